@@ -1,0 +1,98 @@
+/*
+ * geo.h - polygon layers over the reentrant GEOS C API.
+ *
+ * A geo_ctx owns one GEOS context whose error and notice handlers write into
+ * the context's own message buffer, so GEOS never prints and its reasons end
+ * up in our messages.  A layer holds the polygons of one file (CSV with an id
+ * and a WKT column, or a GeoJSON FeatureCollection), their ids and the
+ * attributes asked for, an STRtree of prepared geometries, and the fast
+ * locator of pip.h.
+ *
+ * The boundary rule: a point belongs to the first polygon, in file order,
+ * that covers it (interior or boundary).  So a point on an edge shared by
+ * two polygons goes to the one that comes first in the file, on every run,
+ * and a point on the outer boundary of the layer counts as inside.
+ */
+#ifndef GEO_H
+#define GEO_H
+
+#include <geos_c.h>
+#include <stddef.h>
+
+#include "csvio.h"
+#include "pip.h"
+#include "util.h"
+
+struct geo_ctx {
+	GEOSContextHandle_t h;
+	char msg[512]; /* the last error GEOS reported */
+};
+
+/* Start a GEOS context.  Returns 0, or -1 with *e set. */
+int geo_init(struct geo_ctx *g, struct err *e);
+
+/* Finish the context.  Every layer made with it must be freed first. */
+void geo_finish(struct geo_ctx *g);
+
+/* What to load and how. */
+struct layer_opts {
+	const char *path;
+	const char *id_field;  /* CSV: default "id"; GeoJSON: a property,
+	                          default the feature's "id" member */
+	const char *wkt_field; /* CSV only: default "wkt" */
+	const char *as;        /* output column name; default: id_field or "id" */
+	char **attrs;          /* attribute names to carry, or NULL */
+	int nattrs;
+	int make_valid;        /* repair invalid polygons instead of failing */
+	struct csv_opts csv;   /* how to read a CSV layer */
+	int no_fast;           /* 1: GEOS only (tests and comparisons) */
+};
+
+struct layer {
+	char *path;
+	char *as;        /* column name for the id */
+	char **attr_names;
+	int nattrs;
+	size_t n;        /* polygons */
+	char **ids;      /* n strings */
+	char **attrs;    /* n * nattrs strings, row-major */
+	GEOSGeometry **geoms;
+	const GEOSPreparedGeometry **prep;
+	size_t *order;   /* order[i] = i, the STRtree's items */
+	GEOSSTRtree *tree;
+	struct pip_index *fast; /* NULL when no_fast */
+	size_t repaired;        /* polygons fixed by --make-valid */
+	size_t *hits;           /* scratch for STRtree queries */
+	size_t nhits, caphits;
+	int hit_oom;
+	/* counters for the curious (benchmarks) */
+	unsigned long long fast_hits, slow_hits;
+};
+
+/*
+ * Load the layer named in o into *L (which the caller zeroes first).
+ * The format is GeoJSON when the first non-blank byte is '{', else CSV.
+ * Returns 0, or -1 with *e set: unreadable file (ERR_IO), bad WKT or
+ * GeoJSON, an id missing or used twice, a geometry that is not a polygon,
+ * an invalid polygon with GEOS's reason (ERR_DATA).  Free *L with
+ * layer_free() in both cases.
+ */
+int layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
+    struct err *e);
+
+/*
+ * Find the polygon that gets (x, y) under the boundary rule above.
+ * Returns its index (0-based), -1 if no polygon covers the point, or -2
+ * with *e set if GEOS failed.
+ */
+long layer_locate(struct geo_ctx *g, struct layer *L, double x, double y,
+    struct err *e);
+
+/* The same answer from GEOS alone, without the fast locator. */
+long layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
+    struct err *e);
+
+/* Free everything the layer holds.  The struct itself is the caller's. */
+void layer_free(struct geo_ctx *g, struct layer *L);
+
+#endif

@@ -1,0 +1,452 @@
+#include "gridify.h"
+
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+/* Count mode: one slot per polygon of every layer, plus one per layer for
+ * points in none of its polygons. */
+struct byval {
+	char *s;
+	size_t len;
+	uint64_t *counts;
+};
+
+struct run {
+	struct geo_ctx *g;
+	struct layer *layers;
+	int nlayers;
+	const struct gridify_opts *o;
+	struct csvw *out, *rej;
+	struct gridify_stats *st;
+	size_t xcol, ycol, bycol;
+	size_t *slot0; /* first slot of each layer */
+	size_t nslots;
+	struct byval *vals;
+	size_t nvals, capvals;
+	size_t *hash; /* open addressing: index + 1, 0 empty */
+	size_t hashcap;
+	long *where; /* per layer: polygon found for the current record */
+	struct csv_record first_header;
+	char *first_name;
+};
+
+static uint64_t
+hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 1469598103934665603ULL;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 1099511628211ULL;
+	}
+	return h;
+}
+
+static int
+rehash(struct run *R, size_t cap)
+{
+	size_t *h = calloc(cap, sizeof *h), i;
+
+	if (h == NULL)
+		return -1;
+	for (i = 0; i < R->nvals; i++) {
+		size_t k = hash_bytes(R->vals[i].s, R->vals[i].len) & (cap - 1);
+		while (h[k])
+			k = (k + 1) & (cap - 1);
+		h[k] = i + 1;
+	}
+	free(R->hash);
+	R->hash = h;
+	R->hashcap = cap;
+	return 0;
+}
+
+/* The counts for value s, created on first sight.  NULL if out of memory. */
+static uint64_t *
+counts_for(struct run *R, const char *s, size_t len)
+{
+	size_t k;
+	struct byval *v;
+
+	if (R->hashcap == 0 && rehash(R, 64) < 0)
+		return NULL;
+	k = hash_bytes(s, len) & (R->hashcap - 1);
+	while (R->hash[k]) {
+		v = &R->vals[R->hash[k] - 1];
+		if (v->len == len && memcmp(v->s, s, len) == 0)
+			return v->counts;
+		k = (k + 1) & (R->hashcap - 1);
+	}
+	if (R->nvals == R->capvals) {
+		size_t cap = R->capvals ? R->capvals * 2 : 16;
+		struct byval *p = realloc(R->vals, cap * sizeof *p);
+		if (p == NULL)
+			return NULL;
+		R->vals = p;
+		R->capvals = cap;
+	}
+	v = &R->vals[R->nvals];
+	v->s = str_ndup(s, len);
+	v->len = len;
+	v->counts = calloc(R->nslots, sizeof *v->counts);
+	if (v->s == NULL || v->counts == NULL) {
+		free(v->s);
+		free(v->counts);
+		return NULL;
+	}
+	R->nvals++;
+	R->hash[k] = R->nvals;
+	if (R->nvals * 2 > R->hashcap && rehash(R, R->hashcap * 2) < 0)
+		return NULL;
+	return v->counts;
+}
+
+static int
+cmp_vals(const void *a, const void *b)
+{
+	const struct byval *p = a, *q = b;
+	size_t n = p->len < q->len ? p->len : q->len;
+	int c = memcmp(p->s, q->s, n);
+
+	if (c)
+		return c;
+	return (p->len > q->len) - (p->len < q->len);
+}
+
+/*
+ * A bad record: with a reject file, write it there with the message and go
+ * on (return 0); without one, leave the message in *e and stop (-1).
+ */
+static int
+bad(struct run *R, const struct csv_record *rec, struct err *e)
+{
+	struct err we;
+
+	if (R->rej == NULL)
+		return -1;
+	if (csvw_fields(R->rej, rec, &we) < 0 ||
+	    csvw_str(R->rej, e->msg, &we) < 0 || csvw_end(R->rej, &we) < 0) {
+		*e = we;
+		return -1;
+	}
+	R->st->rejected++;
+	e->kind = ERR_NONE;
+	e->msg[0] = '\0';
+	return 0;
+}
+
+static int
+coord(struct run *R, struct csvr *r, const struct csv_record *rec, size_t col,
+    double *v, struct err *e)
+{
+	enum num_status s = parse_num(rec->field[col], rec->len[col], v);
+	const struct csv_record *h = csvr_header(r);
+	char qc[80], qv[80];
+
+	(void)R;
+	if (s == NUM_OK)
+		return 0;
+	return errf(e, ERR_DATA, "%s:%ld: column %s: %s %s", csvr_name(r),
+	    rec->line, quote_value(qc, sizeof qc, h->field[col], h->len[col]),
+	    quote_value(qv, sizeof qv, rec->field[col], rec->len[col]),
+	    num_status_text(s));
+}
+
+static int
+write_header(struct run *R, const struct csv_record *h, struct err *e)
+{
+	int l, a;
+
+	if (R->rej != NULL) {
+		if (csvw_fields(R->rej, h, e) < 0 ||
+		    csvw_str(R->rej, "error", e) < 0 || csvw_end(R->rej, e) < 0)
+			return -1;
+	}
+	if (R->o->count)
+		return 0;
+	if (csvw_fields(R->out, h, e) < 0)
+		return -1;
+	for (l = 0; l < R->nlayers; l++) {
+		if (csvw_str(R->out, R->layers[l].as, e) < 0)
+			return -1;
+		for (a = 0; a < R->layers[l].nattrs; a++)
+			if (csvw_str(R->out, R->layers[l].attr_names[a], e) < 0)
+				return -1;
+	}
+	return csvw_end(R->out, e);
+}
+
+static int
+same_header(const struct csv_record *a, const struct csv_record *b)
+{
+	size_t i;
+
+	if (a->nfields != b->nfields)
+		return 0;
+	for (i = 0; i < a->nfields; i++)
+		if (a->len[i] != b->len[i] ||
+		    memcmp(a->field[i], b->field[i], a->len[i]) != 0)
+			return 0;
+	return 1;
+}
+
+static int
+one_record(struct run *R, struct csvr *r, struct csv_record *rec,
+    struct err *e)
+{
+	double x, y;
+	int l, a, missing = 0;
+
+	R->st->read++;
+	if (csvr_check_width(r, rec, e) < 0 ||
+	    coord(R, r, rec, R->xcol, &x, e) < 0 ||
+	    coord(R, r, rec, R->ycol, &y, e) < 0)
+		return bad(R, rec, e);
+	for (l = 0; l < R->nlayers; l++) {
+		R->where[l] = layer_locate(R->g, &R->layers[l], x, y, e);
+		if (R->where[l] == -2) {
+			char m[ERR_MSG_MAX];
+			snprintf(m, sizeof m, "%s", e->msg);
+			return errf(e, ERR_DATA, "%s:%ld: %s", csvr_name(r),
+			    rec->line, m);
+		}
+		if (R->where[l] < 0)
+			missing++;
+	}
+	if (missing) {
+		R->st->unmatched++;
+		if (R->o->unmatched == UNMATCHED_DROP) {
+			R->st->dropped++;
+			return 0;
+		}
+		if (R->o->unmatched == UNMATCHED_REJECT) {
+			for (l = 0; l < R->nlayers && R->where[l] >= 0; l++)
+				;
+			errf(e, ERR_DATA, "%s:%ld: point (%.17g %.17g) is in no "
+			    "polygon of %s", csvr_name(r), rec->line, x, y,
+			    R->layers[l].path);
+			return bad(R, rec, e);
+		}
+	}
+	if (R->o->count) {
+		uint64_t *c;
+		if (R->o->by)
+			c = counts_for(R, rec->field[R->bycol], rec->len[R->bycol]);
+		else
+			c = counts_for(R, "", 0);
+		if (c == NULL)
+			return err_nomem(e);
+		for (l = 0; l < R->nlayers; l++)
+			c[R->slot0[l] + (R->where[l] < 0 ? R->layers[l].n
+			    : (size_t)R->where[l])]++;
+		R->st->written++;
+		return 0;
+	}
+	if (csvw_fields(R->out, rec, e) < 0)
+		return -1;
+	for (l = 0; l < R->nlayers; l++) {
+		const struct layer *L = &R->layers[l];
+		long p = R->where[l];
+		if (csvw_str(R->out, p >= 0 ? L->ids[p] : "", e) < 0)
+			return -1;
+		for (a = 0; a < L->nattrs; a++)
+			if (csvw_str(R->out, p >= 0 ?
+			    L->attrs[(size_t)p * (size_t)L->nattrs + (size_t)a] :
+			    "", e) < 0)
+				return -1;
+	}
+	if (csvw_end(R->out, e) < 0)
+		return -1;
+	R->st->written++;
+	return 0;
+}
+
+static int
+write_counts(struct run *R, struct err *e)
+{
+	char num[32];
+	size_t v, i;
+	int l, a, multi = R->nlayers > 1;
+
+	if (R->nvals == 0 && counts_for(R, "", 0) == NULL)
+		return err_nomem(e);
+	qsort(R->vals, R->nvals, sizeof *R->vals, cmp_vals);
+	/* Header. */
+	if (multi) {
+		if (csvw_str(R->out, "layer", e) < 0 ||
+		    csvw_str(R->out, "id", e) < 0)
+			return -1;
+	} else {
+		if (csvw_str(R->out, R->layers[0].as, e) < 0)
+			return -1;
+		for (a = 0; a < R->layers[0].nattrs; a++)
+			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
+				return -1;
+	}
+	if (R->o->by && csvw_str(R->out, R->o->by, e) < 0)
+		return -1;
+	if (csvw_str(R->out, "count", e) < 0 || csvw_end(R->out, e) < 0)
+		return -1;
+	for (l = 0; l < R->nlayers; l++) {
+		const struct layer *L = &R->layers[l];
+		int keep_row = 0;
+
+		if (R->o->unmatched == UNMATCHED_KEEP)
+			for (v = 0; v < R->nvals; v++)
+				if (R->vals[v].counts[R->slot0[l] + L->n])
+					keep_row = 1;
+		for (i = 0; i < L->n + (size_t)keep_row; i++) {
+			for (v = 0; v < R->nvals; v++) {
+				uint64_t n = R->vals[v].counts[R->slot0[l] + i];
+				int w;
+				if (multi && csvw_str(R->out, L->as, e) < 0)
+					return -1;
+				if (csvw_str(R->out, i < L->n ? L->ids[i] : "",
+				    e) < 0)
+					return -1;
+				if (!multi)
+					for (a = 0; a < L->nattrs; a++)
+						if (csvw_str(R->out, i < L->n ?
+						    L->attrs[i * (size_t)L->nattrs +
+						    (size_t)a] : "", e) < 0)
+							return -1;
+				if (R->o->by && csvw_field(R->out, R->vals[v].s,
+				    R->vals[v].len, e) < 0)
+					return -1;
+				w = snprintf(num, sizeof num, "%" PRIu64, n);
+				if (csvw_raw(R->out, num, (size_t)w, e) < 0 ||
+				    csvw_end(R->out, e) < 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+copy_record(struct csv_record *dst, const struct csv_record *src)
+{
+	size_t i;
+
+	dst->nfields = src->nfields;
+	dst->field = calloc(src->nfields + 1, sizeof *dst->field);
+	dst->len = calloc(src->nfields + 1, sizeof *dst->len);
+	if (dst->field == NULL || dst->len == NULL)
+		return -1;
+	for (i = 0; i < src->nfields; i++) {
+		dst->field[i] = str_ndup(src->field[i], src->len[i]);
+		if (dst->field[i] == NULL)
+			return -1;
+		dst->len[i] = src->len[i];
+	}
+	return 0;
+}
+
+static int
+one_file(struct run *R, const char *path, int first, struct err *e)
+{
+	struct csvr *r = NULL;
+	struct csv_record *rec;
+	const struct csv_record *h;
+	int got, rc = -1;
+
+	if (csvr_open(&r, path, &R->o->csv, e) < 0)
+		return -1;
+	h = csvr_header(r);
+	if (first) {
+		if (csvr_column(r, R->o->xcol, &R->xcol, e) < 0 ||
+		    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
+		    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
+			goto out;
+		if (copy_record(&R->first_header, h) < 0 ||
+		    (R->first_name = str_ndup(csvr_name(r),
+			strlen(csvr_name(r)))) == NULL) {
+			err_nomem(e);
+			goto out;
+		}
+		if (write_header(R, h, e) < 0)
+			goto out;
+	} else if (!same_header(&R->first_header, h)) {
+		errf(e, ERR_DATA, "%s:%ld: the header differs from that of %s",
+		    csvr_name(r), h->line, R->first_name);
+		goto out;
+	}
+	while ((got = csvr_next(r, &rec, e)) > 0)
+		if (one_record(R, r, rec, e) < 0)
+			goto out;
+	if (got < 0)
+		goto out;
+	rc = 0;
+out:
+	csvr_close(r);
+	return rc;
+}
+
+int
+gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
+    const struct gridify_opts *o, char *const *files, int nfiles,
+    struct csvw *out, struct csvw *rej, struct gridify_stats *st,
+    struct err *e)
+{
+	static char *const stdin_only[] = {"-"};
+	struct run R;
+	size_t i;
+	int l, rc = -1;
+
+	memset(&R, 0, sizeof R);
+	memset(st, 0, sizeof *st);
+	R.g = g;
+	R.layers = layers;
+	R.nlayers = nlayers;
+	R.o = o;
+	R.out = out;
+	R.rej = rej;
+	R.st = st;
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	R.slot0 = calloc((size_t)nlayers + 1, sizeof *R.slot0);
+	R.where = calloc((size_t)nlayers + 1, sizeof *R.where);
+	if (R.slot0 == NULL || R.where == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	for (l = 0; l < nlayers; l++) {
+		R.slot0[l] = R.nslots;
+		R.nslots += layers[l].n + 1;
+	}
+	for (l = 0; l < nfiles; l++)
+		if (one_file(&R, files[l], l == 0, e) < 0)
+			goto out;
+	if (o->count && write_counts(&R, e) < 0)
+		goto out;
+	if (getenv("GRIDIFY_DEBUG"))
+		for (l = 0; l < nlayers; l++)
+			fprintf(stderr, "layer %s: %llu fast, %llu exact\n",
+			    layers[l].path, layers[l].fast_hits,
+			    layers[l].slow_hits);
+	rc = 0;
+out:
+	for (i = 0; i < R.nvals; i++) {
+		free(R.vals[i].s);
+		free(R.vals[i].counts);
+	}
+	free(R.vals);
+	free(R.hash);
+	free(R.slot0);
+	free(R.where);
+	if (R.first_header.field)
+		for (i = 0; i < R.first_header.nfields; i++)
+			free(R.first_header.field[i]);
+	free(R.first_header.field);
+	free(R.first_header.len);
+	free(R.first_name);
+	return rc;
+}

@@ -1,0 +1,331 @@
+#define _GNU_SOURCE /* strptime, tm_gmtoff, setenv */
+#include "parse.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+static int
+word_is(const char *s, size_t len, const char *w)
+{
+	return strlen(w) == len && strncasecmp(s, w, len) == 0;
+}
+
+enum num_status
+parse_num(const char *s, size_t len, double *out)
+{
+	char tmp[128], *end;
+	const char *p;
+	double v;
+	int neg = 0;
+	size_t i;
+
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return NUM_EMPTY;
+	if (word_is(s, len, "NA") || word_is(s, len, "N/A") ||
+	    word_is(s, len, "NULL"))
+		return NUM_NA;
+	p = s;
+	i = len;
+	if (*p == '+' || *p == '-') {
+		neg = *p == '-';
+		p++;
+		i--;
+	}
+	if (word_is(p, i, "nan")) {
+		*out = NAN;
+		return NUM_NAN;
+	}
+	if (word_is(p, i, "inf") || word_is(p, i, "infinity")) {
+		*out = neg ? -INFINITY : INFINITY;
+		return NUM_INF;
+	}
+	if (len >= sizeof tmp)
+		return NUM_BAD;
+	/* Only what a decimal number can hold: no hex, no inner blanks. */
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!(isdigit(c) || c == '.' || c == 'e' || c == 'E' ||
+		    c == '+' || c == '-'))
+			return NUM_BAD;
+	}
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	errno = 0;
+	v = strtod(tmp, &end);
+	if (end != tmp + len || end == tmp)
+		return NUM_BAD;
+	if (errno == ERANGE && fabs(v) > 1.0)
+		return NUM_BAD;
+	*out = v;
+	return NUM_OK;
+}
+
+const char *
+num_status_text(enum num_status st)
+{
+	switch (st) {
+	case NUM_OK:
+		return "is a number";
+	case NUM_EMPTY:
+		return "is empty";
+	case NUM_NA:
+		return "is NA";
+	case NUM_NAN:
+		return "is not a number (nan)";
+	case NUM_INF:
+		return "is infinite";
+	case NUM_BAD:
+		break;
+	}
+	return "is not a number";
+}
+
+static int
+parse_offset(const char *s, size_t len, long *off)
+{
+	int sign, hh, mm = 0;
+
+	if (len == 1 && (*s == 'Z' || *s == 'z')) {
+		*off = 0;
+		return 0;
+	}
+	if (len < 3 || (*s != '+' && *s != '-'))
+		return -1;
+	sign = *s == '-' ? -1 : 1;
+	if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]))
+		return -1;
+	hh = (s[1] - '0') * 10 + (s[2] - '0');
+	s += 3;
+	len -= 3;
+	if (len > 0 && *s == ':') {
+		s++;
+		len--;
+		if (len != 2)
+			return -1;
+	}
+	if (len == 2) {
+		if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+			return -1;
+		mm = (s[0] - '0') * 10 + (s[1] - '0');
+	} else if (len != 0) {
+		return -1;
+	}
+	if (hh > 14 || mm > 59)
+		return -1;
+	*off = sign * (hh * 3600L + mm * 60L);
+	return 0;
+}
+
+int
+time_opts_init(struct time_opts *o, const char *format, const char *tz)
+{
+	memset(o, 0, sizeof *o);
+	o->format = format;
+	if (tz == NULL) {
+		const char *env = getenv("TZ");
+		if (env == NULL || *env == '\0') {
+			o->tz_fixed = 1;
+			return 0;
+		}
+		tzset();
+		return 0;
+	}
+	if (strcasecmp(tz, "UTC") == 0 || strcasecmp(tz, "GMT") == 0) {
+		o->tz_fixed = 1;
+		return 0;
+	}
+	if (parse_offset(tz, strlen(tz), &o->tz_offset) == 0) {
+		o->tz_fixed = 1;
+		return 0;
+	}
+	/* A zone name: it must exist, since glibc quietly takes UTC. */
+	{
+		char path[512];
+		if (strstr(tz, "..") != NULL || tz[0] == '/')
+			return -1;
+		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
+		if (access(path, R_OK) != 0)
+			return -1;
+	}
+	if (setenv("TZ", tz, 1) != 0)
+		return -1;
+	tzset();
+	return 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 ? 28 + leap : d[m - 1];
+}
+
+int64_t
+civil_to_epoch(int year, int month, int day, int hour, int min, int sec)
+{
+	/* Days from civil, after H. Hinnant's public-domain algorithm. */
+	int64_t y = year - (month <= 2);
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t mp = (month + 9) % 12;
+	int64_t doy = (153 * mp + 2) / 5 + day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	int64_t days = era * 146097 + doe - 719468;
+
+	return days * 86400 + hour * 3600 + min * 60 + sec;
+}
+
+static int
+digits(const char *s, size_t len, size_t at, int n, int *v)
+{
+	int i, x = 0;
+
+	if (at + (size_t)n > len)
+		return -1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[at + (size_t)i];
+		if (!isdigit(c))
+			return -1;
+		x = x * 10 + (c - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+/* Seconds east of UTC for a zone-less civil time under the options. */
+static int
+local_offset(const struct time_opts *o, const struct tm *civil, long *off)
+{
+	struct tm t;
+	time_t tt;
+
+	if (o->tz_fixed) {
+		*off = o->tz_offset;
+		return 0;
+	}
+	t = *civil;
+	t.tm_isdst = -1;
+	tt = mktime(&t);
+	if (tt == (time_t)-1 && errno == EOVERFLOW)
+		return -1;
+	*off = t.tm_gmtoff;
+	return 0;
+}
+
+static int
+finish(const struct time_opts *o, int y, int mo, int d, int h, int mi, int s,
+    double frac, int has_off, long off, double *out)
+{
+	struct tm tm;
+
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 24 ||
+	    mi > 59 || s > 60 || (h == 24 && (mi || s || frac > 0)))
+		return -1;
+	if (!has_off) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = y - 1900;
+		tm.tm_mon = mo - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = h;
+		tm.tm_min = mi;
+		tm.tm_sec = s;
+		if (local_offset(o, &tm, &off) < 0)
+			return -1;
+	}
+	*out = (double)(civil_to_epoch(y, mo, d, h, mi, s) - off) + frac;
+	return 0;
+}
+
+static int
+parse_iso(const struct time_opts *o, const char *s, size_t len, double *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0, has_off = 0;
+	double frac = 0;
+	long off = 0;
+	size_t i = 10;
+
+	if (digits(s, len, 0, 4, &y) < 0 || len < 10 || s[4] != '-' ||
+	    digits(s, len, 5, 2, &mo) < 0 || s[7] != '-' ||
+	    digits(s, len, 8, 2, &d) < 0)
+		return -1;
+	if (i < len) {
+		if (s[i] != 'T' && s[i] != 't' && s[i] != ' ')
+			return -1;
+		i++;
+		if (digits(s, len, i, 2, &h) < 0 || i + 2 >= len ||
+		    s[i + 2] != ':' || digits(s, len, i + 3, 2, &mi) < 0)
+			return -1;
+		i += 5;
+		if (i < len && s[i] == ':') {
+			if (digits(s, len, i + 1, 2, &sec) < 0)
+				return -1;
+			i += 3;
+			if (i < len && (s[i] == '.' || s[i] == ',')) {
+				double scale = 0.1;
+				size_t j = i + 1;
+				while (j < len && isdigit((unsigned char)s[j])) {
+					frac += (s[j] - '0') * scale;
+					scale /= 10;
+					j++;
+				}
+				if (j == i + 1)
+					return -1;
+				i = j;
+			}
+		}
+		if (i < len) {
+			if (parse_offset(s + i, len - i, &off) < 0)
+				return -1;
+			has_off = 1;
+			i = len;
+		}
+	}
+	return finish(o, y, mo, d, h, mi, sec, frac, has_off, off, out);
+}
+
+int
+parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
+{
+	char tmp[128];
+	struct tm tm;
+	const char *end;
+
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	if (len == 0)
+		return -1;
+	if (o->format == NULL)
+		return parse_iso(o, s, len, out);
+	if (len >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	memset(&tm, 0, sizeof tm);
+	tm.tm_mday = 1;
+	tm.tm_gmtoff = 0;
+	end = strptime(tmp, o->format, &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	return finish(o, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec, 0.0,
+	    strstr(o->format, "%z") != NULL, tm.tm_gmtoff, out);
+}

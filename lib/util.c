@@ -1,0 +1,161 @@
+#include "util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int
+errf(struct err *e, enum err_kind kind, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (e == NULL)
+		return -1;
+	e->kind = kind;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+int
+err_nomem(struct err *e)
+{
+	return errf(e, ERR_NOMEM, "out of memory");
+}
+
+char *
+quote_value(char *buf, size_t cap, const char *s, size_t len)
+{
+	static const char hex[] = "0123456789abcdef";
+	size_t o = 0, i;
+	int cut = 0;
+
+	if (len > 60) {
+		len = 60;
+		cut = 1;
+	}
+	buf[o++] = '"';
+	for (i = 0; i < len && o + 6 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '"' || c == '\\') {
+			buf[o++] = '\\';
+			buf[o++] = (char)c;
+		} else if (c == '\n') {
+			buf[o++] = '\\';
+			buf[o++] = 'n';
+		} else if (c == '\r') {
+			buf[o++] = '\\';
+			buf[o++] = 'r';
+		} else if (c == '\t') {
+			buf[o++] = '\\';
+			buf[o++] = 't';
+		} else if (c < 0x20 || c == 0x7f) {
+			buf[o++] = '\\';
+			buf[o++] = 'x';
+			buf[o++] = hex[c >> 4];
+			buf[o++] = hex[c & 15];
+		} else {
+			buf[o++] = (char)c;
+		}
+	}
+	if (i < len)
+		cut = 1;
+	if (cut && o + 5 < cap) {
+		memcpy(buf + o, "...", 3);
+		o += 3;
+	}
+	buf[o++] = '"';
+	buf[o] = '\0';
+	return buf;
+}
+
+char *
+str_ndup(const char *s, size_t len)
+{
+	char *p = malloc(len + 1);
+
+	if (p == NULL)
+		return NULL;
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+int
+buf_reserve(struct buf *b, size_t extra)
+{
+	size_t want, cap;
+	char *p;
+
+	if (b->cap - b->len >= extra)
+		return 0;
+	want = b->len + extra;
+	if (want < b->len)
+		return -1;
+	cap = b->cap ? b->cap : 256;
+	while (cap < want) {
+		if (cap > ((size_t)-1) / 2)
+			return -1;
+		cap *= 2;
+	}
+	p = realloc(b->data, cap);
+	if (p == NULL)
+		return -1;
+	b->data = p;
+	b->cap = cap;
+	return 0;
+}
+
+int
+buf_append(struct buf *b, const char *s, size_t len)
+{
+	if (buf_reserve(b, len) < 0)
+		return -1;
+	if (len)
+		memcpy(b->data + b->len, s, len);
+	b->len += len;
+	return 0;
+}
+
+int
+strlist_split(const char *s, char ***out)
+{
+	const char *p, *q;
+	char **list;
+	int n = 1, i = 0;
+
+	for (p = s; *p; p++)
+		if (*p == ',')
+			n++;
+	list = calloc((size_t)n, sizeof *list);
+	if (list == NULL)
+		return -1;
+	for (p = s;; p = q + 1) {
+		q = strchr(p, ',');
+		if (q == NULL)
+			q = p + strlen(p);
+		list[i] = str_ndup(p, (size_t)(q - p));
+		if (list[i] == NULL) {
+			strlist_free(list, i);
+			return -1;
+		}
+		i++;
+		if (*q == '\0')
+			break;
+	}
+	*out = list;
+	return n;
+}
+
+void
+strlist_free(char **list, int n)
+{
+	int i;
+
+	if (list == NULL)
+		return;
+	for (i = 0; i < n; i++)
+		free(list[i]);
+	free(list);
+}

@@ -1,0 +1,79 @@
+/*
+ * util.h - the error record and small helpers every tool shares.
+ *
+ * lib/ never prints and never exits: a function that can fail returns a
+ * negative status and writes one sentence into a caller-owned struct err.
+ * cmd/ decides what to do with it (print "tool: MESSAGE" and pick the exit
+ * status).  Messages follow DESIGN.md: FILE:LINE: what is wrong: "value".
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+
+#define ERR_MSG_MAX 1024
+
+/* Kinds of failure, so cmd/ can map them to exit statuses. */
+enum err_kind {
+	ERR_NONE = 0,
+	ERR_DATA,  /* a bad record or a bad value: exit 1 */
+	ERR_IO,    /* a file that cannot be read or written: exit 1 */
+	ERR_USAGE, /* a bad option value discovered late: exit 2 */
+	ERR_NOMEM  /* an allocation failed: exit 1 */
+};
+
+struct err {
+	enum err_kind kind;
+	char msg[ERR_MSG_MAX];
+};
+
+/*
+ * Record a failure of the given kind in *e (which may be NULL) with a
+ * printf-style message, replacing whatever was there.  Always returns -1 so
+ * that callers can write `return errf(e, ERR_DATA, "...")`.
+ */
+int errf(struct err *e, enum err_kind kind, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Record an allocation failure in *e and return -1. */
+int err_nomem(struct err *e);
+
+/*
+ * Write into buf (of size cap, cap >= 8) the value s (len bytes) quoted for a
+ * diagnostic: surrounded by double quotes, inner quotes and backslashes
+ * escaped, control bytes shown as \n, \r, \t or \xHH, and cut with "..." past
+ * 60 bytes so one bad field cannot flood the terminal.  Returns buf.
+ */
+char *quote_value(char *buf, size_t cap, const char *s, size_t len);
+
+/*
+ * Duplicate len bytes of s into a new NUL-terminated string owned by the
+ * caller (free with free()).  Returns NULL when memory runs out.
+ */
+char *str_ndup(const char *s, size_t len);
+
+/* Growable byte buffer; the owner frees data with free(). */
+struct buf {
+	char *data;
+	size_t len, cap;
+};
+
+/* Make room for extra more bytes in b.  Returns 0, or -1 if out of memory. */
+int buf_reserve(struct buf *b, size_t extra);
+
+/* Append len bytes of s to b.  Returns 0, or -1 if out of memory. */
+int buf_append(struct buf *b, const char *s, size_t len);
+
+/*
+ * Split a comma-separated list (such as "name,borough") into a new array of
+ * new strings.  *out and each string are owned by the caller; free them with
+ * strlist_free.  Empty items are kept as empty strings.  Returns the number
+ * of items, or -1 if out of memory.
+ */
+int strlist_split(const char *s, char ***out);
+
+/* Free an array of n strings made by strlist_split. */
+void strlist_free(char **list, int n);
+
+#endif
