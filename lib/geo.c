@@ -1,10 +1,13 @@
 #include "geo.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 static void
 on_geos_error(const char *message, void *userdata)
@@ -48,206 +51,628 @@ geos_reason(struct geo_ctx *g)
 	return g->msg[0] ? g->msg : "GEOS failed without a reason";
 }
 
-/* Growable arrays of the layer while it loads. */
-struct loading {
-	size_t cap;
-	struct pip_edge *edges;
-	size_t nedges, capedges;
+/* --- storage of rings --- */
+
+static int
+grow_array(void **p, size_t *cap, size_t need, size_t size)
+{
+	size_t c = *cap ? *cap : 64;
+	void *q;
+
+	if (need <= *cap)
+		return 0;
+	while (c < need)
+		c *= 2;
+	q = realloc(*p, c * size);
+	if (q == NULL)
+		return -1;
+	*p = q;
+	*cap = c;
+	return 0;
+}
+
+/* Where the layer's arrays stood before a polygon, to undo it. */
+struct mark {
+	size_t nxy, nrings, nparts;
 };
 
-static int
-grow(struct layer *L, struct loading *ld)
+static struct mark
+mark_now(const struct layer *L)
 {
-	size_t cap;
-	char **ids, **attrs;
-	GEOSGeometry **geoms;
+	struct mark m = {L->nxy, L->nrings, L->nparts};
+	return m;
+}
 
-	if (L->n < ld->cap)
+static void
+undo_to(struct layer *L, struct mark m)
+{
+	L->nxy = m.nxy;
+	L->nrings = m.nrings;
+	L->nparts = m.nparts;
+}
+
+static int
+push_xy(struct layer *L, double x, double y)
+{
+	if (grow_array((void **)&L->xy, &L->capxy, 2 * (L->nxy + 1),
+	    sizeof *L->xy) < 0)
+		return -1;
+	L->xy[2 * L->nxy] = x;
+	L->xy[2 * L->nxy + 1] = y;
+	L->nxy++;
+	return 0;
+}
+
+static int
+begin_part(struct layer *L)
+{
+	if (grow_array((void **)&L->parts, &L->capparts, L->nparts + 1,
+	    sizeof *L->parts) < 0)
+		return -1;
+	L->parts[L->nparts].ring0 = (uint32_t)L->nrings;
+	L->parts[L->nparts].nrings = 0;
+	L->nparts++;
+	return 0;
+}
+
+static int
+begin_ring(struct layer *L)
+{
+	if (grow_array((void **)&L->rings, &L->caprings, L->nrings + 1,
+	    sizeof *L->rings) < 0)
+		return -1;
+	L->rings[L->nrings].start = (uint32_t)L->nxy;
+	L->rings[L->nrings].n = 0;
+	L->nrings++;
+	L->parts[L->nparts - 1].nrings++;
+	return 0;
+}
+
+/* A ring as GEOS wants it: closed, at least 4 points. */
+static int
+ring_ok(const struct layer *L)
+{
+	const struct ring *r = &L->rings[L->nrings - 1];
+	const double *a, *b;
+
+	if (r->n < 4)
 		return 0;
-	cap = ld->cap ? ld->cap * 2 : 64;
-	ids = realloc(L->ids, cap * sizeof *ids);
-	if (ids == NULL)
-		return -1;
-	L->ids = ids;
-	geoms = realloc(L->geoms, cap * sizeof *geoms);
-	if (geoms == NULL)
-		return -1;
-	L->geoms = geoms;
-	if (L->nattrs > 0) {
-		attrs = realloc(L->attrs, cap * (size_t)L->nattrs * sizeof *attrs);
-		if (attrs == NULL)
-			return -1;
-		L->attrs = attrs;
-	}
-	ld->cap = cap;
-	return 0;
+	a = &L->xy[2 * r->start];
+	b = &L->xy[2 * (r->start + r->n - 1)];
+	return a[0] == b[0] && a[1] == b[1];
+}
+
+/* --- WKT: the plain 2-D forms, fast; anything else goes to GEOS --- */
+
+struct wkt {
+	const char *s;
+};
+
+static void
+skip_ws(struct wkt *w)
+{
+	while (*w->s == ' ' || *w->s == '\t' || *w->s == '\n' ||
+	    *w->s == '\r')
+		w->s++;
 }
 
 static int
-add_ring_edges(struct geo_ctx *g, struct loading *ld, const GEOSGeometry *ring,
-    int32_t poly)
+eat(struct wkt *w, char c)
 {
-	const GEOSCoordSequence *cs = GEOSGeom_getCoordSeq_r(g->h, ring);
-	unsigned int n, i;
-	double px = 0, py = 0, x, y;
-
-	if (cs == NULL || !GEOSCoordSeq_getSize_r(g->h, cs, &n))
-		return -1;
-	for (i = 0; i < n; i++) {
-		if (!GEOSCoordSeq_getXY_r(g->h, cs, i, &x, &y))
-			return -1;
-		if (i > 0) {
-			struct pip_edge *E;
-			if (ld->nedges == ld->capedges) {
-				size_t cap = ld->capedges ? ld->capedges * 2 : 1024;
-				struct pip_edge *p =
-				    realloc(ld->edges, cap * sizeof *p);
-				if (p == NULL)
-					return -1;
-				ld->edges = p;
-				ld->capedges = cap;
-			}
-			E = &ld->edges[ld->nedges++];
-			E->ax = px;
-			E->ay = py;
-			E->bx = x;
-			E->by = y;
-			E->poly = poly;
-		}
-		px = x;
-		py = y;
-	}
-	return 0;
+	skip_ws(w);
+	if (*w->s != c)
+		return 0;
+	w->s++;
+	return 1;
 }
 
 static int
-add_polygon_edges(struct geo_ctx *g, struct loading *ld, const GEOSGeometry *p,
-    int32_t poly)
+word(struct wkt *w, const char *kw)
 {
-	int nholes = GEOSGetNumInteriorRings_r(g->h, p), i;
-	const GEOSGeometry *ring = GEOSGetExteriorRing_r(g->h, p);
+	size_t n = strlen(kw);
 
-	if (nholes < 0 || ring == NULL || add_ring_edges(g, ld, ring, poly) < 0)
-		return -1;
-	for (i = 0; i < nholes; i++) {
-		ring = GEOSGetInteriorRingN_r(g->h, p, i);
-		if (ring == NULL || add_ring_edges(g, ld, ring, poly) < 0)
-			return -1;
-	}
-	return 0;
+	skip_ws(w);
+	if (strncasecmp(w->s, kw, n) != 0 || isalpha((unsigned char)w->s[n]))
+		return 0;
+	w->s += n;
+	return 1;
+}
+
+static int
+wkt_number(struct wkt *w, double *v)
+{
+	char *end;
+
+	skip_ws(w);
+	if (!(isdigit((unsigned char)*w->s) || *w->s == '-' || *w->s == '+' ||
+	    *w->s == '.'))
+		return 0;
+	*v = strtod(w->s, &end);
+	if (end == w->s || !isfinite(*v))
+		return 0;
+	w->s = end;
+	return 1;
+}
+
+static int
+wkt_ring(struct wkt *w, struct layer *L)
+{
+	double x, y;
+
+	if (!eat(w, '(') || begin_ring(L) < 0)
+		return 0;
+	do {
+		if (!wkt_number(w, &x) || !wkt_number(w, &y) ||
+		    push_xy(L, x, y) < 0)
+			return 0;
+		L->rings[L->nrings - 1].n++;
+	} while (eat(w, ','));
+	return eat(w, ')') && ring_ok(L);
+}
+
+static int
+wkt_polygon(struct wkt *w, struct layer *L)
+{
+	if (!eat(w, '(') || begin_part(L) < 0)
+		return 0;
+	do
+		if (!wkt_ring(w, L))
+			return 0;
+	while (eat(w, ','));
+	return eat(w, ')');
 }
 
 /*
- * Take ownership of geom and add it as polygon `id` (copied) with the
- * given attribute values (copied).  where names the place for messages.
+ * Parse text as POLYGON or MULTIPOLYGON into the layer's rings.  Returns 1
+ * on success (*multi set), 0 when GEOS should read it instead (any other
+ * form, an error, Z or M ordinates, EMPTY); the caller undoes the arrays.
  */
 static int
-add_polygon(struct geo_ctx *g, struct layer *L, struct loading *ld,
-    const struct layer_opts *o, const char *where, const char *id,
-    char **attrs, GEOSGeometry *geom, struct err *e)
+wkt_fast(const char *text, struct layer *L, int *multi)
 {
-	char q[80];
-	int type, valid, i, nparts;
+	struct wkt w = {text};
 
-	quote_value(q, sizeof q, id, strlen(id));
-	type = GEOSGeomTypeId_r(g->h, geom);
-	if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
-		char *t = GEOSGeomType_r(g->h, geom);
-		errf(e, ERR_DATA,
-		    "%s: polygon %s: geometry is a %s, not a Polygon or "
-		    "MultiPolygon", where, q, t ? t : "?");
-		GEOSFree_r(g->h, t);
-		GEOSGeom_destroy_r(g->h, geom);
-		return -1;
-	}
-	if (GEOSisEmpty_r(g->h, geom) == 1) {
-		GEOSGeom_destroy_r(g->h, geom);
-		return errf(e, ERR_DATA, "%s: polygon %s is empty", where, q);
-	}
-	g->msg[0] = '\0';
-	valid = GEOSisValid_r(g->h, geom);
-	if (valid == 2) {
-		GEOSGeom_destroy_r(g->h, geom);
-		return errf(e, ERR_DATA, "%s: polygon %s: GEOS: %s", where, q,
-		    geos_reason(g));
-	}
-	if (valid == 0) {
-		GEOSGeometry *fixed;
-		GEOSMakeValidParams *mp;
-		char *reason;
-
-		if (!o->make_valid) {
-			reason = GEOSisValidReason_r(g->h, geom);
-			errf(e, ERR_DATA,
-			    "%s: polygon %s is invalid: %s (--make-valid repairs "
-			    "it)", where, q, reason ? reason : geos_reason(g));
-			GEOSFree_r(g->h, reason);
-			GEOSGeom_destroy_r(g->h, geom);
-			return -1;
-		}
-		mp = GEOSMakeValidParams_create_r(g->h);
-		if (mp == NULL ||
-		    !GEOSMakeValidParams_setMethod_r(g->h, mp,
-			GEOS_MAKE_VALID_STRUCTURE) ||
-		    !GEOSMakeValidParams_setKeepCollapsed_r(g->h, mp, 0)) {
-			if (mp)
-				GEOSMakeValidParams_destroy_r(g->h, mp);
-			GEOSGeom_destroy_r(g->h, geom);
-			return errf(e, ERR_NOMEM, "%s: polygon %s: GEOS: %s",
-			    where, q, geos_reason(g));
-		}
-		fixed = GEOSMakeValidWithParams_r(g->h, geom, mp);
-		GEOSMakeValidParams_destroy_r(g->h, mp);
-		GEOSGeom_destroy_r(g->h, geom);
-		if (fixed == NULL)
-			return errf(e, ERR_DATA,
-			    "%s: polygon %s cannot be repaired: %s", where, q,
-			    geos_reason(g));
-		geom = fixed;
-		type = GEOSGeomTypeId_r(g->h, geom);
-		if ((type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) ||
-		    GEOSisEmpty_r(g->h, geom) == 1) {
-			GEOSGeom_destroy_r(g->h, geom);
-			return errf(e, ERR_DATA,
-			    "%s: polygon %s collapses when repaired", where, q);
-		}
-		L->repaired++;
-	}
-	if (grow(L, ld) < 0) {
-		GEOSGeom_destroy_r(g->h, geom);
-		return err_nomem(e);
-	}
-	L->geoms[L->n] = geom;
-	L->ids[L->n] = str_ndup(id, strlen(id));
-	for (i = 0; i < L->nattrs; i++)
-		L->attrs[L->n * (size_t)L->nattrs + (size_t)i] =
-		    str_ndup(attrs[i], strlen(attrs[i]));
-	L->n++;
-	if (L->ids[L->n - 1] == NULL)
-		return err_nomem(e);
-	for (i = 0; i < L->nattrs; i++)
-		if (L->attrs[(L->n - 1) * (size_t)L->nattrs + (size_t)i] == NULL)
-			return err_nomem(e);
-	if (type == GEOS_POLYGON) {
-		if (add_polygon_edges(g, ld, geom, (int32_t)(L->n - 1)) < 0)
-			return errf(e, ERR_NOMEM, "%s: polygon %s: GEOS: %s",
-			    where, q, geos_reason(g));
+	if (word(&w, "POLYGON")) {
+		*multi = 0;
+		if (!wkt_polygon(&w, L))
+			return 0;
+	} else if (word(&w, "MULTIPOLYGON")) {
+		*multi = 1;
+		if (!eat(&w, '('))
+			return 0;
+		do
+			if (!wkt_polygon(&w, L))
+				return 0;
+		while (eat(&w, ','));
+		if (!eat(&w, ')'))
+			return 0;
+	} else {
 		return 0;
 	}
-	nparts = GEOSGetNumGeometries_r(g->h, geom);
-	for (i = 0; i < nparts; i++) {
-		const GEOSGeometry *part = GEOSGetGeometryN_r(g->h, geom, i);
-		if (part == NULL ||
-		    add_polygon_edges(g, ld, part, (int32_t)(L->n - 1)) < 0)
-			return errf(e, ERR_NOMEM, "%s: polygon %s: GEOS: %s",
-			    where, q, geos_reason(g));
+	skip_ws(&w);
+	return *w.s == '\0';
+}
+
+/* --- GeoJSON coordinates, fast; anything odd goes to GEOS --- */
+
+static int
+json_ring(const json_t *a, struct layer *L)
+{
+	size_t i;
+
+	if (!json_is_array(a) || begin_ring(L) < 0)
+		return 0;
+	for (i = 0; i < json_array_size(a); i++) {
+		const json_t *p = json_array_get(a, i);
+		const json_t *x = json_array_get(p, 0), *y = json_array_get(p, 1);
+		if (!json_is_array(p) || json_array_size(p) != 2 ||
+		    !json_is_number(x) || !json_is_number(y) ||
+		    push_xy(L, json_number_value(x), json_number_value(y)) < 0)
+			return 0;
+		L->rings[L->nrings - 1].n++;
+	}
+	return ring_ok(L);
+}
+
+static int
+json_polygon(const json_t *a, struct layer *L)
+{
+	size_t i;
+
+	if (!json_is_array(a) || json_array_size(a) == 0 || begin_part(L) < 0)
+		return 0;
+	for (i = 0; i < json_array_size(a); i++)
+		if (!json_ring(json_array_get(a, i), L))
+			return 0;
+	return 1;
+}
+
+static int
+json_fast(const json_t *geom, struct layer *L, int *multi)
+{
+	const char *type = json_string_value(json_object_get(geom, "type"));
+	const json_t *c = json_object_get(geom, "coordinates");
+	size_t i;
+
+	if (type == NULL || !json_is_array(c))
+		return 0;
+	if (strcmp(type, "Polygon") == 0) {
+		*multi = 0;
+		return json_polygon(c, L);
+	}
+	if (strcmp(type, "MultiPolygon") != 0 || json_array_size(c) == 0)
+		return 0;
+	*multi = 1;
+	for (i = 0; i < json_array_size(c); i++)
+		if (!json_polygon(json_array_get(c, i), L))
+			return 0;
+	return 1;
+}
+
+/* --- between rings and GEOS --- */
+
+static int
+rings_from_geos_polygon(struct geo_ctx *g, struct layer *L,
+    const GEOSGeometry *p)
+{
+	int nholes = GEOSGetNumInteriorRings_r(g->h, p), i;
+
+	if (nholes < 0 || begin_part(L) < 0)
+		return -1;
+	for (i = -1; i < nholes; i++) {
+		const GEOSGeometry *r = i < 0 ? GEOSGetExteriorRing_r(g->h, p)
+		    : GEOSGetInteriorRingN_r(g->h, p, i);
+		const GEOSCoordSequence *cs;
+		unsigned int n, k;
+		double x, y;
+
+		if (r == NULL || (cs = GEOSGeom_getCoordSeq_r(g->h, r)) == NULL ||
+		    !GEOSCoordSeq_getSize_r(g->h, cs, &n) || begin_ring(L) < 0)
+			return -1;
+		for (k = 0; k < n; k++) {
+			if (!GEOSCoordSeq_getXY_r(g->h, cs, k, &x, &y) ||
+			    push_xy(L, x, y) < 0)
+				return -1;
+			L->rings[L->nrings - 1].n++;
+		}
+	}
+	return 0;
+}
+
+/* Store the rings of a Polygon or MultiPolygon.  -1 on failure. */
+static int
+rings_from_geos(struct geo_ctx *g, struct layer *L, const GEOSGeometry *geom)
+{
+	int i, n;
+
+	if (GEOSGeomTypeId_r(g->h, geom) == GEOS_POLYGON)
+		return rings_from_geos_polygon(g, L, geom);
+	n = GEOSGetNumGeometries_r(g->h, geom);
+	for (i = 0; i < n; i++) {
+		const GEOSGeometry *p = GEOSGetGeometryN_r(g->h, geom, i);
+		if (p == NULL || GEOSisEmpty_r(g->h, p) == 1)
+			continue;
+		if (rings_from_geos_polygon(g, L, p) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static GEOSGeometry *
+geos_ring(struct geo_ctx *g, const struct layer *L, const struct ring *r)
+{
+	GEOSCoordSequence *cs = GEOSCoordSeq_copyFromBuffer_r(g->h,
+	    &L->xy[2 * r->start], r->n, 0, 0);
+
+	if (cs == NULL)
+		return NULL;
+	return GEOSGeom_createLinearRing_r(g->h, cs);
+}
+
+static GEOSGeometry *
+geos_part(struct geo_ctx *g, const struct layer *L, const struct part *p)
+{
+	GEOSGeometry *shell, **holes = NULL, *poly;
+	uint32_t i;
+
+	shell = geos_ring(g, L, &L->rings[p->ring0]);
+	if (shell == NULL)
+		return NULL;
+	if (p->nrings > 1) {
+		holes = calloc(p->nrings - 1, sizeof *holes);
+		if (holes == NULL) {
+			GEOSGeom_destroy_r(g->h, shell);
+			return NULL;
+		}
+		for (i = 1; i < p->nrings; i++) {
+			holes[i - 1] = geos_ring(g, L, &L->rings[p->ring0 + i]);
+			if (holes[i - 1] == NULL) {
+				while (--i > 0)
+					GEOSGeom_destroy_r(g->h, holes[i - 1]);
+				free(holes);
+				GEOSGeom_destroy_r(g->h, shell);
+				return NULL;
+			}
+		}
+	}
+	poly = GEOSGeom_createPolygon_r(g->h, shell, holes, p->nrings - 1);
+	free(holes);
+	return poly;
+}
+
+/* The GEOS geometry of polygon i, made on first use.  NULL on failure. */
+static GEOSGeometry *
+poly_geom(struct geo_ctx *g, struct layer *L, size_t i)
+{
+	const struct polyrec *P = &L->polys[i];
+	GEOSGeometry **parts, *geom;
+	uint32_t k;
+
+	if (L->geoms[i] != NULL)
+		return L->geoms[i];
+	if (!P->multi && P->nparts == 1)
+		return L->geoms[i] = geos_part(g, L, &L->parts[P->part0]);
+	parts = calloc(P->nparts ? P->nparts : 1, sizeof *parts);
+	if (parts == NULL)
+		return NULL;
+	for (k = 0; k < P->nparts; k++) {
+		parts[k] = geos_part(g, L, &L->parts[P->part0 + k]);
+		if (parts[k] == NULL) {
+			while (k-- > 0)
+				GEOSGeom_destroy_r(g->h, parts[k]);
+			free(parts);
+			return NULL;
+		}
+	}
+	geom = GEOSGeom_createCollection_r(g->h, GEOS_MULTIPOLYGON, parts,
+	    P->nparts);
+	free(parts);
+	return L->geoms[i] = geom;
+}
+
+static const GEOSPreparedGeometry *
+poly_prep(struct geo_ctx *g, struct layer *L, size_t i)
+{
+	if (L->prep[i] == NULL) {
+		GEOSGeometry *geom = poly_geom(g, L, i);
+		if (geom != NULL)
+			L->prep[i] = GEOSPrepare_r(g->h, geom);
+	}
+	return L->prep[i];
+}
+
+/*
+ * Is polygon i certainly valid, by a check much cheaper than GEOS's?  Only
+ * one shell, no holes, at most 64 edges, every turn certainly not straight,
+ * no two edges that are not neighbours meeting: then it is a simple polygon
+ * and GEOS would call it valid.  0 means "ask GEOS", not "invalid".
+ */
+static int
+certainly_valid(const struct layer *L, size_t i)
+{
+	const struct polyrec *P = &L->polys[i];
+	const struct ring *r;
+	const double *v;
+	double px[65], py[65];
+	uint32_t k, j, m = 0;
+
+	if (P->nparts != 1 || L->parts[P->part0].nrings != 1)
+		return 0;
+	r = &L->rings[L->parts[P->part0].ring0];
+	if (r->n > 65)
+		return 0;
+	v = &L->xy[2 * r->start];
+	for (k = 0; k + 1 < r->n; k++) {
+		if (!isfinite(v[2 * k]) || !isfinite(v[2 * k + 1]))
+			return 0;
+		if (m > 0 && px[m - 1] == v[2 * k] && py[m - 1] == v[2 * k + 1])
+			continue;
+		px[m] = v[2 * k];
+		py[m] = v[2 * k + 1];
+		m++;
+	}
+	if (m > 1 && px[m - 1] == px[0] && py[m - 1] == py[0])
+		m--;
+	if (m < 3)
+		return 0;
+	for (k = 0; k < m; k++) {
+		uint32_t a = (k + m - 1) % m, b = (k + 1) % m;
+		if (pip_orient(px[a], py[a], px[k], py[k], px[b], py[b]) == 0)
+			return 0;
+	}
+	for (k = 0; k < m; k++) {
+		uint32_t k2 = (k + 1) % m;
+		for (j = k + 2; j < m; j++) {
+			uint32_t j2 = (j + 1) % m;
+			int o1, o2, o3, o4;
+			if (j2 == k)
+				continue; /* neighbours across the closing point */
+			if (fmax(px[k], px[k2]) < fmin(px[j], px[j2]) ||
+			    fmax(px[j], px[j2]) < fmin(px[k], px[k2]) ||
+			    fmax(py[k], py[k2]) < fmin(py[j], py[j2]) ||
+			    fmax(py[j], py[j2]) < fmin(py[k], py[k2]))
+				continue;
+			o1 = pip_orient(px[k], py[k], px[k2], py[k2], px[j], py[j]);
+			o2 = pip_orient(px[k], py[k], px[k2], py[k2], px[j2],
+			    py[j2]);
+			if (o1 != 0 && o1 == o2)
+				continue;
+			o3 = pip_orient(px[j], py[j], px[j2], py[j2], px[k], py[k]);
+			o4 = pip_orient(px[j], py[j], px[j2], py[j2], px[k2],
+			    py[k2]);
+			if (o3 != 0 && o3 == o4)
+				continue;
+			return 0;
+		}
+	}
+	return 1;
+}
+
+/* --- adding polygons --- */
+
+static int
+grow_polys(struct layer *L)
+{
+	size_t need = L->n + 1;
+
+	if (need <= L->cappolys)
+		return 0;
+	if (grow_array((void **)&L->polys, &L->cappolys, need,
+	    sizeof *L->polys) < 0)
+		return -1;
+	/* The arrays below share polys' capacity. */
+	{
+		size_t cap = L->cappolys;
+		void *p;
+		p = realloc(L->id_off, cap * sizeof *L->id_off);
+		if (p == NULL)
+			return -1;
+		L->id_off = p;
+		p = realloc(L->geoms, cap * sizeof *L->geoms);
+		if (p == NULL)
+			return -1;
+		L->geoms = p;
+		p = realloc(L->prep, cap * sizeof *L->prep);
+		if (p == NULL)
+			return -1;
+		L->prep = p;
+		if (L->nattrs > 0) {
+			p = realloc(L->attr_off,
+			    cap * (size_t)L->nattrs * sizeof *L->attr_off);
+			if (p == NULL)
+				return -1;
+			L->attr_off = p;
+		}
 	}
 	return 0;
 }
 
 static int
-load_csv(struct geo_ctx *g, struct layer *L, struct loading *ld,
-    const struct layer_opts *o, struct err *e)
+push_str(struct layer *L, const char *s, size_t *off)
+{
+	*off = L->strs.len;
+	return buf_append(&L->strs, s, strlen(s) + 1);
+}
+
+/*
+ * Finish polygon L->n, whose rings were just stored from mark m (or, when
+ * geom is given, are to be taken from that GEOS geometry, which this
+ * function then owns).  Checks type, emptiness and validity, repairs with
+ * --make-valid, and records id and attributes.
+ */
+static int
+add_polygon(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
+    const char *where, const char *id, char **attrs, struct mark m,
+    int multi, GEOSGeometry *geom, struct err *e)
+{
+	char q[80];
+	size_t i = L->n;
+	int a;
+
+	quote_value(q, sizeof q, id, strlen(id));
+	if (grow_polys(L) < 0) {
+		if (geom)
+			GEOSGeom_destroy_r(g->h, geom);
+		return err_nomem(e);
+	}
+	L->geoms[i] = geom; /* the layer owns it from here */
+	L->prep[i] = NULL;
+	L->polys[i].part0 = (uint32_t)m.nparts;
+	L->polys[i].nparts = 0;
+	L->polys[i].multi = multi;
+	L->n++; /* from here on layer_free() cleans up polygon i */
+	if (geom != NULL) {
+		int type = GEOSGeomTypeId_r(g->h, geom);
+		if (type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) {
+			char *t = GEOSGeomType_r(g->h, geom);
+			errf(e, ERR_DATA,
+			    "%s: polygon %s: geometry is a %s, not a Polygon or "
+			    "MultiPolygon", where, q, t ? t : "?");
+			GEOSFree_r(g->h, t);
+			return -1;
+		}
+		multi = type == GEOS_MULTIPOLYGON;
+		if (rings_from_geos(g, L, geom) < 0)
+			return errf(e, ERR_NOMEM, "%s: polygon %s: GEOS: %s",
+			    where, q, geos_reason(g));
+	}
+	L->polys[i].nparts = (uint32_t)(L->nparts - m.nparts);
+	L->polys[i].multi = multi;
+	if (L->polys[i].nparts == 0)
+		return errf(e, ERR_DATA, "%s: polygon %s is empty", where, q);
+	if (!certainly_valid(L, i)) {
+		GEOSGeometry *gg = poly_geom(g, L, i);
+		int valid;
+
+		g->msg[0] = '\0';
+		if (gg == NULL)
+			return errf(e, ERR_DATA, "%s: polygon %s: %s", where, q,
+			    geos_reason(g));
+		valid = GEOSisValid_r(g->h, gg);
+		if (valid == 2)
+			return errf(e, ERR_DATA, "%s: polygon %s: GEOS: %s",
+			    where, q, geos_reason(g));
+		if (valid == 0) {
+			GEOSMakeValidParams *mp;
+			GEOSGeometry *fixed;
+			int type;
+
+			if (!o->make_valid) {
+				char *reason = GEOSisValidReason_r(g->h, gg);
+				errf(e, ERR_DATA,
+				    "%s: polygon %s is invalid: %s (--make-valid "
+				    "repairs it)", where, q,
+				    reason ? reason : geos_reason(g));
+				GEOSFree_r(g->h, reason);
+				return -1;
+			}
+			mp = GEOSMakeValidParams_create_r(g->h);
+			if (mp == NULL ||
+			    !GEOSMakeValidParams_setMethod_r(g->h, mp,
+				GEOS_MAKE_VALID_STRUCTURE) ||
+			    !GEOSMakeValidParams_setKeepCollapsed_r(g->h, mp, 0)) {
+				if (mp)
+					GEOSMakeValidParams_destroy_r(g->h, mp);
+				return errf(e, ERR_NOMEM, "%s: polygon %s: GEOS: %s",
+				    where, q, geos_reason(g));
+			}
+			fixed = GEOSMakeValidWithParams_r(g->h, gg, mp);
+			GEOSMakeValidParams_destroy_r(g->h, mp);
+			if (fixed == NULL)
+				return errf(e, ERR_DATA,
+				    "%s: polygon %s cannot be repaired: %s", where,
+				    q, geos_reason(g));
+			type = GEOSGeomTypeId_r(g->h, fixed);
+			if ((type != GEOS_POLYGON && type != GEOS_MULTIPOLYGON) ||
+			    GEOSisEmpty_r(g->h, fixed) == 1) {
+				GEOSGeom_destroy_r(g->h, fixed);
+				return errf(e, ERR_DATA,
+				    "%s: polygon %s collapses when repaired",
+				    where, q);
+			}
+			/* Replace the rings with the repaired ones. */
+			GEOSGeom_destroy_r(g->h, gg);
+			L->geoms[i] = fixed;
+			undo_to(L, m);
+			if (rings_from_geos(g, L, fixed) < 0)
+				return err_nomem(e);
+			L->polys[i].nparts = (uint32_t)(L->nparts - m.nparts);
+			L->polys[i].multi = type == GEOS_MULTIPOLYGON;
+			L->repaired++;
+		}
+	}
+	if (push_str(L, id, &L->id_off[i]) < 0)
+		return err_nomem(e);
+	for (a = 0; a < L->nattrs; a++)
+		if (push_str(L, attrs[a],
+		    &L->attr_off[i * (size_t)L->nattrs + (size_t)a]) < 0)
+			return err_nomem(e);
+	return 0;
+}
+
+static int
+load_csv(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
+    struct err *e)
 {
 	struct csvr *r = NULL;
 	struct csv_record *rec;
@@ -263,8 +688,7 @@ load_csv(struct geo_ctx *g, struct layer *L, struct loading *ld,
 		goto out;
 	acol = calloc((size_t)L->nattrs + 1, sizeof *acol);
 	avals = calloc((size_t)L->nattrs + 1, sizeof *avals);
-	wkt = GEOSWKTReader_create_r(g->h);
-	if (acol == NULL || avals == NULL || wkt == NULL) {
+	if (acol == NULL || avals == NULL) {
 		err_nomem(e);
 		goto out;
 	}
@@ -272,24 +696,35 @@ load_csv(struct geo_ctx *g, struct layer *L, struct loading *ld,
 		if (csvr_column(r, L->attr_names[i], &acol[i], e) < 0)
 			goto out;
 	while ((got = csvr_next(r, &rec, e)) > 0) {
-		GEOSGeometry *geom;
+		GEOSGeometry *geom = NULL;
+		struct mark m = mark_now(L);
+		int multi = 0;
 		char q[80];
 
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
 		snprintf(where, sizeof where, "%s:%ld", csvr_name(r), rec->line);
-		g->msg[0] = '\0';
-		geom = GEOSWKTReader_read_r(g->h, wkt, rec->field[wktcol]);
-		if (geom == NULL) {
-			errf(e, ERR_DATA, "%s: polygon %s: bad WKT: %s", where,
-			    quote_value(q, sizeof q, rec->field[idcol],
-				rec->len[idcol]), geos_reason(g));
-			goto out;
+		if (!wkt_fast(rec->field[wktcol], L, &multi)) {
+			undo_to(L, m);
+			if (wkt == NULL &&
+			    (wkt = GEOSWKTReader_create_r(g->h)) == NULL) {
+				err_nomem(e);
+				goto out;
+			}
+			g->msg[0] = '\0';
+			geom = GEOSWKTReader_read_r(g->h, wkt, rec->field[wktcol]);
+			if (geom == NULL) {
+				errf(e, ERR_DATA, "%s: polygon %s: bad WKT: %s",
+				    where, quote_value(q, sizeof q,
+					rec->field[idcol], rec->len[idcol]),
+				    geos_reason(g));
+				goto out;
+			}
 		}
 		for (i = 0; i < L->nattrs; i++)
 			avals[i] = rec->field[acol[i]];
-		if (add_polygon(g, L, ld, o, where, rec->field[idcol], avals,
-		    geom, e) < 0)
+		if (add_polygon(g, L, o, where, rec->field[idcol], avals, m,
+		    multi, geom, e) < 0)
 			goto out;
 	}
 	if (got < 0)
@@ -350,17 +785,18 @@ list_properties(const json_t *props, char *buf, size_t cap)
 }
 
 static int
-load_geojson(struct geo_ctx *g, struct layer *L, struct loading *ld,
-    const struct layer_opts *o, struct err *e)
+load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
+    struct err *e)
 {
 	json_error_t jerr;
 	json_t *root, *features;
 	GEOSGeoJSONReader *reader = NULL;
 	char **avals = NULL, **abufs = NULL, where[600], idbuf[64];
 	int *seen = NULL, i, rc = -1;
+	const char *type;
 	size_t k;
 
-	root = json_load_file(o->path, JSON_DECODE_ANY, &jerr);
+	root = json_load_file(o->path, 0, &jerr);
 	if (root == NULL) {
 		FILE *f = fopen(o->path, "r");
 		if (f == NULL)
@@ -371,21 +807,18 @@ load_geojson(struct geo_ctx *g, struct layer *L, struct loading *ld,
 		    o->path, jerr.line, jerr.text);
 	}
 	features = json_object_get(root, "features");
-	if (!json_is_object(root) ||
-	    !json_is_string(json_object_get(root, "type")) ||
-	    strcmp(json_string_value(json_object_get(root, "type")),
-		"FeatureCollection") != 0 ||
+	type = json_string_value(json_object_get(root, "type"));
+	if (type == NULL || strcmp(type, "FeatureCollection") != 0 ||
 	    !json_is_array(features)) {
 		errf(e, ERR_DATA,
 		    "%s: not a GeoJSON FeatureCollection with a \"features\" "
 		    "array", o->path);
 		goto out;
 	}
-	reader = GEOSGeoJSONReader_create_r(g->h);
 	avals = calloc((size_t)L->nattrs + 1, sizeof *avals);
 	abufs = calloc((size_t)L->nattrs + 1, sizeof *abufs);
 	seen = calloc((size_t)L->nattrs + 1, sizeof *seen);
-	if (reader == NULL || avals == NULL || abufs == NULL || seen == NULL) {
+	if (avals == NULL || abufs == NULL || seen == NULL) {
 		err_nomem(e);
 		goto out;
 	}
@@ -399,16 +832,15 @@ load_geojson(struct geo_ctx *g, struct layer *L, struct loading *ld,
 		json_t *geom = json_object_get(f, "geometry");
 		json_t *props = json_object_get(f, "properties");
 		json_t *idv;
+		GEOSGeometry *gg = NULL;
+		struct mark m = mark_now(L);
 		const char *id;
-		char *text, q[80];
-		GEOSGeometry *gg;
+		char q[80];
+		int multi = 0;
 
 		snprintf(where, sizeof where, "%s: feature %zu", o->path, k + 1);
-		if (o->id_field) {
-			idv = json_object_get(props, o->id_field);
-		} else {
-			idv = json_object_get(f, "id");
-		}
+		idv = o->id_field ? json_object_get(props, o->id_field)
+		    : json_object_get(f, "id");
 		id = json_text(idv, idbuf, sizeof idbuf);
 		if (idv == NULL || json_is_null(idv) || id == NULL) {
 			char list[400];
@@ -444,21 +876,30 @@ load_geojson(struct geo_ctx *g, struct layer *L, struct loading *ld,
 			    quote_value(q, sizeof q, id, strlen(id)));
 			goto out;
 		}
-		text = json_dumps(geom, JSON_COMPACT);
-		if (text == NULL) {
-			err_nomem(e);
-			goto out;
+		if (!json_fast(geom, L, &multi)) {
+			char *text;
+			undo_to(L, m);
+			if (reader == NULL &&
+			    (reader = GEOSGeoJSONReader_create_r(g->h)) == NULL) {
+				err_nomem(e);
+				goto out;
+			}
+			text = json_dumps(geom, JSON_COMPACT);
+			if (text == NULL) {
+				err_nomem(e);
+				goto out;
+			}
+			g->msg[0] = '\0';
+			gg = GEOSGeoJSONReader_readGeometry_r(g->h, reader, text);
+			free(text);
+			if (gg == NULL) {
+				errf(e, ERR_DATA, "%s: polygon %s: bad geometry: %s",
+				    where, quote_value(q, sizeof q, id, strlen(id)),
+				    geos_reason(g));
+				goto out;
+			}
 		}
-		g->msg[0] = '\0';
-		gg = GEOSGeoJSONReader_readGeometry_r(g->h, reader, text);
-		free(text);
-		if (gg == NULL) {
-			errf(e, ERR_DATA, "%s: polygon %s: bad geometry: %s", where,
-			    quote_value(q, sizeof q, id, strlen(id)),
-			    geos_reason(g));
-			goto out;
-		}
-		if (add_polygon(g, L, ld, o, where, id, avals, gg, e) < 0)
+		if (add_polygon(g, L, o, where, id, avals, m, multi, gg, e) < 0)
 			goto out;
 	}
 	for (i = 0; i < L->nattrs; i++) {
@@ -503,35 +944,73 @@ sniff_json(const char *path)
 	do
 		c = getc(f);
 	while (c == ' ' || c == '\t' || c == '\r' || c == '\n');
-	if (c == 0xef) /* a BOM before the JSON */
-		c = '{';
 	fclose(f);
 	return c == '{';
 }
 
-static const char **cmp_ids;
+static const struct layer *cmp_layer;
 
 static int
 cmp_by_id(const void *a, const void *b)
 {
 	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-	int c = strcmp(cmp_ids[i], cmp_ids[j]);
+	int c = strcmp(layer_id(cmp_layer, i), layer_id(cmp_layer, j));
 
 	return c ? c : (i > j) - (i < j);
+}
+
+static int
+build_fast(struct layer *L, struct err *e)
+{
+	struct pip_edge *E;
+	size_t nedges = 0, i, k;
+	uint32_t p, r;
+
+	for (r = 0; r < L->nrings; r++)
+		nedges += L->rings[r].n ? L->rings[r].n - 1 : 0;
+	E = malloc((nedges ? nedges : 1) * sizeof *E);
+	if (E == NULL)
+		return err_nomem(e);
+	nedges = 0;
+	for (i = 0; i < L->n; i++) {
+		const struct polyrec *P = &L->polys[i];
+		for (p = P->part0; p < P->part0 + P->nparts; p++) {
+			const struct part *pt = &L->parts[p];
+			for (r = pt->ring0; r < pt->ring0 + pt->nrings; r++) {
+				const double *v = &L->xy[2 * L->rings[r].start];
+				for (k = 0; k + 1 < L->rings[r].n; k++) {
+					struct pip_edge *G = &E[nedges++];
+					G->ax = v[2 * k];
+					G->ay = v[2 * k + 1];
+					G->bx = v[2 * k + 2];
+					G->by = v[2 * k + 3];
+					G->poly = (int32_t)i;
+				}
+			}
+		}
+	}
+	L->fast = pip_build(E, nedges, L->n, 0, e);
+	if (getenv("GRIDIFY_DEBUG") && L->fast) {
+		double imp, slow;
+		pip_stats(L->fast, &imp, &slow);
+		fprintf(stderr, "layer %s: %zu polygons, %zu edges, index %zu "
+		    "bytes, impure %.3f, slow %.5f\n", L->path, L->n, nedges,
+		    pip_bytes(L->fast), imp, slow);
+	}
+	free(E);
+	return L->fast ? 0 : -1;
 }
 
 int
 layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
     struct err *e)
 {
-	struct loading ld = {0};
 	size_t i;
 	int kind, rc;
 
 	L->path = str_ndup(o->path, strlen(o->path));
-	L->as = o->as ? str_ndup(o->as, strlen(o->as))
-	    : str_ndup(o->id_field ? o->id_field : "id",
-		strlen(o->id_field ? o->id_field : "id"));
+	L->as = str_ndup(o->as ? o->as : o->id_field ? o->id_field : "id",
+	    strlen(o->as ? o->as : o->id_field ? o->id_field : "id"));
 	if (L->path == NULL || L->as == NULL)
 		return err_nomem(e);
 	L->nattrs = o->nattrs;
@@ -547,70 +1026,47 @@ layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	kind = sniff_json(o->path);
 	if (kind < 0)
 		return errf(e, ERR_IO, "%s: %s", o->path, strerror(errno));
-	rc = kind ? load_geojson(g, L, &ld, o, e) : load_csv(g, L, &ld, o, e);
-	if (rc < 0) {
-		free(ld.edges);
+	rc = kind ? load_geojson(g, L, o, e) : load_csv(g, L, o, e);
+	if (rc < 0)
 		return -1;
-	}
-	if (L->n == 0) {
-		free(ld.edges);
+	if (L->n == 0)
 		return errf(e, ERR_DATA, "%s: no polygons", o->path);
-	}
+	if (L->nxy > UINT32_MAX || L->nrings > UINT32_MAX)
+		return errf(e, ERR_DATA, "%s: too many coordinates", o->path);
 	/* Ids name the output rows: each must be unique. */
 	L->order = malloc(L->n * sizeof *L->order);
-	if (L->order == NULL) {
-		free(ld.edges);
+	if (L->order == NULL)
 		return err_nomem(e);
-	}
 	for (i = 0; i < L->n; i++)
 		L->order[i] = i;
-	cmp_ids = (const char **)L->ids;
+	cmp_layer = L;
 	qsort(L->order, L->n, sizeof *L->order, cmp_by_id);
 	for (i = 1; i < L->n; i++) {
-		if (strcmp(L->ids[L->order[i]], L->ids[L->order[i - 1]]) == 0) {
+		size_t a = L->order[i - 1], b = L->order[i];
+		if (strcmp(layer_id(L, a), layer_id(L, b)) == 0) {
 			char q[80];
-			free(ld.edges);
 			return errf(e, ERR_DATA,
 			    "%s: polygon id %s is used twice (polygons %zu and "
 			    "%zu)", o->path,
-			    quote_value(q, sizeof q, L->ids[L->order[i]],
-				strlen(L->ids[L->order[i]])),
-			    L->order[i - 1] + 1, L->order[i] + 1);
+			    quote_value(q, sizeof q, layer_id(L, b),
+				strlen(layer_id(L, b))), a + 1, b + 1);
 		}
 	}
 	for (i = 0; i < L->n; i++)
 		L->order[i] = i;
-	/* Prepared geometries in an STRtree: the exact answer. */
-	L->prep = calloc(L->n, sizeof *L->prep);
+	if (!o->no_fast)
+		return build_fast(L, e);
+	/* --exact: every polygon prepared, in an STRtree. */
 	L->tree = GEOSSTRtree_create_r(g->h, 10);
-	if (L->prep == NULL || L->tree == NULL) {
-		free(ld.edges);
+	if (L->tree == NULL)
 		return err_nomem(e);
-	}
 	for (i = 0; i < L->n; i++) {
-		L->prep[i] = GEOSPrepare_r(g->h, L->geoms[i]);
-		if (L->prep[i] == NULL) {
-			free(ld.edges);
+		GEOSGeometry *gg = poly_geom(g, L, i);
+		if (gg == NULL || poly_prep(g, L, i) == NULL)
 			return errf(e, ERR_NOMEM, "%s: GEOS: %s", o->path,
 			    geos_reason(g));
-		}
-		GEOSSTRtree_insert_r(g->h, L->tree, L->geoms[i], &L->order[i]);
+		GEOSSTRtree_insert_r(g->h, L->tree, gg, &L->order[i]);
 	}
-	if (!o->no_fast) {
-		L->fast = pip_build(ld.edges, ld.nedges, L->n, 0, e);
-		if (L->fast == NULL) {
-			free(ld.edges);
-			return -1;
-		}
-	}
-	if (getenv("GRIDIFY_DEBUG") && L->fast) {
-		double imp, slow;
-		pip_stats(L->fast, &imp, &slow);
-		fprintf(stderr, "layer %s: %zu polygons, %zu edges, index %zu "
-		    "bytes, impure %.3f, slow %.5f\n", L->path, L->n, ld.nedges,
-		    pip_bytes(L->fast), imp, slow);
-	}
-	free(ld.edges);
 	return 0;
 }
 
@@ -640,13 +1096,39 @@ cmp_size(const void *a, const void *b)
 	return (p > q) - (p < q);
 }
 
+/* The first of L->hits[0..nhits) (in order) whose polygon covers pt. */
+static long
+first_cover(struct geo_ctx *g, struct layer *L, const GEOSGeometry *pt,
+    struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < L->nhits; i++) {
+		const GEOSPreparedGeometry *pg = poly_prep(g, L, L->hits[i]);
+		char r;
+
+		if (pg == NULL) {
+			errf(e, ERR_NOMEM, "GEOS: %s", geos_reason(g));
+			return -2;
+		}
+		r = GEOSPreparedIntersects_r(g->h, pg, pt);
+		if (r == 2) {
+			errf(e, ERR_DATA, "GEOS: %s", geos_reason(g));
+			return -2;
+		}
+		if (r == 1)
+			return (long)L->hits[i];
+	}
+	return -1;
+}
+
 long
 layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
     struct err *e)
 {
 	GEOSGeometry *pt;
+	long found;
 	size_t i;
-	long found = -1;
 
 	g->msg[0] = '\0';
 	pt = GEOSGeom_createPointFromXY_r(g->h, x, y);
@@ -656,25 +1138,32 @@ layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
 	}
 	L->nhits = 0;
 	L->hit_oom = 0;
-	GEOSSTRtree_query_r(g->h, L->tree, pt, on_hit, L);
+	if (L->tree != NULL) {
+		GEOSSTRtree_query_r(g->h, L->tree, pt, on_hit, L);
+		qsort(L->hits, L->nhits, sizeof *L->hits, cmp_size);
+	} else {
+		/* The fast index knows which polygons can hold the point. */
+		size_t n = pip_candidates(L->fast, x, y, L->cands, L->capcands);
+		if (n > L->capcands) {
+			if (grow_array((void **)&L->cands, &L->capcands, n,
+			    sizeof *L->cands) < 0)
+				L->hit_oom = 1;
+			else
+				pip_candidates(L->fast, x, y, L->cands, n);
+		}
+		if (!L->hit_oom && grow_array((void **)&L->hits, &L->caphits,
+		    n, sizeof *L->hits) < 0)
+			L->hit_oom = 1;
+		for (i = 0; i < n && !L->hit_oom; i++)
+			L->hits[i] = (size_t)L->cands[i];
+		L->nhits = L->hit_oom ? 0 : n;
+	}
 	if (L->hit_oom) {
 		GEOSGeom_destroy_r(g->h, pt);
 		err_nomem(e);
 		return -2;
 	}
-	qsort(L->hits, L->nhits, sizeof *L->hits, cmp_size);
-	for (i = 0; i < L->nhits; i++) {
-		char r = GEOSPreparedIntersects_r(g->h, L->prep[L->hits[i]], pt);
-		if (r == 2) {
-			errf(e, ERR_DATA, "GEOS: %s", geos_reason(g));
-			found = -2;
-			break;
-		}
-		if (r == 1) {
-			found = (long)L->hits[i];
-			break;
-		}
-	}
+	found = first_cover(g, L, pt, e);
 	GEOSGeom_destroy_r(g->h, pt);
 	return found;
 }
@@ -704,19 +1193,22 @@ layer_free(struct geo_ctx *g, struct layer *L)
 	for (i = 0; i < L->n; i++) {
 		if (L->prep && L->prep[i])
 			GEOSPreparedGeom_destroy_r(g->h, L->prep[i]);
-		GEOSGeom_destroy_r(g->h, L->geoms[i]);
-		free(L->ids[i]);
+		if (L->geoms && L->geoms[i])
+			GEOSGeom_destroy_r(g->h, L->geoms[i]);
 	}
-	if (L->attrs)
-		for (i = 0; i < L->n * (size_t)L->nattrs; i++)
-			free(L->attrs[i]);
 	strlist_free(L->attr_names, L->nattrs);
-	free(L->prep);
+	free(L->strs.data);
+	free(L->id_off);
+	free(L->attr_off);
+	free(L->xy);
+	free(L->rings);
+	free(L->parts);
+	free(L->polys);
 	free(L->geoms);
-	free(L->ids);
-	free(L->attrs);
+	free(L->prep);
 	free(L->order);
 	free(L->hits);
+	free(L->cands);
 	pip_free(L->fast);
 	free(L->path);
 	free(L->as);

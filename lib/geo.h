@@ -18,6 +18,7 @@
 
 #include <geos_c.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "csvio.h"
 #include "pip.h"
@@ -48,26 +49,61 @@ struct layer_opts {
 	int no_fast;           /* 1: GEOS only (tests and comparisons) */
 };
 
+/*
+ * A layer keeps its polygons as plain coordinate rings; a GEOS geometry is
+ * made only for the polygons that need one (validation of complex shapes,
+ * the rare point the fast locator is unsure of), and then kept.
+ */
+struct ring {
+	uint32_t start, n; /* n closed points at xy[2 * start] */
+};
+
+struct part {
+	uint32_t ring0, nrings; /* shell first, then holes */
+};
+
+struct polyrec {
+	uint32_t part0, nparts;
+	int multi; /* a MultiPolygon in the source */
+};
+
 struct layer {
 	char *path;
-	char *as;        /* column name for the id */
+	char *as;          /* column name for the id */
 	char **attr_names;
 	int nattrs;
-	size_t n;        /* polygons */
-	char **ids;      /* n strings */
-	char **attrs;    /* n * nattrs strings, row-major */
-	GEOSGeometry **geoms;
-	const GEOSPreparedGeometry **prep;
+	size_t n;          /* polygons */
+	struct buf strs;   /* ids and attribute values, NUL-terminated */
+	size_t *id_off;    /* n offsets into strs */
+	size_t *attr_off;  /* n * nattrs offsets into strs, row-major */
+	double *xy;        /* coordinates of every ring */
+	size_t nxy, capxy;
+	struct ring *rings;
+	size_t nrings, caprings;
+	struct part *parts;
+	size_t nparts, capparts;
+	struct polyrec *polys;
+	size_t cappolys;
+	GEOSGeometry **geoms;              /* n, made on demand */
+	const GEOSPreparedGeometry **prep; /* n, made on demand */
 	size_t *order;   /* order[i] = i, the STRtree's items */
-	GEOSSTRtree *tree;
-	struct pip_index *fast; /* NULL when no_fast */
+	GEOSSTRtree *tree;                 /* --exact only */
+	struct pip_index *fast;            /* NULL with --exact */
 	size_t repaired;        /* polygons fixed by --make-valid */
-	size_t *hits;           /* scratch for STRtree queries */
-	size_t nhits, caphits;
+	size_t *hits;           /* scratch for candidate lists */
+	int32_t *cands;
+	size_t nhits, caphits, capcands;
 	int hit_oom;
 	/* counters for the curious (benchmarks) */
 	unsigned long long fast_hits, slow_hits;
 };
+
+/* The id of polygon i, NUL-terminated, owned by the layer. */
+#define layer_id(L, i) ((L)->strs.data + (L)->id_off[(i)])
+
+/* Attribute a of polygon i, NUL-terminated, owned by the layer. */
+#define layer_attr(L, i, a) \
+	((L)->strs.data + (L)->attr_off[(i) * (size_t)(L)->nattrs + (size_t)(a)])
 
 /*
  * Load the layer named in o into *L (which the caller zeroes first).

@@ -253,12 +253,11 @@ one_record(struct run *R, struct csvr *r, struct csv_record *rec,
 	for (l = 0; l < R->nlayers; l++) {
 		const struct layer *L = &R->layers[l];
 		long p = R->where[l];
-		if (csvw_str(R->out, p >= 0 ? L->ids[p] : "", e) < 0)
+		if (csvw_str(R->out, p >= 0 ? layer_id(L, p) : "", e) < 0)
 			return -1;
 		for (a = 0; a < L->nattrs; a++)
-			if (csvw_str(R->out, p >= 0 ?
-			    L->attrs[(size_t)p * (size_t)L->nattrs + (size_t)a] :
-			    "", e) < 0)
+			if (csvw_str(R->out, p >= 0 ? layer_attr(L, (size_t)p, a)
+			    : "", e) < 0)
 				return -1;
 	}
 	if (csvw_end(R->out, e) < 0)
@@ -307,14 +306,13 @@ write_counts(struct run *R, struct err *e)
 				int w;
 				if (multi && csvw_str(R->out, L->as, e) < 0)
 					return -1;
-				if (csvw_str(R->out, i < L->n ? L->ids[i] : "",
+				if (csvw_str(R->out, i < L->n ? layer_id(L, i) : "",
 				    e) < 0)
 					return -1;
 				if (!multi)
 					for (a = 0; a < L->nattrs; a++)
 						if (csvw_str(R->out, i < L->n ?
-						    L->attrs[i * (size_t)L->nattrs +
-						    (size_t)a] : "", e) < 0)
+						    layer_attr(L, i, a) : "", e) < 0)
 							return -1;
 				if (R->o->by && csvw_field(R->out, R->vals[v].s,
 				    R->vals[v].len, e) < 0)

@@ -5,36 +5,30 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* Bucket codes in ix->cell: >= 0 pure, one polygon; the rest below. */
-#define CELL_NONE (-1)      /* pure, in no polygon */
-#define CELL_SLOW INT32_MIN /* always ask GEOS */
-/* Impure bucket k is stored as -(k + 2). */
+/*
+ * Bucket codes in ix->cell: >= 0 pure, one polygon; CELL_NONE pure, no
+ * polygon; <= -2 an impure bucket whose description starts at word
+ * -(code + 2) of ix->blob:
+ *   header:  number of candidates | BLOB_SLOW if the bucket always asks GEOS
+ *   per candidate, in polygon order: poly | c_inside << 32 | nedges << 33,
+ *   then nedges edges inline as four doubles (ax, ay, bx, by).
+ * Inline edges cost memory but keep a lookup within one or two cache lines.
+ */
+#define CELL_NONE (-1)
+#define BLOB_SLOW (1ULL << 63)
 
-struct cand {
-	int32_t poly;
-	uint8_t c_inside;
-	uint32_t edge_start; /* into ix->eidx */
-	uint32_t edge_count;
-};
-
-struct ibucket {
-	double cx, cy;
-	uint32_t cand_start, cand_count;
+union word {
+	uint64_t u;
+	double d;
 };
 
 struct pip_index {
 	double x0, y0, w, h, inv_w, inv_h;
 	int nx, ny;
 	int32_t *cell;
-	struct pip_edge *edges;
-	size_t nedges;
-	struct ibucket *ib;
-	size_t nib;
-	struct cand *cands;
-	size_t ncands;
-	uint32_t *eidx;
-	size_t neidx;
-	size_t nslow;
+	union word *blob;
+	size_t nblob;
+	size_t nimpure, nslow;
 };
 
 /* Shewchuk's ccwerrboundA: (3 + 16 eps) eps with eps = 2^-53. */
@@ -96,34 +90,79 @@ long
 pip_locate(const struct pip_index *ix, double x, double y)
 {
 	double fx = (x - ix->x0) * ix->inv_w, fy = (y - ix->y0) * ix->inv_h;
-	const struct ibucket *b;
+	const union word *w;
 	int32_t c;
-	uint32_t i, j;
+	uint64_t i, ncand;
 
 	if (!(fx >= 0 && fy >= 0 && fx < ix->nx && fy < ix->ny))
-		return PIP_NONE; /* outside the extent (or NaN, see caller) */
+		return PIP_NONE; /* outside the extent (or NaN) */
 	c = ix->cell[(size_t)(int)fy * (size_t)ix->nx + (size_t)(int)fx];
 	if (c >= CELL_NONE)
 		return c;
-	if (c == CELL_SLOW)
+	w = &ix->blob[-(int64_t)c - 2];
+	if (w->u & BLOB_SLOW)
 		return PIP_UNSURE;
-	b = &ix->ib[-(c + 2)];
-	for (i = 0; i < b->cand_count; i++) {
-		const struct cand *k = &ix->cands[b->cand_start + i];
-		int parity = 0;
+	ncand = w->u;
+	{
+		double cx = ix->x0 + ((int)fx + 0.5) * ix->w;
+		double cy = ix->y0 + ((int)fy + 0.5) * ix->h;
 
-		for (j = 0; j < k->edge_count; j++) {
-			const struct pip_edge *E =
-			    &ix->edges[ix->eidx[k->edge_start + j]];
-			int r = crosses(E, x, y, b->cx, b->cy);
-			if (r < 0)
-				return PIP_UNSURE;
-			parity ^= r;
+		w++;
+		for (i = 0; i < ncand; i++) {
+			uint64_t k = w->u, j, ne = k >> 33;
+			int parity = 0;
+
+			w++;
+			for (j = 0; j < ne; j++, w += 4) {
+				struct pip_edge E;
+				int r;
+				E.ax = w[0].d;
+				E.ay = w[1].d;
+				E.bx = w[2].d;
+				E.by = w[3].d;
+				r = crosses(&E, x, y, cx, cy);
+				if (r < 0)
+					return PIP_UNSURE;
+				parity ^= r;
+			}
+			if (((k >> 32) & 1) ^ (uint64_t)parity)
+				return (long)(uint32_t)k;
 		}
-		if (k->c_inside ^ parity)
-			return k->poly;
 	}
 	return PIP_NONE;
+}
+
+size_t
+pip_candidates(const struct pip_index *ix, double x, double y, int32_t *out,
+    size_t cap)
+{
+	double fx = (x - ix->x0) * ix->inv_w, fy = (y - ix->y0) * ix->inv_h;
+	const union word *w;
+	int32_t c;
+	uint64_t i, ncand;
+	size_t n = 0;
+
+	if (!(fx >= 0 && fy >= 0 && fx < ix->nx && fy < ix->ny))
+		return 0;
+	c = ix->cell[(size_t)(int)fy * (size_t)ix->nx + (size_t)(int)fx];
+	if (c >= 0) {
+		if (cap > 0)
+			out[0] = c;
+		return 1;
+	}
+	if (c == CELL_NONE)
+		return 0;
+	w = &ix->blob[-(int64_t)c - 2];
+	ncand = w->u & ~BLOB_SLOW;
+	w++;
+	for (i = 0; i < ncand; i++) {
+		uint64_t k = w->u;
+		if (n < cap)
+			out[n] = (int32_t)(uint32_t)k;
+		n++;
+		w += 1 + 4 * (k >> 33);
+	}
+	return n;
 }
 
 /* --- building --- */
@@ -265,63 +304,100 @@ cmp_i32(const void *a, const void *b)
 	return (p > q) - (p < q);
 }
 
+static int
+is_prime(int n)
+{
+	int d;
+
+	if (n < 2)
+		return 0;
+	for (d = 2; d * d <= n; d++)
+		if (n % d == 0)
+			return 0;
+	return 1;
+}
+
+/*
+ * A prime number of buckets across: real grids have round spacings (100 m
+ * cells in a 20 km square), and a bucket size that divides them would put
+ * every grid line on a bucket boundary, where it spoils two buckets.
+ */
+static int
+prime_at_least(double v)
+{
+	int n = (int)fmin(fmax(ceil(v), 2), 8191);
+
+	while (!is_prime(n))
+		n++;
+	return n;
+}
+
+static union word *
+blob_push(struct vec *v, uint64_t u)
+{
+	union word *w = vec_push(v);
+
+	if (w != NULL)
+		w->u = u;
+	return w;
+}
+
 struct pip_index *
-pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
+pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
     double buckets_per_edge, struct err *e)
 {
 	struct pip_index *ix;
+	struct pip_edge *E = NULL;
 	struct fill_ctx f = {0};
 	uint32_t *start = NULL, *stamp = NULL;
 	uint8_t *parity = NULL;
 	int32_t *active = NULL, *merged = NULL;
-	struct vec xs = {0}, ib = {0}, cands = {0}, eidx = {0};
-	size_t nactive = 0, i, nb, total;
+	struct vec xs = {0}, blob = {0};
+	size_t nactive = 0, i, nb, total, nedges = 0;
 	double minx = INFINITY, miny = INFINITY, maxx = -INFINITY,
-	       maxy = -INFINITY, target, side;
+	       maxy = -INFINITY;
 	int r, c;
 
 	xs.size = sizeof(struct xing);
-	ib.size = sizeof(struct ibucket);
-	cands.size = sizeof(struct cand);
-	eidx.size = sizeof(uint32_t);
+	blob.size = sizeof(union word);
 	ix = calloc(1, sizeof *ix);
-	if (ix == NULL || nedges > UINT32_MAX / 2 || npolys > INT32_MAX) {
+	if (ix == NULL || nedges_in > UINT32_MAX / 2 || npolys > INT32_MAX) {
 		free(ix);
 		err_nomem(e);
 		return NULL;
 	}
-	ix->edges = malloc((nedges ? nedges : 1) * sizeof *ix->edges);
-	if (ix->edges == NULL)
+	E = malloc((nedges_in ? nedges_in : 1) * sizeof *E);
+	if (E == NULL)
 		goto nomem;
-	for (i = 0; i < nedges; i++) {
-		const struct pip_edge *E = &edges[i];
-		if (E->ax == E->bx && E->ay == E->by)
+	for (i = 0; i < nedges_in; i++) {
+		const struct pip_edge *G = &edges_in[i];
+		if (G->ax == G->bx && G->ay == G->by)
 			continue; /* a repeated vertex: no edge */
-		ix->edges[ix->nedges++] = *E;
-		minx = fmin(minx, fmin(E->ax, E->bx));
-		maxx = fmax(maxx, fmax(E->ax, E->bx));
-		miny = fmin(miny, fmin(E->ay, E->by));
-		maxy = fmax(maxy, fmax(E->ay, E->by));
+		E[nedges++] = *G;
+		minx = fmin(minx, fmin(G->ax, G->bx));
+		maxx = fmax(maxx, fmax(G->ax, G->bx));
+		miny = fmin(miny, fmin(G->ay, G->by));
+		maxy = fmax(maxy, fmax(G->ay, G->by));
 	}
-	nedges = ix->nedges;
 	if (nedges == 0) {
-		/* Nothing to find: one bucket, empty. */
+		/* Nothing to find: every point falls outside. */
 		ix->nx = ix->ny = 1;
-		ix->x0 = ix->y0 = 0;
+		ix->x0 = INFINITY;
+		ix->y0 = 0;
 		ix->w = ix->h = ix->inv_w = ix->inv_h = 1;
 		ix->cell = malloc(sizeof *ix->cell);
 		if (ix->cell == NULL)
 			goto nomem;
 		ix->cell[0] = CELL_NONE;
-		ix->x0 = INFINITY; /* every point falls outside */
+		free(E);
 		return ix;
 	}
-	/* Grid: square-ish buckets, about buckets_per_edge per edge. */
 	if (buckets_per_edge <= 0)
 		buckets_per_edge = 4;
 	{
-		double wx = maxx - minx, wy = maxy - miny;
+		double wx = maxx - minx, wy = maxy - miny, target, side;
 		double pad = fmax(fmax(wx, wy) * 1e-9, 1e-9);
+
 		minx -= pad;
 		miny -= pad;
 		maxx += pad;
@@ -330,8 +406,8 @@ pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
 		wy = maxy - miny;
 		target = fmin(buckets_per_edge * (double)nedges, 16e6);
 		side = sqrt(wx * wy / target);
-		ix->nx = (int)fmin(fmax(ceil(wx / side), 1), 8192);
-		ix->ny = (int)fmin(fmax(ceil(wy / side), 1), 8192);
+		ix->nx = prime_at_least(wx / side);
+		ix->ny = prime_at_least(wy / side);
 		ix->x0 = minx;
 		ix->y0 = miny;
 		ix->w = wx / ix->nx;
@@ -346,7 +422,7 @@ pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
 		goto nomem;
 	/* Bucket -> edges, as compressed rows. */
 	for (i = 0; i < nedges; i++)
-		edge_buckets(ix, &ix->edges[i], count_fn, &f);
+		edge_buckets(ix, &E[i], count_fn, &f);
 	start = malloc((nb + 1) * sizeof *start);
 	if (start == NULL)
 		goto nomem;
@@ -358,14 +434,14 @@ pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
 			goto nomem;
 	}
 	start[nb] = (uint32_t)total;
-	f.pos = f.count; /* reuse as fill cursor */
+	f.pos = f.count; /* reuse as the fill cursor */
 	memcpy(f.pos, start, nb * sizeof *start);
 	f.list = malloc((total ? total : 1) * sizeof *f.list);
 	if (f.list == NULL)
 		goto nomem;
 	for (i = 0; i < nedges; i++) {
 		f.edge = (uint32_t)i;
-		edge_buckets(ix, &ix->edges[i], fill_fn, &f);
+		edge_buckets(ix, &E[i], fill_fn, &f);
 	}
 	stamp = calloc(nedges, sizeof *stamp);
 	parity = calloc(npolys ? npolys : 1, 1);
@@ -374,48 +450,55 @@ pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
 	if (stamp == NULL || parity == NULL || active == NULL ||
 	    merged == NULL)
 		goto nomem;
-	sort_edges = ix->edges;
+	sort_edges = E;
+	if (blob_push(&blob, 0) == NULL) /* word 0 unused */
+		goto nomem;
 
 	for (r = 0; r < ix->ny; r++) {
 		double yc = ix->y0 + (r + 0.5) * ix->h;
+		const struct xing *X;
 		size_t k = 0;
 
-		/* Crossings of the row's centre line, from the row's edges. */
+		/* Crossings of the row's centre line.  An edge that crosses
+		 * it touches a bucket of this row, so the row's lists hold
+		 * every one of them. */
 		xs.n = 0;
 		for (c = 0; c < ix->nx; c++) {
 			size_t b = (size_t)r * (size_t)ix->nx + (size_t)c;
 			uint32_t j;
 			for (j = start[b]; j < start[b + 1]; j++) {
 				uint32_t ei = f.list[j];
-				const struct pip_edge *E = &ix->edges[ei];
+				const struct pip_edge *G = &E[ei];
 				struct xing *x;
 				if (stamp[ei] == (uint32_t)r + 1)
 					continue;
 				stamp[ei] = (uint32_t)r + 1;
-				if ((E->ay > yc) == (E->by > yc))
+				if ((G->ay > yc) == (G->by > yc))
 					continue;
 				x = vec_push(&xs);
 				if (x == NULL)
 					goto nomem;
-				x->x = E->ax + (yc - E->ay) * (E->bx - E->ax) /
-				    (E->by - E->ay);
+				x->x = G->ax + (yc - G->ay) * (G->bx - G->ax) /
+				    (G->by - G->ay);
 				x->tol = 16 * DBL_EPSILON *
-				    (fabs(E->ax) + fabs(E->bx) + fabs(x->x)) +
+				    (fabs(G->ax) + fabs(G->bx) + fabs(x->x)) +
 				    DBL_MIN;
-				x->poly = E->poly;
+				x->poly = G->poly;
 			}
 		}
-		/* Edges crossing the line outside this row's lists cannot
-		 * exist: an edge crossing yc touches a bucket of row r. */
 		qsort(xs.p, xs.n, sizeof(struct xing), cmp_xing);
-		memset(parity, 0, npolys ? npolys : 1);
+		X = xs.p;
+		for (i = 0; i < nactive; i++)
+			parity[active[i]] = 0;
 		nactive = 0;
 		for (c = 0; c < ix->nx; c++) {
 			size_t b = (size_t)r * (size_t)ix->nx + (size_t)c;
 			double xc = ix->x0 + (c + 0.5) * ix->w;
-			const struct xing *X = xs.p;
-			int near = 0;
-			size_t a;
+			uint32_t *L = f.list + start[b];
+			size_t n = start[b + 1] - start[b], m = 0, u, v, a;
+			size_t head;
+			uint64_t ncand = 0;
+			int slow = 0;
 
 			while (k < xs.n && X[k].x < xc) {
 				int32_t p = X[k].poly;
@@ -430,15 +513,12 @@ pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
 				}
 				k++;
 			}
+			/* A crossing within rounding of the reference point
+			 * makes its parity doubtful. */
 			if ((k < xs.n && X[k].x - xc <= X[k].tol) ||
 			    (k > 0 && xc - X[k - 1].x <= X[k - 1].tol))
-				near = 1;
-			if (near) {
-				ix->cell[b] = CELL_SLOW;
-				ix->nslow++;
-				continue;
-			}
-			if (start[b] == start[b + 1]) {
+				slow = 1;
+			if (n == 0 && !slow) {
 				int32_t best = CELL_NONE;
 				for (a = 0; a < nactive; a++)
 					if (best < 0 || active[a] < best)
@@ -446,83 +526,78 @@ pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
 				ix->cell[b] = best;
 				continue;
 			}
-			/* Impure: candidates are the polygons with edges here
-			 * and the polygons that hold the reference point. */
-			{
-				uint32_t *L = f.list + start[b];
-				size_t n = start[b + 1] - start[b], m = 0, u, v;
-				struct ibucket *B;
-				double yc2 = yc;
-				int clean = 1;
-
-				for (u = 0; u < n; u++)
-					if (pip_orient(ix->edges[L[u]].ax,
-					    ix->edges[L[u]].ay, ix->edges[L[u]].bx,
-					    ix->edges[L[u]].by, xc, yc2) == 0) {
-						clean = 0;
-						break;
-					}
-				if (!clean) {
-					ix->cell[b] = CELL_SLOW;
-					ix->nslow++;
+			for (u = 0; u < n && !slow; u++)
+				if (pip_orient(E[L[u]].ax, E[L[u]].ay, E[L[u]].bx,
+				    E[L[u]].by, xc, yc) == 0)
+					slow = 1;
+			/* Candidates: polygons with edges here and polygons
+			 * that hold the reference point, in polygon order. */
+			qsort(L, n, sizeof *L, cmp_eid);
+			for (a = 0; a < nactive; a++)
+				merged[m++] = active[a];
+			for (u = 0; u < n; u++)
+				if (u == 0 || E[L[u]].poly != E[L[u - 1]].poly)
+					merged[m++] = E[L[u]].poly;
+			qsort(merged, m, sizeof *merged, cmp_i32);
+			head = blob.n;
+			if (blob_push(&blob, 0) == NULL)
+				goto nomem;
+			u = 0;
+			for (v = 0; v < m; v++) {
+				int32_t p = merged[v];
+				size_t es, ne;
+				if (v > 0 && merged[v - 1] == p)
+					continue;
+				while (u < n && E[L[u]].poly < p)
+					u++;
+				es = u;
+				while (u < n && E[L[u]].poly == p)
+					u++;
+				ne = u - es;
+				if (slow) {
+					/* Only the list matters: GEOS decides. */
+					if (blob_push(&blob, (uint32_t)p) == NULL)
+						goto nomem;
+					ncand++;
 					continue;
 				}
-				qsort(L, n, sizeof *L, cmp_eid);
-				for (a = 0; a < nactive; a++)
-					merged[m++] = active[a];
-				for (u = 0; u < n; u++)
-					if (u == 0 || ix->edges[L[u]].poly !=
-					    ix->edges[L[u - 1]].poly)
-						merged[m++] = ix->edges[L[u]].poly;
-				qsort(merged, m, sizeof *merged, cmp_i32);
-				B = vec_push(&ib);
-				if (B == NULL)
+				if (ne == 0 && !parity[p])
+					continue; /* holds no point here */
+				if (blob_push(&blob, (uint64_t)(uint32_t)p |
+				    (uint64_t)parity[p] << 32 |
+				    (uint64_t)ne << 33) == NULL)
 					goto nomem;
-				B->cx = xc;
-				B->cy = yc2;
-				B->cand_start = (uint32_t)cands.n;
-				B->cand_count = 0;
-				u = 0;
-				for (v = 0; v < m; v++) {
-					int32_t p = merged[v];
-					struct cand *K;
-					size_t es = u;
-					if (v > 0 && merged[v - 1] == p)
-						continue;
-					while (u < n && ix->edges[L[u]].poly < p)
-						u++;
-					es = u;
-					while (u < n && ix->edges[L[u]].poly == p)
-						u++;
-					if (u == es && !parity[p])
-						continue;
-					K = vec_push(&cands);
-					if (K == NULL)
+				ncand++;
+				for (; es < u; es++) {
+					const struct pip_edge *G = &E[L[es]];
+					union word *w;
+					if (vec_push(&blob) == NULL ||
+					    vec_push(&blob) == NULL ||
+					    vec_push(&blob) == NULL ||
+					    vec_push(&blob) == NULL)
 						goto nomem;
-					K->poly = p;
-					K->c_inside = parity[p];
-					K->edge_start = (uint32_t)eidx.n;
-					K->edge_count = (uint32_t)(u - es);
-					for (; es < u; es++) {
-						uint32_t *q = vec_push(&eidx);
-						if (q == NULL)
-							goto nomem;
-						*q = L[es];
-					}
-					B->cand_count++;
-					if (K->edge_count == 0)
-						break; /* holds the whole bucket */
+					w = (union word *)blob.p + blob.n - 4;
+					w[0].d = G->ax;
+					w[1].d = G->ay;
+					w[2].d = G->bx;
+					w[3].d = G->by;
 				}
-				ix->cell[b] = -(int32_t)(ib.n - 1) - 2;
+				if (ne == 0)
+					break; /* holds the whole bucket */
 			}
+			((union word *)blob.p)[head].u =
+			    ncand | (slow ? BLOB_SLOW : 0);
+			if (head > (size_t)INT32_MAX - 2)
+				goto nomem;
+			ix->cell[b] = -(int32_t)head - 2;
+			ix->nimpure++;
+			if (slow)
+				ix->nslow++;
 		}
 	}
-	ix->ib = ib.p;
-	ix->nib = ib.n;
-	ix->cands = cands.p;
-	ix->ncands = cands.n;
-	ix->eidx = eidx.p;
-	ix->neidx = eidx.n;
+	ix->blob = blob.p;
+	ix->nblob = blob.n;
+	free(E);
 	free(xs.p);
 	free(f.count);
 	free(f.list);
@@ -533,10 +608,9 @@ pip_build(const struct pip_edge *edges, size_t nedges, size_t npolys,
 	free(merged);
 	return ix;
 nomem:
+	free(E);
 	free(xs.p);
-	free(ib.p);
-	free(cands.p);
-	free(eidx.p);
+	free(blob.p);
 	free(f.count);
 	free(f.list);
 	free(start);
@@ -553,9 +627,7 @@ size_t
 pip_bytes(const struct pip_index *ix)
 {
 	return sizeof *ix + (size_t)ix->nx * (size_t)ix->ny * sizeof(int32_t) +
-	    ix->nedges * sizeof(struct pip_edge) +
-	    ix->nib * sizeof(struct ibucket) + ix->ncands * sizeof(struct cand) +
-	    ix->neidx * sizeof(uint32_t);
+	    ix->nblob * sizeof(union word);
 }
 
 void
@@ -563,7 +635,7 @@ pip_stats(const struct pip_index *ix, double *impure, double *slow)
 {
 	double nb = (double)ix->nx * (double)ix->ny;
 
-	*impure = (double)ix->nib / nb;
+	*impure = (double)ix->nimpure / nb;
 	*slow = (double)ix->nslow / nb;
 }
 
@@ -573,9 +645,6 @@ pip_free(struct pip_index *ix)
 	if (ix == NULL)
 		return;
 	free(ix->cell);
-	free(ix->edges);
-	free(ix->ib);
-	free(ix->cands);
-	free(ix->eidx);
+	free(ix->blob);
 	free(ix);
 }

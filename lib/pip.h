@@ -57,6 +57,15 @@ struct pip_index *pip_build(const struct pip_edge *edges, size_t nedges,
  */
 long pip_locate(const struct pip_index *ix, double x, double y);
 
+/*
+ * The polygons that may hold (x, y), in input order, for a point that
+ * pip_locate() was unsure of: stores up to cap of them in out and returns
+ * how many there are (which may exceed cap).  A polygon not listed does
+ * not cover the point.
+ */
+size_t pip_candidates(const struct pip_index *ix, double x, double y,
+    int32_t *out, size_t cap);
+
 /* Bytes the index holds (for the benchmark's memory report). */
 size_t pip_bytes(const struct pip_index *ix);
 

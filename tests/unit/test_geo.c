@@ -1,0 +1,6 @@
+#include "t.h"
+void suite_geo(void);
+void
+suite_geo(void)
+{
+}

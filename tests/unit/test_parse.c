@@ -1,0 +1,6 @@
+#include "t.h"
+void suite_parse(void);
+void
+suite_parse(void)
+{
+}

@@ -1,0 +1,6 @@
+#include "t.h"
+void suite_pip(void);
+void
+suite_pip(void)
+{
+}
