@@ -317,6 +317,8 @@ rings_from_geos_polygon(struct geo_ctx *g, struct layer *L,
 {
 	int nholes = GEOSGetNumInteriorRings_r(g->h, p), i;
 
+	if (GEOSisEmpty_r(g->h, p) == 1)
+		return 0; /* nothing to store: an empty part */
 	if (nholes < 0 || begin_part(L) < 0)
 		return -1;
 	for (i = -1; i < nholes; i++) {
@@ -1140,7 +1142,8 @@ layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
 	L->hit_oom = 0;
 	if (L->tree != NULL) {
 		GEOSSTRtree_query_r(g->h, L->tree, pt, on_hit, L);
-		qsort(L->hits, L->nhits, sizeof *L->hits, cmp_size);
+		if (L->nhits > 1)
+			qsort(L->hits, L->nhits, sizeof *L->hits, cmp_size);
 	} else {
 		/* The fast index knows which polygons can hold the point. */
 		size_t n = pip_candidates(L->fast, x, y, L->cands, L->capcands);

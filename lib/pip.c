@@ -446,7 +446,7 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 	stamp = calloc(nedges, sizeof *stamp);
 	parity = calloc(npolys ? npolys : 1, 1);
 	active = malloc((npolys ? npolys : 1) * sizeof *active);
-	merged = malloc((npolys ? npolys : 1) * sizeof *merged);
+	merged = malloc((npolys ? 2 * npolys : 1) * sizeof *merged);
 	if (stamp == NULL || parity == NULL || active == NULL ||
 	    merged == NULL)
 		goto nomem;
@@ -486,7 +486,8 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 				x->poly = G->poly;
 			}
 		}
-		qsort(xs.p, xs.n, sizeof(struct xing), cmp_xing);
+		if (xs.n > 1)
+			qsort(xs.p, xs.n, sizeof(struct xing), cmp_xing);
 		X = xs.p;
 		for (i = 0; i < nactive; i++)
 			parity[active[i]] = 0;
