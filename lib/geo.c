@@ -1015,6 +1015,7 @@ layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	    strlen(o->as ? o->as : o->id_field ? o->id_field : "id"));
 	if (L->path == NULL || L->as == NULL)
 		return err_nomem(e);
+	L->as_explicit = o->as != NULL;
 	L->nattrs = o->nattrs;
 	if (o->nattrs > 0) {
 		L->attr_names = calloc((size_t)o->nattrs, sizeof(char *));

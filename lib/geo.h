@@ -70,6 +70,7 @@ struct polyrec {
 struct layer {
 	char *path;
 	char *as;          /* column name for the id */
+	int as_explicit;   /* named by --as: never renamed */
 	char **attr_names;
 	int nattrs;
 	size_t n;          /* polygons */

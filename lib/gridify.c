@@ -159,6 +159,65 @@ coord(struct run *R, struct csvr *r, const struct csv_record *rec, size_t col,
 }
 
 static int
+name_taken(const struct run *R, const struct csv_record *h, int upto,
+    const char *name)
+{
+	size_t i, n = strlen(name);
+	int l, a;
+
+	if (!R->o->count)
+		for (i = 0; i < h->nfields; i++)
+			if (h->len[i] == n && memcmp(h->field[i], name, n) == 0)
+				return 1;
+	for (l = 0; l < upto; l++) {
+		if (strcmp(R->layers[l].as, name) == 0)
+			return 1;
+		for (a = 0; a < R->layers[l].nattrs && !R->o->count; a++)
+			if (strcmp(R->layers[l].attr_names[a], name) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * The appended id column is named after the layer's id field unless that
+ * name is already in the output (reports usually have an "id" column
+ * too); then it is named after the layer's file ("districts" for
+ * districts.geojson).  A name given with --as is kept as it is.
+ */
+static int
+settle_names(struct run *R, const struct csv_record *h, struct err *e)
+{
+	int l;
+
+	for (l = 0; l < R->nlayers; l++) {
+		struct layer *L = &R->layers[l];
+		const char *base, *dot;
+		char *stem;
+
+		if (L->as_explicit || !name_taken(R, h, l, L->as))
+			continue;
+		base = strrchr(L->path, '/');
+		base = base ? base + 1 : L->path;
+		dot = strchr(base, '.');
+		stem = str_ndup(base, dot && dot > base ? (size_t)(dot - base)
+		    : strlen(base));
+		if (stem == NULL)
+			return err_nomem(e);
+		if (name_taken(R, h, l, stem)) {
+			errf(e, ERR_USAGE, "%s: column \"%s\" is already in the "
+			    "output, and so is \"%s\"; name the id column with "
+			    "--as", L->path, L->as, stem);
+			free(stem);
+			return -1;
+		}
+		free(L->as);
+		L->as = stem;
+	}
+	return 0;
+}
+
+static int
 write_header(struct run *R, const struct csv_record *h, struct err *e)
 {
 	int l, a;
@@ -368,7 +427,7 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 			err_nomem(e);
 			goto out;
 		}
-		if (write_header(R, h, e) < 0)
+		if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
 			goto out;
 	} else if (!same_header(&R->first_header, h)) {
 		errf(e, ERR_DATA, "%s:%ld: the header differs from that of %s",

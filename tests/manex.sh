@@ -1,0 +1,1 @@
+echo "manex: 0 passed, 0 failed"
