@@ -530,6 +530,10 @@ grow_polys(struct layer *L)
 		if (p == NULL)
 			return -1;
 		L->id_off = p;
+		p = realloc(L->id_len, cap * sizeof *L->id_len);
+		if (p == NULL)
+			return -1;
+		L->id_len = p;
 		p = realloc(L->geoms, cap * sizeof *L->geoms);
 		if (p == NULL)
 			return -1;
@@ -665,6 +669,7 @@ add_polygon(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	}
 	if (push_str(L, id, &L->id_off[i]) < 0)
 		return err_nomem(e);
+	L->id_len[i] = strlen(id);
 	for (a = 0; a < L->nattrs; a++)
 		if (push_str(L, attrs[a],
 		    &L->attr_off[i * (size_t)L->nattrs + (size_t)a]) < 0)
@@ -1203,6 +1208,7 @@ layer_free(struct geo_ctx *g, struct layer *L)
 	strlist_free(L->attr_names, L->nattrs);
 	free(L->strs.data);
 	free(L->id_off);
+	free(L->id_len);
 	free(L->attr_off);
 	free(L->xy);
 	free(L->rings);

@@ -76,6 +76,7 @@ struct layer {
 	size_t n;          /* polygons */
 	struct buf strs;   /* ids and attribute values, NUL-terminated */
 	size_t *id_off;    /* n offsets into strs */
+	size_t *id_len;    /* n lengths */
 	size_t *attr_off;  /* n * nattrs offsets into strs, row-major */
 	double *xy;        /* coordinates of every ring */
 	size_t nxy, capxy;

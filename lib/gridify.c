@@ -312,7 +312,8 @@ one_record(struct run *R, struct csvr *r, struct csv_record *rec,
 	for (l = 0; l < R->nlayers; l++) {
 		const struct layer *L = &R->layers[l];
 		long p = R->where[l];
-		if (csvw_str(R->out, p >= 0 ? layer_id(L, p) : "", e) < 0)
+		if (csvw_field(R->out, p >= 0 ? layer_id(L, p) : "",
+		    p >= 0 ? L->id_len[p] : 0, e) < 0)
 			return -1;
 		for (a = 0; a < L->nattrs; a++)
 			if (csvw_str(R->out, p >= 0 ? layer_attr(L, (size_t)p, a)
