@@ -35,6 +35,7 @@ static const char usage_text[] =
     "                        id field's name)\n"
     "  -a, --attrs LIST      polygon attributes to append, comma-separated\n"
     "      --make-valid      repair invalid polygons instead of failing\n"
+    "                        (all layers)\n"
     "\n"
     "Points:\n"
     "  -x, --x COLUMN        x or longitude column, name or 1-based position\n"

@@ -699,9 +699,30 @@ load_csv(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 		err_nomem(e);
 		goto out;
 	}
-	for (i = 0; i < L->nattrs; i++)
+	for (i = 0; i < L->nattrs; i++) {
+		const struct csv_record *h = csvr_header(r);
+		char *name;
 		if (csvr_column(r, L->attr_names[i], &acol[i], e) < 0)
 			goto out;
+		/* A column given by position is named as in the header. */
+		name = str_ndup(h->field[acol[i]], h->len[acol[i]]);
+		if (name == NULL) {
+			err_nomem(e);
+			goto out;
+		}
+		free(L->attr_names[i]);
+		L->attr_names[i] = name;
+	}
+	if (!L->as_explicit) {
+		const struct csv_record *h = csvr_header(r);
+		char *name = str_ndup(h->field[idcol], h->len[idcol]);
+		if (name == NULL) {
+			err_nomem(e);
+			goto out;
+		}
+		free(L->as);
+		L->as = name;
+	}
 	while ((got = csvr_next(r, &rec, e)) > 0) {
 		GEOSGeometry *geom = NULL;
 		struct mark m = mark_now(L);
@@ -760,9 +781,13 @@ json_text(const json_t *v, char *buf, size_t cap)
 	}
 	if (json_is_real(v)) {
 		double d = json_real_value(v);
-		snprintf(buf, cap, "%.15g", d);
-		if (strtod(buf, NULL) != d)
-			snprintf(buf, cap, "%.17g", d);
+		int prec;
+		/* The shortest text that reads back as the same double. */
+		for (prec = 1; prec <= 17; prec++) {
+			snprintf(buf, cap, "%.*g", prec, d);
+			if (strtod(buf, NULL) == d)
+				break;
+		}
 		return buf;
 	}
 	if (json_is_true(v))

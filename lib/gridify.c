@@ -199,7 +199,7 @@ settle_names(struct run *R, const struct csv_record *h, struct err *e)
 			continue;
 		base = strrchr(L->path, '/');
 		base = base ? base + 1 : L->path;
-		dot = strchr(base, '.');
+		dot = strrchr(base, '.');
 		stem = str_ndup(base, dot && dot > base ? (size_t)(dot - base)
 		    : strlen(base));
 		if (stem == NULL)
@@ -348,7 +348,8 @@ write_counts(struct run *R, struct err *e)
 			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
 				return -1;
 	}
-	if (R->o->by && csvw_str(R->out, R->o->by, e) < 0)
+	if (R->o->by && csvw_field(R->out, R->first_header.field[R->bycol],
+	    R->first_header.len[R->bycol], e) < 0)
 		return -1;
 	if (csvw_str(R->out, "count", e) < 0 || csvw_end(R->out, e) < 0)
 		return -1;
