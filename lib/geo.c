@@ -1021,7 +1021,8 @@ build_fast(struct layer *L, struct err *e)
 			}
 		}
 	}
-	L->fast = pip_build(E, nedges, L->n, 0, e);
+	L->fast = pip_build(E, nedges, L->n,
+	    getenv("GRIDIFY_BPE") ? atof(getenv("GRIDIFY_BPE")) : 0, e);
 	if (getenv("GRIDIFY_DEBUG") && L->fast) {
 		double imp, slow;
 		pip_stats(L->fast, &imp, &slow);

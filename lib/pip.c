@@ -31,6 +31,10 @@ struct pip_index {
 	size_t nimpure, nslow;
 };
 
+/* Plain min and max: libm's fmin and fmax are calls, and no NaN gets here. */
+#define MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MAX(a, b) ((a) > (b) ? (a) : (b))
+
 /* Shewchuk's ccwerrboundA: (3 + 16 eps) eps with eps = 2^-53. */
 #define CCW_ERRBOUND 3.3306690738754716e-16
 
@@ -237,7 +241,7 @@ edge_buckets(const struct pip_index *ix, const struct pip_edge *E,
     void (*fn)(void *, size_t), void *ctx)
 {
 	int r0, r1, r, c0, c1, c;
-	double ylo = fmin(E->ay, E->by), yhi = fmax(E->ay, E->by);
+	double ylo = MIN(E->ay, E->by), yhi = MAX(E->ay, E->by);
 
 	row_range(ix, ylo, yhi, &r0, &r1);
 	for (r = r0; r <= r1; r++) {
@@ -246,16 +250,16 @@ edge_buckets(const struct pip_index *ix, const struct pip_edge *E,
 		double xa, xb;
 
 		if (E->ay == E->by || r0 == r1) {
-			xa = fmin(E->ax, E->bx);
-			xb = fmax(E->ax, E->bx);
+			xa = MIN(E->ax, E->bx);
+			xb = MAX(E->ax, E->bx);
 		} else {
-			double t0 = (fmax(band0, ylo) - E->ay) / (E->by - E->ay);
-			double t1 = (fmin(band1, yhi) - E->ay) / (E->by - E->ay);
+			double t0 = (MAX(band0, ylo) - E->ay) / (E->by - E->ay);
+			double t1 = (MIN(band1, yhi) - E->ay) / (E->by - E->ay);
 			double u0 = E->ax + t0 * (E->bx - E->ax);
 			double u1 = E->ax + t1 * (E->bx - E->ax);
 			double pad = 1e-6 * ix->w;
-			xa = fmax(fmin(u0, u1) - pad, fmin(E->ax, E->bx));
-			xb = fmin(fmax(u0, u1) + pad, fmax(E->ax, E->bx));
+			xa = MAX(MIN(u0, u1) - pad, MIN(E->ax, E->bx));
+			xb = MIN(MAX(u0, u1) + pad, MAX(E->ax, E->bx));
 		}
 		col_range(ix, xa, xb, &c0, &c1);
 		for (c = c0; c <= c1; c++)
@@ -284,6 +288,10 @@ fill_fn(void *p, size_t b)
 	f->list[f->pos[b]++] = f->edge;
 }
 
+/*
+ * Bucket lists are short: insertion sorts beat qsort's calls, which stay
+ * for the long lists of dense coastlines.
+ */
 static const struct pip_edge *sort_edges;
 
 static int
@@ -302,6 +310,47 @@ cmp_i32(const void *a, const void *b)
 {
 	int32_t p = *(const int32_t *)a, q = *(const int32_t *)b;
 	return (p > q) - (p < q);
+}
+
+static int
+eid_less(uint32_t i, uint32_t j, const struct pip_edge *E)
+{
+	return E[i].poly < E[j].poly || (E[i].poly == E[j].poly && i < j);
+}
+
+static void
+isort_eid(uint32_t *a, size_t n, const struct pip_edge *E)
+{
+	size_t i, j;
+
+	if (n > 48) {
+		sort_edges = E;
+		qsort(a, n, sizeof *a, cmp_eid);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		uint32_t v = a[i];
+		for (j = i; j > 0 && eid_less(v, a[j - 1], E); j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
+}
+
+static void
+isort_i32(int32_t *a, size_t n)
+{
+	size_t i, j;
+
+	if (n > 48) {
+		qsort(a, n, sizeof *a, cmp_i32);
+		return;
+	}
+	for (i = 1; i < n; i++) {
+		int32_t v = a[i];
+		for (j = i; j > 0 && v < a[j - 1]; j--)
+			a[j] = a[j - 1];
+		a[j] = v;
+	}
 }
 
 static int
@@ -325,7 +374,7 @@ is_prime(int n)
 static int
 prime_at_least(double v)
 {
-	int n = (int)fmin(fmax(ceil(v), 2), 8191);
+	int n = (int)MIN(MAX(ceil(v), 2), 8191);
 
 	while (!is_prime(n))
 		n++;
@@ -374,10 +423,10 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 		if (G->ax == G->bx && G->ay == G->by)
 			continue; /* a repeated vertex: no edge */
 		E[nedges++] = *G;
-		minx = fmin(minx, fmin(G->ax, G->bx));
-		maxx = fmax(maxx, fmax(G->ax, G->bx));
-		miny = fmin(miny, fmin(G->ay, G->by));
-		maxy = fmax(maxy, fmax(G->ay, G->by));
+		minx = MIN(minx, MIN(G->ax, G->bx));
+		maxx = MAX(maxx, MAX(G->ax, G->bx));
+		miny = MIN(miny, MIN(G->ay, G->by));
+		maxy = MAX(maxy, MAX(G->ay, G->by));
 	}
 	if (nedges == 0) {
 		/* Nothing to find: every point falls outside. */
@@ -396,7 +445,7 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 		buckets_per_edge = 4;
 	{
 		double wx = maxx - minx, wy = maxy - miny, target, side;
-		double pad = fmax(fmax(wx, wy) * 1e-9, 1e-9);
+		double pad = MAX(MAX(wx, wy) * 1e-9, 1e-9);
 
 		minx -= pad;
 		miny -= pad;
@@ -404,7 +453,7 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 		maxy += pad;
 		wx = maxx - minx;
 		wy = maxy - miny;
-		target = fmin(buckets_per_edge * (double)nedges, 16e6);
+		target = MIN(buckets_per_edge * (double)nedges, 16e6);
 		side = sqrt(wx * wy / target);
 		ix->nx = prime_at_least(wx / side);
 		ix->ny = prime_at_least(wy / side);
@@ -450,7 +499,6 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 	if (stamp == NULL || parity == NULL || active == NULL ||
 	    merged == NULL)
 		goto nomem;
-	sort_edges = E;
 	if (blob_push(&blob, 0) == NULL) /* word 0 unused */
 		goto nomem;
 
@@ -533,13 +581,13 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 					slow = 1;
 			/* Candidates: polygons with edges here and polygons
 			 * that hold the reference point, in polygon order. */
-			qsort(L, n, sizeof *L, cmp_eid);
+			isort_eid(L, n, E);
 			for (a = 0; a < nactive; a++)
 				merged[m++] = active[a];
 			for (u = 0; u < n; u++)
 				if (u == 0 || E[L[u]].poly != E[L[u - 1]].poly)
 					merged[m++] = E[L[u]].poly;
-			qsort(merged, m, sizeof *merged, cmp_i32);
+			isort_i32(merged, m);
 			head = blob.n;
 			if (blob_push(&blob, 0) == NULL)
 				goto nomem;
