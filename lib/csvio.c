@@ -52,6 +52,8 @@ struct csvr {
 	size_t out_cap;
 	struct csv_record header;
 	int oom;
+	unsigned char delim;
+	int force_libcsv; /* tests: compare the fast path with libcsv */
 };
 
 static void
@@ -117,6 +119,92 @@ on_record(int c, void *data)
 	r->cur_first = r->nf;
 }
 
+/*
+ * The fast path: a whole physical line that starts a record and holds no
+ * quote and no CR but its last byte is split on the separator here, which
+ * is what libcsv would make of it, without its per-byte callbacks.  Returns
+ * 1 if the line was taken, 0 to leave it to libcsv.
+ */
+/*
+ * A line with quotes, still on the fast path when every quote opens a
+ * field and closes it right before a separator or the line's end, with no
+ * doubled quote inside (a WKT column, say).  Anything else, libcsv.
+ * Fields are only added once the whole line is known to qualify.
+ */
+static int
+split_quoted_line(struct csvr *r, const char *s, const char *end)
+{
+	const char *p, *fs[4096], *fe[4096];
+	size_t nf = 0, i;
+
+	for (p = s;;) {
+		const char *a, *b;
+		if (nf == sizeof fs / sizeof fs[0])
+			return 0;
+		if (p < end && *p == '"') {
+			const char *q = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (q == NULL || (q + 1 < end && q[1] != (char)r->delim))
+				return 0;
+			a = p + 1;
+			b = q;
+			p = q + 1;
+		} else {
+			const char *d = memchr(p, r->delim, (size_t)(end - p));
+			b = d ? d : end;
+			if (memchr(p, '"', (size_t)(b - p)) != NULL)
+				return 0;
+			a = p;
+			p = b;
+		}
+		fs[nf] = a;
+		fe[nf] = b;
+		nf++;
+		if (p >= end)
+			break;
+		p++; /* the separator */
+		if (p == end) {
+			fs[nf] = fe[nf] = end; /* a last, empty field */
+			nf++;
+			break;
+		}
+	}
+	r->row_line = r->line;
+	for (i = 0; i < nf; i++)
+		on_field((void *)fs[i], (size_t)(fe[i] - fs[i]), r);
+	on_record('\n', r);
+	return 1;
+}
+
+static int
+split_plain_line(struct csvr *r, const char *s, size_t n)
+{
+	const char *end = s + n - 1; /* at the LF */
+	const char *p;
+
+	if (r->force_libcsv || r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
+		return 0;
+	if (end > s && end[-1] == '\r')
+		end--;
+	if (end == s)
+		return 1; /* a blank line: libcsv skips it too */
+	if (memchr(s, '\r', (size_t)(end - s)) != NULL)
+		return 0;
+	if (memchr(s, '"', (size_t)(end - s)) != NULL)
+		return split_quoted_line(r, s, end);
+	r->row_line = r->line;
+	for (p = s;;) {
+		const char *d = memchr(p, r->delim, (size_t)(end - p));
+		const char *fe = d ? d : end;
+
+		on_field((void *)p, (size_t)(fe - p), r);
+		if (d == NULL)
+			break;
+		p = d + 1;
+	}
+	on_record('\n', r);
+	return 1;
+}
+
 /* Feed converted bytes to libcsv one physical line at a time. */
 static int
 feed(struct csvr *r, const char *s, size_t len, struct err *e)
@@ -125,8 +213,11 @@ feed(struct csvr *r, const char *s, size_t len, struct err *e)
 		const char *nl = memchr(s, '\n', len);
 		size_t n = nl ? (size_t)(nl - s) + 1 : len;
 
-		if (csv_parse(&r->parser, s, n, on_field, on_record, r) != n ||
-		    r->oom)
+		if (nl && split_plain_line(r, s, n)) {
+			if (r->oom)
+				return err_nomem(e);
+		} else if (csv_parse(&r->parser, s, n, on_field, on_record,
+		    r) != n || r->oom)
 			return err_nomem(e);
 		if (nl) {
 			r->line++;
@@ -382,7 +473,9 @@ csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
 		goto fail;
 	}
 	csv_set_space_func(&r->parser, space_never);
-	csv_set_delim(&r->parser, o && o->delim ? o->delim : ',');
+	r->delim = o && o->delim ? o->delim : ',';
+	r->force_libcsv = o && o->force_libcsv;
+	csv_set_delim(&r->parser, r->delim);
 	rc = csvr_next(r, &h, e);
 	if (rc < 0)
 		goto fail;

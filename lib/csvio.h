@@ -5,7 +5,9 @@
  * it from a legacy encoding to UTF-8 with iconv, drops a UTF-8 byte order
  * mark and reads the header.  csvr_next() then hands out one record at a
  * time together with the physical line on which it starts.  Memory is what
- * one record needs, whatever the length of the input.
+ * one record needs, whatever the length of the input.  Lines that start a
+ * record and hold no quote are split directly (the common case, and the
+ * same result); everything else goes through libcsv.
  *
  * Writing: a csvw buffers output for one file descriptor, quotes a field
  * only when it holds the separator, a quote, CR or LF, ends records with LF
@@ -22,6 +24,7 @@
 struct csv_opts {
 	unsigned char delim;  /* field separator: ',' (default), '\t' ... */
 	const char *encoding; /* NULL, "", "utf-8": as is; else iconv name */
+	int force_libcsv;     /* parse every line with libcsv (tests) */
 };
 
 /*

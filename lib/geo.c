@@ -1,4 +1,5 @@
 #include "geo.h"
+#include "parse.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -181,16 +182,16 @@ word(struct wkt *w, const char *kw)
 static int
 wkt_number(struct wkt *w, double *v)
 {
-	char *end;
+	size_t n = 0;
 
 	skip_ws(w);
-	if (!(isdigit((unsigned char)*w->s) || *w->s == '-' || *w->s == '+' ||
-	    *w->s == '.'))
+	while (isdigit((unsigned char)w->s[n]) || w->s[n] == '.' ||
+	    w->s[n] == '-' || w->s[n] == '+' || w->s[n] == 'e' ||
+	    w->s[n] == 'E')
+		n++;
+	if (n == 0 || parse_num(w->s, n, v) != NUM_OK)
 		return 0;
-	*v = strtod(w->s, &end);
-	if (end == w->s || !isfinite(*v))
-		return 0;
-	w->s = end;
+	w->s += n;
 	return 1;
 }
 

@@ -15,6 +15,7 @@ void suite_csv(void);
 void suite_parse(void);
 void suite_pip(void);
 void suite_geo(void);
+void suite_fast(void);
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)
@@ -71,6 +72,7 @@ main(void)
 		{"parse", suite_parse},
 		{"pip", suite_pip},
 		{"geo", suite_geo},
+		{"fast", suite_fast},
 	};
 	size_t i;
 
