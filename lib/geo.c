@@ -1219,6 +1219,37 @@ layer_locate(struct geo_ctx *g, struct layer *L, double x, double y,
 	return layer_locate_geos(g, L, x, y, e);
 }
 
+int
+layer_locate_batch(struct geo_ctx *g, struct layer *L, const double *x,
+    const double *y, size_t n, long *out, struct err *e)
+{
+	size_t i;
+
+	if (L->fast)
+		pip_locate_batch(L->fast, x, y, n, out);
+	for (i = 0; i < n; i++) {
+		if (!isfinite(x[i]) || !isfinite(y[i])) {
+			out[i] = -1; /* a placeholder for a bad record */
+			continue;
+		}
+		if (L->fast && out[i] != PIP_UNSURE) {
+			L->fast_hits++;
+			continue;
+		}
+		L->slow_hits++;
+		out[i] = layer_locate_geos(g, L, x[i], y[i], e);
+		if (out[i] == -2)
+			return (int)i;
+	}
+	/* Start reading the ids the caller is about to write. */
+	for (i = 0; i < n; i++)
+		if (out[i] >= 0) {
+			__builtin_prefetch(&L->id_off[out[i]]);
+			__builtin_prefetch(&L->id_len[out[i]]);
+		}
+	return -1;
+}
+
 void
 layer_free(struct geo_ctx *g, struct layer *L)
 {

@@ -126,6 +126,14 @@ int layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 long layer_locate(struct geo_ctx *g, struct layer *L, double x, double y,
     struct err *e);
 
+/*
+ * layer_locate() for n points: out[i] for (x[i], y[i]).  Returns -1, or
+ * the index of the point at which GEOS failed (out[i] is -2, *e set; the
+ * points after it are not located).
+ */
+int layer_locate_batch(struct geo_ctx *g, struct layer *L, const double *x,
+    const double *y, size_t n, long *out, struct err *e);
+
 /* The same answer from GEOS alone, without the fast locator. */
 long layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
     struct err *e);

@@ -1,6 +1,7 @@
 #include "gridify.h"
 
 #include <inttypes.h>
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,10 +31,69 @@ struct run {
 	size_t nvals, capvals;
 	size_t *hash; /* open addressing: index + 1, 0 empty */
 	size_t hashcap;
-	long *where; /* per layer: polygon found for the current record */
 	struct csv_record first_header;
 	char *first_name;
+	struct batch *b;
 };
+
+/*
+ * Records are handled BATCH at a time so that the fast locator can overlap
+ * the memory reads of many points (pip_locate_batch); the batch holds
+ * copies of the records, which the reader reuses.  Output order is input
+ * order, and a stop at a bad record leaves the output exactly as record by
+ * record would.
+ */
+#define BATCH PIP_BATCH
+
+struct batch {
+	struct buf arena;     /* the records' fields, NUL-terminated */
+	size_t *off, *len;    /* per field */
+	size_t nf, capf;
+	size_t n;             /* records held */
+	size_t f0[BATCH], nfields[BATCH];
+	long line[BATCH];
+	int unterminated[BATCH];
+	int ok[BATCH];        /* width and coordinates fine */
+	double x[BATCH], y[BATCH];
+	long *where;          /* nlayers * BATCH */
+	char **fp;            /* field pointers for a record view */
+	size_t *fl;
+	size_t capview;
+};
+
+static int
+grow_fields(struct batch *B, size_t need)
+{
+	size_t cap = B->capf ? B->capf : 256;
+	void *p;
+
+	if (need > B->capview) {
+		size_t c = need > 64 ? need : 64;
+		p = realloc(B->fp, c * sizeof *B->fp);
+		if (p == NULL)
+			return -1;
+		B->fp = p;
+		p = realloc(B->fl, c * sizeof *B->fl);
+		if (p == NULL)
+			return -1;
+		B->fl = p;
+		B->capview = c;
+	}
+	if (need <= B->capf)
+		return 0;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(B->off, cap * sizeof *B->off);
+	if (p == NULL)
+		return -1;
+	B->off = p;
+	p = realloc(B->len, cap * sizeof *B->len);
+	if (p == NULL)
+		return -1;
+	B->len = p;
+	B->capf = cap;
+	return 0;
+}
 
 static uint64_t
 hash_bytes(const char *s, size_t len)
@@ -255,29 +315,28 @@ same_header(const struct csv_record *a, const struct csv_record *b)
 	return 1;
 }
 
+/* Check a record's width and coordinates; -1 with *e set if it is bad. */
 static int
-one_record(struct run *R, struct csvr *r, struct csv_record *rec,
-    struct err *e)
+check_record(struct run *R, struct csvr *r, const struct csv_record *rec,
+    double *x, double *y, struct err *e)
 {
-	double x, y;
+	if (csvr_check_width(r, rec, e) < 0 ||
+	    coord(R, r, rec, R->xcol, x, e) < 0 ||
+	    coord(R, r, rec, R->ycol, y, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* Write or count a good record whose polygons are where[0..nlayers). */
+static int
+emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
+    double x, double y, const long *where, struct err *e)
+{
 	int l, a, missing = 0;
 
-	R->st->read++;
-	if (csvr_check_width(r, rec, e) < 0 ||
-	    coord(R, r, rec, R->xcol, &x, e) < 0 ||
-	    coord(R, r, rec, R->ycol, &y, e) < 0)
-		return bad(R, rec, e);
-	for (l = 0; l < R->nlayers; l++) {
-		R->where[l] = layer_locate(R->g, &R->layers[l], x, y, e);
-		if (R->where[l] == -2) {
-			char m[ERR_MSG_MAX];
-			snprintf(m, sizeof m, "%s", e->msg);
-			return errf(e, ERR_DATA, "%s:%ld: %s", csvr_name(r),
-			    rec->line, m);
-		}
-		if (R->where[l] < 0)
+	for (l = 0; l < R->nlayers; l++)
+		if (where[l] < 0)
 			missing++;
-	}
 	if (missing) {
 		R->st->unmatched++;
 		if (R->o->unmatched == UNMATCHED_DROP) {
@@ -285,7 +344,7 @@ one_record(struct run *R, struct csvr *r, struct csv_record *rec,
 			return 0;
 		}
 		if (R->o->unmatched == UNMATCHED_REJECT) {
-			for (l = 0; l < R->nlayers && R->where[l] >= 0; l++)
+			for (l = 0; l < R->nlayers && where[l] >= 0; l++)
 				;
 			errf(e, ERR_DATA, "%s:%ld: point (%.17g %.17g) is in no "
 			    "polygon of %s", csvr_name(r), rec->line, x, y,
@@ -302,8 +361,8 @@ one_record(struct run *R, struct csvr *r, struct csv_record *rec,
 		if (c == NULL)
 			return err_nomem(e);
 		for (l = 0; l < R->nlayers; l++)
-			c[R->slot0[l] + (R->where[l] < 0 ? R->layers[l].n
-			    : (size_t)R->where[l])]++;
+			c[R->slot0[l] + (where[l] < 0 ? R->layers[l].n
+			    : (size_t)where[l])]++;
 		R->st->written++;
 		return 0;
 	}
@@ -311,7 +370,7 @@ one_record(struct run *R, struct csvr *r, struct csv_record *rec,
 		return -1;
 	for (l = 0; l < R->nlayers; l++) {
 		const struct layer *L = &R->layers[l];
-		long p = R->where[l];
+		long p = where[l];
 		if (csvw_field(R->out, p >= 0 ? layer_id(L, p) : "",
 		    p >= 0 ? L->id_len[p] : 0, e) < 0)
 			return -1;
@@ -323,6 +382,104 @@ one_record(struct run *R, struct csvr *r, struct csv_record *rec,
 	if (csvw_end(R->out, e) < 0)
 		return -1;
 	R->st->written++;
+	return 0;
+}
+
+/* Copy rec into the batch.  -1 if out of memory. */
+static int
+batch_add(struct batch *B, const struct csv_record *rec)
+{
+	size_t i, k = B->n;
+
+	if (grow_fields(B, B->nf + rec->nfields) < 0)
+		return -1;
+	B->f0[k] = B->nf;
+	B->nfields[k] = rec->nfields;
+	B->line[k] = rec->line;
+	B->unterminated[k] = rec->unterminated;
+	for (i = 0; i < rec->nfields; i++) {
+		B->off[B->nf] = B->arena.len;
+		B->len[B->nf] = rec->len[i];
+		if (buf_append(&B->arena, rec->field[i], rec->len[i]) < 0 ||
+		    buf_append(&B->arena, "", 1) < 0)
+			return -1;
+		B->nf++;
+	}
+	B->n++;
+	return 0;
+}
+
+/* A view of batch record k as a csv_record (valid until the next view). */
+static struct csv_record *
+batch_view(struct batch *B, size_t k, struct csv_record *v)
+{
+	size_t i;
+
+	for (i = 0; i < B->nfields[k]; i++) {
+		B->fp[i] = B->arena.data + B->off[B->f0[k] + i];
+		B->fl[i] = B->len[B->f0[k] + i];
+	}
+	v->nfields = B->nfields[k];
+	v->field = B->fp;
+	v->len = B->fl;
+	v->line = B->line[k];
+	v->unterminated = B->unterminated[k];
+	return v;
+}
+
+/* Locate and handle every record in the batch, in order. */
+static int
+flush_batch(struct run *R, struct csvr *r, struct err *e)
+{
+	struct batch *B = R->b;
+	struct csv_record v;
+	size_t k, n = B->n;
+	long where[64];
+	int l, failed_at = -1, failed_layer = -1;
+	struct err le = {0};
+
+	for (k = 0; k < n; k++) {
+		struct err ignore;
+		batch_view(B, k, &v);
+		B->ok[k] = check_record(R, r, &v, &B->x[k], &B->y[k],
+		    &ignore) == 0;
+		if (!B->ok[k]) {
+			/* Bad records are placed nowhere; keep the batch dense
+			 * with a point outside every layer. */
+			B->x[k] = B->y[k] = -INFINITY;
+		}
+	}
+	for (l = 0; l < R->nlayers && failed_at < 0; l++) {
+		int f = layer_locate_batch(R->g, &R->layers[l], B->x, B->y, n,
+		    B->where + (size_t)l * BATCH, &le);
+		if (f >= 0) {
+			failed_at = f;
+			failed_layer = l;
+		}
+	}
+	for (k = 0; k < n; k++) {
+		double x, y;
+
+		R->st->read++;
+		batch_view(B, k, &v);
+		if (!B->ok[k]) {
+			if (check_record(R, r, &v, &x, &y, e) < 0 &&
+			    bad(R, &v, e) < 0)
+				return -1;
+			continue;
+		}
+		if ((int)k == failed_at)
+			return errf(e, ERR_DATA, "%s:%ld: %s (layer %s)",
+			    csvr_name(r), v.line, le.msg,
+			    R->layers[failed_layer].path);
+		for (l = 0; l < R->nlayers; l++)
+			where[l] = B->where[(size_t)l * BATCH + k];
+		if (emit_record(R, r, &v, B->x[k], B->y[k], where, e) < 0)
+			return -1;
+	}
+	B->n = 0;
+	B->nf = 0;
+	B->arena.len = 0;
 	return 0;
 }
 
@@ -436,10 +593,22 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 		    csvr_name(r), h->line, R->first_name);
 		goto out;
 	}
-	while ((got = csvr_next(r, &rec, e)) > 0)
-		if (one_record(R, r, rec, e) < 0)
+	while ((got = csvr_next(r, &rec, e)) > 0) {
+		if (batch_add(R->b, rec) < 0) {
+			err_nomem(e);
 			goto out;
-	if (got < 0)
+		}
+		if (R->b->n == BATCH && flush_batch(R, r, e) < 0)
+			goto out;
+	}
+	/* What was read before a read error is still handled. */
+	if (got < 0) {
+		struct err e2;
+		if (flush_batch(R, r, &e2) < 0)
+			*e = e2;
+		goto out;
+	}
+	if (flush_batch(R, r, e) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -471,9 +640,15 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 		files = stdin_only;
 		nfiles = 1;
 	}
+	R.b = calloc(1, sizeof *R.b);
+	if (R.b == NULL || nlayers > 64 ||
+	    (R.b->where = calloc((size_t)nlayers * BATCH,
+		sizeof *R.b->where)) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
 	R.slot0 = calloc((size_t)nlayers + 1, sizeof *R.slot0);
-	R.where = calloc((size_t)nlayers + 1, sizeof *R.where);
-	if (R.slot0 == NULL || R.where == NULL) {
+	if (R.slot0 == NULL) {
 		err_nomem(e);
 		goto out;
 	}
@@ -500,12 +675,20 @@ out:
 	free(R.vals);
 	free(R.hash);
 	free(R.slot0);
-	free(R.where);
 	if (R.first_header.field)
 		for (i = 0; i < R.first_header.nfields; i++)
 			free(R.first_header.field[i]);
 	free(R.first_header.field);
 	free(R.first_header.len);
 	free(R.first_name);
+	if (R.b) {
+		free(R.b->arena.data);
+		free(R.b->off);
+		free(R.b->len);
+		free(R.b->where);
+		free(R.b->fp);
+		free(R.b->fl);
+		free(R.b);
+	}
 	return rc;
 }

@@ -11,8 +11,9 @@
  * -(code + 2) of ix->blob:
  *   header:  number of candidates | BLOB_SLOW if the bucket always asks GEOS
  *   per candidate, in polygon order: poly | c_inside << 32 | nedges << 33,
- *   then nedges edges inline as four doubles (ax, ay, bx, by).
- * Inline edges cost memory but keep a lookup within one or two cache lines.
+ *   then the candidate's edges as 32-bit indices into ix->seg, two a word.
+ * Indices rather than inline coordinates keep the blob a third the size,
+ * so that on a large layer more of it stays in the cache.
  */
 #define CELL_NONE (-1)
 #define BLOB_SLOW (1ULL << 63)
@@ -20,6 +21,11 @@
 union word {
 	uint64_t u;
 	double d;
+	uint32_t i[2];
+};
+
+struct seg {
+	double ax, ay, bx, by;
 };
 
 struct pip_index {
@@ -28,6 +34,8 @@ struct pip_index {
 	int32_t *cell;
 	union word *blob;
 	size_t nblob;
+	struct seg *seg; /* every edge, referred to by index from the blob */
+	size_t nseg;
 	size_t nimpure, nslow;
 };
 
@@ -68,7 +76,7 @@ pip_orient(double ax, double ay, double bx, double by, double cx, double cy)
  * (a touch, a collinear overlap, or a sign lost to rounding).
  */
 static int
-crosses(const struct pip_edge *E, double px, double py, double cx, double cy)
+crosses(const struct seg *E, double px, double py, double cx, double cy)
 {
 	int o1, o2, o3, o4;
 
@@ -90,50 +98,109 @@ crosses(const struct pip_edge *E, double px, double py, double cx, double cy)
 	return o3 != o4;
 }
 
-long
-pip_locate(const struct pip_index *ix, double x, double y)
+/* Locate (x, y) in bucket (col, row), whose code is c. */
+static long
+locate_in(const struct pip_index *ix, double x, double y, int col, int row,
+    int32_t c)
 {
-	double fx = (x - ix->x0) * ix->inv_w, fy = (y - ix->y0) * ix->inv_h;
 	const union word *w;
-	int32_t c;
 	uint64_t i, ncand;
+	double cx, cy;
 
-	if (!(fx >= 0 && fy >= 0 && fx < ix->nx && fy < ix->ny))
-		return PIP_NONE; /* outside the extent (or NaN) */
-	c = ix->cell[(size_t)(int)fy * (size_t)ix->nx + (size_t)(int)fx];
 	if (c >= CELL_NONE)
 		return c;
 	w = &ix->blob[-(int64_t)c - 2];
 	if (w->u & BLOB_SLOW)
 		return PIP_UNSURE;
 	ncand = w->u;
-	{
-		double cx = ix->x0 + ((int)fx + 0.5) * ix->w;
-		double cy = ix->y0 + ((int)fy + 0.5) * ix->h;
+	cx = ix->x0 + (col + 0.5) * ix->w;
+	cy = ix->y0 + (row + 0.5) * ix->h;
+	w++;
+	for (i = 0; i < ncand; i++) {
+		uint64_t k = w->u, j, ne = k >> 33;
+		int parity = 0;
 
 		w++;
-		for (i = 0; i < ncand; i++) {
-			uint64_t k = w->u, j, ne = k >> 33;
-			int parity = 0;
-
-			w++;
-			for (j = 0; j < ne; j++, w += 4) {
-				struct pip_edge E;
-				int r;
-				E.ax = w[0].d;
-				E.ay = w[1].d;
-				E.bx = w[2].d;
-				E.by = w[3].d;
-				r = crosses(&E, x, y, cx, cy);
-				if (r < 0)
-					return PIP_UNSURE;
-				parity ^= r;
-			}
-			if (((k >> 32) & 1) ^ (uint64_t)parity)
-				return (long)(uint32_t)k;
+		for (j = 0; j < ne; j++) {
+			const struct seg *S = &ix->seg[w[j >> 1].i[j & 1]];
+			int r = crosses(S, x, y, cx, cy);
+			if (r < 0)
+				return PIP_UNSURE;
+			parity ^= r;
 		}
+		w += (ne + 1) / 2;
+		if (((k >> 32) & 1) ^ (uint64_t)parity)
+			return (long)(uint32_t)k;
 	}
 	return PIP_NONE;
+}
+
+long
+pip_locate(const struct pip_index *ix, double x, double y)
+{
+	double fx = (x - ix->x0) * ix->inv_w, fy = (y - ix->y0) * ix->inv_h;
+	int col, row;
+
+	if (!(fx >= 0 && fy >= 0 && fx < ix->nx && fy < ix->ny))
+		return PIP_NONE; /* outside the extent (or NaN) */
+	col = (int)fx;
+	row = (int)fy;
+	return locate_in(ix, x, y, col, row,
+	    ix->cell[(size_t)row * (size_t)ix->nx + (size_t)col]);
+}
+
+void
+pip_locate_batch(const struct pip_index *ix, const double *x,
+    const double *y, size_t n, long *out)
+{
+	int col[PIP_BATCH], row[PIP_BATCH];
+	int32_t code[PIP_BATCH];
+	size_t i, base;
+
+	for (base = 0; base < n; base += PIP_BATCH) {
+		size_t m = n - base < PIP_BATCH ? n - base : PIP_BATCH;
+
+		/* Each stage starts the memory reads the next one needs, for
+		 * every point at once, instead of waiting on them one by one. */
+		for (i = 0; i < m; i++) {
+			double fx = (x[base + i] - ix->x0) * ix->inv_w;
+			double fy = (y[base + i] - ix->y0) * ix->inv_h;
+			if (!(fx >= 0 && fy >= 0 && fx < ix->nx && fy < ix->ny)) {
+				col[i] = -1;
+				continue;
+			}
+			col[i] = (int)fx;
+			row[i] = (int)fy;
+			__builtin_prefetch(&ix->cell[(size_t)row[i] *
+			    (size_t)ix->nx + (size_t)col[i]]);
+		}
+		for (i = 0; i < m; i++) {
+			if (col[i] < 0)
+				continue;
+			code[i] = ix->cell[(size_t)row[i] * (size_t)ix->nx +
+			    (size_t)col[i]];
+			if (code[i] < CELL_NONE) {
+				const union word *w = &ix->blob[-(int64_t)code[i] - 2];
+				__builtin_prefetch(w);
+				__builtin_prefetch(w + 7);
+			}
+		}
+		for (i = 0; i < m; i++) {
+			const union word *w;
+			if (col[i] < 0 || code[i] >= CELL_NONE)
+				continue;
+			w = &ix->blob[-(int64_t)code[i] - 2];
+			if (!(w->u & BLOB_SLOW) && w->u > 0 && (w[1].u >> 33) > 0) {
+				__builtin_prefetch(&ix->seg[w[2].i[0]]);
+				if ((w[1].u >> 33) > 1)
+					__builtin_prefetch(&ix->seg[w[2].i[1]]);
+			}
+		}
+		for (i = 0; i < m; i++)
+			out[base + i] = col[i] < 0 ? PIP_NONE :
+			    locate_in(ix, x[base + i], y[base + i], col[i], row[i],
+				code[i]);
+	}
 }
 
 size_t
@@ -164,7 +231,7 @@ pip_candidates(const struct pip_index *ix, double x, double y, int32_t *out,
 		if (n < cap)
 			out[n] = (int32_t)(uint32_t)k;
 		n++;
-		w += 1 + 4 * (k >> 33);
+		w += 1 + ((k >> 33) + 1) / 2;
 	}
 	return n;
 }
@@ -617,19 +684,12 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 				    (uint64_t)ne << 33) == NULL)
 					goto nomem;
 				ncand++;
-				for (; es < u; es++) {
-					const struct pip_edge *G = &E[L[es]];
-					union word *w;
-					if (vec_push(&blob) == NULL ||
-					    vec_push(&blob) == NULL ||
-					    vec_push(&blob) == NULL ||
-					    vec_push(&blob) == NULL)
+				for (; es < u; es += 2) {
+					union word *w = vec_push(&blob);
+					if (w == NULL)
 						goto nomem;
-					w = (union word *)blob.p + blob.n - 4;
-					w[0].d = G->ax;
-					w[1].d = G->ay;
-					w[2].d = G->bx;
-					w[3].d = G->by;
+					w->i[0] = L[es];
+					w->i[1] = es + 1 < u ? L[es + 1] : 0;
 				}
 				if (ne == 0)
 					break; /* holds the whole bucket */
@@ -646,6 +706,18 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 	}
 	ix->blob = blob.p;
 	ix->nblob = blob.n;
+	ix->seg = malloc((nedges ? nedges : 1) * sizeof *ix->seg);
+	if (ix->seg == NULL) {
+		blob.p = NULL;
+		goto nomem;
+	}
+	for (i = 0; i < nedges; i++) {
+		ix->seg[i].ax = E[i].ax;
+		ix->seg[i].ay = E[i].ay;
+		ix->seg[i].bx = E[i].bx;
+		ix->seg[i].by = E[i].by;
+	}
+	ix->nseg = nedges;
 	free(E);
 	free(xs.p);
 	free(f.count);
@@ -676,7 +748,7 @@ size_t
 pip_bytes(const struct pip_index *ix)
 {
 	return sizeof *ix + (size_t)ix->nx * (size_t)ix->ny * sizeof(int32_t) +
-	    ix->nblob * sizeof(union word);
+	    ix->nblob * sizeof(union word) + ix->nseg * sizeof(struct seg);
 }
 
 void
@@ -695,5 +767,6 @@ pip_free(struct pip_index *ix)
 		return;
 	free(ix->cell);
 	free(ix->blob);
+	free(ix->seg);
 	free(ix);
 }

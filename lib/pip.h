@@ -58,6 +58,14 @@ struct pip_index *pip_build(const struct pip_edge *edges, size_t nedges,
 long pip_locate(const struct pip_index *ix, double x, double y);
 
 /*
+ * pip_locate() for n points at once: out[i] for (x[i], y[i]).  Faster on
+ * large layers, since the memory reads of PIP_BATCH points overlap.
+ */
+#define PIP_BATCH 32
+void pip_locate_batch(const struct pip_index *ix, const double *x,
+    const double *y, size_t n, long *out);
+
+/*
  * The polygons that may hold (x, y), in input order, for a point that
  * pip_locate() was unsure of: stores up to cap of them in out and returns
  * how many there are (which may exceed cap).  A polygon not listed does
