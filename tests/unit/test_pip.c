@@ -59,7 +59,7 @@ agreement(const char *path, const char *id_field, long nrandom)
 	struct agree a = {0};
 	double minx = 1e300, miny = 1e300, maxx = -1e300, maxy = -1e300;
 	size_t i, r;
-	long k;
+	long k, differ = 0;
 
 	CHECK(geo_init(&g, &e) == 0);
 	o.path = path;
@@ -75,12 +75,24 @@ agreement(const char *path, const char *id_field, long nrandom)
 		miny = fmin(miny, fast.xy[2 * i + 1]);
 		maxy = fmax(maxy, fast.xy[2 * i + 1]);
 	}
-	/* Random points over the extent and a little beyond. */
-	for (k = 0; k < nrandom; k++) {
-		double x = minx + (uniform() * 1.1 - 0.05) * (maxx - minx);
-		double y = miny + (uniform() * 1.1 - 0.05) * (maxy - miny);
-		compare_at(&g, &fast, &exact, x, y, &a);
+	/* Random points over the extent and a little beyond, also located
+	 * in batches, which must change nothing. */
+	for (k = 0; k < nrandom; k += 100) {
+		double xs[100], ys[100];
+		long batch[100];
+		int j;
+		for (j = 0; j < 100; j++) {
+			xs[j] = minx + (uniform() * 1.1 - 0.05) * (maxx - minx);
+			ys[j] = miny + (uniform() * 1.1 - 0.05) * (maxy - miny);
+			compare_at(&g, &fast, &exact, xs[j], ys[j], &a);
+		}
+		CHECK_INT(layer_locate_batch(&g, &fast, xs, ys, 100, batch, &e),
+		    -1);
+		for (j = 0; j < 100; j++)
+			if (batch[j] != layer_locate(&g, &fast, xs[j], ys[j], &e))
+				differ++;
 	}
+	CHECK_INT(differ, 0);
 	/* Every vertex, edge midpoints, and points just off each edge. */
 	for (r = 0; r < fast.nrings; r++) {
 		const double *v = &fast.xy[2 * fast.rings[r].start];
