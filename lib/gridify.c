@@ -457,6 +457,13 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 			failed_layer = l;
 		}
 	}
+	if (!R->o->count)
+		for (l = 0; l < R->nlayers && failed_at < 0; l++)
+			for (k = 0; k < n; k++) {
+				long p = B->where[(size_t)l * BATCH + k];
+				if (p >= 0)
+					__builtin_prefetch(layer_id(&R->layers[l], p));
+			}
 	for (k = 0; k < n; k++) {
 		double x, y;
 
