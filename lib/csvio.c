@@ -52,6 +52,10 @@ struct csvr {
 	size_t out_cap;
 	struct csv_record header;
 	int oom;
+	/* A read or encoding error, held back until the records read
+	 * before it have been handed out. */
+	int has_err;
+	struct err err;
 	unsigned char delim;
 	int force_libcsv; /* tests: compare the fast path with libcsv */
 };
@@ -134,7 +138,7 @@ on_record(int c, void *data)
 static int
 split_quoted_line(struct csvr *r, const char *s, const char *end)
 {
-	const char *p, *fs[4096], *fe[4096];
+	const char *p, *fs[1024], *fe[1024];
 	size_t nf = 0, i;
 
 	for (p = s;;) {
@@ -233,8 +237,11 @@ feed(struct csvr *r, const char *s, size_t len, struct err *e)
 static int
 feed_checked(struct csvr *r, const char *s, size_t len, struct err *e)
 {
-	if (!r->bom_checked) {
-		/* Wait until three bytes are there, unless the input is short. */
+	/*
+	 * Wait until three bytes are there, unless the input is short; iconv
+	 * may give none yet when the first bytes are an incomplete character.
+	 */
+	if (!r->bom_checked && len > 0) {
 		if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
 			s += 3;
 			len -= 3;
@@ -359,6 +366,11 @@ make_out(struct csvr *r, struct csv_record *rec, const struct pending *p)
 int
 csvr_next(struct csvr *r, struct csv_record **rec, struct err *e)
 {
+	if (r->qhead == r->nq && r->has_err) {
+		if (e != NULL)
+			*e = r->err;
+		return -1;
+	}
 	if (r->qhead == r->nq) {
 		/* Everything handed out: reuse the storage. */
 		size_t keep = r->nf - r->cur_first;
@@ -380,8 +392,15 @@ csvr_next(struct csvr *r, struct csv_record **rec, struct err *e)
 		r->nf = keep;
 		r->cur_first = 0;
 		r->nq = r->qhead = 0;
-		if (fill(r, e) < 0)
-			return -1;
+		if (fill(r, &r->err) < 0) {
+			/* Hand out the records before the error first. */
+			r->has_err = 1;
+			if (r->qhead == r->nq) {
+				if (e != NULL)
+					*e = r->err;
+				return -1;
+			}
+		}
 		if (r->qhead == r->nq)
 			return 0;
 	}
@@ -557,8 +576,12 @@ csvr_column(const struct csvr *r, const char *spec, size_t *idx,
 			break;
 		o += (size_t)w;
 	}
-	if (o >= sizeof list)
-		memcpy(list + sizeof list - 4, "...", 4);
+	/* Mark a list cut short, inside a name or after a whole one. */
+	if (o >= sizeof list || i < h->nfields) {
+		if (o > sizeof list - 4)
+			o = sizeof list - 4;
+		memcpy(list + o, "...", 4);
+	}
 	return errf(e, ERR_DATA, "%s: no column %s; the header is: %s",
 	    r->name, quote_value(q, sizeof q, spec, n), list);
 }
@@ -597,7 +620,9 @@ csvr_close(struct csvr *r)
 #define WBUF 65536
 
 struct csvw {
-	int fd, owns_fd, failed;
+	int fd, owns_fd;
+	int failed;     /* errno of a failed write, 0 if none */
+	int lone_empty; /* the record so far is one empty field */
 	const char *name;
 	char *name_owned;
 	size_t len, nfield;
@@ -628,6 +653,7 @@ csvw_new(int fd, const char *name, int owns_fd)
 	w->fd = fd;
 	w->owns_fd = owns_fd;
 	w->failed = 0;
+	w->lone_empty = 0;
 	w->name = name;
 	w->name_owned = NULL;
 	w->len = 0;
@@ -669,13 +695,14 @@ csvw_flush(struct csvw *w, struct err *e)
 	size_t off = 0;
 
 	if (w->failed)
-		return errf(e, ERR_IO, "%s: write error", w->name);
+		return errf(e, ERR_IO, "%s: write error: %s", w->name,
+		    strerror(w->failed));
 	while (off < w->len) {
 		ssize_t n = write(w->fd, w->buf + off, w->len - off);
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			w->failed = 1;
+			w->failed = errno;
 			return errf(e, ERR_IO, "%s: write error: %s", w->name,
 			    strerror(errno));
 		}
@@ -722,8 +749,14 @@ csvw_field(struct csvw *w, const char *s, size_t len, struct err *e)
 {
 	const char *q;
 
-	if (!needs_quote(s, len))
-		return csvw_raw(w, s, len, e);
+	if (!needs_quote(s, len)) {
+		int first = w->nfield == 0;
+
+		if (csvw_raw(w, s, len, e) < 0)
+			return -1;
+		w->lone_empty = first && len == 0;
+		return 0;
+	}
 	if (w->nfield++ > 0 && putc_w(w, ',', e) < 0)
 		return -1;
 	if (putc_w(w, '"', e) < 0)
@@ -757,10 +790,19 @@ csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e)
 	return 0;
 }
 
+/*
+ * A record of one empty field would be a blank line, which readers skip:
+ * it is written as "" instead.
+ */
 int
 csvw_end(struct csvw *w, struct err *e)
 {
+	int lone = w->nfield == 1 && w->lone_empty;
+
 	w->nfield = 0;
+	w->lone_empty = 0;
+	if (lone && put(w, "\"\"", 2, e) < 0)
+		return -1;
 	return putc_w(w, '\n', e);
 }
 

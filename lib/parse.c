@@ -3,6 +3,7 @@
 
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -196,13 +197,25 @@ time_opts_init(struct time_opts *o, const char *format, const char *tz)
 		o->tz_fixed = 1;
 		return 0;
 	}
-	/* A zone name: it must exist, since glibc quietly takes UTC. */
+	/*
+	 * A zone name: it must name a zone file, since glibc quietly takes
+	 * UTC for anything else (a directory such as "Asia", zone.tab).
+	 */
 	{
-		char path[512];
-		if (strstr(tz, "..") != NULL || tz[0] == '/')
+		char path[512], magic[4];
+		int fd, n, ok;
+
+		if (*tz == '\0' || strstr(tz, "..") != NULL || tz[0] == '/')
 			return -1;
-		snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
-		if (access(path, R_OK) != 0)
+		n = snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
+		if (n < 0 || (size_t)n >= sizeof path)
+			return -1;
+		if ((fd = open(path, O_RDONLY)) < 0)
+			return -1;
+		ok = read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
+		    memcmp(magic, "TZif", sizeof magic) == 0;
+		close(fd);
+		if (!ok)
 			return -1;
 	}
 	if (setenv("TZ", tz, 1) != 0)
@@ -265,6 +278,7 @@ local_offset(const struct time_opts *o, const struct tm *civil, long *off)
 	}
 	t = *civil;
 	t.tm_isdst = -1;
+	errno = 0; /* -1 is also a valid time: 1969-12-31T23:59:59Z */
 	tt = mktime(&t);
 	if (tt == (time_t)-1 && errno == EOVERFLOW)
 		return -1;
