@@ -241,6 +241,9 @@ parse_options(int argc, char **argv, struct options *op)
 	}
 	if (op->nlayers == 0)
 		usage_error("%s", "no polygon layer: name one with -p FILE");
+	if (op->reject && strcmp(op->reject, "-") == 0)
+		usage_error("%s", "--reject - would mix rejects into the output; "
+		    "name a file");
 	if (op->run.by && !op->run.count)
 		usage_error("%s", "--by needs --count");
 	if (op->run.count && op->nlayers > 1) {

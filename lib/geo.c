@@ -266,7 +266,8 @@ json_ring(const json_t *a, struct layer *L)
 	for (i = 0; i < json_array_size(a); i++) {
 		const json_t *p = json_array_get(a, i);
 		const json_t *x = json_array_get(p, 0), *y = json_array_get(p, 1);
-		if (!json_is_array(p) || json_array_size(p) != 2 ||
+		/* [x, y] or [x, y, z...]: the extra ordinates are ignored. */
+		if (!json_is_array(p) || json_array_size(p) < 2 ||
 		    !json_is_number(x) || !json_is_number(y) ||
 		    push_xy(L, json_number_value(x), json_number_value(y)) < 0)
 			return 0;
@@ -829,15 +830,38 @@ load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	const char *type;
 	size_t k;
 
-	root = json_load_file(o->path, 0, &jerr);
-	if (root == NULL) {
-		FILE *f = fopen(o->path, "r");
+	{
+		/* Read it whole, to drop a BOM that jansson would refuse. */
+		struct buf text = {0};
+		char chunk[65536];
+		size_t n, skip = 0;
+		FILE *f = fopen(o->path, "rb");
+
 		if (f == NULL)
 			return errf(e, ERR_IO, "%s: %s", o->path,
 			    strerror(errno));
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			if (buf_append(&text, chunk, n) < 0) {
+				fclose(f);
+				free(text.data);
+				return err_nomem(e);
+			}
+		if (ferror(f)) {
+			int saved = errno;
+			fclose(f);
+			free(text.data);
+			return errf(e, ERR_IO, "%s: read error: %s", o->path,
+			    strerror(saved));
+		}
 		fclose(f);
-		return errf(e, ERR_DATA, "%s:%d: not valid GeoJSON: %s",
-		    o->path, jerr.line, jerr.text);
+		if (text.len >= 3 && memcmp(text.data, "\xef\xbb\xbf", 3) == 0)
+			skip = 3;
+		root = json_loadb(text.data ? text.data + skip : "",
+		    text.len - skip, 0, &jerr);
+		free(text.data);
+		if (root == NULL)
+			return errf(e, ERR_DATA, "%s:%d: not valid GeoJSON: %s",
+			    o->path, jerr.line, jerr.text);
 	}
 	features = json_object_get(root, "features");
 	type = json_string_value(json_object_get(root, "type"));
@@ -974,9 +998,11 @@ sniff_json(const char *path)
 	f = fopen(path, "rb");
 	if (f == NULL)
 		return -1;
-	do
+	c = getc(f);
+	if (c == 0xef && getc(f) == 0xbb && getc(f) == 0xbf)
+		c = getc(f); /* a UTF-8 BOM */
+	while (c == ' ' || c == '\t' || c == '\r' || c == '\n')
 		c = getc(f);
-	while (c == ' ' || c == '\t' || c == '\r' || c == '\n');
 	fclose(f);
 	return c == '{';
 }

@@ -250,6 +250,18 @@ settle_names(struct run *R, const struct csv_record *h, struct err *e)
 {
 	int l;
 
+	for (l = 0; l < R->nlayers && !R->o->count; l++) {
+		const struct layer *L = &R->layers[l];
+		int a;
+		for (a = 0; a < L->nattrs; a++)
+			if (name_taken(R, h, l, L->attr_names[a])) {
+				char q[80];
+				return errf(e, ERR_USAGE, "%s: attribute %s would be "
+				    "a second column of that name in the output",
+				    L->path, quote_value(q, sizeof q,
+					L->attr_names[a], strlen(L->attr_names[a])));
+			}
+	}
 	for (l = 0; l < R->nlayers; l++) {
 		struct layer *L = &R->layers[l];
 		const char *base, *dot;
@@ -449,17 +461,22 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 			B->x[k] = B->y[k] = -INFINITY;
 		}
 	}
-	for (l = 0; l < R->nlayers && failed_at < 0; l++) {
+	/* Every layer, even after a failure: the records before the first
+	 * failure must have all their ids. */
+	for (l = 0; l < R->nlayers; l++) {
+		struct err fe = {0};
 		int f = layer_locate_batch(R->g, &R->layers[l], B->x, B->y, n,
-		    B->where + (size_t)l * BATCH, &le);
-		if (f >= 0) {
+		    B->where + (size_t)l * BATCH, &fe);
+		if (f >= 0 && (failed_at < 0 || f < failed_at)) {
 			failed_at = f;
 			failed_layer = l;
+			le = fe;
 		}
 	}
 	if (!R->o->count)
-		for (l = 0; l < R->nlayers && failed_at < 0; l++)
-			for (k = 0; k < n; k++) {
+		for (l = 0; l < R->nlayers; l++)
+			for (k = 0; k < n && (failed_at < 0 ||
+			    (int)k < failed_at); k++) {
 				long p = B->where[(size_t)l * BATCH + k];
 				if (p >= 0)
 					__builtin_prefetch(layer_id(&R->layers[l], p));

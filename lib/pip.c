@@ -512,7 +512,13 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 		buckets_per_edge = 4;
 	{
 		double wx = maxx - minx, wy = maxy - miny, target, side;
-		double pad = MAX(MAX(wx, wy) * 1e-9, 1e-9);
+		/* Wide enough that maxx - x0 stays below nx buckets after
+		 * rounding, also for coordinates like 2.5e7 (Gauss-Krueger
+		 * eastings with their zone) or 1e12. */
+		double big = MAX(MAX(fabs(minx), fabs(maxx)),
+		    MAX(fabs(miny), fabs(maxy)));
+		double pad = MAX(MAX(MAX(wx, wy) * 1e-9, 1e-9),
+		    64 * DBL_EPSILON * big);
 
 		minx -= pad;
 		miny -= pad;

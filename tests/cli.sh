@@ -96,6 +96,13 @@ t join-gb18030 0 gridify -p $d/squares.csv --encoding gb18030 $d/gb18030.csv
 t join-output 0 gridify -q -p $d/squares.csv -o "$tmp/joined.csv" $d/points.csv
 f join-output-file "$tmp/joined.csv"
 
+# Large coordinates (Gauss-Krueger eastings with the zone, Web Mercator)
+# next to a tiny layer: points on the east and north edges are inside.
+t join-far-coordinates 0 gridify -p $d/far.csv $d/farpts.csv
+t join-far-coordinates-exact 0 gridify --exact -p $d/far.csv $d/farpts.csv
+# GeoJSON with a BOM and 3-D positions (the third ordinate is ignored).
+t join-geojson-bom-3d 0 gridify -p $d/bom3d.geojson $d/points.csv
+
 # --- unmatched points ---
 t unmatched-drop 0 gridify -p $d/squares.csv --unmatched drop $d/points.csv
 t unmatched-reject-stop 1 gridify -p $d/squares.csv --unmatched reject $d/points.csv
@@ -136,6 +143,8 @@ t usage-bad-option 2 gridify --frobnicate -p $d/squares.csv
 t usage-unmatched 2 gridify -p $d/squares.csv --unmatched maybe
 t usage-by-without-count 2 gridify -p $d/squares.csv --by category
 t usage-delimiter 2 gridify -p $d/squares.csv -d ab
+t usage-reject-stdout 2 gridify -p $d/squares.csv --reject - $d/points.csv
+t usage-attr-clash 2 gridify -p $d/squares.csv -a name $d/named.csv
 t usage-count-layers-attrs 2 gridify -p $d/squares.csv -a name -p $d/multi.geojson --count
 
 echo "cli: $pass passed, $fail failed"
