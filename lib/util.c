@@ -24,6 +24,36 @@ err_nomem(struct err *e)
 	return errf(e, ERR_NOMEM, "out of memory");
 }
 
+/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
+static size_t
+utf8_len(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t n, k;
+	unsigned cp;
+
+	if (u[0] >= 0xc2 && u[0] <= 0xdf)
+		n = 2;
+	else if (u[0] >= 0xe0 && u[0] <= 0xef)
+		n = 3;
+	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (n > len)
+		return 0;
+	cp = u[0] & (0x7f >> n);
+	for (k = 1; k < n; k++) {
+		if ((u[k] & 0xc0) != 0x80)
+			return 0;
+		cp = cp << 6 | (u[k] & 0x3f);
+	}
+	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return n;
+}
+
 char *
 quote_value(char *buf, size_t cap, const char *s, size_t len)
 {
@@ -55,8 +85,22 @@ quote_value(char *buf, size_t cap, const char *s, size_t len)
 			buf[o++] = 'x';
 			buf[o++] = hex[c >> 4];
 			buf[o++] = hex[c & 15];
-		} else {
+		} else if (c < 0x80) {
 			buf[o++] = (char)c;
+		} else {
+			/* Whole UTF-8 sequences as they are, other bytes as \xHH,
+			 * so a message never carries invalid UTF-8. */
+			size_t n = utf8_len(s + i, len - i), k;
+			if (n == 0 || o + n + 6 >= cap) {
+				buf[o++] = '\\';
+				buf[o++] = 'x';
+				buf[o++] = hex[c >> 4];
+				buf[o++] = hex[c & 15];
+			} else {
+				for (k = 0; k < n; k++)
+					buf[o++] = s[i + k];
+				i += n - 1;
+			}
 		}
 	}
 	if (i < len)

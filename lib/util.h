@@ -42,7 +42,8 @@ int err_nomem(struct err *e);
 /*
  * Write into buf (of size cap, cap >= 8) the value s (len bytes) quoted for a
  * diagnostic: surrounded by double quotes, inner quotes and backslashes
- * escaped, control bytes shown as \n, \r, \t or \xHH, and cut with "..." past
+ * escaped, control bytes and bytes that are not valid UTF-8 shown as \n,
+ * \r, \t or \xHH, and cut with "..." past
  * 60 bytes so one bad field cannot flood the terminal.  Returns buf.
  */
 char *quote_value(char *buf, size_t cap, const char *s, size_t len);

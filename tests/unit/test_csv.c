@@ -636,7 +636,7 @@ encodings(void)
 			CHECK_INT(e.kind, ERR_DATA);
 			snprintf(want, sizeof want,
 			    "%s:3: invalid byte sequence for encoding: "
-			    "\"\x81 ,2\"", path);
+			    "\"\\x81 ,2\"", path);
 			CHECK_STR(e.msg, want);
 			CHECK(strstr(e.msg, "invalid byte sequence") != NULL);
 			/* The error stays. */
@@ -681,7 +681,7 @@ encodings(void)
 		snprintf(path, sizeof path, "%s",
 		    t_file("gbbadhdr.csv", "a,\x81\x20\n1,2\n", 9));
 		snprintf(want, sizeof want,
-		    "%s:1: invalid byte sequence for encoding: \"\x81 \\n1\"",
+		    "%s:1: invalid byte sequence for encoding: \"\\x81 \\n1\"",
 		    path);
 		open_fails(__LINE__, path, &o, ERR_DATA, want);
 	}

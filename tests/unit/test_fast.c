@@ -10,6 +10,7 @@
 
 #include "../../lib/csvio.h"
 #include "../../lib/parse.h"
+#include "../../lib/util.h"
 #include "t.h"
 
 void suite_fast(void);
@@ -172,9 +173,27 @@ csv_both_ways(void)
 	CHECK(records > 5000);
 }
 
+/* Messages quote values as valid UTF-8 whatever the input holds. */
+static void
+quoting(void)
+{
+	char q[100];
+
+	CHECK_STR(quote_value(q, sizeof q, "\xe4\xb8\x9c\xe5\x9f\x8e", 6),
+	    "\"\xe4\xb8\x9c\xe5\x9f\x8e\"");
+	CHECK_STR(quote_value(q, sizeof q, "\xff\xfe", 2), "\"\\xff\\xfe\"");
+	CHECK_STR(quote_value(q, sizeof q, "\xc0\xaf", 2), "\"\\xc0\\xaf\"");
+	CHECK_STR(quote_value(q, sizeof q, "a\xe4\xb8", 3), "\"a\\xe4\\xb8\"");
+	CHECK_STR(quote_value(q, sizeof q, "\xed\xa0\x80", 3),
+	    "\"\\xed\\xa0\\x80\"");
+	CHECK_STR(quote_value(q, sizeof q, "say \"hi\"\n", 9),
+	    "\"say \\\"hi\\\"\\n\"");
+}
+
 void
 suite_fast(void)
 {
+	quoting();
 	numbers();
 	csv_both_ways();
 }
