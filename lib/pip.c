@@ -274,30 +274,26 @@ vec_push(struct vec *v)
 	return (char *)v->p + v->size * v->n++;
 }
 
-/* Bucket column range touched by x in [lo, hi], widened for rounding. */
+/*
+ * The buckets along one axis (origin, 1/bucket size, count) that the
+ * interval [lo, hi] touches, widened by a millionth of a bucket for
+ * rounding, clamped to the grid.
+ */
 static void
-col_range(const struct pip_index *ix, double lo, double hi, int *i0, int *i1)
+axis_range(double origin, double inv, int n, double lo, double hi, int *i0,
+    int *i1)
 {
-	double a = (lo - ix->x0) * ix->inv_w, b = (hi - ix->x0) * ix->inv_w;
-	double slack = 1e-6;
+	double a = floor((lo - origin) * inv - 1e-6);
+	double b = floor((hi - origin) * inv + 1e-6);
 
-	a = floor(a - slack);
-	b = floor(b + slack);
-	*i0 = a < 0 ? 0 : a >= ix->nx ? ix->nx - 1 : (int)a;
-	*i1 = b < 0 ? 0 : b >= ix->nx ? ix->nx - 1 : (int)b;
+	*i0 = a < 0 ? 0 : a >= n ? n - 1 : (int)a;
+	*i1 = b < 0 ? 0 : b >= n ? n - 1 : (int)b;
 }
 
-static void
-row_range(const struct pip_index *ix, double lo, double hi, int *i0, int *i1)
-{
-	double a = (lo - ix->y0) * ix->inv_h, b = (hi - ix->y0) * ix->inv_h;
-	double slack = 1e-6;
-
-	a = floor(a - slack);
-	b = floor(b + slack);
-	*i0 = a < 0 ? 0 : a >= ix->ny ? ix->ny - 1 : (int)a;
-	*i1 = b < 0 ? 0 : b >= ix->ny ? ix->ny - 1 : (int)b;
-}
+#define col_range(ix, lo, hi, i0, i1) \
+	axis_range((ix)->x0, (ix)->inv_w, (ix)->nx, lo, hi, i0, i1)
+#define row_range(ix, lo, hi, i0, i1) \
+	axis_range((ix)->y0, (ix)->inv_h, (ix)->ny, lo, hi, i0, i1)
 
 /*
  * Call fn for every bucket that edge E may touch: row by row, the columns
