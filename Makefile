@@ -17,7 +17,8 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
 TOOLS    = gridify
-LIBSRC   = lib/util.c lib/csvio.c lib/parse.c lib/pip.c lib/geo.c lib/gridify.c
+LIBSRC   = lib/util.c lib/csvio.c lib/parse.c lib/pip.c lib/geo.c lib/gridify.c \
+           lib/workcal.c
 HDRS     = $(wildcard lib/*.h)
 UNITSRC  = $(wildcard tests/unit/*.c)
 

@@ -16,6 +16,7 @@ void suite_parse(void);
 void suite_pip(void);
 void suite_geo(void);
 void suite_fast(void);
+void suite_workcal(void);
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)
@@ -73,6 +74,7 @@ main(void)
 		{"pip", suite_pip},
 		{"geo", suite_geo},
 		{"fast", suite_fast},
+		{"workcal", suite_workcal},
 	};
 	size_t i;
 

@@ -1,0 +1,189 @@
+/*
+ * Working days and hours, with China's real calendar (testdata/holiday-cn,
+ * from NateScarlet/holiday-cn).  Every expected value below was worked out
+ * by hand from that calendar and is explained beside it.
+ */
+#include <stdlib.h>
+
+#include "../../lib/parse.h"
+#include "../../lib/workcal.h"
+#include "t.h"
+
+void suite_workcal(void);
+
+/* A Beijing local time. */
+static double
+T(const char *s)
+{
+	struct time_opts o;
+	double t = 0;
+
+	time_opts_init(&o, NULL, "+08:00");
+	if (parse_time(&o, s, strlen(s), &t) < 0)
+		printf("# bad test time %s\n", s);
+	return t;
+}
+
+static void
+days(void)
+{
+	struct workcal c;
+	struct err e;
+
+	workcal_init(&c, 8 * 3600);
+	CHECK_INT(workcal_load_holiday_cn(&c, "testdata/holiday-cn/2024.json",
+	    1, &e), 0);
+	CHECK_INT(workcal_load_holiday_cn(&c, "testdata/holiday-cn/2025.json",
+	    1, &e), 0);
+	/* Weekdays and weekends by default. */
+	CHECK(workcal_is_workday(&c, workcal_day_of(&c, T("2024-11-15 12:00"))));
+	CHECK(!workcal_is_workday(&c, workcal_day_of(&c, T("2024-11-16 12:00"))));
+	/* 2024-10-01..07 off (National Day), 2024-09-29 (Sunday) and
+	 * 2024-10-12 (Saturday) are make-up working days. */
+	CHECK(!workcal_is_workday(&c, workcal_day_of(&c, T("2024-10-03 12:00"))));
+	CHECK(workcal_is_workday(&c, workcal_day_of(&c, T("2024-09-29 12:00"))));
+	CHECK(workcal_is_workday(&c, workcal_day_of(&c, T("2024-10-12 12:00"))));
+	/* The report day is not counted: Monday 09-30 + 3 working days skips
+	 * the holiday: 10-08, 10-09, 10-10. */
+	CHECK_DBL(workcal_deadline_days(&c, T("2024-09-30 10:00"), 3),
+	    T("2024-10-10 23:59:59"), 0);
+	/* Friday 10-11 + 1: Saturday 10-12 is a make-up working day. */
+	CHECK_DBL(workcal_deadline_days(&c, T("2024-10-11 16:00"), 1),
+	    T("2024-10-12 23:59:59"), 0);
+	/* Saturday 09-28 late in the evening + 1: Sunday 09-29, a make-up day. */
+	CHECK_DBL(workcal_deadline_days(&c, T("2024-09-28 23:30"), 1),
+	    T("2024-09-29 23:59:59"), 0);
+	/* Into the next year: 12-31 + 2; 2025-01-01 is off: 01-02, 01-03. */
+	CHECK_DBL(workcal_deadline_days(&c, T("2024-12-31 09:00"), 2),
+	    T("2025-01-03 23:59:59"), 0);
+	/* Spring Festival 2025: 01-28..02-04 off, 01-26 (Sun) and 02-08 (Sat)
+	 * worked.  Friday 01-24 + 1: Sunday 01-26. */
+	CHECK_DBL(workcal_deadline_days(&c, T("2025-01-24 09:00"), 1),
+	    T("2025-01-26 23:59:59"), 0);
+	CHECK_DBL(workcal_deadline_days(&c, T("2025-01-27 09:00"), 1),
+	    T("2025-02-05 23:59:59"), 0);
+	CHECK_DBL(workcal_deadline_days(&c, T("2024-09-30 10:00"), 0),
+	    T("2024-09-30 23:59:59"), 0);
+	workcal_free(&c);
+}
+
+/* December days declared in the next year's file. */
+static void
+next_years_file(void)
+{
+	struct workcal c;
+	struct err e;
+
+	workcal_init(&c, 8 * 3600);
+	CHECK_INT(workcal_load_holiday_cn(&c, "testdata/holiday-cn/2018.json",
+	    1, &e), 0);
+	/* Without 2019.json: Friday 2018-12-28 + 1 is Monday 12-31. */
+	CHECK_DBL(workcal_deadline_days(&c, T("2018-12-28 09:00"), 1),
+	    T("2018-12-31 23:59:59"), 0);
+	CHECK_INT(workcal_load_holiday_cn(&c, "testdata/holiday-cn/2019.json",
+	    1, &e), 0);
+	/* 2019.json declares 2018-12-29 (Sat) worked, 12-30 and 12-31 off. */
+	CHECK_DBL(workcal_deadline_days(&c, T("2018-12-28 09:00"), 1),
+	    T("2018-12-29 23:59:59"), 0);
+	CHECK_DBL(workcal_deadline_days(&c, T("2018-12-28 09:00"), 2),
+	    T("2019-01-02 23:59:59"), 0);
+	/* A year whose file is missing is fine when not required. */
+	CHECK_INT(workcal_load_holiday_cn(&c, "testdata/holiday-cn/2099.json",
+	    0, &e), 0);
+	CHECK_INT(workcal_load_holiday_cn(&c, "testdata/holiday-cn/2099.json",
+	    1, &e), -1);
+	CHECK_STR(e.msg, "testdata/holiday-cn/2099.json: No such file or "
+	    "directory");
+	workcal_free(&c);
+}
+
+static void
+hours(void)
+{
+	struct workcal c;
+	struct err e;
+
+	workcal_init(&c, 8 * 3600);
+	CHECK_INT(workcal_set_hours(&c, "09:00-12:00,13:30-17:30", &e), 0);
+	CHECK_INT(workcal_load_holiday_cn(&c, "testdata/holiday-cn/2024.json",
+	    1, &e), 0);
+	/* Across lunch: Monday 11:00 + 4 h = 1 h before noon, 3 h after. */
+	CHECK_DBL(workcal_add_hours(&c, T("2024-11-11 11:00"), 4),
+	    T("2024-11-11 16:30"), 0);
+	/* Across the night: 17:00 + 2 h = 0.5 h, then 1.5 h next morning. */
+	CHECK_DBL(workcal_add_hours(&c, T("2024-11-11 17:00"), 2),
+	    T("2024-11-12 10:30"), 0);
+	/* Across a weekend: Friday 16:00 + 3 h ends Monday 10:30. */
+	CHECK_DBL(workcal_add_hours(&c, T("2024-11-15 16:00"), 3),
+	    T("2024-11-18 10:30"), 0);
+	/* Reported at lunch or at night: the clock starts at the next
+	 * segment; exactly used up at a segment's end stays there. */
+	CHECK_DBL(workcal_add_hours(&c, T("2024-11-11 12:30"), 1),
+	    T("2024-11-11 14:30"), 0);
+	CHECK_DBL(workcal_add_hours(&c, T("2024-11-11 22:00"), 3),
+	    T("2024-11-12 12:00"), 0);
+	/* Across National Day: Monday 09-30 16:00 + 8 h = 1.5 h on 09-30,
+	 * then 6.5 of the 7 h of 10-08 (3 h morning, 3.5 h afternoon). */
+	CHECK_DBL(workcal_add_hours(&c, T("2024-09-30 16:00"), 8),
+	    T("2024-10-08 17:00"), 0);
+	CHECK_DBL(workcal_add_hours(&c, T("2024-09-30 16:00"), 0),
+	    T("2024-09-30 16:00"), 0);
+	/* Working seconds between two instants, the inverse: 1.5 h + 7 h +
+	 * 0.5 h. */
+	CHECK_DBL(workcal_seconds_between(&c, T("2024-09-30 16:00"),
+	    T("2024-10-09 09:30")), 9 * 3600, 0);
+	CHECK_DBL(workcal_seconds_between(&c, T("2024-09-30 16:00"),
+	    T("2024-10-08 17:00")), 8 * 3600, 0);
+	CHECK_DBL(workcal_seconds_between(&c, T("2024-11-15 16:00"),
+	    T("2024-11-18 10:30")), 3 * 3600, 0);
+	CHECK_DBL(workcal_seconds_between(&c, T("2024-11-12 10:00"),
+	    T("2024-11-11 10:00")), 0, 0);
+	/* Bad specifications. */
+	CHECK_INT(workcal_set_hours(&c, "9:00-12:00", &e), -1);
+	CHECK_STR(e.msg, "working hours \"9:00-12:00\": want "
+	    "HH:MM-HH:MM[,HH:MM-HH:MM...] in order, at most 8");
+	CHECK_INT(workcal_set_hours(&c, "13:00-17:00,09:00-12:00", &e), -1);
+	CHECK_INT(workcal_set_hours(&c, "09:00-09:00", &e), -1);
+	workcal_free(&c);
+}
+
+static void
+csv_calendar(void)
+{
+	static const char cal[] = "date,kind\n2024-11-15,off\n2024-11-16,work\n"
+	    "2024-11-17,班\n";
+	static const char bad[] = "date,kind\n2024-11-15,holiday\n";
+	static const char baddate[] = "date,kind\n2024-02-30,off\n";
+	struct workcal c;
+	struct err e;
+	char want[600];
+
+	workcal_init(&c, 8 * 3600);
+	CHECK_INT(workcal_load_csv(&c, t_file("cal.csv", cal, sizeof cal - 1),
+	    &e), 0);
+	CHECK(!workcal_is_workday(&c, workcal_day_of(&c, T("2024-11-15 12:00"))));
+	CHECK(workcal_is_workday(&c, workcal_day_of(&c, T("2024-11-16 12:00"))));
+	CHECK(workcal_is_workday(&c, workcal_day_of(&c, T("2024-11-17 12:00"))));
+	CHECK_DBL(workcal_deadline_days(&c, T("2024-11-14 12:00"), 1),
+	    T("2024-11-16 23:59:59"), 0);
+	CHECK_INT(workcal_load_csv(&c, t_file("bad.csv", bad, sizeof bad - 1),
+	    &e), -1);
+	snprintf(want, sizeof want, "%s/bad.csv:2: column \"kind\": "
+	    "\"holiday\" is not off or work", t_dir());
+	CHECK_STR(e.msg, want);
+	CHECK_INT(workcal_load_csv(&c, t_file("baddate.csv", baddate,
+	    sizeof baddate - 1), &e), -1);
+	snprintf(want, sizeof want, "%s/baddate.csv:2: column \"date\": "
+	    "\"2024-02-30\" is not a date (YYYY-MM-DD)", t_dir());
+	CHECK_STR(e.msg, want);
+	workcal_free(&c);
+}
+
+void
+suite_workcal(void)
+{
+	days();
+	next_years_file();
+	hours();
+	csv_calendar();
+}
