@@ -12,13 +12,13 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' $(WARN)
-LIBS     = -lgeos_c -ljansson -lcsv -lm
+LIBS     = -lgeos_c -ljansson -lcsv -lgsl -lgslcblas -lm
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
 TOOLS    = gridify
 LIBSRC   = lib/util.c lib/csvio.c lib/parse.c lib/pip.c lib/geo.c lib/gridify.c \
-           lib/workcal.c
+           lib/workcal.c lib/stats.c
 HDRS     = $(wildcard lib/*.h)
 UNITSRC  = $(wildcard tests/unit/*.c)
 

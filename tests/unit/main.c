@@ -17,6 +17,7 @@ void suite_pip(void);
 void suite_geo(void);
 void suite_fast(void);
 void suite_workcal(void);
+void suite_stats(void);
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)
@@ -75,6 +76,7 @@ main(void)
 		{"geo", suite_geo},
 		{"fast", suite_fast},
 		{"workcal", suite_workcal},
+		{"stats", suite_stats},
 	};
 	size_t i;
 
