@@ -18,6 +18,7 @@ void suite_geo(void);
 void suite_fast(void);
 void suite_workcal(void);
 void suite_stats(void);
+void suite_stage(void);
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)
@@ -77,6 +78,7 @@ main(void)
 		{"fast", suite_fast},
 		{"workcal", suite_workcal},
 		{"stats", suite_stats},
+		{"stage", suite_stage},
 	};
 	size_t i;
 

@@ -1,0 +1,146 @@
+#include "stage.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "csvio.h"
+
+static const char *const english[ST_COUNT] = {
+	"report", "file", "dispatch", "handle", "feedback", "verify", "close",
+	"rework", "suspend", "resume", "extend", "return", "cancel"
+};
+
+/* Chinese names, several per stage. */
+static const struct {
+	const char *name;
+	enum stage stage;
+} chinese[] = {
+	{"上报", ST_REPORT}, {"受理", ST_REPORT}, {"信息收集", ST_REPORT},
+	{"立案", ST_FILE}, {"案卷建立", ST_FILE},
+	{"派遣", ST_DISPATCH}, {"任务派遣", ST_DISPATCH},
+	{"处置", ST_HANDLE}, {"任务处理", ST_HANDLE}, {"处理", ST_HANDLE},
+	{"反馈", ST_FEEDBACK}, {"处理反馈", ST_FEEDBACK},
+	{"核查", ST_VERIFY},
+	{"结案", ST_CLOSE},
+	{"返工", ST_REWORK},
+	{"缓办", ST_SUSPEND},
+	{"恢复", ST_RESUME},
+	{"延期", ST_EXTEND},
+	{"回退", ST_RETURN},
+	{"作废", ST_CANCEL},
+};
+
+const char *
+stage_name(enum stage s)
+{
+	return s >= 0 && s < ST_COUNT ? english[s] : "?";
+}
+
+static enum stage
+builtin(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < ST_COUNT; i++)
+		if (strlen(english[i]) == len &&
+		    strncasecmp(english[i], s, len) == 0)
+			return (enum stage)i;
+	for (i = 0; i < sizeof chinese / sizeof chinese[0]; i++)
+		if (strlen(chinese[i].name) == len &&
+		    memcmp(chinese[i].name, s, len) == 0)
+			return chinese[i].stage;
+	return ST_UNKNOWN;
+}
+
+enum stage
+stage_lookup(const struct stage_map *m, const char *s, size_t len)
+{
+	size_t i;
+
+	while (len > 0 && (*s == ' ' || *s == '\t')) {
+		s++;
+		len--;
+	}
+	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	if (m != NULL)
+		for (i = 0; i < m->n; i++)
+			if (strlen(m->names[i]) == len &&
+			    memcmp(m->names[i], s, len) == 0)
+				return m->stages[i];
+	return builtin(s, len);
+}
+
+int
+stage_map_load(struct stage_map *m, const char *path, struct err *e)
+{
+	struct csv_opts o = {',', NULL, 0};
+	struct csvr *r;
+	struct csv_record *rec;
+	size_t ncol, scol;
+	int got, rc = -1;
+
+	if (csvr_open(&r, path, &o, e) < 0)
+		return -1;
+	if (csvr_column(r, "name", &ncol, e) < 0 ||
+	    csvr_column(r, "stage", &scol, e) < 0)
+		goto out;
+	while ((got = csvr_next(r, &rec, e)) > 0) {
+		enum stage st;
+		char q[80];
+
+		if (csvr_check_width(r, rec, e) < 0)
+			goto out;
+		st = builtin(rec->field[scol], rec->len[scol]);
+		if (st == ST_UNKNOWN) {
+			errf(e, ERR_DATA, "%s:%ld: column \"stage\": %s is not a "
+			    "stage (report, file, dispatch, handle, feedback, "
+			    "verify, close, rework, suspend, resume, extend, "
+			    "return, cancel)", csvr_name(r), rec->line,
+			    quote_value(q, sizeof q, rec->field[scol],
+				rec->len[scol]));
+			goto out;
+		}
+		if (m->n == m->cap) {
+			size_t cap = m->cap ? m->cap * 2 : 16;
+			char **nn = realloc(m->names, cap * sizeof *nn);
+			enum stage *ss;
+			if (nn == NULL) {
+				err_nomem(e);
+				goto out;
+			}
+			m->names = nn;
+			ss = realloc(m->stages, cap * sizeof *ss);
+			if (ss == NULL) {
+				err_nomem(e);
+				goto out;
+			}
+			m->stages = ss;
+			m->cap = cap;
+		}
+		m->names[m->n] = str_ndup(rec->field[ncol], rec->len[ncol]);
+		if (m->names[m->n] == NULL) {
+			err_nomem(e);
+			goto out;
+		}
+		m->stages[m->n++] = st;
+	}
+	if (got == 0)
+		rc = 0;
+out:
+	csvr_close(r);
+	return rc;
+}
+
+void
+stage_map_free(struct stage_map *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->names[i]);
+	free(m->names);
+	free(m->stages);
+	memset(m, 0, sizeof *m);
+}
