@@ -88,11 +88,16 @@ on_field(void *s, size_t len, void *data)
 	}
 	r->offs[r->nf] = r->arena.len;
 	r->lens[r->nf] = len;
-	if (buf_append(&r->arena, s ? s : "", s ? len : 0) < 0 ||
-	    buf_append(&r->arena, "", 1) < 0) {
+	if (s == NULL)
+		len = 0;
+	if (buf_reserve(&r->arena, len + 1) < 0) {
 		r->oom = 1;
 		return;
 	}
+	if (len)
+		memcpy(r->arena.data + r->arena.len, s, len);
+	r->arena.data[r->arena.len + len] = '\0';
+	r->arena.len += len + 1;
 	r->nf++;
 }
 

@@ -401,7 +401,7 @@ emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 static int
 batch_add(struct batch *B, const struct csv_record *rec)
 {
-	size_t i, k = B->n;
+	size_t i, k = B->n, need;
 
 	if (grow_fields(B, B->nf + rec->nfields) < 0)
 		return -1;
@@ -409,12 +409,17 @@ batch_add(struct batch *B, const struct csv_record *rec)
 	B->nfields[k] = rec->nfields;
 	B->line[k] = rec->line;
 	B->unterminated[k] = rec->unterminated;
+	for (i = 0, need = 0; i < rec->nfields; i++)
+		need += rec->len[i] + 1;
+	if (buf_reserve(&B->arena, need) < 0)
+		return -1;
 	for (i = 0; i < rec->nfields; i++) {
+		char *dst = B->arena.data + B->arena.len;
 		B->off[B->nf] = B->arena.len;
 		B->len[B->nf] = rec->len[i];
-		if (buf_append(&B->arena, rec->field[i], rec->len[i]) < 0 ||
-		    buf_append(&B->arena, "", 1) < 0)
-			return -1;
+		memcpy(dst, rec->field[i], rec->len[i]);
+		dst[rec->len[i]] = '\0';
+		B->arena.len += rec->len[i] + 1;
 		B->nf++;
 	}
 	B->n++;

@@ -283,9 +283,11 @@ static void
 axis_range(double origin, double inv, int n, double lo, double hi, int *i0,
     int *i1)
 {
-	double a = floor((lo - origin) * inv - 1e-6);
-	double b = floor((hi - origin) * inv + 1e-6);
+	double a = (lo - origin) * inv - 1e-6;
+	double b = (hi - origin) * inv + 1e-6;
 
+	/* Clamped first, so the casts are defined; a cast truncates toward
+	 * zero, which is floor for the non-negative values left. */
 	*i0 = a < 0 ? 0 : a >= n ? n - 1 : (int)a;
 	*i1 = b < 0 ? 0 : b >= n ? n - 1 : (int)b;
 }
@@ -552,6 +554,18 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 			goto nomem;
 	}
 	start[nb] = (uint32_t)total;
+	{
+		/* Size the blob once, roughly: a header and a candidate word
+		 * or two per crossed bucket, and half a word per edge entry. */
+		size_t crossed = 0, want;
+		for (i = 0; i < nb; i++)
+			crossed += f.count[i] != 0;
+		want = 3 * crossed + total / 2 + 16;
+		blob.p = malloc(want * sizeof(union word));
+		if (blob.p == NULL)
+			goto nomem;
+		blob.cap = want;
+	}
 	f.pos = f.count; /* reuse as the fill cursor */
 	memcpy(f.pos, start, nb * sizeof *start);
 	f.list = malloc((total ? total : 1) * sizeof *f.list);
