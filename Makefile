@@ -18,7 +18,7 @@ SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 
 TOOLS    = gridify
 LIBSRC   = lib/util.c lib/csvio.c lib/parse.c lib/pip.c lib/geo.c lib/gridify.c \
-           lib/workcal.c lib/stats.c lib/stage.c
+           lib/workcal.c lib/stats.c lib/stage.c lib/rules.c
 HDRS     = $(wildcard lib/*.h)
 UNITSRC  = $(wildcard tests/unit/*.c)
 

@@ -19,6 +19,7 @@ void suite_fast(void);
 void suite_workcal(void);
 void suite_stats(void);
 void suite_stage(void);
+void suite_rules(void);
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)
@@ -79,6 +80,7 @@ main(void)
 		{"workcal", suite_workcal},
 		{"stats", suite_stats},
 		{"stage", suite_stage},
+		{"rules", suite_rules},
 	};
 	size_t i;
 
