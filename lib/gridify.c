@@ -14,7 +14,17 @@
 struct byval {
 	char *s;
 	size_t len;
-	uint64_t *counts;
+	uint32_t id; /* order of first sight: the key in the count map */
+};
+
+/*
+ * Counts per (value, slot), held only for pairs that occur, so that a
+ * --by column with many values does not cost polygons x values.  Keys are
+ * id << 32 | slot, plus one (0 marks an empty place).
+ */
+struct cmap {
+	uint64_t *key, *val;
+	size_t cap, n;
 };
 
 struct run {
@@ -29,6 +39,8 @@ struct run {
 	size_t nslots;
 	struct byval *vals;
 	size_t nvals, capvals;
+	uint64_t *dense;   /* without --by: one count per slot */
+	struct cmap sparse; /* with --by */
 	size_t *hash; /* open addressing: index + 1, 0 empty */
 	size_t hashcap;
 	struct csv_record first_header;
@@ -127,44 +139,134 @@ rehash(struct run *R, size_t cap)
 	return 0;
 }
 
-/* The counts for value s, created on first sight.  NULL if out of memory. */
-static uint64_t *
+static uint64_t
+mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int
+cmap_grow(struct cmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024, i;
+	uint64_t *key = calloc(cap, sizeof *key), *val = calloc(cap, sizeof *val);
+
+	if (key == NULL || val == NULL) {
+		free(key);
+		free(val);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++) {
+		size_t k;
+		if (m->key[i] == 0)
+			continue;
+		k = mix64(m->key[i]) & (cap - 1);
+		while (key[k])
+			k = (k + 1) & (cap - 1);
+		key[k] = m->key[i];
+		val[k] = m->val[i];
+	}
+	free(m->key);
+	free(m->val);
+	m->key = key;
+	m->val = val;
+	m->cap = cap;
+	return 0;
+}
+
+static int
+cmap_add(struct cmap *m, uint64_t key)
+{
+	size_t k;
+
+	if ((m->n + 1) * 2 > m->cap && cmap_grow(m) < 0)
+		return -1;
+	k = mix64(key) & (m->cap - 1);
+	while (m->key[k] && m->key[k] != key)
+		k = (k + 1) & (m->cap - 1);
+	if (m->key[k] == 0) {
+		m->key[k] = key;
+		m->n++;
+	}
+	m->val[k]++;
+	return 0;
+}
+
+static uint64_t
+cmap_get(const struct cmap *m, uint64_t key)
+{
+	size_t k;
+
+	if (m->cap == 0)
+		return 0;
+	k = mix64(key) & (m->cap - 1);
+	while (m->key[k] && m->key[k] != key)
+		k = (k + 1) & (m->cap - 1);
+	return m->key[k] ? m->val[k] : 0;
+}
+
+static uint64_t
+ckey(uint32_t id, size_t slot)
+{
+	return ((uint64_t)id << 32 | (uint64_t)slot) + 1;
+}
+
+/* Count one record of value id in slot. */
+static int
+count_add(struct run *R, uint32_t id, size_t slot)
+{
+	if (R->dense) {
+		R->dense[slot]++;
+		return 0;
+	}
+	return cmap_add(&R->sparse, ckey(id, slot));
+}
+
+static uint64_t
+count_get(const struct run *R, uint32_t id, size_t slot)
+{
+	return R->dense ? R->dense[slot] : cmap_get(&R->sparse, ckey(id, slot));
+}
+
+/* The id of value s, made on first sight.  -1 if out of memory. */
+static long
 counts_for(struct run *R, const char *s, size_t len)
 {
 	size_t k;
 	struct byval *v;
 
 	if (R->hashcap == 0 && rehash(R, 64) < 0)
-		return NULL;
+		return -1;
 	k = hash_bytes(s, len) & (R->hashcap - 1);
 	while (R->hash[k]) {
 		v = &R->vals[R->hash[k] - 1];
 		if (v->len == len && memcmp(v->s, s, len) == 0)
-			return v->counts;
+			return v->id;
 		k = (k + 1) & (R->hashcap - 1);
 	}
 	if (R->nvals == R->capvals) {
 		size_t cap = R->capvals ? R->capvals * 2 : 16;
 		struct byval *p = realloc(R->vals, cap * sizeof *p);
 		if (p == NULL)
-			return NULL;
+			return -1;
 		R->vals = p;
 		R->capvals = cap;
 	}
+	if (R->nvals >= UINT32_MAX)
+		return -1;
 	v = &R->vals[R->nvals];
 	v->s = str_ndup(s, len);
 	v->len = len;
-	v->counts = calloc(R->nslots, sizeof *v->counts);
-	if (v->s == NULL || v->counts == NULL) {
-		free(v->s);
-		free(v->counts);
-		return NULL;
-	}
+	v->id = (uint32_t)R->nvals;
+	if (v->s == NULL)
+		return -1;
 	R->nvals++;
 	R->hash[k] = R->nvals;
 	if (R->nvals * 2 > R->hashcap && rehash(R, R->hashcap * 2) < 0)
-		return NULL;
-	return v->counts;
+		return -1;
+	return v->id;
 }
 
 static int
@@ -365,16 +467,17 @@ emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 		}
 	}
 	if (R->o->count) {
-		uint64_t *c;
+		long id;
 		if (R->o->by)
-			c = counts_for(R, rec->field[R->bycol], rec->len[R->bycol]);
+			id = counts_for(R, rec->field[R->bycol], rec->len[R->bycol]);
 		else
-			c = counts_for(R, "", 0);
-		if (c == NULL)
+			id = counts_for(R, "", 0);
+		if (id < 0)
 			return err_nomem(e);
 		for (l = 0; l < R->nlayers; l++)
-			c[R->slot0[l] + (where[l] < 0 ? R->layers[l].n
-			    : (size_t)where[l])]++;
+			if (count_add(R, (uint32_t)id, R->slot0[l] +
+			    (where[l] < 0 ? R->layers[l].n : (size_t)where[l])) < 0)
+				return err_nomem(e);
 		R->st->written++;
 		return 0;
 	}
@@ -519,7 +622,7 @@ write_counts(struct run *R, struct err *e)
 	size_t v, i;
 	int l, a, multi = R->nlayers > 1;
 
-	if (R->nvals == 0 && counts_for(R, "", 0) == NULL)
+	if (R->nvals == 0 && counts_for(R, "", 0) < 0)
 		return err_nomem(e);
 	qsort(R->vals, R->nvals, sizeof *R->vals, cmp_vals);
 	/* Header. */
@@ -545,11 +648,12 @@ write_counts(struct run *R, struct err *e)
 
 		if (R->o->unmatched == UNMATCHED_KEEP)
 			for (v = 0; v < R->nvals; v++)
-				if (R->vals[v].counts[R->slot0[l] + L->n])
+				if (count_get(R, R->vals[v].id, R->slot0[l] + L->n))
 					keep_row = 1;
 		for (i = 0; i < L->n + (size_t)keep_row; i++) {
 			for (v = 0; v < R->nvals; v++) {
-				uint64_t n = R->vals[v].counts[R->slot0[l] + i];
+				uint64_t n = count_get(R, R->vals[v].id,
+				    R->slot0[l] + i);
 				int w;
 				if (multi && csvw_str(R->out, L->as, e) < 0)
 					return -1;
@@ -685,6 +789,11 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 		R.slot0[l] = R.nslots;
 		R.nslots += layers[l].n + 1;
 	}
+	if (o->count && o->by == NULL &&
+	    (R.dense = calloc(R.nslots, sizeof *R.dense)) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
 	for (l = 0; l < nfiles; l++)
 		if (one_file(&R, files[l], l == 0, e) < 0)
 			goto out;
@@ -699,10 +808,12 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 out:
 	for (i = 0; i < R.nvals; i++) {
 		free(R.vals[i].s);
-		free(R.vals[i].counts);
 	}
 	free(R.vals);
 	free(R.hash);
+	free(R.dense);
+	free(R.sparse.key);
+	free(R.sparse.val);
 	free(R.slot0);
 	if (R.first_header.field)
 		for (i = 0; i < R.first_header.nfields; i++)
