@@ -45,6 +45,7 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
+		trim_blanks(&cat, &clen);
 		if (clen == 1 && cat[0] == '*')
 			clen = 0;
 		ru.stage = stage_lookup(NULL, rec->field[sc], rec->len[sc]);
@@ -54,16 +55,22 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 				sizeof q, rec->field[sc], rec->len[sc]));
 			goto out;
 		}
-		if (strcmp(u, "h") == 0)
-			ru.unit = UNIT_H;
-		else if (strcmp(u, "wh") == 0)
-			ru.unit = UNIT_WH;
-		else if (strcmp(u, "wd") == 0)
-			ru.unit = UNIT_WD;
-		else {
+		{
+			size_t ul = rec->len[uc];
+			trim_blanks(&u, &ul);
+			if (ul == 1 && u[0] == 'h')
+				ru.unit = UNIT_H;
+			else if (ul == 2 && memcmp(u, "wh", 2) == 0)
+				ru.unit = UNIT_WH;
+			else if (ul == 2 && memcmp(u, "wd", 2) == 0)
+				ru.unit = UNIT_WD;
+			else
+				ru.unit = (enum limit_unit)-1;
+		}
+		if ((int)ru.unit < 0) {
 			errf(e, ERR_DATA, "%s:%ld: column \"unit\": %s is not h, "
 			    "wh or wd", csvr_name(r), rec->line,
-			    quote_value(q, sizeof q, u, rec->len[uc]));
+			    quote_value(q, sizeof q, rec->field[uc], rec->len[uc]));
 			goto out;
 		}
 		if (parse_num(rec->field[lc], rec->len[lc], &v) != NUM_OK ||

@@ -58,12 +58,7 @@ stage_lookup(const struct stage_map *m, const char *s, size_t len)
 {
 	size_t i;
 
-	while (len > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
+	trim_blanks(&s, &len);
 	if (m != NULL)
 		for (i = 0; i < m->n; i++)
 			if (strlen(m->names[i]) == len &&
@@ -92,7 +87,7 @@ stage_map_load(struct stage_map *m, const char *path, struct err *e)
 
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
-		st = builtin(rec->field[scol], rec->len[scol]);
+		st = stage_lookup(NULL, rec->field[scol], rec->len[scol]);
 		if (st == ST_UNKNOWN) {
 			errf(e, ERR_DATA, "%s:%ld: column \"stage\": %s is not a "
 			    "stage (report, file, dispatch, handle, feedback, "
@@ -119,7 +114,12 @@ stage_map_load(struct stage_map *m, const char *path, struct err *e)
 			m->stages = ss;
 			m->cap = cap;
 		}
-		m->names[m->n] = str_ndup(rec->field[ncol], rec->len[ncol]);
+		{
+			const char *nm = rec->field[ncol];
+			size_t nl = rec->len[ncol];
+			trim_blanks(&nm, &nl);
+			m->names[m->n] = str_ndup(nm, nl);
+		}
 		if (m->names[m->n] == NULL) {
 			err_nomem(e);
 			goto out;

@@ -48,12 +48,25 @@ cmp_obs(const void *a, const void *b)
 	return q->event - p->event; /* events first */
 }
 
+static int
+any_nan(const struct km_obs *obs, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (isnan(obs[i].t))
+			return 1;
+	return 0;
+}
+
 size_t
 km_curve(struct km_obs *obs, size_t n, double *t, double *s, size_t cap)
 {
 	size_t i = 0, k = 0, at_risk = n;
 	double surv = 1;
 
+	if (any_nan(obs, n))
+		return 0;
 	if (n > 1)
 		qsort(obs, n, sizeof *obs, cmp_obs);
 	while (i < n) {
@@ -83,9 +96,9 @@ double
 km_quantile(struct km_obs *obs, size_t n, double p)
 {
 	size_t i = 0, at_risk = n;
-	double surv = 1;
+	double surv = 1, target = 1 - p, hit = NAN;
 
-	if (n == 0 || !(p > 0 && p < 1))
+	if (n == 0 || !(p > 0 && p < 1) || any_nan(obs, n))
 		return NAN;
 	if (n > 1)
 		qsort(obs, n, sizeof *obs, cmp_obs);
@@ -100,12 +113,18 @@ km_quantile(struct km_obs *obs, size_t n, double p)
 				c++;
 		}
 		if (d > 0) {
+			/* The curve was flat exactly at 1 - p since hit: the
+			 * quantile is the middle of that stretch (R's rule). */
+			if (!isnan(hit))
+				return (hit + ti) / 2;
 			surv *= 1 - (double)d / (double)at_risk;
-			/* A tolerance for S landing exactly on 1 - p. */
-			if (surv <= 1 - p + 1e-12)
+			if (fabs(surv - target) < 1e-12)
+				hit = ti;
+			else if (surv < target)
 				return ti;
 		}
 		at_risk -= d + c;
 	}
-	return NAN;
+	/* Flat at 1 - p to the end: the middle up to the last time seen. */
+	return isnan(hit) ? NAN : (hit + obs[n - 1].t) / 2;
 }

@@ -11,8 +11,12 @@
  * event times t_i <= t of (1 - d_i / n_i), with d_i events at t_i and n_i
  * cases at risk just before t_i (censored times equal to an event time
  * count as at risk, as in R's survival package).  The p-quantile of the
- * time to the event is the smallest event time at which S(t) <= 1 - p; it
- * does not exist (NaN) when the curve never gets that low.
+ * time to the event is the smallest event time at which S(t) < 1 - p, or,
+ * where S stays exactly at 1 - p over a stretch, the middle of that
+ * stretch (R's quantile.survfit does the same, so that without censoring
+ * the median is the usual one); it does not exist (NaN) when the curve
+ * never gets that low.  Times must not be NaN (the functions then give
+ * NaN and an empty curve).
  *
  * stats_init() turns GSL's abort-on-error handler off, once per process:
  * lib/ reports failures as statuses, it never aborts.

@@ -203,3 +203,14 @@ strlist_free(char **list, int n)
 		free(list[i]);
 	free(list);
 }
+
+void
+trim_blanks(const char **s, size_t *len)
+{
+	while (*len > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+		(*len)--;
+}

@@ -54,6 +54,9 @@ char *quote_value(char *buf, size_t cap, const char *s, size_t len);
  */
 char *str_ndup(const char *s, size_t len);
 
+/* Narrow [*s, *s + *len) to drop blanks (spaces, tabs) at both ends. */
+void trim_blanks(const char **s, size_t *len);
+
 /* Growable byte buffer; the owner frees data with free(). */
 struct buf {
 	char *data;

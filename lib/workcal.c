@@ -96,7 +96,12 @@ workcal_load_csv(struct workcal *c, const char *path, struct err *e)
 
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
-		day = date_day(rec->field[dcol], rec->len[dcol], &ok);
+		{
+			const char *ds = rec->field[dcol];
+			size_t dl = rec->len[dcol];
+			trim_blanks(&ds, &dl);
+			day = date_day(ds, dl, &ok);
+		}
 		if (!ok) {
 			errf(e, ERR_DATA, "%s:%ld: column \"date\": %s is not a "
 			    "date (YYYY-MM-DD)", csvr_name(r), rec->line,
@@ -105,18 +110,32 @@ workcal_load_csv(struct workcal *c, const char *path, struct err *e)
 			goto out;
 		}
 		k = rec->field[kcol];
-		if (strcmp(k, "off") == 0 || strcmp(k, "休") == 0)
-			kind = 1;
-		else if (strcmp(k, "work") == 0 || strcmp(k, "班") == 0)
-			kind = 2;
-		else {
+		{
+			size_t kl = rec->len[kcol];
+			trim_blanks(&k, &kl);
+			if ((kl == 3 && memcmp(k, "off", 3) == 0) ||
+			    (kl == 3 && memcmp(k, "休", 3) == 0))
+				kind = 1;
+			else if ((kl == 4 && memcmp(k, "work", 4) == 0) ||
+			    (kl == 3 && memcmp(k, "班", 3) == 0))
+				kind = 2;
+			else
+				kind = 0;
+		}
+		if (kind == 0) {
 			errf(e, ERR_DATA, "%s:%ld: column \"kind\": %s is not "
 			    "off or work", csvr_name(r), rec->line,
 			    quote_value(q, sizeof q, k, rec->len[kcol]));
 			goto out;
 		}
-		if (workcal_declare(c, day, kind, e) < 0)
+		if (workcal_declare(c, day, kind, e) < 0) {
+			char m[ERR_MSG_MAX];
+			snprintf(m, sizeof m, "%s", e->msg);
+			errf(e, e->kind, "%s:%ld: column \"date\": %s: %s",
+			    csvr_name(r), rec->line, quote_value(q, sizeof q,
+				rec->field[dcol], rec->len[dcol]), m);
 			goto out;
+		}
 	}
 	if (got == 0)
 		rc = 0;
@@ -160,11 +179,19 @@ workcal_load_holiday_cn(struct workcal *c, const char *path, int required,
 
 		day = date ? date_day(date, strlen(date), &ok) : -1;
 		if (date == NULL || !ok || !json_is_boolean(off)) {
+			char q[80];
+			errf(e, ERR_DATA, "%s: day %zu: needs a \"date\" "
+			    "(YYYY-MM-DD) and a boolean \"isOffDay\", not %s", path,
+			    i + 1, date ? quote_value(q, sizeof q, date,
+				strlen(date)) : "a missing date");
 			json_decref(root);
-			return errf(e, ERR_DATA, "%s: day %zu: needs a \"date\" "
-			    "(YYYY-MM-DD) and a boolean \"isOffDay\"", path, i + 1);
+			return -1;
 		}
 		if (workcal_declare(c, day, json_is_true(off) ? 1 : 2, e) < 0) {
+			char m[ERR_MSG_MAX], q[80];
+			snprintf(m, sizeof m, "%s", e->msg);
+			errf(e, e->kind, "%s: day %zu: %s: %s", path, i + 1,
+			    quote_value(q, sizeof q, date, strlen(date)), m);
 			json_decref(root);
 			return -1;
 		}
@@ -193,10 +220,12 @@ hhmm(const char *s, int *sec)
 int
 workcal_set_hours(struct workcal *c, const char *spec, struct err *e)
 {
+	int start[WORKCAL_MAXSEG], end[WORKCAL_MAXSEG];
 	const char *p = spec;
-	int n = 0, prev_end = -1;
+	int n = 0, prev_end = -1, i;
 	char q[80];
 
+	/* Into local arrays first: a bad spec leaves the calendar as it was. */
 	for (;;) {
 		int a, b;
 		if (n == WORKCAL_MAXSEG || strlen(p) < 11 || hhmm(p, &a) < 0 ||
@@ -206,13 +235,17 @@ workcal_set_hours(struct workcal *c, const char *spec, struct err *e)
 			    "HH:MM-HH:MM[,HH:MM-HH:MM...] in order, at most %d",
 			    quote_value(q, sizeof q, spec, strlen(spec)),
 			    WORKCAL_MAXSEG);
-		c->seg_start[n] = a;
-		c->seg_end[n] = b;
+		start[n] = a;
+		end[n] = b;
 		n++;
 		prev_end = b;
 		if (p[11] == '\0')
 			break;
 		p += 12;
+	}
+	for (i = 0; i < n; i++) {
+		c->seg_start[i] = start[i];
+		c->seg_end[i] = end[i];
 	}
 	c->nseg = n;
 	return 0;
@@ -245,8 +278,11 @@ day_start(const struct workcal *c, int64_t day)
 double
 workcal_deadline_days(const struct workcal *c, double t, int n)
 {
-	int64_t d = workcal_day_of(c, t);
+	int64_t d;
 
+	if (!isfinite(t))
+		return NAN;
+	d = workcal_day_of(c, t);
 	while (n > 0) {
 		d++;
 		if (workcal_is_workday(c, d))
@@ -259,11 +295,16 @@ double
 workcal_add_hours(const struct workcal *c, double t, double h)
 {
 	double left = h * 3600;
-	int64_t d = workcal_day_of(c, t);
+	int64_t d;
 	int i;
 
+	if (!isfinite(t) || isnan(h))
+		return NAN;
 	if (left <= 0 || c->nseg == 0)
 		return t;
+	if (!isfinite(left))
+		return INFINITY;
+	d = workcal_day_of(c, t);
 	for (;; d++) {
 		double ds = day_start(c, d);
 		if (!workcal_is_workday(c, d))
@@ -288,6 +329,8 @@ workcal_seconds_between(const struct workcal *c, double t0, double t1)
 	double sum = 0;
 	int i;
 
+	if (!isfinite(t0) || !isfinite(t1))
+		return NAN;
 	if (t1 <= t0)
 		return 0;
 	last = workcal_day_of(c, t1);

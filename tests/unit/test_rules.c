@@ -37,7 +37,7 @@ suite_rules(void)
 	static const char text[] = "category,stage,limit,unit\n"
 	    "*,close,5,wd\n"
 	    "暴露垃圾,close,2,wh\n"
-	    "井盖缺失,结案,24,h\n"
+	    "井盖缺失,结案,24, h\n"
 	    "*,dispatch,0.5,wh\n";
 	struct rules rs = {0};
 	struct workcal c;

@@ -10,7 +10,7 @@ void
 suite_stage(void)
 {
 	static const char map[] = "name,stage\n"
-	    "群众举报,report\n网格员上报,上报\n办结,close\n转办,dispatch\n";
+	    "群众举报,report\n网格员上报,上报\n办结 , close\n转办,dispatch\n";
 	static const char bad[] = "name,stage\n归档,archive\n";
 	struct stage_map m = {0};
 	struct err e;

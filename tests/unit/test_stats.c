@@ -70,14 +70,27 @@ kaplan_meier(void)
 	CHECK_DBL(km_quantile(o, 21, 0.25), 13, 0);  /* S(10) 0.7529 > 0.75 */
 	CHECK_DBL(km_quantile(o, 21, 0.1), 6, 0);
 	CHECK(isnan(km_quantile(o, 21, 0.9)));       /* never below 0.4482 */
-	/* Without censoring, KM is the empirical distribution. */
+	/* Without censoring, the usual median: S is exactly 0.5 from 2 to 3,
+	 * so 2.5, and 3.5 for p75 (R's quantile(survfit(...)) agrees). */
 	for (i = 0; i < 4; i++) {
 		o[i].t = (double)(4 - i);
 		o[i].event = 1;
 	}
-	CHECK_DBL(km_quantile(o, 4, 0.5), 2, 0);
-	CHECK_DBL(km_quantile(o, 4, 0.75), 3, 0);
+	CHECK_DBL(km_quantile(o, 4, 0.5), 2.5, 0);
+	CHECK_DBL(km_quantile(o, 4, 0.75), 3.5, 0);
+	CHECK_DBL(km_quantile(o, 4, 0.2), 1, 0);
 	CHECK(isnan(km_quantile(o, 0, 0.5)));
+	/* Flat at exactly 0.5 to the end (the rest censored): the middle up
+	 * to the last time seen. */
+	o[0].t = 1; o[0].event = 1;
+	o[1].t = 2; o[1].event = 0;
+	CHECK_DBL(km_quantile(o, 2, 0.5), 1.5, 0);
+	/* A NaN time is refused, not looped on. */
+	o[0].t = 1; o[0].event = 1;
+	o[1].t = NAN; o[1].event = 1;
+	o[2].t = 2; o[2].event = 0;
+	CHECK(isnan(km_quantile(o, 3, 0.5)));
+	CHECK_INT(km_curve(o, 3, ct, cs, 10), 0);
 }
 
 void

@@ -144,13 +144,24 @@ hours(void)
 	    "HH:MM-HH:MM[,HH:MM-HH:MM...] in order, at most 8");
 	CHECK_INT(workcal_set_hours(&c, "13:00-17:00,09:00-12:00", &e), -1);
 	CHECK_INT(workcal_set_hours(&c, "09:00-09:00", &e), -1);
+	/* A bad spec leaves the hours as they were. */
+	CHECK_INT(workcal_set_hours(&c, "08:00-10:00,07:00-09:00", &e), -1);
+	CHECK_INT(c.nseg, 2);
+	CHECK_INT(c.seg_start[0], 9 * 3600);
+	CHECK_INT(c.seg_end[1], 17 * 3600 + 30 * 60);
+	/* Not numbers in, not numbers out, and no endless loop. */
+	CHECK(isnan(workcal_add_hours(&c, T("2024-11-11 11:00"), NAN)));
+	CHECK(isinf(workcal_add_hours(&c, T("2024-11-11 11:00"), INFINITY)));
+	CHECK(isnan(workcal_add_hours(&c, NAN, 1)));
+	CHECK(isnan(workcal_deadline_days(&c, NAN, 1)));
+	CHECK(isnan(workcal_seconds_between(&c, NAN, 0)));
 	workcal_free(&c);
 }
 
 static void
 csv_calendar(void)
 {
-	static const char cal[] = "date,kind\n2024-11-15,off\n2024-11-16,work\n"
+	static const char cal[] = "date,kind\n2024-11-15,off\n2024-11-16, work\n"
 	    "2024-11-17,班\n";
 	static const char bad[] = "date,kind\n2024-11-15,holiday\n";
 	static const char baddate[] = "date,kind\n2024-02-30,off\n";
@@ -176,6 +187,24 @@ csv_calendar(void)
 	snprintf(want, sizeof want, "%s/baddate.csv:2: column \"date\": "
 	    "\"2024-02-30\" is not a date (YYYY-MM-DD)", t_dir());
 	CHECK_STR(e.msg, want);
+	{
+		static const char span[] = "date,kind\n1900-01-01,off\n"
+		    "2400-01-01,off\n";
+		static const char json[] = "{\"days\":[{\"date\":\"2024-13-01\","
+		    "\"isOffDay\":true}]}";
+		CHECK_INT(workcal_load_csv(&c, t_file("span.csv", span,
+		    sizeof span - 1), &e), -1);
+		snprintf(want, sizeof want, "%s/span.csv:3: column \"date\": "
+		    "\"2400-01-01\": calendar spans more than 400 years",
+		    t_dir());
+		CHECK_STR(e.msg, want);
+		CHECK_INT(workcal_load_holiday_cn(&c, t_file("bad.json", json,
+		    sizeof json - 1), 1, &e), -1);
+		snprintf(want, sizeof want, "%s/bad.json: day 1: needs a "
+		    "\"date\" (YYYY-MM-DD) and a boolean \"isOffDay\", not "
+		    "\"2024-13-01\"", t_dir());
+		CHECK_STR(e.msg, want);
+	}
 	workcal_free(&c);
 }
 
