@@ -54,24 +54,6 @@ geos_reason(struct geo_ctx *g)
 
 /* --- storage of rings --- */
 
-static int
-grow_array(void **p, size_t *cap, size_t need, size_t size)
-{
-	size_t c = *cap ? *cap : 64;
-	void *q;
-
-	if (need <= *cap)
-		return 0;
-	while (c < need)
-		c *= 2;
-	q = realloc(*p, c * size);
-	if (q == NULL)
-		return -1;
-	*p = q;
-	*cap = c;
-	return 0;
-}
-
 /* Where the layer's arrays stood before a polygon, to undo it. */
 struct mark {
 	size_t nxy, nrings, nparts;
@@ -1136,15 +1118,10 @@ on_hit(void *item, void *userdata)
 {
 	struct layer *L = userdata;
 
-	if (L->nhits == L->caphits) {
-		size_t cap = L->caphits ? L->caphits * 2 : 16;
-		size_t *p = realloc(L->hits, cap * sizeof *p);
-		if (p == NULL) {
-			L->hit_oom = 1;
-			return;
-		}
-		L->hits = p;
-		L->caphits = cap;
+	if (grow_array((void **)&L->hits, &L->caphits, L->nhits + 1,
+	    sizeof *L->hits) < 0) {
+		L->hit_oom = 1;
+		return;
 	}
 	L->hits[L->nhits++] = *(size_t *)item;
 }

@@ -246,15 +246,8 @@ counts_for(struct run *R, const char *s, size_t len)
 			return v->id;
 		k = (k + 1) & (R->hashcap - 1);
 	}
-	if (R->nvals == R->capvals) {
-		size_t cap = R->capvals ? R->capvals * 2 : 16;
-		struct byval *p = realloc(R->vals, cap * sizeof *p);
-		if (p == NULL)
-			return -1;
-		R->vals = p;
-		R->capvals = cap;
-	}
-	if (R->nvals >= UINT32_MAX)
+	if (R->nvals >= UINT32_MAX || grow_array((void **)&R->vals,
+	    &R->capvals, R->nvals + 1, sizeof *R->vals) < 0)
 		return -1;
 	v = &R->vals[R->nvals];
 	v->s = str_ndup(s, len);

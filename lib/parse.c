@@ -1,5 +1,6 @@
 #define _GNU_SOURCE /* strptime, tm_gmtoff, setenv */
 #include "parse.h"
+#include "util.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -70,12 +71,7 @@ parse_num(const char *s, size_t len, double *out)
 	int neg = 0;
 	size_t i;
 
-	while (len > 0 && (*s == ' ' || *s == '\t')) {
-		s++;
-		len--;
-	}
-	while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\t'))
-		len--;
+	trim_blanks(&s, &len);
 	if (len == 0)
 		return NUM_EMPTY;
 	if (fast_decimal(s, len, out))

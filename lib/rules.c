@@ -91,15 +91,10 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 			    stage_name(ru.stage));
 			goto out;
 		}
-		if (rs->n == rs->cap) {
-			size_t cap = rs->cap ? rs->cap * 2 : 16;
-			struct rule *p = realloc(rs->r, cap * sizeof *p);
-			if (p == NULL) {
-				err_nomem(e);
-				goto out;
-			}
-			rs->r = p;
-			rs->cap = cap;
+		if (grow_array((void **)&rs->r, &rs->cap, rs->n + 1,
+		    sizeof *rs->r) < 0) {
+			err_nomem(e);
+			goto out;
 		}
 		ru.category = str_ndup(cat, clen);
 		if (ru.category == NULL) {

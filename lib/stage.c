@@ -61,9 +61,9 @@ stage_lookup(const struct stage_map *m, const char *s, size_t len)
 	trim_blanks(&s, &len);
 	if (m != NULL)
 		for (i = 0; i < m->n; i++)
-			if (strlen(m->names[i]) == len &&
-			    memcmp(m->names[i], s, len) == 0)
-				return m->stages[i];
+			if (strlen(m->words[i].name) == len &&
+			    memcmp(m->words[i].name, s, len) == 0)
+				return m->words[i].stage;
 	return builtin(s, len);
 }
 
@@ -97,34 +97,22 @@ stage_map_load(struct stage_map *m, const char *path, struct err *e)
 				rec->len[scol]));
 			goto out;
 		}
-		if (m->n == m->cap) {
-			size_t cap = m->cap ? m->cap * 2 : 16;
-			char **nn = realloc(m->names, cap * sizeof *nn);
-			enum stage *ss;
-			if (nn == NULL) {
-				err_nomem(e);
-				goto out;
-			}
-			m->names = nn;
-			ss = realloc(m->stages, cap * sizeof *ss);
-			if (ss == NULL) {
-				err_nomem(e);
-				goto out;
-			}
-			m->stages = ss;
-			m->cap = cap;
+		if (grow_array((void **)&m->words, &m->cap, m->n + 1,
+		    sizeof *m->words) < 0) {
+			err_nomem(e);
+			goto out;
 		}
 		{
 			const char *nm = rec->field[ncol];
 			size_t nl = rec->len[ncol];
 			trim_blanks(&nm, &nl);
-			m->names[m->n] = str_ndup(nm, nl);
+			m->words[m->n].name = str_ndup(nm, nl);
 		}
-		if (m->names[m->n] == NULL) {
+		if (m->words[m->n].name == NULL) {
 			err_nomem(e);
 			goto out;
 		}
-		m->stages[m->n++] = st;
+		m->words[m->n++].stage = st;
 	}
 	if (got == 0)
 		rc = 0;
@@ -139,8 +127,7 @@ stage_map_free(struct stage_map *m)
 	size_t i;
 
 	for (i = 0; i < m->n; i++)
-		free(m->names[i]);
-	free(m->names);
-	free(m->stages);
+		free(m->words[i].name);
+	free(m->words);
 	memset(m, 0, sizeof *m);
 }

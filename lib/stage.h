@@ -28,9 +28,13 @@ enum stage {
 /* The English name of a stage ("report" ...), as written in output. */
 const char *stage_name(enum stage s);
 
+struct stage_word {
+	char *name;
+	enum stage stage;
+};
+
 struct stage_map {
-	char **names;
-	enum stage *stages;
+	struct stage_word *words;
 	size_t n, cap;
 };
 

@@ -48,37 +48,50 @@ cmp_obs(const void *a, const void *b)
 	return q->event - p->event; /* events first */
 }
 
+/* Sort obs for a walk by time; -1 if a time is NaN (no order then). */
 static int
-any_nan(const struct km_obs *obs, size_t n)
+km_prepare(struct km_obs *obs, size_t n)
 {
 	size_t i;
 
 	for (i = 0; i < n; i++)
 		if (isnan(obs[i].t))
-			return 1;
+			return -1;
+	if (n > 1)
+		qsort(obs, n, sizeof *obs, cmp_obs);
 	return 0;
+}
+
+/*
+ * The group of observations at the time of obs[*i]: that time, with its
+ * events in *d and censorings in *c; *i moves past the group.
+ */
+static double
+km_group(const struct km_obs *obs, size_t n, size_t *i, size_t *d, size_t *c)
+{
+	double t = obs[*i].t;
+
+	*d = *c = 0;
+	for (; *i < n && obs[*i].t == t; (*i)++) {
+		if (obs[*i].event)
+			(*d)++;
+		else
+			(*c)++;
+	}
+	return t;
 }
 
 size_t
 km_curve(struct km_obs *obs, size_t n, double *t, double *s, size_t cap)
 {
-	size_t i = 0, k = 0, at_risk = n;
+	size_t i = 0, k = 0, at_risk = n, d, c;
 	double surv = 1;
 
-	if (any_nan(obs, n))
+	if (km_prepare(obs, n) < 0)
 		return 0;
-	if (n > 1)
-		qsort(obs, n, sizeof *obs, cmp_obs);
 	while (i < n) {
-		double ti = obs[i].t;
-		size_t d = 0, c = 0;
+		double ti = km_group(obs, n, &i, &d, &c);
 
-		for (; i < n && obs[i].t == ti; i++) {
-			if (obs[i].event)
-				d++;
-			else
-				c++;
-		}
 		if (d > 0) {
 			surv *= 1 - (double)d / (double)at_risk;
 			if (k < cap) {
@@ -95,23 +108,14 @@ km_curve(struct km_obs *obs, size_t n, double *t, double *s, size_t cap)
 double
 km_quantile(struct km_obs *obs, size_t n, double p)
 {
-	size_t i = 0, at_risk = n;
+	size_t i = 0, at_risk = n, d, c;
 	double surv = 1, target = 1 - p, hit = NAN;
 
-	if (n == 0 || !(p > 0 && p < 1) || any_nan(obs, n))
+	if (n == 0 || !(p > 0 && p < 1) || km_prepare(obs, n) < 0)
 		return NAN;
-	if (n > 1)
-		qsort(obs, n, sizeof *obs, cmp_obs);
 	while (i < n) {
-		double ti = obs[i].t;
-		size_t d = 0, c = 0;
+		double ti = km_group(obs, n, &i, &d, &c);
 
-		for (; i < n && obs[i].t == ti; i++) {
-			if (obs[i].event)
-				d++;
-			else
-				c++;
-		}
 		if (d > 0) {
 			/* The curve was flat exactly at 1 - p since hit: the
 			 * quantile is the middle of that stretch (R's rule). */

@@ -57,6 +57,13 @@ char *str_ndup(const char *s, size_t len);
 /* Narrow [*s, *s + *len) to drop blanks (spaces, tabs) at both ends. */
 void trim_blanks(const char **s, size_t *len);
 
+/*
+ * Make the array *p (of elements of size bytes, *cap of them allocated)
+ * hold at least need elements, doubling from 64.  *p and *cap change only
+ * on success.  Returns 0, or -1 if out of memory (the array is untouched).
+ */
+int grow_array(void **p, size_t *cap, size_t need, size_t size);
+
 /* Growable byte buffer; the owner frees data with free(). */
 struct buf {
 	char *data;

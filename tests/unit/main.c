@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../../lib/parse.h"
 #include "t.h"
 
 int t_pass, t_fail;
@@ -66,6 +67,20 @@ t_file(const char *name, const char *bytes, size_t len)
 		exit(1);
 	}
 	return path;
+}
+
+double
+t_beijing(const char *s)
+{
+	struct time_opts o;
+	double t;
+
+	time_opts_init(&o, NULL, "+08:00");
+	if (parse_time(&o, s, strlen(s), &t) < 0) {
+		printf("# bad test time %s\n", s);
+		return NAN;
+	}
+	return t;
 }
 
 int

@@ -25,6 +25,10 @@ const char *t_dir(void);
  * per call; copy it if you need two at once). */
 const char *t_file(const char *name, const char *bytes, size_t len);
 
+/* A Beijing local time (ISO 8601, +08:00) as seconds since the epoch;
+ * a time the test itself got wrong is reported and gives NaN. */
+double t_beijing(const char *s);
+
 #define CHECK(c) t_report(!!(c), __FILE__, __LINE__, "%s", #c)
 
 #define CHECK_INT(a, b) do { \

@@ -1,22 +1,12 @@
 /* Deadline rules: lookup with a default, the three units, bad files. */
 #include <stdlib.h>
 
-#include "../../lib/parse.h"
 #include "../../lib/rules.h"
 #include "t.h"
 
 void suite_rules(void);
 
-static double
-T(const char *s)
-{
-	struct time_opts o;
-	double t = 0;
-
-	time_opts_init(&o, NULL, "+08:00");
-	parse_time(&o, s, strlen(s), &t);
-	return t;
-}
+#define T(s) t_beijing(s)
 
 static void
 bad(const char *name, const char *text, const char *want_tail)

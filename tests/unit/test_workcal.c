@@ -5,24 +5,12 @@
  */
 #include <stdlib.h>
 
-#include "../../lib/parse.h"
 #include "../../lib/workcal.h"
 #include "t.h"
 
 void suite_workcal(void);
 
-/* A Beijing local time. */
-static double
-T(const char *s)
-{
-	struct time_opts o;
-	double t = 0;
-
-	time_opts_init(&o, NULL, "+08:00");
-	if (parse_time(&o, s, strlen(s), &t) < 0)
-		printf("# bad test time %s\n", s);
-	return t;
-}
+#define T(s) t_beijing(s)
 
 static void
 days(void)
