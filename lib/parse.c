@@ -384,3 +384,98 @@ parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
 	    tm.tm_hour, tm.tm_min, tm.tm_sec, 0.0,
 	    strstr(o->format, "%z") != NULL, tm.tm_gmtoff, out);
 }
+
+/* The civil date of day number z (days since 1970-01-01), Hinnant's way. */
+static void
+civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, yy;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = (int64_t)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+int
+time_local(const struct time_opts *o, double t, struct tm *tm, long *off)
+{
+	int64_t s, day, sod;
+	int y, m, d;
+
+	if (!(t > -1e15 && t < 1e15))
+		return -1;
+	s = (int64_t)floor(t);
+	if (!o->tz_fixed) {
+		time_t tt = (time_t)s;
+		if ((int64_t)tt != s || localtime_r(&tt, tm) == NULL)
+			return -1;
+		*off = tm->tm_gmtoff;
+		return 0;
+	}
+	*off = o->tz_offset;
+	s += o->tz_offset;
+	day = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+	sod = s - day * 86400;
+	civil_from_days(day, &y, &m, &d);
+	memset(tm, 0, sizeof *tm);
+	tm->tm_year = y - 1900;
+	tm->tm_mon = m - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = (int)(sod / 3600);
+	tm->tm_min = (int)(sod / 60 % 60);
+	tm->tm_sec = (int)(sod % 60);
+	tm->tm_wday = (int)(((day % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
+	tm->tm_gmtoff = o->tz_offset;
+	return 0;
+}
+
+size_t
+format_time(const struct time_opts *o, double t, char *buf)
+{
+	struct tm tm;
+	long off, a;
+	int n;
+
+	if (time_local(o, t, &tm, &off) < 0 || tm.tm_year + 1900 < 0 ||
+	    tm.tm_year + 1900 > 9999)
+		return 0;
+	a = off < 0 ? -off : off;
+	n = snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+	return n > 0 && n < 32 ? (size_t)n : 0;
+}
+
+int
+time_fixed_offset(const struct time_opts *o, long *off)
+{
+	struct tm tm;
+	long first = 0, x;
+	int y, h;
+
+	if (o->tz_fixed) {
+		*off = o->tz_offset;
+		return 0;
+	}
+	for (y = 2000; y <= 2037; y++)
+		for (h = 0; h < 2; h++) {
+			double t = (double)civil_to_epoch(y, h ? 7 : 1, 1, 0, 0,
+			    0);
+			if (time_local(o, t, &tm, &x) < 0)
+				return -1;
+			if (y == 2000 && h == 0)
+				first = x;
+			else if (x != first)
+				return -1;
+		}
+	*off = first;
+	return 0;
+}

@@ -15,6 +15,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <time.h>
 
 enum num_status {
 	NUM_OK = 0,  /* a finite number */
@@ -67,5 +68,27 @@ int parse_time(const struct time_opts *o, const char *s, size_t len,
  */
 int64_t civil_to_epoch(int year, int month, int day, int hour, int min,
     int sec);
+
+/*
+ * The local civil time of t (seconds since the epoch) in the options'
+ * zone: fills *tm (year, month, day, hour, minute, second, weekday) and
+ * stores the zone's offset east of UTC at that instant in *off.  Returns
+ * 0, or -1 when t is out of range.
+ */
+int time_local(const struct time_opts *o, double t, struct tm *tm, long *off);
+
+/*
+ * Write t as ISO 8601 in the options' zone, to the second, with the
+ * offset: "2024-01-05T08:00:00+08:00".  buf needs 32 bytes.  Returns the
+ * length, or 0 when t is out of range.
+ */
+size_t format_time(const struct time_opts *o, double t, char *buf);
+
+/*
+ * If the options' zone keeps one offset from UTC (a fixed offset, UTC, or
+ * a named zone without daylight saving from 2000 to 2037), store it in
+ * *off and return 0; return -1 for a zone whose offset changes.
+ */
+int time_fixed_offset(const struct time_opts *o, long *off);
 
 #endif

@@ -5,6 +5,7 @@
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 void
 stats_init(void)
@@ -63,35 +64,54 @@ km_prepare(struct km_obs *obs, size_t n)
 }
 
 /*
- * The group of observations at the time of obs[*i]: that time, with its
- * events in *d and censorings in *c; *i moves past the group.
+ * A walk over observations in time order, one group of equal times at a
+ * step: either a sorted km_obs array or two sorted arrays of event and
+ * censoring times.
  */
-static double
-km_group(const struct km_obs *obs, size_t n, size_t *i, size_t *d, size_t *c)
-{
-	double t = obs[*i].t;
+struct km_walk {
+	const struct km_obs *obs;
+	size_t n, i;
+	const double *ev, *ce;
+	size_t ne, nc, ie, ic;
+};
 
+/* The next time with its events in *d and censorings in *c; 0 at the end. */
+static int
+km_next(struct km_walk *w, double *t, size_t *d, size_t *c)
+{
 	*d = *c = 0;
-	for (; *i < n && obs[*i].t == t; (*i)++) {
-		if (obs[*i].event)
-			(*d)++;
-		else
-			(*c)++;
+	if (w->obs != NULL) {
+		if (w->i >= w->n)
+			return 0;
+		*t = w->obs[w->i].t;
+		for (; w->i < w->n && w->obs[w->i].t == *t; w->i++) {
+			if (w->obs[w->i].event)
+				(*d)++;
+			else
+				(*c)++;
+		}
+		return 1;
 	}
-	return t;
+	if (w->ie >= w->ne && w->ic >= w->nc)
+		return 0;
+	if (w->ic >= w->nc || (w->ie < w->ne && w->ev[w->ie] <= w->ce[w->ic]))
+		*t = w->ev[w->ie];
+	else
+		*t = w->ce[w->ic];
+	for (; w->ie < w->ne && w->ev[w->ie] == *t; w->ie++)
+		(*d)++;
+	for (; w->ic < w->nc && w->ce[w->ic] == *t; w->ic++)
+		(*c)++;
+	return 1;
 }
 
-size_t
-km_curve(struct km_obs *obs, size_t n, double *t, double *s, size_t cap)
+static size_t
+km_curve_walk(struct km_walk *w, size_t n, double *t, double *s, size_t cap)
 {
-	size_t i = 0, k = 0, at_risk = n, d, c;
-	double surv = 1;
+	size_t k = 0, at_risk = n, d, c;
+	double surv = 1, ti;
 
-	if (km_prepare(obs, n) < 0)
-		return 0;
-	while (i < n) {
-		double ti = km_group(obs, n, &i, &d, &c);
-
+	while (km_next(w, &ti, &d, &c)) {
 		if (d > 0) {
 			surv *= 1 - (double)d / (double)at_risk;
 			if (k < cap) {
@@ -105,17 +125,16 @@ km_curve(struct km_obs *obs, size_t n, double *t, double *s, size_t cap)
 	return k;
 }
 
-double
-km_quantile(struct km_obs *obs, size_t n, double p)
+static double
+km_quantile_walk(struct km_walk *w, size_t n, double p)
 {
-	size_t i = 0, at_risk = n, d, c;
-	double surv = 1, target = 1 - p, hit = NAN;
+	size_t at_risk = n, d, c;
+	double surv = 1, target = 1 - p, hit = NAN, ti, last = NAN;
 
-	if (n == 0 || !(p > 0 && p < 1) || km_prepare(obs, n) < 0)
+	if (n == 0 || !(p > 0 && p < 1))
 		return NAN;
-	while (i < n) {
-		double ti = km_group(obs, n, &i, &d, &c);
-
+	while (km_next(w, &ti, &d, &c)) {
+		last = ti;
 		if (d > 0) {
 			/* The curve was flat exactly at 1 - p since hit: the
 			 * quantile is the middle of that stretch (R's rule). */
@@ -130,5 +149,72 @@ km_quantile(struct km_obs *obs, size_t n, double p)
 		at_risk -= d + c;
 	}
 	/* Flat at 1 - p to the end: the middle up to the last time seen. */
-	return isnan(hit) ? NAN : (hit + obs[n - 1].t) / 2;
+	return isnan(hit) ? NAN : (hit + last) / 2;
+}
+
+size_t
+km_curve(struct km_obs *obs, size_t n, double *t, double *s, size_t cap)
+{
+	struct km_walk w = {0};
+
+	if (km_prepare(obs, n) < 0)
+		return 0;
+	w.obs = obs;
+	w.n = n;
+	return km_curve_walk(&w, n, t, s, cap);
+}
+
+double
+km_quantile(struct km_obs *obs, size_t n, double p)
+{
+	struct km_walk w = {0};
+
+	if (km_prepare(obs, n) < 0)
+		return NAN;
+	w.obs = obs;
+	w.n = n;
+	return km_quantile_walk(&w, n, p);
+}
+
+/* A walk over two sorted arrays; -1 if either holds a NaN. */
+static int
+km_sorted_walk(struct km_walk *w, const double *ev, size_t ne,
+    const double *ce, size_t nc)
+{
+	size_t i;
+
+	memset(w, 0, sizeof *w);
+	for (i = 0; i < ne; i++)
+		if (isnan(ev[i]))
+			return -1;
+	for (i = 0; i < nc; i++)
+		if (isnan(ce[i]))
+			return -1;
+	w->ev = ev;
+	w->ne = ne;
+	w->ce = ce;
+	w->nc = nc;
+	return 0;
+}
+
+double
+km_quantile_sorted(const double *ev, size_t ne, const double *ce, size_t nc,
+    double p)
+{
+	struct km_walk w;
+
+	if (km_sorted_walk(&w, ev, ne, ce, nc) < 0)
+		return NAN;
+	return km_quantile_walk(&w, ne + nc, p);
+}
+
+size_t
+km_curve_sorted(const double *ev, size_t ne, const double *ce, size_t nc,
+    double *t, double *s, size_t cap)
+{
+	struct km_walk w;
+
+	if (km_sorted_walk(&w, ev, ne, ce, nc) < 0)
+		return 0;
+	return km_curve_walk(&w, ne + nc, t, s, cap);
 }

@@ -63,4 +63,15 @@ double km_quantile(struct km_obs *obs, size_t n, double p);
 size_t km_curve(struct km_obs *obs, size_t n, double *t, double *s,
     size_t cap);
 
+/*
+ * The same two functions over times already sorted ascending and split:
+ * ev[0..ne-1] the times of events, ce[0..nc-1] the censored times.  The
+ * caller owns both arrays; nothing is sorted or changed.  This form needs
+ * no copy of the data (caseflow keeps closed and open durations apart).
+ */
+double km_quantile_sorted(const double *ev, size_t ne, const double *ce,
+    size_t nc, double p);
+size_t km_curve_sorted(const double *ev, size_t ne, const double *ce,
+    size_t nc, double *t, double *s, size_t cap);
+
 #endif
