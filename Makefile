@@ -1,4 +1,4 @@
-# The toolkit: gridify (and, later, caseflow, partscore, rankcity).
+# The toolkit: gridify and caseflow (later partscore, rankcity).
 #
 #   make demo     install what is missing, build, run the demo on bundled data
 #   make check    install what is missing, build, run every test (also under
@@ -16,9 +16,10 @@ LIBS     = -lgeos_c -ljansson -lcsv -lgsl -lgslcblas -lm
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
-TOOLS    = gridify
+TOOLS    = gridify caseflow
 LIBSRC   = lib/util.c lib/csvio.c lib/parse.c lib/pip.c lib/geo.c lib/gridify.c \
-           lib/workcal.c lib/stats.c lib/stage.c lib/rules.c
+           lib/workcal.c lib/stats.c lib/stage.c lib/rules.c \
+           lib/chart.c lib/caseflow.c
 HDRS     = $(wildcard lib/*.h)
 UNITSRC  = $(wildcard tests/unit/*.c)
 
@@ -47,6 +48,10 @@ $(B)/gengrid: scripts/gengrid.c
 	@mkdir -p $(B)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ scripts/gengrid.c -lm
 
+$(B)/gencases: scripts/gencases.c
+	@mkdir -p $(B)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ scripts/gencases.c -lm
+
 $(B)/csvpass: tests/bench/csvpass.c $(LIBSRC) $(HDRS)
 	@mkdir -p $(B)
 	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ tests/bench/csvpass.c $(LIBSRC) $(LIBS)
@@ -74,7 +79,7 @@ check:
 
 bench:
 	@sh scripts/deps.sh bench
-	@$(MAKE) --no-print-directory all $(B)/gengrid $(B)/csvpass $(B)/runstat
+	@$(MAKE) --no-print-directory all $(B)/gengrid $(B)/gencases $(B)/csvpass $(B)/runstat
 	@sh scripts/bench.sh
 
 demo:
