@@ -69,3 +69,6 @@ END {
 }' "$results"
 echo "targets: >= 1500000 points/s on both sets, <= 3.00 x floor, < 100 MiB"
 
+# caseflow: its own data and lines (scripts/bench-caseflow.sh)
+echo
+sh scripts/bench-caseflow.sh

@@ -21,6 +21,7 @@ void suite_workcal(void);
 void suite_stats(void);
 void suite_stage(void);
 void suite_rules(void);
+void suite_chart(void);
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)
@@ -96,6 +97,7 @@ main(void)
 		{"stats", suite_stats},
 		{"stage", suite_stage},
 		{"rules", suite_rules},
+		{"chart", suite_chart},
 	};
 	size_t i;
 

@@ -1,0 +1,513 @@
+/* Charts: quoting, exact scripts, data kept out of the code, real gnuplot. */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "../../lib/chart.h"
+#include "t.h"
+
+void suite_chart(void);
+
+/* The script as a C string (the buffer gets a NUL past its length). */
+static const char *
+text(struct buf *b)
+{
+	if (buf_reserve(b, 1) < 0)
+		return "(out of memory)";
+	b->data[b->len] = '\0';
+	return b->data;
+}
+
+/* chart_quote(s) as a new C string in a static buffer. */
+static const char *
+quoted(const char *s)
+{
+	static char out[512];
+	struct buf b = {0};
+
+	if (chart_quote(&b, s) < 0 || b.len >= sizeof out) {
+		free(b.data);
+		return "(failed)";
+	}
+	memcpy(out, b.data, b.len);
+	out[b.len] = '\0';
+	free(b.data);
+	return out;
+}
+
+/*
+ * The script with every single-quoted literal's contents taken out ('...'
+ * becomes ''), so what is left is the code gnuplot runs.  Returns NULL if a
+ * literal is not closed on its own line.  Caller frees.
+ */
+static char *
+code_only(const char *s)
+{
+	char *out = malloc(strlen(s) + 1), *o = out;
+
+	if (out == NULL)
+		return NULL;
+	while (*s) {
+		if (*s != '\'') {
+			*o++ = *s++;
+			continue;
+		}
+		*o++ = '\'';
+		for (s++;; s++) {
+			if (*s == '\0' || *s == '\n') {
+				free(out);
+				return NULL;
+			}
+			if (*s == '\'' && s[1] == '\'')
+				s++;
+			else if (*s == '\'')
+				break;
+		}
+		*o++ = '\'';
+		s++;
+	}
+	*o = '\0';
+	return out;
+}
+
+/* Every line between "<< EOD" and "EOD" holds numbers only. */
+static int
+blocks_numeric(const char *s)
+{
+	int in = 0;
+
+	while (*s) {
+		const char *nl = strchr(s, '\n');
+		size_t len = nl ? (size_t)(nl - s) : strlen(s);
+
+		if (in && len == 3 && strncmp(s, "EOD", 3) == 0)
+			in = 0;
+		else if (in && (len == 0 || strspn(s, "0123456789.eE+- ") !=
+		    len))
+			return 0;
+		else if (!in && len >= 6 && strncmp(s + len - 6, "<< EOD", 6)
+		    == 0)
+			in = 1;
+		s += len + (nl != NULL);
+	}
+	return !in;
+}
+
+/* The script keeps data out of the code: literals close on their line,
+ * no hostile word outside them, data blocks numeric. */
+static void
+check_inert(const char *script, const char *where)
+{
+	char *code = code_only(script);
+	static const char *const bad[] = {
+		"pwned", "system", "touch", "`", "北京", "EOD\nsystem",
+	};
+	size_t i;
+
+	CHECK(code != NULL);
+	if (code == NULL) {
+		printf("# %s: a literal is not closed on its line\n", where);
+		return;
+	}
+	for (i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		int found = strstr(code, bad[i]) != NULL;
+		CHECK(!found);
+		if (found)
+			printf("# %s: \"%s\" outside the quotes\n", where, bad[i]);
+	}
+	CHECK(blocks_numeric(code));
+	free(code);
+}
+
+static void
+test_quote(void)
+{
+	CHECK_STR(quoted("plain text"), "'plain text'");
+	CHECK_STR(quoted("北京市朝阳区"), "'北京市朝阳区'");
+	CHECK_STR(quoted("x\"; system(\"touch pwned\")"),
+	    "'x\"; system(\"touch pwned\")'");
+	CHECK_STR(quoted("a'b"), "'a''b'");
+	CHECK_STR(quoted("''"), "''''''");
+	CHECK_STR(quoted("a\nb\r\tc\x7f" "d"), "'a b  c d'");
+	CHECK_STR(quoted("a\\b\\"), "'a\\b\\'");
+	CHECK_STR(quoted("_^@{}`touch pwned`%s"), "'_^@{}`touch pwned`%s'");
+	CHECK_STR(quoted("bad \xff\xc3 utf8"), "'bad \xef\xbf\xbd\xef\xbf\xbd utf8'");
+	CHECK_STR(quoted("\xe5\x8c"), "'\xef\xbf\xbd\xef\xbf\xbd'");
+	CHECK_STR(quoted(""), "''");
+	CHECK_STR(quoted(NULL), "''");
+}
+
+static void
+test_terminal(void)
+{
+	const char *term = NULL;
+	struct err e = {0};
+	struct buf b = {0};
+
+	CHECK_INT(chart_terminal("out/km.png", &term, &e), 0);
+	CHECK_STR(term, "pngcairo");
+	CHECK_INT(chart_terminal("a.b.SVG", &term, &e), 0);
+	CHECK_STR(term, "svg");
+	CHECK_INT(chart_terminal("r.Pdf", &term, &e), 0);
+	CHECK_STR(term, "pdfcairo");
+	CHECK_INT(chart_terminal("x.gif", &term, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg,
+	    "--chart FILE must end in .png, .svg or .pdf: \"x.gif\"");
+	CHECK_INT(chart_terminal("png", &term, &e), -1);
+	CHECK_STR(e.msg, "--chart FILE must end in .png, .svg or .pdf: \"png\"");
+	CHECK_INT(chart_terminal(".png", &term, &e), -1);
+	CHECK_INT(chart_terminal("a\nb.png", &term, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg, "--chart FILE must not hold control characters: "
+	    "\"a\\nb.png\"");
+
+	/* The script builders check the name the same way. */
+	e.kind = ERR_NONE;
+	CHECK_INT(chart_bars_script(&b, "r.jpg", NULL, NULL, NULL, NULL, 0,
+	    &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg,
+	    "--chart FILE must end in .png, .svg or .pdf: \"r.jpg\"");
+
+	/* gnuplot would pipe into "|cmd" and expand "~": kept a file. */
+	b.len = 0;
+	CHECK_INT(chart_bars_script(&b, "|touch pwned.png", NULL, NULL, NULL,
+	    NULL, 0, &e), 0);
+	CHECK(strstr(text(&b), "\nset output './|touch pwned.png'\n") != NULL);
+	b.len = 0;
+	CHECK_INT(chart_bars_script(&b, "~/a'b.png", NULL, NULL, NULL, NULL, 0,
+	    &e), 0);
+	CHECK(strstr(text(&b), "\nset output './~/a''b.png'\n") != NULL);
+	free(b.data);
+}
+
+static void
+test_font(void)
+{
+	const char *f;
+
+	setenv("CHART_FONT", "Some Font", 1);
+	CHECK_STR(chart_font(), "Some Font");
+	unsetenv("CHART_FONT");
+	f = chart_font();
+	CHECK(f != NULL && f[0] != '\0' && strchr(f, ',') == NULL);
+	CHECK(chart_font() == f); /* found once, then kept */
+	printf("# chart font: %s\n", f ? f : "(null)");
+}
+
+static const char linetypes[] =
+    "set linetype 1 lc rgb '#4477aa' lw 2\n"
+    "set linetype 2 lc rgb '#ee6677' lw 2\n"
+    "set linetype 3 lc rgb '#228833' lw 2\n"
+    "set linetype 4 lc rgb '#ccbb44' lw 2\n"
+    "set linetype 5 lc rgb '#66ccee' lw 2\n"
+    "set linetype 6 lc rgb '#aa3377' lw 2\n"
+    "set linetype 7 lc rgb '#bbbbbb' lw 2\n"
+    "set linetype 8 lc rgb '#000000' lw 2\n"
+    "set linetype cycle 8\n";
+
+static void
+test_exact(void)
+{
+	static const double x[] = {2, 7.5}, y[] = {0.5, 0.25};
+	struct chart_series s = {"a'b\nEOD\nsystem('touch pwned')", x, y, 2};
+	static const char *const labels[] = {
+		"b 50%", "x\"; system(\"touch pwned\")", "gone",
+	};
+	static const double values[] = {1, 2.5, NAN};
+	struct buf b = {0};
+	struct err e = {0};
+	char want[4096];
+
+	setenv("CHART_FONT", "Test Sans", 1);
+	CHECK_INT(chart_steps_script(&b, "km.png", "T'1", "days 天", NULL, &s,
+	    1, &e), 0);
+	snprintf(want, sizeof want,
+	    "set encoding utf8\n"
+	    "set terminal pngcairo size 900,600 noenhanced "
+	    "font 'Test Sans,11' background '#ffffff'\n"
+	    "set output 'km.png'\n"
+	    "set border 3 lc rgb '#333333'\n"
+	    "set tics nomirror out\n"
+	    "set title 'T''1' font ',13'\n"
+	    "set xlabel 'days 天'\n"
+	    "set grid back lc rgb '#e5e5e5'\n"
+	    "set xrange [0:*]\n"
+	    "set yrange [0:1.05]\n"
+	    "set ytics 0, 0.2, 1\n"
+	    "set key inside right top\n"
+	    "%s"
+	    "$s1 << EOD\n"
+	    "0 1\n"
+	    "2 0.5\n"
+	    "7.5 0.25\n"
+	    "EOD\n"
+	    "plot $s1 using 1:2 with steps lt 1 "
+	    "title 'a''b EOD system(''touch pwned'')'\n", linetypes);
+	CHECK_STR(text(&b), want);
+	check_inert(text(&b), "steps");
+
+	b.len = 0;
+	CHECK_INT(chart_bars_script(&b, "r.svg", NULL, NULL, labels, values,
+	    3, &e), 0);
+	CHECK_STR(text(&b),
+	    "set encoding utf8\n"
+	    "set terminal svg size 900,300 noenhanced "
+	    "font 'Test Sans,11' background '#ffffff'\n"
+	    "set output 'r.svg'\n"
+	    "set border 3 lc rgb '#333333'\n"
+	    "set tics nomirror out\n"
+	    "unset key\n"
+	    "set ytics scale 0\n"
+	    "set grid xtics back lc rgb '#e5e5e5'\n"
+	    "set style fill solid 1.0 noborder\n"
+	    "set xrange [0:2.875]\n"
+	    "set yrange [-0.6:1.4]\n"
+	    "set ytics ( \\\n"
+	    "  'b 50%%' 0, \\\n"
+	    "  'x\"; system(\"touch pwned\")' 1)\n"
+	    "set label 1 '1' at 1, 0 left offset character 0.5, 0\n"
+	    "set label 2 '2.5' at 2.5, 1 left offset character 0.5, 0\n"
+	    "$bars << EOD\n"
+	    "0 1\n"
+	    "1 2.5\n"
+	    "EOD\n"
+	    "plot $bars using 2:1:(0):2:($1-0.35):($1+0.35) with boxxyerror "
+	    "lc rgb '#4477aa' notitle\n");
+	check_inert(text(&b), "bars");
+	/* The NaN bar is nowhere. */
+	CHECK(strstr(text(&b), "gone") == NULL);
+
+	/* pdf sizes are in inches, 72 pixels an inch. */
+	b.len = 0;
+	CHECK_INT(chart_steps_script(&b, "km.pdf", NULL, NULL, NULL, NULL, 0,
+	    &e), 0);
+	CHECK(strstr(text(&b), "set terminal pdfcairo size 12.50in,8.33in "
+	    "noenhanced") != NULL);
+	CHECK(strstr(text(&b), "plot NaN notitle\n") != NULL);
+	unsetenv("CHART_FONT");
+	free(b.data);
+}
+
+static void
+test_bars_order(void)
+{
+	/* Ties keep the given order (the earlier higher); values printed
+	 * in full when whole, else to 4 significant digits. */
+	static const char *const labels[] = {
+		"t1", "big", "t2", "neg", "small", "mid", "t3",
+	};
+	static const double values[] = {
+		5, 123456, 5, -0.00001, 0.8534, 12345.678, 5,
+	};
+	static const char *const order[] = {
+		"'neg' 0", "'small' 1", "'t3' 2", "'t2' 3", "'t1' 4",
+		"'mid' 5", "'big' 6",
+	};
+	struct buf b = {0};
+	struct err e = {0};
+	const char *s, *p = NULL;
+	size_t i;
+
+	CHECK_INT(chart_bars_script(&b, "o.png", "排名", "件数", labels,
+	    values, 7, &e), 0);
+	s = text(&b);
+	for (i = 0; i < sizeof order / sizeof order[0]; i++) {
+		const char *q = strstr(s, order[i]);
+		CHECK(q != NULL && (p == NULL || q > p));
+		p = q;
+	}
+	CHECK(strstr(s, "set label 7 '123456' at 123456, 6 left") != NULL);
+	CHECK(strstr(s, "set label 6 '12346' at 12345.678, 5 left") != NULL);
+	CHECK(strstr(s, "set label 2 '0.8534' at ") != NULL);
+	CHECK(strstr(s, "set label 1 '-1e-05' at -1.0000000000000001e-05, 0 "
+	    "right offset character -0.5, 0\n") != NULL);
+	CHECK(strstr(s, "set terminal pngcairo size 900,344 ") != NULL);
+	CHECK(strstr(s, "set yzeroaxis") != NULL);
+	free(b.data);
+}
+
+static void
+test_bad_data(void)
+{
+	static const double x[] = {0, 3, 1}, y[] = {1, 0.5, 0.2};
+	static const double nx[] = {1}, ny[] = {NAN}, neg[] = {-1};
+	struct chart_series s = {"朝阳", x, y, 3};
+	static const char *const labels[] = {"ok", "inf"};
+	static const double values[] = {1, INFINITY};
+	struct buf b = {0};
+	struct err e = {0};
+
+	CHECK_INT(chart_steps_script(&b, "k.png", NULL, NULL, NULL, &s, 1,
+	    &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "series \"朝阳\": point 3: x goes down from 3 to 1");
+	s.x = nx;
+	s.y = ny;
+	s.n = 1;
+	CHECK_INT(chart_steps_script(&b, "k.png", NULL, NULL, NULL, &s, 1,
+	    &e), -1);
+	CHECK_STR(e.msg,
+	    "series \"朝阳\": point 1 is not a finite number: (1, nan)");
+	s.x = neg;
+	s.y = nx;
+	CHECK_INT(chart_steps_script(&b, "k.png", NULL, NULL, NULL, &s, 1,
+	    &e), -1);
+	CHECK_STR(e.msg, "series \"朝阳\": point 1: x is below 0: -1");
+	CHECK_INT(chart_bars_script(&b, "k.png", NULL, NULL, labels, values, 2,
+	    &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "bar \"inf\": the value is not finite: \"inf\"");
+	CHECK_INT(b.len, 0);
+	free(b.data);
+}
+
+/* The first n bytes of path equal sig, and the file has more. */
+static int
+starts_with(const char *path, const char *sig, size_t n)
+{
+	char head[16];
+	FILE *f = fopen(path, "rb");
+	size_t got;
+	long size;
+
+	if (f == NULL)
+		return 0;
+	got = fread(head, 1, n, f);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	fclose(f);
+	return got == n && memcmp(head, sig, n) == 0 && size > (long)n;
+}
+
+static int
+file_has(const char *path, const char *needle)
+{
+	static char data[1 << 20];
+	FILE *f = fopen(path, "rb");
+	size_t n;
+
+	if (f == NULL)
+		return 0;
+	n = fread(data, 1, sizeof data - 1, f);
+	fclose(f);
+	data[n] = '\0';
+	return strstr(data, needle) != NULL;
+}
+
+static void
+render(struct buf *b, const char *path)
+{
+	struct err e = {0};
+	int rc = chart_render(b, path, &e);
+
+	CHECK_INT(rc, 0);
+	if (rc != 0)
+		printf("# chart_render %s: %s\n", path, e.msg);
+}
+
+static void
+test_render(void)
+{
+	static const double x1[] = {1, 2, 5, 9, 14}, y1[] = {
+		0.9, 0.7, 0.5, 0.3, 0.3,
+	};
+	static const double x2[] = {0, 3, 7}, y2[] = {0.8, 0.4, 0.1};
+	static const double x3[] = {4}, y3[] = {0.6};
+	const struct chart_series s[] = {
+		{"朝阳区", x1, y1, 5},
+		{"x\"; system(\"touch pwned\")", x2, y2, 3},
+		{"a'b `touch pwned` @x \\ _^{}\nEOD\nsystem('touch pwned')",
+		    x3, y3, 1},
+	};
+	static const char *const labels[] = {
+		"北京市", "x\"; system(\"touch pwned\")", "上海市浦东新区",
+		"a'b 100% `touch pwned`", "空", "nan",
+	};
+	static const double values[] = {12, 30.5, 0.8534, 7, 0, NAN};
+	char km[600], bars[600], svg[600], pdf[600], pw[600], nope[600];
+	char q[128];
+	struct buf b = {0};
+	struct err e = {0};
+	const char *gp = getenv("GNUPLOT");
+	char *saved = gp ? strdup(gp) : NULL;
+
+	snprintf(km, sizeof km, "%s/km 城管.png", t_dir());
+	snprintf(bars, sizeof bars, "%s/bars.png", t_dir());
+	snprintf(svg, sizeof svg, "%s/bars.svg", t_dir());
+	snprintf(pdf, sizeof pdf, "%s/km.pdf", t_dir());
+	snprintf(pw, sizeof pw, "%s/pwned", t_dir());
+	snprintf(nope, sizeof nope, "%s/none.png", t_dir());
+	CHECK(access("pwned", F_OK) != 0);
+
+	CHECK_INT(chart_steps_script(&b, km, "结案 Kaplan-Meier 50%", "天 days",
+	    "未结案 open", s, 3, &e), 0);
+	check_inert(text(&b), "render steps");
+	render(&b, km);
+	CHECK(starts_with(km, "\x89PNG\r\n\x1a\n", 8));
+
+	b.len = 0;
+	CHECK_INT(chart_bars_script(&b, bars, "排名 \"; system(\"touch pwned\")",
+	    "件数", labels, values, 6, &e), 0);
+	check_inert(text(&b), "render bars");
+	render(&b, bars);
+	CHECK(starts_with(bars, "\x89PNG\r\n\x1a\n", 8));
+
+	b.len = 0;
+	CHECK_INT(chart_bars_script(&b, svg, "排名", NULL, labels, values, 6,
+	    &e), 0);
+	render(&b, svg);
+	CHECK(file_has(svg, "上海市浦东新区"));
+	CHECK(file_has(svg, "100% `touch pwned`"));
+
+	b.len = 0;
+	CHECK_INT(chart_steps_script(&b, pdf, "结案", NULL, NULL, s, 3, &e), 0);
+	render(&b, pdf);
+	CHECK(starts_with(pdf, "%PDF", 4));
+
+	/* Nothing ran. */
+	CHECK(access("pwned", F_OK) != 0);
+	CHECK(access(pw, F_OK) != 0);
+
+	/* A script gnuplot rejects: its error line in the message. */
+	b.len = 0;
+	CHECK_INT(buf_append(&b, "plot $nope\n", 11), 0);
+	CHECK_INT(chart_render(&b, nope, &e), -1);
+	CHECK_INT(e.kind, ERR_IO);
+	CHECK(strncmp(e.msg, "gnuplot failed (exit status 1): line ", 37) == 0);
+	CHECK(strstr(e.msg, "$nope") != NULL);
+
+	/* gnuplot succeeds but writes nothing. */
+	b.len = 0;
+	CHECK_INT(buf_append(&b, "x = 1\n", 6), 0);
+	CHECK_INT(chart_render(&b, nope, &e), -1);
+	snprintf(km, sizeof km, "gnuplot wrote no chart to %s",
+	    quote_value(q, sizeof q, nope, strlen(nope)));
+	CHECK_STR(e.msg, km);
+
+	/* No gnuplot. */
+	setenv("GNUPLOT", "/nonexistent/gnuplot", 1);
+	CHECK_INT(chart_render(&b, nope, &e), -1);
+	CHECK_INT(e.kind, ERR_IO);
+	CHECK_STR(e.msg, "gnuplot not found: GNUPLOT=\"/nonexistent/gnuplot\": "
+	    "install gnuplot or set GNUPLOT");
+	if (saved)
+		setenv("GNUPLOT", saved, 1);
+	else
+		unsetenv("GNUPLOT");
+	free(saved);
+	free(b.data);
+}
+
+void
+suite_chart(void)
+{
+	test_quote();
+	test_terminal();
+	test_font();
+	test_exact();
+	test_bars_order();
+	test_bad_data();
+	test_render();
+}
