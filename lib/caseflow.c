@@ -174,6 +174,8 @@ intern_free(struct intern *t)
 /* ---- cases ---- */
 
 #define T_NONE INT32_MIN
+#define ID_INLINE 12
+#define BATCH 64
 #define NO_ID UINT32_MAX
 
 enum { F_CANCEL = 1, F_SUSPENDED = 2 };
@@ -197,23 +199,44 @@ struct kase {
 	uint32_t cat;      /* category, for the rules */
 	uint16_t ndispatch, nreturn, nrework, nextend;
 	uint8_t nreport, nclose, flags, cb;
+	uint32_t idlen;
+	union {
+		char s[ID_INLINE]; /* short ids live here */
+		uint32_t off;      /* longer ones in the run's id arena */
+	} id;
+};
+
+/*
+ * A step of the long form, read ahead in a batch: its case id, group
+ * values and category are packed in the batch arena at off (see
+ * pack_row()).
+ */
+struct ev {
+	uint64_t h;        /* hash of the case id */
+	size_t off;
+	int32_t t, due;
+	uint32_t cand;     /* a case the index points to, or NO_ID */
+	uint8_t stage, cb;
 };
 
 /* Callback answers packed in kase.cb: 2 bits each. */
 enum { CBV_NONE, CBV_YES, CBV_NO };
 enum { SAT_NONE, SAT_YES, SAT_BASIC, SAT_NO };
 
-struct dvec {
-	double *v;
+/* Durations in whole seconds (times are kept to the second). */
+struct uvec {
+	uint32_t *v;
 	size_t n, cap;
 };
 
 static int
-dvec_push(struct dvec *d, double x, struct err *e)
+uvec_push(struct uvec *d, int64_t x, struct err *e)
 {
+	if (x < 0 || x > UINT32_MAX)
+		return errf(e, ERR_DATA, "a duration of more than 136 years");
 	if (grow_array((void **)&d->v, &d->cap, d->n + 1, sizeof *d->v) < 0)
 		return err_nomem(e);
-	d->v[d->n++] = x;
+	d->v[d->n++] = (uint32_t)x;
 	return 0;
 }
 
@@ -229,8 +252,9 @@ struct grp {
 	uint32_t tuple;
 	int32_t period;
 	uint64_t c[G_NCOUNT];
-	struct dvec dur;   /* hours to close of valid closed cases */
-	struct dvec cen;   /* hours open so far of valid open cases */
+	struct uvec dur;   /* seconds to close of valid closed cases */
+	struct uvec cen;   /* seconds open so far of valid open cases */
+	double *hd, *hc;   /* the same in hours, sorted (for the summary) */
 };
 
 /* ---- the summary's columns ---- */
@@ -367,7 +391,9 @@ struct run {
 
 	/* cases held: all of them (long, unsorted), or the open ones that
 	 * wait for the as-of time (sorted, wide) */
-	struct intern ids;
+	struct buf idarena;     /* case ids longer than ID_INLINE */
+	uint64_t *cslot;        /* case index: hash high, case + 1 low */
+	size_t ncslot;
 	struct kase *cases;
 	size_t ncases, capcases;
 	/* sorted mode: the case being read */
@@ -382,6 +408,15 @@ struct run {
 	size_t captuple;
 	struct intern cats;
 	struct buf scratch;
+	struct buf pack;        /* one packed row (sorted and wide paths) */
+	struct ev batch[BATCH]; /* long unsorted form: steps read ahead */
+	size_t nbatch;
+	struct buf barena;
+	struct {
+		size_t len;
+		char w[16];
+		int st;
+	} scache[64];           /* stage words seen, by a small hash */
 
 	/* groups */
 	struct grp *g;
@@ -569,50 +604,51 @@ merge_callbacks(struct kase *k, uint8_t cb)
 }
 
 /*
- * Give the case the group values of this record where it has none yet:
- * the first non-empty value of each column wins.
+ * Give the case the group values of this row (key: nby times a 4-byte
+ * length and the bytes) where it has none yet: the first non-empty value
+ * of each column wins.
  */
 static int
-merge_tuple(struct run *R, struct kase *k, const struct csv_record *rec,
+merge_tuple(struct run *R, struct kase *k, const char *key, size_t keylen,
     struct err *e)
 {
 	const struct caseflow_opts *o = R->o;
-	const char *old[64];
-	size_t oldlen[64];
-	uint32_t id, l32;
+	const char *old = NULL, *nw = key;
+	uint32_t id, l1, l2;
 	int i, full = 1, added;
 
-	if (k->tuple != NO_ID && R->tuple_full[k->tuple])
-		return 0;
 	if (k->tuple != NO_ID) {
 		size_t len;
-		const char *p = intern_str(&R->tuples, k->tuple, &len);
+		if (R->tuple_full[k->tuple])
+			return 0;
+		old = intern_str(&R->tuples, k->tuple, &len);
+		R->scratch.len = 0;
 		for (i = 0; i < o->nby; i++) {
-			memcpy(&l32, p, 4);
-			old[i] = p + 4;
-			oldlen[i] = l32;
-			p += 4 + l32;
+			uint32_t l;
+			const char *v;
+			memcpy(&l1, old, 4);
+			memcpy(&l2, nw, 4);
+			l = l1 > 0 ? l1 : l2;
+			v = l1 > 0 ? old + 4 : nw + 4;
+			if (buf_append(&R->scratch, (const char *)&l, 4) < 0 ||
+			    buf_append(&R->scratch, v, l) < 0)
+				return err_nomem(e);
+			old += 4 + l1;
+			nw += 4 + l2;
 		}
+		key = R->scratch.data;
+		keylen = R->scratch.len;
 	}
-	R->scratch.len = 0;
-	for (i = 0; i < o->nby; i++) {
-		const char *s = rec->field[R->bycol[i]];
-		size_t len = rec->len[R->bycol[i]];
-		if (k->tuple != NO_ID && oldlen[i] > 0) {
-			s = old[i];
-			len = oldlen[i];
-		}
-		if (len == 0)
-			full = 0;
-		l32 = (uint32_t)len;
-		if (buf_append(&R->scratch, (const char *)&l32, 4) < 0 ||
-		    buf_append(&R->scratch, s, len) < 0)
-			return err_nomem(e);
-	}
-	if (intern_get(&R->tuples, R->scratch.data ? R->scratch.data : "",
-	    R->scratch.len, &id, &added, e) < 0)
+	if (intern_get(&R->tuples, key ? key : "", keylen, &id, &added, e) < 0)
 		return -1;
 	if (added) {
+		const char *p = key;
+		for (i = 0; i < o->nby; i++) {
+			memcpy(&l1, p, 4);
+			if (l1 == 0)
+				full = 0;
+			p += 4 + l1;
+		}
 		if (grow_array((void **)&R->tuple_full, &R->captuple,
 		    R->tuples.n, 1) < 0)
 			return err_nomem(e);
@@ -623,16 +659,14 @@ merge_tuple(struct run *R, struct kase *k, const struct csv_record *rec,
 }
 
 static int
-merge_category(struct run *R, struct kase *k, const struct csv_record *rec,
+merge_category(struct run *R, struct kase *k, const char *cat, size_t len,
     struct err *e)
 {
 	int added;
 
-	if (k->cat != NO_ID || R->catcol == NO_COL ||
-	    rec->len[R->catcol] == 0)
+	if (k->cat != NO_ID || len == 0)
 		return 0;
-	return intern_get(&R->cats, rec->field[R->catcol],
-	    rec->len[R->catcol], &k->cat, &added, e);
+	return intern_get(&R->cats, cat, len, &k->cat, &added, e);
 }
 
 static uint16_t
@@ -1072,10 +1106,12 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 		g->c[G_BASIC] += sat == SAT_BASIC;
 	}
 	if (bits == 0 && !cancelled && !isnan(report)) {
-		if (closed && dvec_push(&g->dur, (close - report) / 3600, e) < 0)
+		int64_t r0 = k->t[ST_REPORT];
+		if (closed && uvec_push(&g->dur, (int64_t)k->t[ST_CLOSE] - r0,
+		    e) < 0)
 			goto out;
-		if (open && dvec_push(&g->cen, (R->as_of - report) / 3600, e)
-		    < 0)
+		if (open && uvec_push(&g->cen, (int64_t)floor(R->as_of) -
+		    R->base - r0, e) < 0)
 			goto out;
 	}
 	rc = 0;
@@ -1088,19 +1124,122 @@ out:
 	return rc;
 }
 
+/* ---- the cases held ---- */
+
+static const char *
+case_id(const struct run *R, const struct kase *k)
+{
+	return k->idlen <= ID_INLINE ? k->id.s : R->idarena.data + k->id.off;
+}
+
+/*
+ * Append a new case with this id to R->cases (not to the index).
+ * Returns its number, or -1 with *e set.
+ */
+static long
+case_new(struct run *R, const char *id, size_t len, struct err *e)
+{
+	struct kase *k;
+
+	if (len > UINT32_MAX || R->ncases >= UINT32_MAX - 1 ||
+	    (len > ID_INLINE && R->idarena.len > UINT32_MAX - len))
+		return errf(e, ERR_DATA, "more than 4 GiB of case ids or "
+		    "4 billion cases");
+	if (grow_array((void **)&R->cases, &R->capcases, R->ncases + 1,
+	    sizeof *R->cases) < 0)
+		return err_nomem(e);
+	k = &R->cases[R->ncases];
+	kase_init(k);
+	k->idlen = (uint32_t)len;
+	if (len <= ID_INLINE) {
+		memcpy(k->id.s, id, len);
+	} else {
+		k->id.off = (uint32_t)R->idarena.len;
+		if (buf_append(&R->idarena, id, len) < 0)
+			return err_nomem(e);
+	}
+	return (long)R->ncases++;
+}
+
+/* Does case k have this id? */
+static int
+case_is(const struct run *R, const struct kase *k, const char *id,
+    size_t len)
+{
+	return k->idlen == len && memcmp(case_id(R, k), id, len) == 0;
+}
+
+/* Double the case index (or start it). */
+static int
+case_index_grow(struct run *R, struct err *e)
+{
+	size_t ns = R->ncslot ? R->ncslot * 2 : 1 << 14, i, j;
+	uint64_t *slot = calloc(ns, sizeof *slot);
+
+	if (slot == NULL)
+		return err_nomem(e);
+	for (i = 0; i < R->ncslot; i++) {
+		uint64_t v = R->cslot[i];
+		const struct kase *k;
+		if (v == 0)
+			continue;
+		k = &R->cases[(v & 0xffffffffu) - 1];
+		for (j = hash_bytes(case_id(R, k), k->idlen) & (ns - 1);
+		    slot[j] != 0; j = (j + 1) & (ns - 1))
+			;
+		slot[j] = v;
+	}
+	free(R->cslot);
+	R->cslot = slot;
+	R->ncslot = ns;
+	return 0;
+}
+
+/*
+ * The number of the case with this id (hash h), added if new.  Returns
+ * the number, or -1 with *e set.
+ */
+static long
+case_get(struct run *R, uint64_t h, const char *id, size_t len,
+    struct err *e)
+{
+	uint64_t frag = h >> 32 << 32;
+	size_t j;
+	long i;
+
+	if ((R->ncases + 1) * 2 > R->ncslot && case_index_grow(R, e) < 0)
+		return -1;
+	for (j = h & (R->ncslot - 1); R->cslot[j] != 0;
+	    j = (j + 1) & (R->ncslot - 1)) {
+		uint64_t v = R->cslot[j];
+		if ((v & ~(uint64_t)0xffffffffu) == frag &&
+		    case_is(R, &R->cases[(v & 0xffffffffu) - 1], id, len))
+			return (long)(v & 0xffffffffu) - 1;
+	}
+	if ((i = case_new(R, id, len, e)) < 0)
+		return -1;
+	R->cslot[j] = frag | ((uint64_t)i + 1);
+	return i;
+}
+
 /* Hold an open case until the as-of time is known. */
 static int
 hold(struct run *R, const struct kase *k, const char *id, size_t idlen,
     struct err *e)
 {
-	uint32_t i;
+	long i = case_new(R, id, idlen, e);
+	struct kase *dst;
+	uint32_t l;
+	char idcopy[sizeof dst->id];
 
-	if (intern_append(&R->ids, id, idlen, &i, e) < 0)
+	if (i < 0)
 		return -1;
-	if (grow_array((void **)&R->cases, &R->capcases, R->ncases + 1,
-	    sizeof *R->cases) < 0)
-		return err_nomem(e);
-	R->cases[R->ncases++] = *k;
+	dst = &R->cases[i];
+	l = dst->idlen;
+	memcpy(idcopy, &dst->id, sizeof idcopy);
+	*dst = *k;
+	memcpy(&dst->id, idcopy, sizeof idcopy);
+	dst->idlen = l;
 	return 0;
 }
 
@@ -1118,14 +1257,12 @@ done_case(struct run *R, const struct kase *k, const char *id, size_t idlen,
 static int
 settle_held(struct run *R, struct err *e)
 {
-	size_t i, len;
-	const char *id;
+	size_t i;
 
-	for (i = 0; i < R->ncases; i++) {
-		id = intern_str(&R->ids, (uint32_t)i, &len);
-		if (settle(R, &R->cases[i], id, len, e) < 0)
+	for (i = 0; i < R->ncases; i++)
+		if (settle(R, &R->cases[i], case_id(R, &R->cases[i]),
+		    R->cases[i].idlen, e) < 0)
 			return -1;
-	}
 	return 0;
 }
 
@@ -1161,96 +1298,249 @@ id_after(const char *a, size_t al, const char *b, size_t bl)
 	return c < 0 || (c == 0 && bl > al);
 }
 
-/* One long-form record. */
+/*
+ * Pack what a row gives its case into b (from its end): the case id, the
+ * group values, the category, each behind a 4-byte length; the group
+ * values together behind the length of them all.
+ */
 static int
-long_record(struct run *R, struct csvr *r, const struct csv_record *rec,
+pack_row(struct run *R, const struct csv_record *rec, struct buf *b,
     struct err *e)
 {
+	size_t need = 16 + rec->len[R->idcol], at;
+	uint32_t l;
+	char *p;
+	int i;
+
+	for (i = 0; i < R->o->nby; i++)
+		need += 4 + rec->len[R->bycol[i]];
+	if (R->catcol != NO_COL)
+		need += rec->len[R->catcol];
+	if (need > UINT32_MAX)
+		return errf(e, ERR_DATA, "a row of more than 4 GiB");
+	if (buf_reserve(b, need) < 0)
+		return err_nomem(e);
+	p = b->data + b->len;
+#define PUT(s, n) do { l = (uint32_t)(n); memcpy(p, &l, 4); \
+	memcpy(p + 4, (s), l); p += 4 + l; } while (0)
+	PUT(rec->field[R->idcol], rec->len[R->idcol]);
+	at = (size_t)(p - b->data);
+	p += 4;
+	for (i = 0; i < R->o->nby; i++)
+		PUT(rec->field[R->bycol[i]], rec->len[R->bycol[i]]);
+	l = (uint32_t)((size_t)(p - b->data) - at - 4);
+	memcpy(b->data + at, &l, 4);
+	if (R->catcol != NO_COL)
+		PUT(rec->field[R->catcol], rec->len[R->catcol]);
+	else
+		PUT("", 0);
+#undef PUT
+	b->len = (size_t)(p - b->data);
+	return 0;
+}
+
+/* The pieces of a packed row. */
+struct packed {
+	const char *id, *key, *cat;
+	size_t idlen, keylen, catlen;
+};
+
+static void
+unpack(const char *p, struct packed *u)
+{
+	uint32_t l;
+
+	memcpy(&l, p, 4);
+	u->id = p + 4;
+	u->idlen = l;
+	p += 4 + l;
+	memcpy(&l, p, 4);
+	u->key = p + 4;
+	u->keylen = l;
+	p += 4 + l;
+	memcpy(&l, p, 4);
+	u->cat = p + 4;
+	u->catlen = l;
+}
+
+/* The stage a word names, through a small cache of the words seen. */
+static enum stage
+stage_of(struct run *R, const char *w, size_t len)
+{
+	enum stage st;
+	size_t h;
+
+	if (len == 0 || len > sizeof R->scache[0].w)
+		return stage_lookup(R->o->smap, w, len);
+	h = (len * 31 + (unsigned char)w[0] * 7 +
+	    (unsigned char)w[len - 1]) & 63;
+	if (R->scache[h].len == len && memcmp(R->scache[h].w, w, len) == 0)
+		return (enum stage)R->scache[h].st;
+	st = stage_lookup(R->o->smap, w, len);
+	if (st != ST_UNKNOWN) {
+		R->scache[h].len = len;
+		memcpy(R->scache[h].w, w, len);
+		R->scache[h].st = st;
+	}
+	return st;
+}
+
+/*
+ * Read one long-form record into *ev, its values packed at the end of b.
+ * Returns 1 for a step to apply, 0 for one after --as-of, -1 for a bad
+ * record (*e set).
+ */
+static int
+long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct ev *ev, struct buf *b, struct err *e)
+{
 	const struct caseflow_opts *o = R->o;
-	const char *id = rec->field[R->idcol];
-	size_t idlen = rec->len[R->idcol];
 	enum stage s;
-	int32_t t, due = T_NONE;
-	uint8_t cb = 0;
-	struct kase *k;
 	int rc;
 
 	if (csvr_check_width(r, rec, e) < 0)
 		return -1;
-	if (idlen == 0)
+	if (rec->len[R->idcol] == 0)
 		return bad_value(r, rec, R->idcol, "is empty: every row needs "
 		    "a case id", e);
-	s = stage_lookup(o->smap, rec->field[R->stagecol],
-	    rec->len[R->stagecol]);
+	s = stage_of(R, rec->field[R->stagecol], rec->len[R->stagecol]);
 	if (s == ST_UNKNOWN)
 		return bad_value(r, rec, R->stagecol, "is not a stage (report, "
 		    "file, dispatch, handle, feedback, verify, close, rework, "
 		    "suspend, resume, extend, return, cancel, their Chinese "
 		    "names, or a word from --stage-map)", e);
-	rc = time_field(R, r, rec, R->atcol, &t, e);
+	rc = time_field(R, r, rec, R->atcol, &ev->t, e);
 	if (rc < 0)
 		return -1;
 	if (rc > 0)
 		return bad_value(r, rec, R->atcol, "is empty: every step needs "
 		    "a time", e);
+	ev->due = T_NONE;
 	if (R->duecol != NO_COL &&
-	    time_field(R, r, rec, R->duecol, &due, e) < 0)
+	    time_field(R, r, rec, R->duecol, &ev->due, e) < 0)
 		return -1;
-	if (callbacks(R, r, rec, &cb, e) < 0)
+	if (callbacks(R, r, rec, &ev->cb, e) < 0)
 		return -1;
-	if (o->as_of_set && abs_time(R, t) > o->as_of) {
+	if (o->as_of_set && abs_time(R, ev->t) > o->as_of) {
 		R->st->after_as_of++;
 		return 0;
 	}
-
-	if (o->sorted) {
-		if (R->have_cur && (idlen != R->curid.len ||
-		    memcmp(id, R->curid.data, idlen) != 0)) {
-			char q1[160], q2[160];
-			if (!id_after(R->curid.data, R->curid.len, id, idlen))
-				return errf(e, ERR_DATA, "%s:%ld: --sorted "
-				    "input must be ordered by case id: %s "
-				    "comes after %s", csvr_name(r), rec->line,
-				    quote_value(q1, sizeof q1, id, idlen),
-				    quote_value(q2, sizeof q2, R->curid.data,
-					R->curid.len));
-			if (done_case(R, &R->cur, R->curid.data, R->curid.len,
-			    e) < 0)
-				return -1;
-			R->have_cur = 0;
-		}
-		if (!R->have_cur) {
-			kase_init(&R->cur);
-			R->curid.len = 0;
-			if (buf_append(&R->curid, id, idlen) < 0)
-				return err_nomem(e);
-			R->have_cur = 1;
-		}
-		k = &R->cur;
-	} else {
-		uint32_t i;
-		int added;
-		if (intern_get(&R->ids, id, idlen, &i, &added, e) < 0)
-			return -1;
-		if (added) {
-			if (grow_array((void **)&R->cases, &R->capcases,
-			    R->ncases + 1, sizeof *R->cases) < 0)
-				return err_nomem(e);
-			kase_init(&R->cases[R->ncases++]);
-		}
-		k = &R->cases[i];
-	}
-	apply_stage(k, s, t);
-	note_time(R, t);
-	if (due != T_NONE && k->due == T_NONE)
-		k->due = due;
-	merge_callbacks(k, cb);
-	if ((o->nby > 0 || k->tuple == NO_ID) && merge_tuple(R, k, rec, e) < 0)
+	ev->stage = (uint8_t)s;
+	ev->off = b->len;
+	if (pack_row(R, rec, b, e) < 0)
 		return -1;
-	if (merge_category(R, k, rec, e) < 0)
+	ev->h = hash_bytes(rec->field[R->idcol], rec->len[R->idcol]);
+	return 1;
+}
+
+/* Apply a step to its case. */
+static int
+apply_event(struct run *R, struct kase *k, const struct ev *ev,
+    const struct packed *u, struct err *e)
+{
+	apply_stage(k, (enum stage)ev->stage, ev->t);
+	note_time(R, ev->t);
+	if (ev->due != T_NONE && k->due == T_NONE)
+		k->due = ev->due;
+	merge_callbacks(k, ev->cb);
+	if (merge_tuple(R, k, u->key, u->keylen, e) < 0 ||
+	    merge_category(R, k, u->cat, u->catlen, e) < 0)
 		return -1;
 	R->st->applied++;
 	return 0;
+}
+
+/*
+ * Apply the batch of steps read ahead.  Two passes, so that the memory
+ * each step needs is fetched while others are worked on: the index slots
+ * (prefetched as the steps were read) give a likely case, which is
+ * prefetched; then the work itself checks every id and finds or adds the
+ * case.
+ */
+static int
+flush_batch(struct run *R, struct err *e)
+{
+	size_t i, j, mask = R->ncslot ? R->ncslot - 1 : 0;
+	struct packed u;
+	long c;
+
+	for (i = 0; i < R->nbatch; i++) {
+		struct ev *ev = &R->batch[i];
+		uint64_t frag = ev->h >> 32 << 32;
+		ev->cand = NO_ID;
+		if (R->ncslot == 0)
+			continue;
+		for (j = ev->h & mask; R->cslot[j] != 0; j = (j + 1) & mask)
+			if ((R->cslot[j] & ~(uint64_t)0xffffffffu) == frag) {
+				ev->cand = (uint32_t)(R->cslot[j] &
+				    0xffffffffu) - 1;
+				__builtin_prefetch(&R->cases[ev->cand], 1);
+				break;
+			}
+	}
+	for (i = 0; i < R->nbatch; i++) {
+		struct ev *ev = &R->batch[i];
+		unpack(R->barena.data + ev->off, &u);
+		if (ev->cand != NO_ID &&
+		    case_is(R, &R->cases[ev->cand], u.id, u.idlen))
+			c = (long)ev->cand;
+		else if ((c = case_get(R, ev->h, u.id, u.idlen, e)) < 0)
+			return -1;
+		if (apply_event(R, &R->cases[c], ev, &u, e) < 0)
+			return -1;
+	}
+	R->nbatch = 0;
+	R->barena.len = 0;
+	return 0;
+}
+
+/* One long-form record: read ahead (unsorted) or applied now (sorted). */
+static int
+long_record(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct err *e)
+{
+	struct packed u;
+	struct ev ev;
+	int rc;
+
+	if (!R->o->sorted) {
+		struct ev *b = &R->batch[R->nbatch];
+		rc = long_parse(R, r, rec, b, &R->barena, e);
+		if (rc <= 0)
+			return rc;
+		if (R->ncslot)
+			__builtin_prefetch(&R->cslot[b->h & (R->ncslot - 1)]);
+		if (++R->nbatch == BATCH)
+			return flush_batch(R, e);
+		return 0;
+	}
+	R->pack.len = 0;
+	rc = long_parse(R, r, rec, &ev, &R->pack, e);
+	if (rc <= 0)
+		return rc;
+	unpack(R->pack.data, &u);
+	if (R->have_cur && (u.idlen != R->curid.len ||
+	    memcmp(u.id, R->curid.data, u.idlen) != 0)) {
+		char q1[160], q2[160];
+		if (!id_after(R->curid.data, R->curid.len, u.id, u.idlen))
+			return errf(e, ERR_DATA, "%s:%ld: --sorted input must "
+			    "be ordered by case id: %s comes after %s",
+			    csvr_name(r), rec->line,
+			    quote_value(q1, sizeof q1, u.id, u.idlen),
+			    quote_value(q2, sizeof q2, R->curid.data,
+				R->curid.len));
+		if (done_case(R, &R->cur, R->curid.data, R->curid.len, e) < 0)
+			return -1;
+		R->have_cur = 0;
+	}
+	if (!R->have_cur) {
+		kase_init(&R->cur);
+		R->curid.len = 0;
+		if (buf_append(&R->curid, u.id, u.idlen) < 0)
+			return err_nomem(e);
+		R->have_cur = 1;
+	}
+	return apply_event(R, &R->cur, &ev, &u, e);
 }
 
 /* One wide-form record: a whole case. */
@@ -1259,6 +1549,7 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
     struct err *e)
 {
 	const struct caseflow_opts *o = R->o;
+	struct packed u;
 	struct kase k;
 	int32_t t;
 	uint8_t cb;
@@ -1306,10 +1597,15 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 				k.ndispatch = 1;
 		}
 	k.cb = cb;
-	if (merge_tuple(R, &k, rec, e) < 0 || merge_category(R, &k, rec, e) < 0)
+	R->pack.len = 0;
+	if (pack_row(R, rec, &R->pack, e) < 0)
+		return -1;
+	unpack(R->pack.data, &u);
+	if (merge_tuple(R, &k, u.key, u.keylen, e) < 0 ||
+	    merge_category(R, &k, u.cat, u.catlen, e) < 0)
 		return -1;
 	R->st->applied++;
-	return done_case(R, &k, rec->field[R->idcol], rec->len[R->idcol], e);
+	return done_case(R, &k, u.id, u.idlen, e);
 }
 
 /* Find a column; a default one that is absent gives NO_COL. */
@@ -1470,6 +1766,8 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 	}
 	if (got < 0)
 		goto out;
+	if (R->nbatch > 0 && flush_batch(R, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	csvr_close(r);
@@ -1484,13 +1782,40 @@ ratio(uint64_t num, uint64_t den)
 	return den == 0 ? NAN : (double)num / (double)den;
 }
 
+/* Sorted hours from seconds; the seconds are freed. */
+static double *
+to_hours(struct uvec *u)
+{
+	double *h = malloc((u->n ? u->n : 1) * sizeof *h);
+	size_t i;
+
+	if (h == NULL)
+		return NULL;
+	for (i = 0; i < u->n; i++)
+		h[i] = u->v[i] / 3600.0;
+	stats_sort(h, u->n);
+	free(u->v);
+	u->v = NULL;
+	return h;
+}
+
+/* Make the group's durations in hours, sorted. */
+static int
+group_hours(struct grp *g, struct err *e)
+{
+	if ((g->hd = to_hours(&g->dur)) == NULL ||
+	    (g->hc = to_hours(&g->cen)) == NULL)
+		return err_nomem(e);
+	return 0;
+}
+
 /* Every summary column of group g, NaN for empty. */
 static void
 summary_values(struct run *R, struct grp *g, double *v)
 {
 	const uint64_t *c = g->c;
 	const struct caseflow_opts *o = R->o;
-	double *d = g->dur.v;
+	double *d = g->hd;
 	size_t n = g->dur.n;
 	int i;
 
@@ -1524,8 +1849,6 @@ summary_values(struct run *R, struct grp *g, double *v)
 	v[S_OVERDUE_OPEN] = (double)c[G_OVERDUE];
 	v[S_CANCELLED] = (double)c[G_CANCELLED];
 	v[S_INVALID] = (double)c[G_INVALID];
-	stats_sort(d, n);
-	stats_sort(g->cen.v, g->cen.n);
 	if (n > 0) {
 		v[S_MEAN] = stats_mean(d, n);
 		v[S_SD] = stats_sd(d, n);
@@ -1534,8 +1857,8 @@ summary_values(struct run *R, struct grp *g, double *v)
 		v[S_P95] = stats_quantile(d, n, 0.95);
 		v[S_MAX] = d[n - 1];
 	}
-	v[S_KM50] = km_quantile_sorted(d, n, g->cen.v, g->cen.n, 0.5);
-	v[S_KM90] = km_quantile_sorted(d, n, g->cen.v, g->cen.n, 0.9);
+	v[S_KM50] = km_quantile_sorted(d, n, g->hc, g->cen.n, 0.5);
+	v[S_KM90] = km_quantile_sorted(d, n, g->hc, g->cen.n, 0.9);
 	v[S_CALLBACKS] = (double)c[G_CALLBACKS];
 	if (c[G_CALLBACKS] > 0) {
 		double rate[CB_COUNT];
@@ -1668,12 +1991,12 @@ write_chart(struct run *R, double *vals, struct err *e)
 			double end = 0;
 			/* chart_steps_script starts each curve at (0, 1); the
 			 * last step goes on to the last time seen. */
-			k = km_curve_sorted(g->dur.v, g->dur.n, g->cen.v,
+			k = km_curve_sorted(g->hd, g->dur.n, g->hc,
 			    g->cen.n, t, s, g->dur.n);
 			if (g->dur.n > 0)
-				end = g->dur.v[g->dur.n - 1];
-			if (g->cen.n > 0 && g->cen.v[g->cen.n - 1] > end)
-				end = g->cen.v[g->cen.n - 1];
+				end = g->hd[g->dur.n - 1];
+			if (g->cen.n > 0 && g->hc[g->cen.n - 1] > end)
+				end = g->hc[g->cen.n - 1];
 			if (end > 0 && (k == 0 || end > t[k - 1])) {
 				t[k] = end;
 				s[k] = k ? s[k - 1] : 1;
@@ -1721,8 +2044,11 @@ write_summary(struct run *R, struct err *e)
 		qsort(R->g, R->ng, sizeof *R->g, cmp_group);
 	if ((vals = calloc(R->ng ? R->ng * S_NCOL : 1, sizeof *vals)) == NULL)
 		return err_nomem(e);
-	for (i = 0; i < R->ng; i++)
+	for (i = 0; i < R->ng; i++) {
+		if (group_hours(&R->g[i], e) < 0)
+			goto out;
 		summary_values(R, &R->g[i], vals + i * S_NCOL);
+	}
 	for (j = 0; j < o->nby; j++)
 		if (csvw_str(R->out, o->by[j], e) < 0)
 			goto out;
@@ -1817,15 +2143,23 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 	st->as_of = R.as_of;
 	/* The case index is not needed any more: give its memory back
 	 * before the durations are collected. */
-	intern_drop_index(&R.ids);
+	free(R.cslot);
+	R.cslot = NULL;
+	R.ncslot = 0;
 	intern_drop_index(&R.tuples);
 	if (settle_held(&R, e) < 0)
 		goto out;
+	free(R.cases);
+	R.cases = NULL;
+	R.ncases = R.capcases = 0;
 	if (!o->cases && write_summary(&R, e) < 0)
 		goto out;
 	rc = 0;
 out:
-	intern_free(&R.ids);
+	free(R.cslot);
+	free(R.idarena.data);
+	free(R.pack.data);
+	free(R.barena.data);
 	intern_free(&R.tuples);
 	intern_free(&R.cats);
 	free(R.cases);
@@ -1835,6 +2169,8 @@ out:
 	for (i = 0; i < R.ng; i++) {
 		free(R.g[i].dur.v);
 		free(R.g[i].cen.v);
+		free(R.g[i].hd);
+		free(R.g[i].hc);
 	}
 	free(R.g);
 	free(R.gslot);

@@ -368,6 +368,34 @@ parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
 	}
 	if (len == 0)
 		return -1;
+	/* The common case first: YYYY-MM-DD hh:mm:ss (or T) in a fixed zone. */
+	if (o->format == NULL && o->tz_fixed && len == 19 && s[4] == '-' &&
+	    s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && s[13] == ':' &&
+	    s[16] == ':') {
+		static const unsigned char at[14] = {0, 1, 2, 3, 5, 6, 8, 9,
+		    11, 12, 14, 15, 17, 18};
+		int i, d[14], y, mo, dd, h, mi, sec;
+		for (i = 0; i < 14; i++) {
+			d[i] = (unsigned char)s[at[i]] - '0';
+			if (d[i] < 0 || d[i] > 9)
+				break;
+		}
+		if (i == 14) {
+			y = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3];
+			mo = d[4] * 10 + d[5];
+			dd = d[6] * 10 + d[7];
+			h = d[8] * 10 + d[9];
+			mi = d[10] * 10 + d[11];
+			sec = d[12] * 10 + d[13];
+			if (mo >= 1 && mo <= 12 && dd >= 1 &&
+			    dd <= days_in_month(y, mo) && h <= 23 && mi <= 59 &&
+			    sec <= 59) {
+				*out = (double)(civil_to_epoch(y, mo, dd, h, mi,
+				    sec) - o->tz_offset);
+				return 0;
+			}
+		}
+	}
 	if (o->format == NULL)
 		return parse_iso(o, s, len, out);
 	if (len >= sizeof tmp)
