@@ -46,6 +46,8 @@ static const char usage_text[] =
     "      --handled COLUMN    wide: handling time (default: handled_at)\n"
     "      --closed COLUMN     wide: closing time (default: closed_at)\n"
     "      --due COLUMN        deadline column (wide default: due_at)\n"
+    "      --status COLUMN     wide: \"cancelled\" (作废) here cancels the case\n"
+    "                          (default: status)\n"
     "      --time-format FMT   strptime(3) pattern (default: ISO 8601)\n"
     "      --tz ZONE           zone of times without one (default: TZ, else\n"
     "                          UTC)\n"
@@ -99,7 +101,7 @@ struct options {
 enum {
 	OPT_WIDE = 256, OPT_SORTED, OPT_ID, OPT_STAGE, OPT_AT, OPT_STAGE_MAP,
 	OPT_OPENED, OPT_FILED, OPT_DISPATCHED, OPT_HANDLED, OPT_CLOSED,
-	OPT_DUE, OPT_TIME_FORMAT, OPT_TZ, OPT_RULES, OPT_CATEGORY,
+	OPT_DUE, OPT_STATUS, OPT_TIME_FORMAT, OPT_TZ, OPT_RULES, OPT_CATEGORY,
 	OPT_CALENDAR, OPT_WORK_HOURS, OPT_AS_OF, OPT_CASES, OPT_BY,
 	OPT_PERIOD, OPT_DENOMINATOR, OPT_CONTACTED, OPT_RESOLVED,
 	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART, OPT_CHART_RATE,
@@ -119,6 +121,7 @@ static const struct option longopts[] = {
 	{"handled", required_argument, NULL, OPT_HANDLED},
 	{"closed", required_argument, NULL, OPT_CLOSED},
 	{"due", required_argument, NULL, OPT_DUE},
+	{"status", required_argument, NULL, OPT_STATUS},
 	{"time-format", required_argument, NULL, OPT_TIME_FORMAT},
 	{"tz", required_argument, NULL, OPT_TZ},
 	{"rules", required_argument, NULL, OPT_RULES},
@@ -262,6 +265,10 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_DUE:
 			o->due_col = optarg;
 			o->due_given = 1;
+			break;
+		case OPT_STATUS:
+			o->status_col = optarg;
+			o->status_given = 1;
 			break;
 		case OPT_TIME_FORMAT:
 			op->time_format = optarg;

@@ -356,6 +356,7 @@ caseflow_opts_init(struct caseflow_opts *o)
 	for (i = 0; i < CF_NCHAIN; i++)
 		o->stage_cols[i] = wide_default[i];
 	o->due_col = "due_at";
+	o->status_col = "status";
 	o->category_col = "category";
 	o->weights[CB_CONTACTED] = 0.1;
 	o->weights[CB_RESOLVED] = 0.5;
@@ -372,7 +373,7 @@ struct run {
 	struct caseflow_stats *st;
 
 	/* columns of the input */
-	size_t idcol, stagecol, atcol, duecol, catcol;
+	size_t idcol, stagecol, atcol, duecol, catcol, statuscol;
 	size_t tcol[CF_NCHAIN];
 	size_t *bycol;
 	size_t cbcol[CB_COUNT];
@@ -1597,6 +1598,15 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 				k.ndispatch = 1;
 		}
 	k.cb = cb;
+	if (R->statuscol != NO_COL) {
+		static const char *const cancelled[] = {"cancelled",
+		    "canceled", "作废", "已作废", NULL};
+		const char *v = rec->field[R->statuscol];
+		size_t vl = rec->len[R->statuscol];
+		trim_blanks(&v, &vl);
+		if (word_in(v, vl, cancelled))
+			k.flags |= F_CANCEL;
+	}
 	R->pack.len = 0;
 	if (pack_row(R, rec, &R->pack, e) < 0)
 		return -1;
@@ -1645,6 +1655,9 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 		}
 		R->have_side = 0;
 		R->stagecol = R->atcol = NO_COL;
+		if (find_col(r, o->status_col, o->status_given,
+		    &R->statuscol, e) < 0)
+			return -1;
 	} else {
 		if (find_col(r, o->stage_col, 1, &R->stagecol, e) < 0 ||
 		    find_col(r, o->at_col, 1, &R->atcol, e) < 0)
@@ -1652,6 +1665,7 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 		for (i = 0; i < CF_NCHAIN; i++)
 			R->have[i] = 1;
 		R->have_side = 1;
+		R->statuscol = NO_COL;
 	}
 	if (find_col(r, o->due_col, o->due_given, &R->duecol, e) < 0)
 		return -1;

@@ -64,6 +64,8 @@ struct caseflow_opts {
 	 */
 	const char *stage_cols[CF_NCHAIN];
 	int stage_cols_given[CF_NCHAIN];
+	const char *status_col;   /* wide: "cancelled" here cancels a case */
+	int status_given;         /* the user named status_col */
 	const char *due_col;      /* deadline column, or NULL */
 	int due_given;            /* the user named due_col */
 	const char *category_col; /* category column for the rules */

@@ -1,5 +1,6 @@
 #!/bin/sh
-# CLI tests for gridify, with golden files.
+# CLI tests for gridify (here) and caseflow (tests/cli-caseflow.sh),
+# with golden files.
 #
 # Each test is one line:  t NAME STATUS COMMAND...
 # The command runs from the repository root with the tools under test first
@@ -146,6 +147,8 @@ t usage-delimiter 2 gridify -p $d/squares.csv -d ab
 t usage-reject-stdout 2 gridify -p $d/squares.csv --reject - $d/points.csv
 t usage-attr-clash 2 gridify -p $d/squares.csv -a name $d/named.csv
 t usage-count-layers-attrs 2 gridify -p $d/squares.csv -a name -p $d/multi.geojson --count
+
+. tests/cli-caseflow.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

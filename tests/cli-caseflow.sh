@@ -1,0 +1,233 @@
+# CLI tests for caseflow, sourced by tests/cli.sh (which defines t, f,
+# $tmp, $golden and the counters).  Fixtures: testdata/caseflow/.
+c=testdata/caseflow
+CHART_FONT="Droid Sans Fallback"
+export CHART_FONT
+
+# ok NAME CONDITION-COMMAND...: a check that is not a golden file.
+ok() {
+	name=$1
+	shift
+	if "$@"; then
+		pass=$((pass + 1))
+	else
+		echo "not ok $name"
+		fail=$((fail + 1))
+	fi
+}
+
+# --- every rate on a small log, worked out by hand ---
+# testdata/caseflow/rates.csv, rules *,close,48,h and K2,close,24,h,
+# as of 2024-03-10T00:00:00 (UTC).
+# 东城 (K1, 48 h): A filed, dispatched, handled, closed after 7 h (on time);
+#   B dispatched twice with one return, reworked, extended, closed after
+#   52 h (late); C filed, dispatched, suspended and still open, due
+#   03-07 08:00 (overdue); D cancelled; E filed, open, due 03-10 08:00
+#   (not yet due); F closed an hour before it was reported (invalid, but
+#   closed, and on time); G is reported after the as-of time.
+#   received 6; filed A B C E = 4 (4/6); dispatched A B C = 3, dispatch
+#   steps 4 with 1 return (accuracy 3/4); handled A B = 2; due A B C F = 4
+#   (E is not due yet, D is cancelled); closed A B F = 3 (3/4); on time
+#   A F = 2 (2/4); rework B / handled 2 = 0.5; extension B / 6; open C E;
+#   overdue C; cancelled D; invalid F.  Durations (valid closed): 7 and
+#   52 h: mean 29.5, sd sqrt(2 * 22.5^2) = 31.8198051533946, type-7 p50
+#   29.5, p90 7 + 0.9 * 45 = 47.5, p95 7 + 0.95 * 45 = 49.75, max 52.
+#   Kaplan-Meier: events 7, 52; censored E at 40 h and C at 112 h; S(7) =
+#   3/4, S(52) = 3/4 * 1/2 = 0.375, so the median is 52 and p90 is never
+#   reached (empty).  Callbacks A (yes, yes, 满意) and B (是, 否, 基本满意):
+#   response 2/2, resolution 1/2, satisfaction (1 + 0.9)/2 = 0.95, score
+#   100 * (0.1 * 1 + 0.5 * 0.5 + 0.4 * 0.95) = 73.
+# 西城 (K2, 24 h): H closed after 12 h (on time), I suspended and resumed,
+#   closed after 26 h (late), J open, due 03-10 08:00 (not yet due).
+#   received 3, filed 3, dispatched 2 (accuracy 1), handled 2, due 2,
+#   closed 2 (1), on time 1 (0.5), rework 0, extension 0, open 1, overdue
+#   0; durations 12, 26: mean 19, sd 9.89949493661167, p50 19, p90 24.6,
+#   p95 25.3, max 26; KM: 12 (S = 2/3), J censored at 16, 26 (S = 0): p50
+#   = p90 = 26.  Callback H (no, no, unsatisfied): all rates 0, score 0.
+cat >"$tmp/rates.want" <<'EOF'
+district,东城,西城
+received,6,3
+filed,4,3
+filing_rate,0.666666666666667,1
+dispatched,3,2
+dispatch_accuracy,0.75,1
+handled,2,2
+due,4,2
+closed,3,2
+closure_rate,0.75,1
+closed_on_time,2,1
+on_time_closure_rate,0.5,0.5
+rework_rate,0.5,0
+extension_rate,0.166666666666667,0
+open,2,1
+overdue_open,1,0
+cancelled,1,0
+invalid,1,0
+close_h_mean,29.5,19
+close_h_sd,31.8198051533946,9.89949493661167
+close_h_p50,29.5,19
+close_h_p90,47.5,24.6
+close_h_p95,49.75,25.3
+close_h_max,52,26
+km_close_h_p50,52,26
+km_close_h_p90,,26
+callbacks,2,1
+response_rate,1,0
+resolution_rate,0.5,0
+satisfaction_rate,0.95,0
+score,73,0
+EOF
+caseflow -q --by district --rules $c/rules-h.csv \
+    --as-of 2024-03-10T00:00:00 --contacted contacted --resolved resolved \
+    --satisfaction satisfaction $c/rates.csv >"$tmp/rates.out" 2>&1
+# Transpose the output and compare each value with a tolerance of 1e-12
+# (relative); empty must stay empty.
+awk -F, '
+NR == FNR { for (i = 1; i <= NF; i++) got[NR, i] = $i; rows = NR; n = NF; next }
+{
+	if ($1 != got[1, FNR]) { bad++; print "  column " FNR ": want " $1 ", got " got[1, FNR] }
+	if (NF != rows) { bad++; print "  " $1 ": " NF - 1 " groups, want " rows - 1 }
+	for (r = 2; r <= rows; r++) {
+		w = $r; g = got[r, FNR]
+		if (w == "" || g == "") {
+			if (w != g) { bad++; print "  " $1 ": want \"" w "\", got \"" g "\"" }
+			continue
+		}
+		d = w - g; if (d < 0) d = -d; s = w < 0 ? -w : w
+		if (d > 1e-12 * (s > 1 ? s : 1)) { bad++; print "  " $1 ": want " w ", got " g }
+	}
+	seen++
+}
+END { if (seen != n) { bad++; print "  columns: " n " got, " seen " wanted" } exit bad > 0 }
+' "$tmp/rates.out" "$tmp/rates.want" >"$tmp/rates.diff"
+ok rates-worked-out test -s "$tmp/rates.out" -a ! -s "$tmp/rates.diff"
+[ -s "$tmp/rates.diff" ] && cat "$tmp/rates.diff"
+
+# The same log, golden: summary, cases, Chinese headers, periods,
+# denominators that leave out unfiled and suspended cases.
+R="--rules $c/rules-h.csv --as-of 2024-03-10T00:00:00"
+t cf-summary 0 caseflow --by district $R $c/rates.csv
+t cf-cases 0 caseflow --cases --by district $R $c/rates.csv
+t cf-lang-zh 0 caseflow --lang zh --by district $R --contacted contacted \
+    --resolved resolved --satisfaction satisfaction $c/rates.csv
+t cf-cases-zh 0 caseflow --lang zh --cases $R $c/rates.csv
+t cf-period-day 0 caseflow --period day $R $c/rates.csv
+t cf-period-week 0 caseflow --by district --period week $R $c/rates.csv
+t cf-period-month 0 caseflow --period month $c/rates.csv
+t cf-period-year 0 caseflow --by category --period year $c/rates.csv
+t cf-denominator 0 caseflow --by district --denominator filed,no-suspended \
+    $R $c/rates.csv
+t cf-weights 0 caseflow --by district --contacted contacted \
+    --resolved resolved --satisfaction satisfaction --weights 0.2,0.3,0.5 \
+    $c/rates.csv
+t cf-no-as-of 0 caseflow --by district $c/rates.csv
+
+# --sorted gives the same summary (rates.csv is ordered by case id), and
+# the same case rows in the same order when --as-of is given.
+caseflow -q --by district $R $c/rates.csv >"$tmp/a" 2>&1
+caseflow -q --sorted --by district $R $c/rates.csv >"$tmp/b" 2>&1
+ok cf-sorted-same-summary cmp -s "$tmp/a" "$tmp/b"
+caseflow -q --cases $R $c/rates.csv >"$tmp/a" 2>&1
+caseflow -q --cases --sorted $R $c/rates.csv >"$tmp/b" 2>&1
+ok cf-sorted-same-cases cmp -s "$tmp/a" "$tmp/b"
+# Without --as-of, open cases wait for the end and come last.
+t cf-sorted-cases-open-last 0 caseflow --cases --sorted $c/rates.csv
+# Rows in any order give the same result: shuffle by reversing.
+{ head -1 $c/rates.csv; tail -n +2 $c/rates.csv | sort -r; } >"$tmp/rev.csv"
+caseflow -q --by district $R $c/rates.csv >"$tmp/a" 2>&1
+caseflow -q --by district $R "$tmp/rev.csv" >"$tmp/b" 2>&1
+ok cf-order-free cmp -s "$tmp/a" "$tmp/b"
+# The long form's case rows read back as the wide form: same counts and
+# durations (wide rows know no rework, extension or returns); the status
+# column carries the cancellations.
+caseflow -q --cases --by district $R $c/rates.csv >"$tmp/cases.csv"
+caseflow -q --wide --by district --due due_at \
+    --as-of 2024-03-10T00:00:00 "$tmp/cases.csv" | cut -d, -f1,2,4,7-10 \
+    >"$tmp/a"
+caseflow -q --by district $R $c/rates.csv | cut -d, -f1,2,4,7-10 >"$tmp/b"
+ok cf-wide-round-trip cmp -s "$tmp/a" "$tmp/b"
+
+# --- Chinese stage names, working days and hours (holiday-cn) ---
+# Worked out by hand from holiday-cn 2024/2025 (rules: 3 working days to
+# close, 4 working hours for 路灯, 1 working hour to dispatch):
+# Z1 reported Mon 2024-09-30 10:00; Oct 1-7 are off, so the 3rd working
+#   day after is Oct 10: due 2024-10-10T23:59:59; working hours to close:
+#   6 (Sep 30) + 7 + 7 + 7 = 27; dispatched at 13:00, after its deadline
+#   11:00: late dispatch.
+# Z2 reported Sat 2024-09-28; Sun Sep 29 is a make-up working day: 29, 30,
+#   Oct 8 -> due 2024-10-08T23:59:59; 7 + 7 + 3 = 17 working hours.
+# Z3 (路灯) reported Fri 2024-03-01 16:00: 1.5 h that day, 2.5 h on Monday
+#   -> due 2024-03-04T11:30:00 (lunch 12:00-13:30 not reached).
+# Z4 reported Mon 2024-12-30: Dec 31, (Jan 1 off), Jan 2, Jan 3 -> due
+#   2025-01-03T23:59:59, from 2025.json: open and overdue.
+# Z5 reported Fri 2025-01-24: Sun Jan 26 (make-up), Mon 27, (28 Jan to
+#   4 Feb off), Feb 5 -> due 2025-02-05T23:59:59.
+# Z7 reported Wed 2024-10-09: 10, 11, Sat 12 (make-up) -> 2024-10-12.
+ZH="--id 案件编号 --stage 环节 --at 时间 --by 区域 --category 类别 --tz +08:00"
+t cf-zh-cases 0 caseflow $ZH --rules $c/rules-wd.csv \
+    --calendar testdata/holiday-cn --cases $c/zh.csv
+t cf-zh-summary 0 caseflow $ZH --rules $c/rules-wd.csv \
+    --calendar testdata/holiday-cn --lang zh $c/zh.csv
+t cf-zh-work-hours 0 caseflow $ZH --rules $c/rules-wd.csv \
+    --calendar testdata/holiday-cn --work-hours 08:00-12:00,14:00-18:00 \
+    --cases $c/zh.csv
+iconv -f UTF-8 -t GB18030 $c/zh.csv >"$tmp/zh-gb.csv"
+caseflow -q $ZH --cases $c/zh.csv >"$tmp/a" 2>&1
+caseflow -q $ZH --encoding gb18030 --cases "$tmp/zh-gb.csv" >"$tmp/b" 2>&1
+ok cf-gb18030 cmp -s "$tmp/a" "$tmp/b"
+t cf-stage-map 0 caseflow --stage-map $c/city-words.csv --tz +08:00 \
+    --cases $c/city.csv
+t cf-calendar-csv 0 caseflow --tz +08:00 --rules $c/rules-wd.csv \
+    --calendar $c/calendar.csv --id 案件编号 --stage 环节 --at 时间 \
+    --category 类别 --cases $c/zh.csv
+
+# --- bad records: the first stops the run; --reject keeps going ---
+t cf-bad-stage 1 caseflow $c/bad.csv
+t cf-bad-reject 0 caseflow --reject "$tmp/rej.csv" --cases $c/bad.csv
+f cf-bad-reject-file "$tmp/rej.csv"
+t cf-bad-callback 1 caseflow --satisfaction satisfaction $c/rates-badcb.csv
+t cf-bad-time-format 1 caseflow --time-format "%m/%d/%Y" $c/rates.csv
+t cf-bad-due 1 caseflow --due due $c/bad-due.csv
+t cf-sorted-unordered 1 sh -c "caseflow --sorted < $tmp/rev.csv"
+t cf-missing-column 1 caseflow --by borough $c/rates.csv
+t cf-wide-missing-closed 1 caseflow --wide $c/rates.csv
+t cf-header-differs 1 caseflow $c/rates.csv $c/city.csv
+t cf-two-files 0 caseflow --by district $c/rates.csv $c/rates2.csv
+t cf-bad-stage-map 1 caseflow --stage-map $c/rates.csv $c/city.csv
+t cf-missing-file 1 caseflow $c/nonexistent.csv
+
+# --- charts: the script is data-safe and deterministic ---
+t cf-gnuplot-km 0 caseflow --by district --chart km.png --gnuplot \
+    $c/rates.csv
+t cf-gnuplot-bars 0 caseflow --by name --chart bars.svg \
+    --chart-rate closure_rate --gnuplot $c/hostile.csv
+caseflow -q --by district --chart "$tmp/km.png" -o "$tmp/out.csv" $c/rates.csv
+ok cf-chart-png sh -c "head -c 8 '$tmp/km.png' | od -An -c | grep -q 'P   N   G'"
+caseflow -q --lang zh --by name --chart "$tmp/bars.png" \
+    --chart-rate 结案率 -o "$tmp/out.csv" $c/hostile.csv
+ok cf-chart-hostile sh -c "test -s '$tmp/bars.png' && test ! -e pwned && test ! -e '$tmp/pwned'"
+
+# --- output errors and usage ---
+t cf-dev-full 1 sh -c "caseflow $c/rates.csv > /dev/full"
+t cf-dev-full-cases 1 sh -c "caseflow --cases $c/rates.csv > /dev/full"
+t cf-help 0 caseflow --help
+t cf-version 0 caseflow --version
+t cf-usage-period 2 caseflow --period fortnight $c/rates.csv
+t cf-usage-lang 2 caseflow --lang fr $c/rates.csv
+t cf-usage-weights 2 caseflow --weights 0.5,0.5 $c/rates.csv
+t cf-usage-weights-neg 2 caseflow --weights 0.5,-0.5,1 $c/rates.csv
+t cf-usage-denominator 2 caseflow --denominator open $c/rates.csv
+t cf-usage-chart-rate 2 caseflow --chart-rate closure_rate $c/rates.csv
+t cf-usage-chart-rate-name 2 caseflow --chart x.png --chart-rate nope \
+    $c/rates.csv
+t cf-usage-chart-ext 2 caseflow --chart x.gif $c/rates.csv
+t cf-usage-chart-cases 2 caseflow --cases --chart x.png $c/rates.csv
+t cf-usage-sorted-wide 2 caseflow --sorted --wide $c/rates.csv
+t cf-usage-tz 2 caseflow --tz Mars/Olympus $c/rates.csv
+t cf-usage-as-of 2 caseflow --as-of yesterday $c/rates.csv
+t cf-usage-wh-no-calendar 2 caseflow --rules $c/rules-wd.csv $c/rates.csv
+t cf-usage-dst-calendar 2 caseflow --tz America/New_York \
+    --calendar testdata/holiday-cn $c/rates.csv
+t cf-usage-work-hours 2 caseflow --work-hours 09:00-12:00 $c/rates.csv
+t cf-usage-reject-stdout 2 caseflow --reject - $c/rates.csv
+t cf-usage-bad-option 2 caseflow --frobnicate $c/rates.csv
