@@ -3,12 +3,13 @@
 # Uses sudo when not root; does nothing when everything is there.
 # Usage: scripts/deps.sh [build|bench|all]   (default: build)
 set -eu
-build="make gcc libc6-dev libcsv-dev libgeos-dev libgsl-dev libjansson-dev"
+# gnuplot and a CJK font: the chart tests render with Chinese names.
+build="make gcc libc6-dev libcsv-dev libgeos-dev libgsl-dev libjansson-dev gnuplot-nox fonts-droid-fallback"
 bench="datamash"
 case "${1:-build}" in
 build) want="$build" ;;
 bench) want="$build $bench" ;;
-all) want="$build $bench gnuplot-nox" ;;
+all) want="$build $bench" ;;
 *) echo "deps.sh: unknown set: $1" >&2; exit 2 ;;
 esac
 missing=""

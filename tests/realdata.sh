@@ -1,5 +1,5 @@
 #!/bin/sh
-# Real data: the NYC 311 cut (testdata/nyc311.csv, 757 records, 26 without
+# Real data (gridify, then caseflow further down): the NYC 311 cut (testdata/nyc311.csv, 757 records, 26 without
 # coordinates) joined to the 59 community districts.  Every record with
 # coordinates must get the district that an independent join gives
 # (testdata/nyc311_expected_cd.csv, computed once with shapely and checked
@@ -61,6 +61,54 @@ n=$(wc -l <"$tmp/got")
     END { printf "# realdata: the join agrees with the city'"'"'s Community Board on %d of %d records (%.1f%%)\n", agree, n, 100 * agree / n
 	  if (agree != 694 || n != 720) exit 1 }' && check ok ||
     check no "agreement with Community Board changed"
+
+# caseflow on the same cut, wide form with options alone.  Expected values
+# were computed independently in Python (zoneinfo for America/New_York, so
+# durations across the 2023-03-12 clock change are right; type-7
+# quantiles; a hand-written Kaplan-Meier with R's midpoint rule): 757
+# cases, 668 closed, 89 open, 1 closed before it was created (56923577);
+# over the 667 valid closed cases mean 79.17895927036481 h, sd (n-1)
+# 186.0647742015317, p50 15.85, p90 203.71966666666628, p95
+# 557.8075277777765, max 1053.9972222222223; KM median with the 89 open
+# cases censored at the latest time (2023-04-13 20:21:29) 20.416805555555555,
+# KM p90 not reached (the curve ends at 0.117).
+cf_nyc() {
+	"$bindir/caseflow" --wide --id "Unique Key" --opened "Created Date" \
+	    --closed "Closed Date" --due "Due Date" \
+	    --time-format "%m/%d/%Y %I:%M:%S %p" --tz America/New_York "$@" \
+	    testdata/nyc311.csv
+}
+cf_nyc >"$tmp/cf.csv" 2>"$tmp/cf.err"
+st=$?
+[ $st = 0 ] && check ok || check no "caseflow exit status $st: $(cat "$tmp/cf.err")"
+grep -qx 'caseflow: 757 read, 0 rejected, 0 after --as-of; 757 cases: 668 closed, 89 open, 0 cancelled; 1 invalid; as of 2023-04-13T20:21:29-04:00' \
+    "$tmp/cf.err" && check ok || check no "caseflow summary: $(cat "$tmp/cf.err")"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+function near(name, want,   g, d) {
+	g = $(col[name]); d = g - want; if (d < 0) d = -d
+	if (g == "" || d > 1e-9 * (want > 1 ? want : 1)) { print "  " name ": " g " want " want; bad++ }
+}
+{
+	near("received", 757); near("closed", 668); near("open", 89); near("invalid", 1)
+	near("close_h_mean", 79.17895927036481); near("close_h_sd", 186.0647742015317)
+	near("close_h_p50", 15.85); near("close_h_p90", 203.71966666666628)
+	near("close_h_p95", 557.8075277777765); near("close_h_max", 1053.9972222222223)
+	near("km_close_h_p50", 20.416805555555555)
+	if ($(col["km_close_h_p90"]) != "") { print "  km p90 should be empty"; bad++ }
+}
+END { exit bad > 0 }' "$tmp/cf.csv" && check ok || check no "caseflow NYC statistics differ"
+# Per borough, type-7 median and p90 (Python, as above).
+cf_nyc -q --by Borough | awk -F, 'NR > 1 { print $1 "," $21 "," $22 }' >"$tmp/cfb.csv"
+printf '%s\n' 'BRONX,20.16375,147.47969444444445' \
+    'BROOKLYN,8.013055555555555,229.32344444444465' \
+    'MANHATTAN,22.41388888888889,514.0013333333333' \
+    'QUEENS,4.701527777777778,72.30583333333334' \
+    'STATEN ISLAND,23.812916666666666,342.3468611111115' >"$tmp/cfb.want"
+awk -F, 'NR == FNR { w1[$1] = $2; w2[$1] = $3; next }
+function off(g, w,   d) { d = g - w; if (d < 0) d = -d; return d > 1e-9 * w }
+{ if (off($2, w1[$1]) || off($3, w2[$1])) { print "  " $1 ": " $2 "," $3; bad++ } n++ }
+END { exit bad > 0 || n != 5 }' "$tmp/cfb.want" "$tmp/cfb.csv" && check ok ||
+    check no "caseflow NYC per-borough quantiles differ"
 
 echo "realdata: $pass passed, $fail failed"
 [ "$fail" = 0 ]
