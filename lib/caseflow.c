@@ -1,6 +1,7 @@
 #include "caseflow.h"
 
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -175,7 +176,8 @@ intern_free(struct intern *t)
 
 #define T_NONE INT32_MIN
 #define ID_INLINE 12
-#define BATCH 64
+#define BATCH 256  /* steps handed from the reader to the worker at once */
+#define NRING 8    /* batches in flight */
 #define NO_ID UINT32_MAX
 
 enum { F_CANCEL = 1, F_SUSPENDED = 2 };
@@ -214,9 +216,18 @@ struct kase {
 struct ev {
 	uint64_t h;        /* hash of the case id */
 	size_t off;
+	long line;         /* where the row starts, for messages */
 	int32_t t, due;
 	uint32_t cand;     /* a case the index points to, or NO_ID */
 	uint8_t stage, cb;
+};
+
+/* A batch of steps, with their packed values in arena. */
+struct batch {
+	struct ev ev[BATCH];
+	size_t n;
+	struct buf arena;
+	int file;          /* index into run.names */
 };
 
 /* Callback answers packed in kase.cb: 2 bits each. */
@@ -410,9 +421,25 @@ struct run {
 	struct intern cats;
 	struct buf scratch;
 	struct buf pack;        /* one packed row (sorted and wide paths) */
-	struct ev batch[BATCH]; /* long unsorted form: steps read ahead */
-	size_t nbatch;
-	struct buf barena;
+	/*
+	 * Long form: the reading thread parses steps into batches (a ring
+	 * of NRING); a worker thread applies them in order.  The worker
+	 * alone touches the cases, groups, tuples and the output; the reader
+	 * alone the input, the reject file and the stage cache.  base is
+	 * set once, before the first batch is handed over.
+	 */
+	struct batch ring[NRING];
+	size_t rhead, rcount;   /* batches handed over, not yet applied */
+	int rdone, rstop, rfail;
+	struct err rerr;        /* the worker's failure */
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	int worker_on;
+	pthread_t worker;
+	struct batch *fill;     /* the batch the reader fills */
+	char **names;           /* input names, for the worker's messages */
+	int nnames;
+	size_t capnames;
 	struct {
 		size_t len;
 		char w[16];
@@ -1452,21 +1479,23 @@ apply_event(struct run *R, struct kase *k, const struct ev *ev,
 }
 
 /*
- * Apply the batch of steps read ahead.  Two passes, so that the memory
- * each step needs is fetched while others are worked on: the index slots
- * (prefetched as the steps were read) give a likely case, which is
- * prefetched; then the work itself checks every id and finds or adds the
- * case.
+ * Apply a batch of steps (long form, unsorted).  Two passes, so that the
+ * memory each step needs is fetched while others are worked on: the index
+ * slots give a likely case, which is prefetched; then the work itself
+ * checks every id and finds or adds the case.
  */
 static int
-flush_batch(struct run *R, struct err *e)
+apply_batch(struct run *R, struct batch *bt, struct err *e)
 {
 	size_t i, j, mask = R->ncslot ? R->ncslot - 1 : 0;
 	struct packed u;
 	long c;
 
-	for (i = 0; i < R->nbatch; i++) {
-		struct ev *ev = &R->batch[i];
+	if (R->ncslot)
+		for (i = 0; i < bt->n; i++)
+			__builtin_prefetch(&R->cslot[bt->ev[i].h & mask]);
+	for (i = 0; i < bt->n; i++) {
+		struct ev *ev = &bt->ev[i];
 		uint64_t frag = ev->h >> 32 << 32;
 		ev->cand = NO_ID;
 		if (R->ncslot == 0)
@@ -1479,9 +1508,9 @@ flush_batch(struct run *R, struct err *e)
 				break;
 			}
 	}
-	for (i = 0; i < R->nbatch; i++) {
-		struct ev *ev = &R->batch[i];
-		unpack(R->barena.data + ev->off, &u);
+	for (i = 0; i < bt->n; i++) {
+		struct ev *ev = &bt->ev[i];
+		unpack(bt->arena.data + ev->off, &u);
 		if (ev->cand != NO_ID &&
 		    case_is(R, &R->cases[ev->cand], u.id, u.idlen))
 			c = (long)ev->cand;
@@ -1490,58 +1519,184 @@ flush_batch(struct run *R, struct err *e)
 		if (apply_event(R, &R->cases[c], ev, &u, e) < 0)
 			return -1;
 	}
-	R->nbatch = 0;
-	R->barena.len = 0;
 	return 0;
 }
 
-/* One long-form record: read ahead (unsorted) or applied now (sorted). */
+/* Apply a batch of steps of input ordered by case id (--sorted). */
+static int
+apply_sorted(struct run *R, struct batch *bt, struct err *e)
+{
+	struct packed u;
+	size_t i;
+
+	for (i = 0; i < bt->n; i++) {
+		struct ev *ev = &bt->ev[i];
+		unpack(bt->arena.data + ev->off, &u);
+		if (R->have_cur && (u.idlen != R->curid.len ||
+		    memcmp(u.id, R->curid.data, u.idlen) != 0)) {
+			char q1[160], q2[160];
+			if (!id_after(R->curid.data, R->curid.len, u.id,
+			    u.idlen))
+				return errf(e, ERR_DATA, "%s:%ld: --sorted "
+				    "input must be ordered by case id: %s "
+				    "comes after %s", R->names[bt->file],
+				    ev->line, quote_value(q1, sizeof q1, u.id,
+					u.idlen), quote_value(q2, sizeof q2,
+					R->curid.data, R->curid.len));
+			if (done_case(R, &R->cur, R->curid.data, R->curid.len,
+			    e) < 0)
+				return -1;
+			R->have_cur = 0;
+		}
+		if (!R->have_cur) {
+			kase_init(&R->cur);
+			R->curid.len = 0;
+			if (buf_append(&R->curid, u.id, u.idlen) < 0)
+				return err_nomem(e);
+			R->have_cur = 1;
+		}
+		if (apply_event(R, &R->cur, ev, &u, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The worker thread: apply batches in order until told there are none. */
+static void *
+worker_main(void *arg)
+{
+	struct run *R = arg;
+	struct err e = {0};
+
+	for (;;) {
+		struct batch *bt;
+		int rc;
+
+		pthread_mutex_lock(&R->mu);
+		while (R->rcount == 0 && !R->rdone && !R->rstop)
+			pthread_cond_wait(&R->cv, &R->mu);
+		if (R->rstop || R->rcount == 0) {
+			pthread_mutex_unlock(&R->mu);
+			break;
+		}
+		bt = &R->ring[R->rhead];
+		pthread_mutex_unlock(&R->mu);
+		rc = R->o->sorted ? apply_sorted(R, bt, &e) :
+		    apply_batch(R, bt, &e);
+		pthread_mutex_lock(&R->mu);
+		if (rc < 0) {
+			R->rerr = e;
+			R->rfail = 1;
+		} else {
+			R->rhead = (R->rhead + 1) % NRING;
+			R->rcount--;
+		}
+		pthread_cond_broadcast(&R->cv);
+		pthread_mutex_unlock(&R->mu);
+		if (rc < 0)
+			break;
+	}
+	return NULL;
+}
+
+/*
+ * Hand the batch being filled to the worker (if it holds anything) and
+ * take the next free one.  Returns 0, or -1 with the worker's error in *e.
+ */
+static int
+hand_over(struct run *R, struct err *e)
+{
+	int rc = 0;
+
+	pthread_mutex_lock(&R->mu);
+	if (R->fill != NULL && R->fill->n > 0) {
+		R->rcount++;
+		pthread_cond_broadcast(&R->cv);
+	}
+	while (R->rcount == NRING && !R->rfail)
+		pthread_cond_wait(&R->cv, &R->mu);
+	if (R->rfail) {
+		*e = R->rerr;
+		rc = -1;
+	} else {
+		R->fill = &R->ring[(R->rhead + R->rcount) % NRING];
+		R->fill->n = 0;
+		R->fill->arena.len = 0;
+		R->fill->file = R->nnames - 1;
+	}
+	pthread_mutex_unlock(&R->mu);
+	return rc;
+}
+
+/* Start the worker. */
+static int
+worker_start(struct run *R, struct err *e)
+{
+	if (pthread_mutex_init(&R->mu, NULL) != 0)
+		return errf(e, ERR_NOMEM, "cannot make a mutex");
+	if (pthread_cond_init(&R->cv, NULL) != 0) {
+		pthread_mutex_destroy(&R->mu);
+		return errf(e, ERR_NOMEM, "cannot make a condition variable");
+	}
+	if (pthread_create(&R->worker, NULL, worker_main, R) != 0) {
+		pthread_cond_destroy(&R->cv);
+		pthread_mutex_destroy(&R->mu);
+		return errf(e, ERR_NOMEM, "cannot start a thread");
+	}
+	R->worker_on = 1;
+	return 0;
+}
+
+/*
+ * Stop the worker: after the batches handed over (finish set) or at once.
+ * Returns 0, or -1 with the worker's error in *e.
+ */
+static int
+worker_stop(struct run *R, int finish, struct err *e)
+{
+	int rc = 0;
+
+	if (!R->worker_on)
+		return 0;
+	pthread_mutex_lock(&R->mu);
+	if (finish && R->fill != NULL && R->fill->n > 0 && !R->rfail)
+		R->rcount++;
+	R->fill = NULL;
+	R->rdone = 1;
+	if (!finish)
+		R->rstop = 1;
+	pthread_cond_broadcast(&R->cv);
+	pthread_mutex_unlock(&R->mu);
+	pthread_join(R->worker, NULL);
+	R->worker_on = 0;
+	if (finish && R->rfail) {
+		*e = R->rerr;
+		rc = -1;
+	}
+	pthread_cond_destroy(&R->cv);
+	pthread_mutex_destroy(&R->mu);
+	return rc;
+}
+
+/*
+ * One long-form record: parsed into the batch being filled.  Returns 0,
+ * -1 for a bad record, -2 when the worker has failed (*e set).
+ */
 static int
 long_record(struct run *R, struct csvr *r, const struct csv_record *rec,
     struct err *e)
 {
-	struct packed u;
-	struct ev ev;
+	struct batch *bt = R->fill;
+	struct ev *ev = &bt->ev[bt->n];
 	int rc;
 
-	if (!R->o->sorted) {
-		struct ev *b = &R->batch[R->nbatch];
-		rc = long_parse(R, r, rec, b, &R->barena, e);
-		if (rc <= 0)
-			return rc;
-		if (R->ncslot)
-			__builtin_prefetch(&R->cslot[b->h & (R->ncslot - 1)]);
-		if (++R->nbatch == BATCH)
-			return flush_batch(R, e);
-		return 0;
-	}
-	R->pack.len = 0;
-	rc = long_parse(R, r, rec, &ev, &R->pack, e);
+	rc = long_parse(R, r, rec, ev, &bt->arena, e);
 	if (rc <= 0)
 		return rc;
-	unpack(R->pack.data, &u);
-	if (R->have_cur && (u.idlen != R->curid.len ||
-	    memcmp(u.id, R->curid.data, u.idlen) != 0)) {
-		char q1[160], q2[160];
-		if (!id_after(R->curid.data, R->curid.len, u.id, u.idlen))
-			return errf(e, ERR_DATA, "%s:%ld: --sorted input must "
-			    "be ordered by case id: %s comes after %s",
-			    csvr_name(r), rec->line,
-			    quote_value(q1, sizeof q1, u.id, u.idlen),
-			    quote_value(q2, sizeof q2, R->curid.data,
-				R->curid.len));
-		if (done_case(R, &R->cur, R->curid.data, R->curid.len, e) < 0)
-			return -1;
-		R->have_cur = 0;
-	}
-	if (!R->have_cur) {
-		kase_init(&R->cur);
-		R->curid.len = 0;
-		if (buf_append(&R->curid, u.id, u.idlen) < 0)
-			return err_nomem(e);
-		R->have_cur = 1;
-	}
-	return apply_event(R, &R->cur, &ev, &u, e);
+	ev->line = rec->line;
+	if (++bt->n == BATCH && hand_over(R, e) < 0)
+		return -2;
+	return 0;
 }
 
 /* One wide-form record: a whole case. */
@@ -1769,18 +1924,30 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 		    csvr_name(r), h->line, R->first_name);
 		goto out;
 	}
+	if (grow_array((void **)&R->names, &R->capnames, (size_t)R->nnames + 1,
+	    sizeof *R->names) < 0 || (R->names[R->nnames] =
+	    str_ndup(csvr_name(r), strlen(csvr_name(r)))) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	R->nnames++;
+	if (R->fill != NULL)
+		R->fill->file = R->nnames - 1;
 	while ((got = csvr_next(r, &rec, e)) > 0) {
+		int brc;
 		R->st->read++;
-		if ((R->o->wide ? wide_record(R, r, rec, e) :
-		    long_record(R, r, rec, e)) < 0) {
-			if (e->kind != ERR_DATA || R->rej == NULL ||
-			    bad(R, rec, e) < 0)
-				goto out;
-		}
+		brc = R->o->wide ? wide_record(R, r, rec, e) :
+		    long_record(R, r, rec, e);
+		if (brc == -1 && (e->kind != ERR_DATA || R->rej == NULL ||
+		    bad(R, rec, e) < 0))
+			goto out;
+		if (brc == -2)
+			goto out;
 	}
 	if (got < 0)
 		goto out;
-	if (R->nbatch > 0 && flush_batch(R, e) < 0)
+	/* A batch holds the steps of one file, for the worker's messages. */
+	if (R->fill != NULL && hand_over(R, e) < 0)
 		goto out;
 	rc = 0;
 out:
@@ -2144,9 +2311,13 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 		files = stdin_only;
 		nfiles = 1;
 	}
+	if (!o->wide && (worker_start(&R, e) < 0 || hand_over(&R, e) < 0))
+		goto out;
 	for (f = 0; f < nfiles; f++)
 		if (one_file(&R, files[f], f == 0, e) < 0)
 			goto out;
+	if (worker_stop(&R, 1, e) < 0)
+		goto out;
 	if (o->sorted && R.have_cur &&
 	    done_case(&R, &R.cur, R.curid.data, R.curid.len, e) < 0)
 		goto out;
@@ -2170,10 +2341,18 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 		goto out;
 	rc = 0;
 out:
+	{
+		struct err e2;
+		worker_stop(&R, 0, &e2);
+	}
+	for (f = 0; f < R.nnames; f++)
+		free(R.names[f]);
+	free(R.names);
+	for (f = 0; f < NRING; f++)
+		free(R.ring[f].arena.data);
 	free(R.cslot);
 	free(R.idarena.data);
 	free(R.pack.data);
-	free(R.barena.data);
 	intern_free(&R.tuples);
 	intern_free(&R.cats);
 	free(R.cases);
