@@ -420,7 +420,8 @@ struct run {
 	size_t captuple;
 	struct intern cats;
 	struct buf scratch;
-	struct buf pack;        /* one packed row (sorted and wide paths) */
+	struct buf pack;        /* one packed row (wide form) */
+	struct buf issues_buf, late_buf; /* settle()'s text, reused */
 	/*
 	 * Long form: the reading thread parses steps into batches (a ring
 	 * of NRING); a worker thread applies them in order.  The worker
@@ -1010,7 +1011,7 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
     struct err *e)
 {
 	const struct caseflow_opts *o = R->o;
-	struct buf issues = {0}, late = {0};
+	struct buf *issues = &R->issues_buf, *late = &R->late_buf;
 	double t[CF_NCHAIN], report, close, deadline = NAN, anchor = NAN;
 	const char *cat = "";
 	size_t catlen = 0;
@@ -1028,7 +1029,7 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 	close = t[ST_CLOSE];
 	if (!isnan(report))
 		anchor = report;
-	if ((bits = timeline_issues(k, &issues)) < 0)
+	if ((bits = timeline_issues(k, issues)) < 0)
 		goto nomem;
 	cancelled = (k->flags & F_CANCEL) != 0;
 	closed = !cancelled && k->nclose > 0;
@@ -1092,12 +1093,12 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 			goto out;
 		if (R->stage_rules) {
 			if (late_stages(R, k, cat, catlen, report, closed,
-			    &late) < 0)
+			    late) < 0)
 				goto nomem;
-			if (csvw_field(R->out, late.data, late.len, e) < 0)
+			if (csvw_field(R->out, late->data, late->len, e) < 0)
 				goto out;
 		}
-		if (csvw_field(R->out, issues.data, issues.len, e) < 0 ||
+		if (csvw_field(R->out, issues->data, issues->len, e) < 0 ||
 		    csvw_end(R->out, e) < 0)
 			goto out;
 		R->st->written++;
@@ -1147,8 +1148,6 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 nomem:
 	err_nomem(e);
 out:
-	free(issues.data);
-	free(late.data);
 	return rc;
 }
 
@@ -1457,7 +1456,6 @@ long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
 	ev->off = b->len;
 	if (pack_row(R, rec, b, e) < 0)
 		return -1;
-	ev->h = hash_bytes(rec->field[R->idcol], rec->len[R->idcol]);
 	return 1;
 }
 
@@ -1491,9 +1489,12 @@ apply_batch(struct run *R, struct batch *bt, struct err *e)
 	struct packed u;
 	long c;
 
-	if (R->ncslot)
-		for (i = 0; i < bt->n; i++)
+	for (i = 0; i < bt->n; i++) {
+		unpack(bt->arena.data + bt->ev[i].off, &u);
+		bt->ev[i].h = hash_bytes(u.id, u.idlen);
+		if (R->ncslot)
 			__builtin_prefetch(&R->cslot[bt->ev[i].h & mask]);
+	}
 	for (i = 0; i < bt->n; i++) {
 		struct ev *ev = &bt->ev[i];
 		uint64_t frag = ev->h >> 32 << 32;
@@ -1963,6 +1964,46 @@ ratio(uint64_t num, uint64_t den)
 	return den == 0 ? NAN : (double)num / (double)den;
 }
 
+/* Sort x[0..n-1] ascending: least significant byte first.  -1 if out of
+ * memory. */
+static int
+radix_sort(uint32_t *x, size_t n)
+{
+	uint32_t *tmp, *src = x, *dst;
+	size_t count[256], i;
+	int shift;
+
+	if (n < 2)
+		return 0;
+	if ((tmp = malloc(n * sizeof *tmp)) == NULL)
+		return -1;
+	dst = tmp;
+	for (shift = 0; shift < 32; shift += 8) {
+		size_t sum = 0;
+		memset(count, 0, sizeof count);
+		for (i = 0; i < n; i++)
+			count[(src[i] >> shift) & 0xff]++;
+		if (count[(src[0] >> shift) & 0xff] == n)
+			continue; /* every key has this byte: nothing moves */
+		for (i = 0; i < 256; i++) {
+			size_t c = count[i];
+			count[i] = sum;
+			sum += c;
+		}
+		for (i = 0; i < n; i++)
+			dst[count[(src[i] >> shift) & 0xff]++] = src[i];
+		{
+			uint32_t *t = src;
+			src = dst;
+			dst = t;
+		}
+	}
+	if (src != x)
+		memcpy(x, src, n * sizeof *x);
+	free(tmp);
+	return 0;
+}
+
 /* Sorted hours from seconds; the seconds are freed. */
 static double *
 to_hours(struct uvec *u)
@@ -1970,11 +2011,13 @@ to_hours(struct uvec *u)
 	double *h = malloc((u->n ? u->n : 1) * sizeof *h);
 	size_t i;
 
-	if (h == NULL)
+	if (h == NULL || radix_sort(u->v, u->n) < 0) {
+		free(h);
 		return NULL;
+	}
+	/* Division by 3600 keeps the order: h comes out sorted. */
 	for (i = 0; i < u->n; i++)
 		h[i] = u->v[i] / 3600.0;
-	stats_sort(h, u->n);
 	free(u->v);
 	u->v = NULL;
 	return h;
@@ -2353,6 +2396,8 @@ out:
 	free(R.cslot);
 	free(R.idarena.data);
 	free(R.pack.data);
+	free(R.issues_buf.data);
+	free(R.late_buf.data);
 	intern_free(&R.tuples);
 	intern_free(&R.cats);
 	free(R.cases);
