@@ -281,6 +281,7 @@ parse_options(int argc, char **argv, struct options *op)
 			break;
 		case OPT_CATEGORY:
 			o->category_col = optarg;
+			o->category_given = 1;
 			break;
 		case OPT_CALENDAR:
 			op->calendar = optarg;

@@ -228,6 +228,7 @@ struct batch {
 	size_t n;
 	struct buf arena;
 	int file;          /* index into run.names */
+	int hashed;        /* the worker has hashed the ids (pass 0) */
 };
 
 /* Callback answers packed in kase.cb: 2 bits each. */
@@ -1088,7 +1089,11 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 		    csvw_str(R->out, !open || isnan(deadline) ? "" :
 			overdue ? "yes" : "no", e) < 0)
 			goto out;
-		snprintf(nb, sizeof nb, "%u", (unsigned)k->nrework);
+		/* The wide form cannot see rework: empty, not 0. */
+		if (R->have_side)
+			snprintf(nb, sizeof nb, "%u", (unsigned)k->nrework);
+		else
+			nb[0] = '\0';
 		if (csvw_str(R->out, nb, e) < 0)
 			goto out;
 		if (R->stage_rules) {
@@ -1115,7 +1120,7 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 	g->c[G_CLOSED] += in_base && closed;
 	g->c[G_ONTIME] += in_base && on_time;
 	g->c[G_DEADLINE] += !isnan(deadline) && !cancelled;
-	g->c[G_REWORKED] += k->nrework > 0;
+	g->c[G_REWORKED] += k->nrework > 0 && k->t[ST_HANDLE] != T_NONE;
 	g->c[G_EXTENDED] += k->nextend > 0;
 	g->c[G_OPEN] += open;
 	g->c[G_OVERDUE] += overdue;
@@ -1482,12 +1487,12 @@ apply_event(struct run *R, struct kase *k, const struct ev *ev,
  * slots give a likely case, which is prefetched; then the work itself
  * checks every id and finds or adds the case.
  */
-static int
-apply_batch(struct run *R, struct batch *bt, struct err *e)
+/* Pass 0: hash the ids and prefetch their index slots. */
+static void
+hash_batch(struct run *R, struct batch *bt)
 {
-	size_t i, j, mask = R->ncslot ? R->ncslot - 1 : 0;
+	size_t i, mask = R->ncslot ? R->ncslot - 1 : 0;
 	struct packed u;
-	long c;
 
 	for (i = 0; i < bt->n; i++) {
 		unpack(bt->arena.data + bt->ev[i].off, &u);
@@ -1495,6 +1500,24 @@ apply_batch(struct run *R, struct batch *bt, struct err *e)
 		if (R->ncslot)
 			__builtin_prefetch(&R->cslot[bt->ev[i].h & mask]);
 	}
+	bt->hashed = 1;
+}
+
+/*
+ * Apply batch bt; nxt, the batch after it when there is one already, gets
+ * its pass 0 in the middle, so that bt's prefetched cases have time to
+ * arrive and nxt's slots are on their way.
+ */
+static int
+apply_batch(struct run *R, struct batch *bt, struct batch *nxt,
+    struct err *e)
+{
+	size_t i, j, mask = R->ncslot ? R->ncslot - 1 : 0;
+	struct packed u;
+	long c;
+
+	if (!bt->hashed)
+		hash_batch(R, bt);
 	for (i = 0; i < bt->n; i++) {
 		struct ev *ev = &bt->ev[i];
 		uint64_t frag = ev->h >> 32 << 32;
@@ -1509,6 +1532,8 @@ apply_batch(struct run *R, struct batch *bt, struct err *e)
 				break;
 			}
 	}
+	if (nxt != NULL)
+		hash_batch(R, nxt);
 	for (i = 0; i < bt->n; i++) {
 		struct ev *ev = &bt->ev[i];
 		unpack(bt->arena.data + ev->off, &u);
@@ -1570,7 +1595,7 @@ worker_main(void *arg)
 	struct err e = {0};
 
 	for (;;) {
-		struct batch *bt;
+		struct batch *bt, *nxt;
 		int rc;
 
 		pthread_mutex_lock(&R->mu);
@@ -1581,9 +1606,11 @@ worker_main(void *arg)
 			break;
 		}
 		bt = &R->ring[R->rhead];
+		/* The next batch, once handed over, is the worker's too. */
+		nxt = R->rcount > 1 ? &R->ring[(R->rhead + 1) % NRING] : NULL;
 		pthread_mutex_unlock(&R->mu);
 		rc = R->o->sorted ? apply_sorted(R, bt, &e) :
-		    apply_batch(R, bt, &e);
+		    apply_batch(R, bt, nxt, &e);
 		pthread_mutex_lock(&R->mu);
 		if (rc < 0) {
 			R->rerr = e;
@@ -1622,6 +1649,7 @@ hand_over(struct run *R, struct err *e)
 	} else {
 		R->fill = &R->ring[(R->rhead + R->rcount) % NRING];
 		R->fill->n = 0;
+		R->fill->hashed = 0;
 		R->fill->arena.len = 0;
 		R->fill->file = R->nnames - 1;
 	}
@@ -1827,7 +1855,8 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 		return -1;
 	if (!o->wide && !o->due_given)
 		R->duecol = NO_COL;
-	if (find_col(r, o->rules ? o->category_col : NULL, 1, &R->catcol, e)
+	if (find_col(r, o->rules ? o->category_col : NULL, o->category_given,
+	    &R->catcol, e)
 	    < 0)
 		return -1;
 	if (o->nby > 0 && (R->bycol = calloc((size_t)o->nby,
@@ -1874,6 +1903,17 @@ same_header(const struct csv_record *a, const struct csv_record *b)
 	return 1;
 }
 
+/* The header name of --by column j (as the input spells it, also when
+ * the option gave a position). */
+static int
+by_name(struct run *R, int j, struct err *e)
+{
+	size_t c = R->bycol[j];
+
+	return csvw_field(R->out, R->first_header.field[c],
+	    R->first_header.len[c], e);
+}
+
 static int
 write_case_header(struct run *R, struct err *e)
 {
@@ -1888,7 +1928,7 @@ write_case_header(struct run *R, struct err *e)
 			return -1;
 		if (i == C_ID)
 			for (int j = 0; j < R->o->nby; j++)
-				if (csvw_str(R->out, R->o->by[j], e) < 0)
+				if (by_name(R, j, e) < 0)
 					return -1;
 	}
 	return csvw_end(R->out, e);
@@ -2274,7 +2314,7 @@ write_summary(struct run *R, struct err *e)
 		summary_values(R, &R->g[i], vals + i * S_NCOL);
 	}
 	for (j = 0; j < o->nby; j++)
-		if (csvw_str(R->out, o->by[j], e) < 0)
+		if (by_name(R, j, e) < 0)
 			goto out;
 	if (o->period != PERIOD_NONE &&
 	    csvw_str(R->out, o->lang_zh ? "时段" : "period", e) < 0)

@@ -69,6 +69,7 @@ struct caseflow_opts {
 	const char *due_col;      /* deadline column, or NULL */
 	int due_given;            /* the user named due_col */
 	const char *category_col; /* category column for the rules */
+	int category_given;       /* the user named it (else it may be absent) */
 	char **by;                /* group columns (nby of them) */
 	int nby;
 	enum period period;

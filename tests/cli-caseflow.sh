@@ -231,3 +231,14 @@ t cf-usage-dst-calendar 2 caseflow --tz America/New_York \
 t cf-usage-work-hours 2 caseflow --work-hours 09:00-12:00 $c/rates.csv
 t cf-usage-reject-stdout 2 caseflow --reject - $c/rates.csv
 t cf-usage-bad-option 2 caseflow --frobnicate $c/rates.csv
+
+# --- wide form: status column, missing report, close before report; a
+# --by column given by position is named as the header names it; a rules
+# file with only "*" needs no category column ---
+t cf-wide-cases 0 caseflow --wide --cases --by district $c/wide.csv
+t cf-wide-summary 0 caseflow --wide --by 6 $c/wide.csv
+t cf-rules-star 0 caseflow --rules $c/rules-star.csv --tz +08:00 \
+    --stage-map $c/city-words.csv \
+    --cases $c/city.csv
+t cf-rules-category-named 1 caseflow --rules $c/rules-star.csv \
+    --category kind $c/city.csv

@@ -22,6 +22,8 @@ void suite_stats(void);
 void suite_stage(void);
 void suite_rules(void);
 void suite_chart(void);
+void suite_time_out(void);
+void suite_caseflow(void);
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)
@@ -98,6 +100,8 @@ main(void)
 		{"stage", suite_stage},
 		{"rules", suite_rules},
 		{"chart", suite_chart},
+		{"time_out", suite_time_out},
+		{"caseflow", suite_caseflow},
 	};
 	size_t i;
 

@@ -1,0 +1,516 @@
+/*
+ * Times in and out: parse_time's fast path for "YYYY-MM-DDTHH:MM:SS" (and
+ * with a space) in a fixed zone, checked against the general ISO path and
+ * against civil_to_epoch on random timestamps, and the times it must
+ * still refuse; then time_local, format_time and time_fixed_offset in
+ * fixed offsets (checked against gmtime_r) and in named zones across
+ * daylight saving changes.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "../../lib/parse.h"
+#include "t.h"
+
+void suite_time_out(void);
+
+/* A small fixed-seed generator (splitmix64), the same numbers every run. */
+static uint64_t rng_state;
+
+static uint64_t
+rng_next(void)
+{
+	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* A whole number in [lo, hi]. */
+static int
+rng_int(int lo, int hi)
+{
+	return lo + (int)(rng_next() % (uint64_t)(hi - lo + 1));
+}
+
+static int
+is_leap(int y)
+{
+	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	return m == 2 ? 28 + is_leap(y) : d[m - 1];
+}
+
+/* parse_time on a NUL-terminated string; -1 or 0 with *v. */
+static int
+pt(const struct time_opts *o, const char *s, double *v)
+{
+	return parse_time(o, s, strlen(s), v);
+}
+
+/* "+08:00" for 28800, "-05:30" for -19800 (|off| < 100 hours). */
+static void
+offset_text(long off, char *buf, size_t cap)
+{
+	int a = (int)((off < 0 ? -off : off) / 60);
+
+	snprintf(buf, cap, "%c%02d:%02d", off < 0 ? '-' : '+', a / 60 % 100,
+	    a % 60);
+}
+
+/*
+ * The fast path gives what the general path and plain arithmetic give, on
+ * random valid timestamps from 1900 to 2100 (one in ten on a Feb 29) with
+ * T or a space, in several fixed offsets.  The general path is reached by
+ * the same text with the offset written out (21 or 25 bytes), with a
+ * lower-case 't' (which the fast path leaves alone) and with ".0" added.
+ * Mismatches are counted; the first few are printed.
+ */
+static void
+fast_path_agrees(void)
+{
+	static const long offs[] = {0, 28800, -19800, 14 * 3600, -12 * 3600,
+	    3600};
+	int i, nbad = 0, nleap = 0, nspace = 0;
+
+	rng_state = 20240301;
+	for (i = 0; i < 20000; i++) {
+		struct time_opts o;
+		char s[40], z[64], lower[24], frac[48], ot[24], tzname[24];
+		int y, mo, d, h, mi, se, sep, j;
+		long off = offs[rng_int(0, 5)];
+		double fast = 0, want, gen[3] = {0, 0, 0};
+		int rc, grc[3];
+
+		y = rng_int(1900, 2100);
+		if (rng_int(0, 9) == 0) {
+			/* Feb 29 of a leap year near y (2000 is one, 1900 and
+			 * 2100 are not). */
+			while (!is_leap(y))
+				y = rng_int(1900, 2100);
+			mo = 2;
+			d = 29;
+			nleap++;
+		} else {
+			mo = rng_int(1, 12);
+			d = rng_int(1, month_days(y, mo));
+		}
+		h = rng_int(0, 23);
+		mi = rng_int(0, 59);
+		se = rng_int(0, 59);
+		sep = rng_int(0, 1) ? 'T' : ' ';
+		nspace += sep == ' ';
+		snprintf(s, sizeof s, "%04d-%02d-%02d%c%02d:%02d:%02d", y, mo, d,
+		    sep, h, mi, se);
+		offset_text(off, ot, sizeof ot);
+		snprintf(z, sizeof z, "%s%s", s, off == 0 && (i & 1) ? "Z" : ot);
+		memcpy(lower, s, 20);
+		lower[10] = 't';
+		snprintf(frac, sizeof frac, "%s.0", s);
+		/* The zone option as text too ("+08:00"; "UTC" for 0). */
+		snprintf(tzname, sizeof tzname, "%s", off == 0 ? "UTC" : ot);
+		if (time_opts_init(&o, NULL, tzname) < 0 || !o.tz_fixed ||
+		    o.tz_offset != off) {
+			t_report(0, __FILE__, __LINE__, "time_opts_init(%s)",
+			    tzname);
+			nbad++;
+			continue;
+		}
+		want = (double)(civil_to_epoch(y, mo, d, h, mi, se) - off);
+		rc = pt(&o, s, &fast);
+		grc[0] = pt(&o, z, &gen[0]);
+		grc[1] = pt(&o, lower, &gen[1]);
+		grc[2] = pt(&o, frac, &gen[2]);
+		for (j = 0; j < 3; j++)
+			if (grc[j] != 0 || gen[j] != want)
+				break;
+		if (rc != 0 || fast != want || j < 3) {
+			if (++nbad <= 5)
+				t_report(0, __FILE__, __LINE__, "\"%s\" in %s: "
+				    "fast %d %.0f, general %d %.0f / %d %.0f / "
+				    "%d %.0f, want %.0f", s, tzname, rc, fast,
+				    grc[0], gen[0], grc[1], gen[1], grc[2],
+				    gen[2], want);
+		}
+	}
+	CHECK_INT(nbad, 0);
+	/* The sample did cover leap days and both separators. */
+	CHECK(nleap > 1000);
+	CHECK(nspace > 5000 && nspace < 15000);
+}
+
+/* Fixed examples of the fast path, worked out by hand. */
+static void
+fast_path_examples(void)
+{
+	struct time_opts utc, cst, ist;
+	double v;
+
+	CHECK_INT(time_opts_init(&utc, NULL, "UTC"), 0);
+	CHECK_INT(time_opts_init(&cst, NULL, "+08:00"), 0);
+	CHECK_INT(time_opts_init(&ist, NULL, "-05:30"), 0);
+	CHECK_INT(cst.tz_offset, 28800);
+	/* 08:00 in Beijing is midnight UTC: 2024-03-01T00:00:00Z. */
+	CHECK(pt(&cst, "2024-03-01T08:00:00", &v) == 0 && v == 1709251200.0);
+	CHECK(pt(&cst, "2024-03-01 08:00:00", &v) == 0 && v == 1709251200.0);
+	CHECK(pt(&utc, "2024-03-01T00:00:00", &v) == 0 && v == 1709251200.0);
+	CHECK(pt(&ist, "2024-02-29T18:30:00", &v) == 0 && v == 1709251200.0);
+	/* Blanks around still reach the same answer. */
+	CHECK(pt(&cst, "  2024-03-01 08:00:00 ", &v) == 0 &&
+	    v == 1709251200.0);
+	/* The edges of the ranges the fast path takes. */
+	CHECK(pt(&utc, "1970-01-01T00:00:00", &v) == 0 && v == 0);
+	CHECK(pt(&utc, "1969-12-31T23:59:59", &v) == 0 && v == -1);
+	CHECK(pt(&utc, "1900-01-01 00:00:00", &v) == 0 &&
+	    v == -2208988800.0);
+	CHECK(pt(&utc, "2100-12-31T23:59:59", &v) == 0 &&
+	    v == 4133980799.0);
+	CHECK(pt(&utc, "2000-02-29T12:00:00", &v) == 0 && v == 951825600.0);
+	CHECK(pt(&utc, "0000-01-01T00:00:00", &v) == 0 &&
+	    v == (double)civil_to_epoch(0, 1, 1, 0, 0, 0));
+	CHECK(pt(&utc, "9999-12-31T23:59:59", &v) == 0 &&
+	    v == (double)civil_to_epoch(9999, 12, 31, 23, 59, 59));
+	/* Only len bytes count: the Z past byte 19 is not read. */
+	v = 0;
+	CHECK_INT(parse_time(&cst, "2024-03-01T08:00:00Z", 19, &v), 0);
+	CHECK_DBL(v, 1709251200.0, 0);
+}
+
+/* Times of the fast path's shape that must be refused, whatever path. */
+static void
+refused(void)
+{
+	static const char *const bad[] = {
+		"2023-02-29T00:00:00",  /* not a leap year */
+		"1900-02-29 12:00:00",  /* nor is 1900 */
+		"2100-02-29T12:00:00",  /* nor 2100 */
+		"2024-02-30T00:00:00",
+		"2024-04-31T00:00:00",
+		"2024-13-01T00:00:00",
+		"2024-00-10T00:00:00",
+		"2024-03-00T00:00:00",
+		"2024-03-32T00:00:00",
+		"2024-03-01T12:60:00",
+		"2024-03-01T12:00:61",
+		"2024-03-01T25:00:00",
+		"2024-03-01T24:00:01",  /* 24 only as 24:00:00 */
+		"2024-03-01T24:01:00",
+		"2024-03-01T99:99:99",
+		"2024-03-01T08:00:0",   /* 18 bytes */
+		"2024-03-01T08:00:000", /* 20 bytes */
+		"2024-03-01T08:00:0Z",
+		"2024-03-01x08:00:00",
+		"2024-03-01T08-00-00",
+		"2024/03/01T08:00:00",
+		NULL
+	};
+	static const int digit_at[14] = {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14,
+	    15, 17, 18};
+	/* '/' and ':' sit just below and above the digits in ASCII. */
+	static const char notdigit[] = {'x', '/', ':', ' ', '-', '+', 'O',
+	    '\0', (char)0xd9};
+	struct time_opts cst;
+	double v;
+	int i, j, nbad = 0;
+
+	CHECK_INT(time_opts_init(&cst, NULL, "+08:00"), 0);
+	for (i = 0; bad[i] != NULL; i++) {
+		v = 12345;
+		t_report(pt(&cst, bad[i], &v) == -1, __FILE__, __LINE__,
+		    "parse_time(\"%s\") should be refused", bad[i]);
+		t_report(v == 12345, __FILE__, __LINE__, "parse_time(\"%s\") "
+		    "left *out alone (%.0f)", bad[i], v);
+	}
+	/* Every digit position, every kind of non-digit (a NUL too: the
+	 * length is what counts). */
+	for (i = 0; i < 14; i++)
+		for (j = 0; j < (int)sizeof notdigit; j++) {
+			char s[20];
+			memcpy(s, "2024-03-01T08:00:00", 20);
+			s[digit_at[i]] = notdigit[j];
+			/* A blank at either end is trimmed, leaving 18
+			 * bytes that are no time either. */
+			if (parse_time(&cst, s, 19, &v) != -1 && ++nbad <= 5)
+				t_report(0, __FILE__, __LINE__, "a 0x%02x at "
+				    "byte %d was accepted",
+				    (unsigned char)notdigit[j], digit_at[i]);
+		}
+	CHECK_INT(nbad, 0);
+
+	/*
+	 * Hour 24: the general ISO path takes exactly 24:00:00 (after T or a
+	 * space) as the midnight that ends the day; the fast path does not
+	 * take it (hours 0-23), and passes it on.  Second 60 (a leap second)
+	 * likewise means the next minute.
+	 */
+	/* Midnight in Beijing is 16:00 UTC the day before. */
+	CHECK(pt(&cst, "2024-02-29T24:00:00", &v) == 0 &&
+	    v == 1709251200.0 - 28800);
+	CHECK(pt(&cst, "2024-02-29 24:00:00", &v) == 0 &&
+	    v == 1709251200.0 - 28800);
+	CHECK(pt(&cst, "2024-02-29T23:59:60", &v) == 0 &&
+	    v == 1709251200.0 - 28800);
+	CHECK(pt(&cst, "2024-12-31T24:00:00", &v) == 0 &&
+	    v == (double)civil_to_epoch(2025, 1, 1, 0, 0, 0) - 28800);
+}
+
+/* The civil fields of a struct tm, for messages. */
+static int
+tm_equal(const struct tm *a, const struct tm *b)
+{
+	return a->tm_year == b->tm_year && a->tm_mon == b->tm_mon &&
+	    a->tm_mday == b->tm_mday && a->tm_hour == b->tm_hour &&
+	    a->tm_min == b->tm_min && a->tm_sec == b->tm_sec &&
+	    a->tm_wday == b->tm_wday;
+}
+
+/* time_local in a fixed zone is gmtime_r of t + offset (t floored), and
+ * format_time's text reads back as floor(t), on random times. */
+static void
+local_matches_gmtime(void)
+{
+	static const char *const zones[] = {"UTC", "+08:00", "-05:30",
+	    "+14:00", "-12:00", "+05:45"};
+	int i, nbad = 0;
+
+	rng_state = 1970;
+	for (i = 0; i < 20000; i++) {
+		struct time_opts o;
+		struct tm a, b;
+		long off = -1;
+		char buf[32];
+		size_t n;
+		double t, back = 0;
+		time_t g;
+		const char *zn = zones[rng_int(0, 5)];
+
+		/* Times from 1653 to 2286, a quarter with a fraction. */
+		t = (double)((int64_t)(rng_next() % 20000000000ULL) -
+		    10000000000LL);
+		if (rng_int(0, 3) == 0)
+			t += (double)rng_int(1, 999) / 1000;
+		time_opts_init(&o, NULL, zn);
+		g = (time_t)floor(t) + o.tz_offset;
+		if (time_local(&o, t, &a, &off) != 0 ||
+		    gmtime_r(&g, &b) == NULL || !tm_equal(&a, &b) ||
+		    off != o.tz_offset) {
+			if (++nbad <= 5)
+				t_report(0, __FILE__, __LINE__, "time_local(%s, "
+				    "%.3f) = %04d-%02d-%02d %02d:%02d:%02d wday "
+				    "%d, gmtime_r gives %04d-%02d-%02d "
+				    "%02d:%02d:%02d wday %d", zn, t,
+				    a.tm_year + 1900, a.tm_mon + 1, a.tm_mday,
+				    a.tm_hour, a.tm_min, a.tm_sec, a.tm_wday,
+				    b.tm_year + 1900, b.tm_mon + 1, b.tm_mday,
+				    b.tm_hour, b.tm_min, b.tm_sec, b.tm_wday);
+			continue;
+		}
+		n = format_time(&o, t, buf);
+		if (n != 25 || strlen(buf) != 25 || pt(&o, buf, &back) != 0 ||
+		    back != floor(t)) {
+			if (++nbad <= 5)
+				t_report(0, __FILE__, __LINE__, "format_time(%s, "
+				    "%.3f) = \"%s\" (%zu) reads back as %.0f",
+				    zn, t, buf, n, back);
+		}
+	}
+	CHECK_INT(nbad, 0);
+}
+
+/* A time's text in a zone, for the checks below. */
+static const char *
+fmt(const struct time_opts *o, double t)
+{
+	static char buf[32];
+
+	if (format_time(o, t, buf) == 0)
+		snprintf(buf, sizeof buf, "(out of range)");
+	return buf;
+}
+
+static void
+fixed_offsets(void)
+{
+	struct time_opts utc, cst, ist, np;
+	struct tm tm;
+	long off;
+	char buf[32];
+
+	CHECK_INT(time_opts_init(&utc, NULL, "UTC"), 0);
+	CHECK_INT(time_opts_init(&cst, NULL, "+08:00"), 0);
+	CHECK_INT(time_opts_init(&ist, NULL, "-05:30"), 0);
+	CHECK_INT(time_opts_init(&np, NULL, "+0545"), 0);
+
+	/* 2024-03-01T00:00:00Z, a Friday in Beijing, still Thursday at
+	 * -05:30. */
+	CHECK_STR(fmt(&cst, 1709251200), "2024-03-01T08:00:00+08:00");
+	CHECK_STR(fmt(&utc, 1709251200), "2024-03-01T00:00:00+00:00");
+	CHECK_STR(fmt(&ist, 1709251200), "2024-02-29T18:30:00-05:30");
+	CHECK_STR(fmt(&np, 1709251200), "2024-03-01T05:45:00+05:45");
+	CHECK_INT(time_local(&cst, 1709251200, &tm, &off), 0);
+	CHECK_INT(off, 28800);
+	CHECK_INT(tm.tm_year, 124);
+	CHECK_INT(tm.tm_mon, 2);
+	CHECK_INT(tm.tm_mday, 1);
+	CHECK_INT(tm.tm_hour, 8);
+	CHECK_INT(tm.tm_min, 0);
+	CHECK_INT(tm.tm_sec, 0);
+	CHECK_INT(tm.tm_wday, 5);
+	CHECK_INT(time_local(&ist, 1709251200, &tm, &off), 0);
+	CHECK_INT(off, -19800);
+	CHECK_INT(tm.tm_mday, 29);
+	CHECK_INT(tm.tm_hour, 18);
+	CHECK_INT(tm.tm_min, 30);
+	CHECK_INT(tm.tm_wday, 4);
+
+	/* The epoch was a Thursday; the days around it. */
+	CHECK_INT(time_local(&utc, 0, &tm, &off), 0);
+	CHECK_INT(tm.tm_wday, 4);
+	CHECK_INT(tm.tm_year, 70);
+	CHECK_INT(time_local(&utc, -1, &tm, &off), 0);
+	CHECK_INT(tm.tm_wday, 3);
+	CHECK_INT(tm.tm_year, 69);
+	CHECK_INT(tm.tm_hour, 23);
+	CHECK_INT(time_local(&utc, -3 * 86400, &tm, &off), 0);
+	CHECK_INT(tm.tm_wday, 1);  /* 1969-12-29, a Monday */
+	CHECK_INT(time_local(&utc, -4 * 86400, &tm, &off), 0);
+	CHECK_INT(tm.tm_wday, 0);  /* Sunday */
+	CHECK_INT(time_local(&utc, -7 * 86400, &tm, &off), 0);
+	CHECK_INT(tm.tm_wday, 4);
+	CHECK_INT(time_local(&utc, 3 * 86400, &tm, &off), 0);
+	CHECK_INT(tm.tm_wday, 0);  /* 1970-01-04, a Sunday */
+
+	/* Negative times and fractions: the second is the floor. */
+	CHECK_STR(fmt(&utc, -1), "1969-12-31T23:59:59+00:00");
+	CHECK_STR(fmt(&utc, -0.5), "1969-12-31T23:59:59+00:00");
+	CHECK_STR(fmt(&utc, -0.000001), "1969-12-31T23:59:59+00:00");
+	CHECK_STR(fmt(&utc, 0.999), "1970-01-01T00:00:00+00:00");
+	CHECK_STR(fmt(&utc, -86400.5), "1969-12-30T23:59:59+00:00");
+	CHECK_STR(fmt(&cst, -28800.25), "1969-12-31T23:59:59+08:00");
+	CHECK_STR(fmt(&ist, 19799.9), "1969-12-31T23:59:59-05:30");
+	CHECK_STR(fmt(&utc, -2208988800.0), "1900-01-01T00:00:00+00:00");
+
+	/* The range: years 0 to 9999 in text, |t| < 1e15 for time_local. */
+	CHECK_STR(fmt(&utc, (double)civil_to_epoch(9999, 12, 31, 23, 59, 59)),
+	    "9999-12-31T23:59:59+00:00");
+	CHECK_STR(fmt(&utc, (double)civil_to_epoch(0, 1, 1, 0, 0, 0)),
+	    "0000-01-01T00:00:00+00:00");
+	CHECK_INT(format_time(&utc, (double)civil_to_epoch(10000, 1, 1, 0, 0,
+	    0), buf), 0);
+	CHECK_INT(format_time(&utc, (double)civil_to_epoch(-1, 12, 31, 23, 59,
+	    59), buf), 0);
+	/* The offset moves the year over the edge. */
+	CHECK_INT(format_time(&cst, (double)civil_to_epoch(9999, 12, 31, 16, 0,
+	    0), buf), 0);
+	CHECK_INT(format_time(&cst, (double)civil_to_epoch(9999, 12, 31, 15,
+	    59, 59), buf), 25);
+	CHECK_INT(format_time(&utc, 1e14, buf), 0);
+	CHECK_INT(time_local(&utc, 1e14, &tm, &off), 0); /* year 3170843 */
+	CHECK_INT(time_local(&utc, 1e15, &tm, &off), -1);
+	CHECK_INT(time_local(&utc, -1e15, &tm, &off), -1);
+	CHECK_INT(time_local(&utc, NAN, &tm, &off), -1);
+	CHECK_INT(time_local(&utc, INFINITY, &tm, &off), -1);
+	CHECK_INT(time_local(&utc, -INFINITY, &tm, &off), -1);
+	CHECK_INT(format_time(&utc, NAN, buf), 0);
+	CHECK_INT(format_time(&utc, INFINITY, buf), 0);
+
+	/* Fixed zones keep one offset. */
+	off = 1;
+	CHECK(time_fixed_offset(&utc, &off) == 0 && off == 0);
+	CHECK(time_fixed_offset(&cst, &off) == 0 && off == 28800);
+	CHECK(time_fixed_offset(&ist, &off) == 0 && off == -19800);
+}
+
+static void
+named_zones(void)
+{
+	struct time_opts ny, sh, o;
+	struct tm tm;
+	long off;
+	/* 2023-03-12 01:59:59 EST is 06:59:59Z; a second later the clocks
+	 * read 03:00 EDT.  2023-11-05 01:59:59 EDT is 05:59:59Z; a second
+	 * later they read 01:00:00 EST again. */
+	double spring = (double)civil_to_epoch(2023, 3, 12, 6, 59, 59);
+	double autumn = (double)civil_to_epoch(2023, 11, 5, 5, 59, 59);
+
+	CHECK_INT(time_opts_init(&ny, NULL, "America/New_York"), 0);
+	CHECK_INT(ny.tz_fixed, 0);
+	CHECK_STR(fmt(&ny, spring), "2023-03-12T01:59:59-05:00");
+	CHECK_STR(fmt(&ny, spring + 1), "2023-03-12T03:00:00-04:00");
+	CHECK_STR(fmt(&ny, spring + 0.75), "2023-03-12T01:59:59-05:00");
+	CHECK_STR(fmt(&ny, autumn), "2023-11-05T01:59:59-04:00");
+	CHECK_STR(fmt(&ny, autumn + 1), "2023-11-05T01:00:00-05:00");
+	CHECK_INT(time_local(&ny, spring, &tm, &off), 0);
+	CHECK_INT(off, -18000);
+	CHECK_INT(tm.tm_hour, 1);
+	CHECK_INT(tm.tm_wday, 0);  /* a Sunday */
+	CHECK_INT(time_local(&ny, spring + 1, &tm, &off), 0);
+	CHECK_INT(off, -14400);
+	CHECK_INT(tm.tm_hour, 3);
+	CHECK_INT(tm.tm_min, 0);
+	/* The text says what the moment is: it reads back in any zone. */
+	{
+		double v = 0;
+		CHECK(pt(&ny, fmt(&ny, spring + 1), &v) == 0 &&
+		    v == spring + 1);
+		CHECK(pt(&ny, fmt(&ny, autumn + 1), &v) == 0 &&
+		    v == autumn + 1);
+	}
+	CHECK_INT(time_fixed_offset(&ny, &off), -1);
+	CHECK(format_time(&ny, NAN, (char[32]){0}) == 0);
+
+	/* Shanghai has had +08:00 alone since 1991. */
+	CHECK_INT(time_opts_init(&sh, NULL, "Asia/Shanghai"), 0);
+	CHECK_INT(sh.tz_fixed, 0);
+	off = 0;
+	CHECK_INT(time_fixed_offset(&sh, &off), 0);
+	CHECK_INT(off, 28800);
+	CHECK_STR(fmt(&sh, 1709251200), "2024-03-01T08:00:00+08:00");
+	/* India: +05:30 throughout. */
+	CHECK_INT(time_opts_init(&o, NULL, "Asia/Kolkata"), 0);
+	CHECK(time_fixed_offset(&o, &off) == 0 && off == 19800);
+	CHECK_STR(fmt(&o, 1709251200), "2024-03-01T05:30:00+05:30");
+	/* Moscow went from +03 (with DST) to +04 in 2011 and back to +03 in
+	 * 2014: its offset changes, so no fixed one. */
+	CHECK_INT(time_opts_init(&o, NULL, "Europe/Moscow"), 0);
+	CHECK_INT(time_fixed_offset(&o, &off), -1);
+	/* An offset given as such is fixed, whatever TZ now says. */
+	CHECK_INT(time_opts_init(&o, NULL, "+08:00"), 0);
+	off = 0;
+	CHECK_INT(time_fixed_offset(&o, &off), 0);
+	CHECK_INT(off, 28800);
+	/* With TZ still New York, UTC options are still UTC. */
+	CHECK_INT(time_opts_init(&o, NULL, "America/New_York"), 0);
+	CHECK_INT(time_opts_init(&o, NULL, "UTC"), 0);
+	CHECK_STR(fmt(&o, spring + 1), "2023-03-12T07:00:00+00:00");
+}
+
+void
+suite_time_out(void)
+{
+	/* Named zones set TZ: leave it as it was for the other suites. */
+	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+
+	fast_path_agrees();
+	fast_path_examples();
+	refused();
+	local_matches_gmtime();
+	fixed_offsets();
+	named_zones();
+	if (saved != NULL) {
+		setenv("TZ", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+}
