@@ -1,8 +1,11 @@
 #!/bin/sh
 # The demo (make demo): join the bundled NYC 311 sample to the city's
 # community districts, keep the bad records aside, and count reports per
-# district and per district and channel.  Results go to demo-out/; the
-# last line names the folder.
+# district and per district and channel; then follow the cases with
+# caseflow: rates and times to close per district and per borough (with a
+# Kaplan-Meier chart), and the standard rates of a small Chinese case log
+# with Chinese column names.  Results go to demo-out/; the last line names
+# the folder.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -28,4 +31,27 @@ gridify -q -p testdata/nyc_cd.geojson --id-field boro_cd \
 
 echo "busiest districts:"
 sort -t, -k3,3nr "$out/counts.csv" | head -5 | sed 's/^/    /'
+
+# NYC 311 records are cases in wide form: one row, one column per stage.
+nyc311_wide() {
+	caseflow --wide --id 'Unique Key' --opened 'Created Date' \
+	    --closed 'Closed Date' --due 'Due Date' \
+	    --time-format '%m/%d/%Y %I:%M:%S %p' --tz America/New_York "$@"
+}
+
+echo "4. caseflow: cases per community district, from the joined reports of step 1"
+nyc311_wide -q --by boro_cd,name -o "$out/cases_by_district.csv" \
+    "$out/reports_by_district.csv"
+
+echo "5. caseflow --chart: cases per borough, Kaplan-Meier curves of the time to close"
+nyc311_wide --by Borough --chart "$out/caseflow-km.png" \
+    -o "$out/cases_by_borough.csv" testdata/nyc311.csv
+
+echo "closure rate and median hours to close per borough:"
+cut -d, -f1,2,10,21 "$out/cases_by_borough.csv" | sed 's/^/    /'
+
+echo "6. caseflow --lang zh: the standard rates of a small Chinese case log"
+caseflow -q --lang zh --by district --rules testdata/caseflow/rules-h.csv \
+    --contacted contacted --resolved resolved --satisfaction satisfaction \
+    -o "$out/caseflow_zh.csv" testdata/caseflow/rates.csv
 echo "demo: results in $root/$out/"
