@@ -227,7 +227,7 @@ struct batch {
 	struct ev ev[BATCH];
 	size_t n;
 	struct buf arena;
-	int file;          /* index into run.names */
+	const char *name;  /* the input's name, for messages (run.names) */
 	int hashed;        /* the worker has hashed the ids (pass 0) */
 };
 
@@ -413,6 +413,7 @@ struct run {
 	struct kase cur;
 	struct buf curid;
 	int have_cur;
+	int id_orders;          /* --sorted: orders the ids have kept */
 	long cur_line;
 
 	/* group values and categories */
@@ -1300,34 +1301,75 @@ settle_held(struct run *R, struct err *e)
 
 /* ---- reading ---- */
 
-/* Is id b after id a for --sorted: bytewise, or numerically if both are
- * digits only? */
+/* Bytewise order: <0, 0, >0 as a is before, equal to, after b. */
 static int
-id_after(const char *a, size_t al, const char *b, size_t bl)
+cmp_bytes(const char *a, size_t al, const char *b, size_t bl)
+{
+	int c = memcmp(a, b, al < bl ? al : bl);
+
+	return c ? c : (al > bl) - (al < bl);
+}
+
+static int
+all_digits(const char *s, size_t len)
 {
 	size_t i;
-	int digits = al > 0 && bl > 0;
-	int c;
 
-	for (i = 0; digits && i < al; i++)
-		digits = a[i] >= '0' && a[i] <= '9';
-	for (i = 0; digits && i < bl; i++)
-		digits = b[i] >= '0' && b[i] <= '9';
-	if (digits) {
-		while (al > 1 && *a == '0') {
-			a++;
-			al--;
-		}
-		while (bl > 1 && *b == '0') {
-			b++;
-			bl--;
-		}
-		if (al != bl)
-			return bl > al;
-		return memcmp(b, a, al) > 0;
+	for (i = 0; i < len; i++)
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+	return len > 0;
+}
+
+/*
+ * Numeric order: ids of digits only first, by value (then bytewise, so
+ * 007 comes before 7), then every other id bytewise.  A total order, as
+ * the check of --sorted needs.
+ */
+static int
+cmp_numeric(const char *a, size_t al, const char *b, size_t bl)
+{
+	int da = all_digits(a, al), db = all_digits(b, bl);
+	const char *x = a, *y = b;
+	size_t xl = al, yl = bl;
+
+	if (da != db)
+		return da ? -1 : 1;
+	if (!da)
+		return cmp_bytes(a, al, b, bl);
+	while (xl > 1 && *x == '0') {
+		x++;
+		xl--;
 	}
-	c = memcmp(a, b, al < bl ? al : bl);
-	return c < 0 || (c == 0 && bl > al);
+	while (yl > 1 && *y == '0') {
+		y++;
+		yl--;
+	}
+	if (xl != yl)
+		return xl < yl ? -1 : 1;
+	if (memcmp(x, y, xl) != 0)
+		return memcmp(x, y, xl);
+	return cmp_bytes(a, al, b, bl);
+}
+
+/*
+ * Is the new id b after a, the id before it, in an order the input has
+ * kept so far?  Sorted input is in bytewise order (sort(1) with LC_ALL=C)
+ * or in numeric order (sort -n); R->id_orders holds the ones still
+ * possible (1 bytewise, 2 numeric), so that the whole input must keep one
+ * of them: mixing the two could bring an id back after others.
+ */
+static int
+id_after(struct run *R, const char *a, size_t al, const char *b, size_t bl)
+{
+	int ok = 0;
+
+	if (cmp_bytes(a, al, b, bl) < 0)
+		ok |= 1;
+	if (cmp_numeric(a, al, b, bl) < 0)
+		ok |= 2;
+	R->id_orders &= ok;
+	return R->id_orders != 0;
 }
 
 /*
@@ -1561,11 +1603,11 @@ apply_sorted(struct run *R, struct batch *bt, struct err *e)
 		if (R->have_cur && (u.idlen != R->curid.len ||
 		    memcmp(u.id, R->curid.data, u.idlen) != 0)) {
 			char q1[160], q2[160];
-			if (!id_after(R->curid.data, R->curid.len, u.id,
+			if (!id_after(R, R->curid.data, R->curid.len, u.id,
 			    u.idlen))
 				return errf(e, ERR_DATA, "%s:%ld: --sorted "
 				    "input must be ordered by case id: %s "
-				    "comes after %s", R->names[bt->file],
+				    "comes after %s", bt->name,
 				    ev->line, quote_value(q1, sizeof q1, u.id,
 					u.idlen), quote_value(q2, sizeof q2,
 					R->curid.data, R->curid.len));
@@ -1651,7 +1693,7 @@ hand_over(struct run *R, struct err *e)
 		R->fill->n = 0;
 		R->fill->hashed = 0;
 		R->fill->arena.len = 0;
-		R->fill->file = R->nnames - 1;
+		R->fill->name = R->nnames ? R->names[R->nnames - 1] : "";
 	}
 	pthread_mutex_unlock(&R->mu);
 	return rc;
@@ -1817,6 +1859,7 @@ find_col(struct csvr *r, const char *spec, int required, size_t *idx,
 		return -1;
 	*idx = NO_COL;
 	e->kind = ERR_NONE;
+	e->msg[0] = '\0';
 	return 0;
 }
 
@@ -1973,7 +2016,7 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 	}
 	R->nnames++;
 	if (R->fill != NULL)
-		R->fill->file = R->nnames - 1;
+		R->fill->name = R->names[R->nnames - 1];
 	while ((got = csvr_next(r, &rec, e)) > 0) {
 		int brc;
 		R->st->read++;
@@ -2370,6 +2413,7 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 	R.rej = rej;
 	R.st = st;
 	R.write_cases = o->cases;
+	R.id_orders = 3;
 	for (i = 0; i < CB_COUNT; i++)
 		R.cbcol[i] = NO_COL;
 	if (o->rules != NULL)

@@ -85,7 +85,7 @@ fast_path_agrees(void)
 	rng_state = 20240301;
 	for (i = 0; i < 20000; i++) {
 		struct time_opts o;
-		char s[40], z[64], lower[24], frac[48], ot[24], tzname[24];
+		char s[40], z[64], lower[24], frac[48], ot[24], zone[24];
 		int y, mo, d, h, mi, se, sep, j;
 		long off = offs[rng_int(0, 5)];
 		double fast = 0, want, gen[3] = {0, 0, 0};
@@ -117,11 +117,11 @@ fast_path_agrees(void)
 		lower[10] = 't';
 		snprintf(frac, sizeof frac, "%s.0", s);
 		/* The zone option as text too ("+08:00"; "UTC" for 0). */
-		snprintf(tzname, sizeof tzname, "%s", off == 0 ? "UTC" : ot);
-		if (time_opts_init(&o, NULL, tzname) < 0 || !o.tz_fixed ||
+		snprintf(zone, sizeof zone, "%s", off == 0 ? "UTC" : ot);
+		if (time_opts_init(&o, NULL, zone) < 0 || !o.tz_fixed ||
 		    o.tz_offset != off) {
 			t_report(0, __FILE__, __LINE__, "time_opts_init(%s)",
-			    tzname);
+			    zone);
 			nbad++;
 			continue;
 		}
@@ -137,7 +137,7 @@ fast_path_agrees(void)
 			if (++nbad <= 5)
 				t_report(0, __FILE__, __LINE__, "\"%s\" in %s: "
 				    "fast %d %.0f, general %d %.0f / %d %.0f / "
-				    "%d %.0f, want %.0f", s, tzname, rc, fast,
+				    "%d %.0f, want %.0f", s, zone, rc, fast,
 				    grc[0], gen[0], grc[1], gen[1], grc[2],
 				    gen[2], want);
 		}
