@@ -269,6 +269,20 @@ struct grp {
 	double *hd, *hc;   /* the same in hours, sorted (for the summary) */
 };
 
+/*
+ * Where settled cases go: the groups (with their index) and counts.  The
+ * run has one; settling on two threads gives the second its own, merged
+ * into the run's afterwards.
+ */
+struct acc {
+	struct grp *g;
+	size_t ng, capg;
+	uint32_t *gslot;
+	size_t ngslot;
+	struct buf issues, late; /* settle()'s text, reused */
+	unsigned long long cases, closed, open, cancelled, invalid, written;
+};
+
 /* ---- the summary's columns ---- */
 
 enum col_kind { K_COUNT, K_RATE, K_HOURS };
@@ -423,7 +437,6 @@ struct run {
 	struct intern cats;
 	struct buf scratch;
 	struct buf pack;        /* one packed row (wide form) */
-	struct buf issues_buf, late_buf; /* settle()'s text, reused */
 	/*
 	 * Long form: the reading thread parses steps into batches (a ring
 	 * of NRING); a worker thread applies them in order.  The worker
@@ -449,11 +462,7 @@ struct run {
 		int st;
 	} scache[64];           /* stage words seen, by a small hash */
 
-	/* groups */
-	struct grp *g;
-	size_t ng, capg;
-	uint32_t *gslot;
-	size_t ngslot;
+	struct acc a;           /* the groups */
 
 	int write_cases;        /* per-case rows go to out */
 	int stage_rules;        /* rules exist for chain stages before close */
@@ -830,44 +839,44 @@ period_label(const struct run *R, int32_t code, char *buf)
 }
 
 static int
-group_of(struct run *R, uint32_t tuple, int32_t period, struct grp **out,
+group_of(struct acc *A, uint32_t tuple, int32_t period, struct grp **out,
     struct err *e)
 {
 	uint64_t key = (uint64_t)tuple << 32 | (uint32_t)period;
 	size_t j, i;
 
-	if ((R->ng + 1) * 2 > R->ngslot) {
-		size_t ns = R->ngslot ? R->ngslot * 2 : 64;
+	if ((A->ng + 1) * 2 > A->ngslot) {
+		size_t ns = A->ngslot ? A->ngslot * 2 : 64;
 		uint32_t *slot = calloc(ns, sizeof *slot);
 		if (slot == NULL)
 			return err_nomem(e);
-		for (i = 0; i < R->ng; i++) {
-			uint64_t k2 = (uint64_t)R->g[i].tuple << 32 |
-			    (uint32_t)R->g[i].period;
+		for (i = 0; i < A->ng; i++) {
+			uint64_t k2 = (uint64_t)A->g[i].tuple << 32 |
+			    (uint32_t)A->g[i].period;
 			for (j = hash_bytes((const char *)&k2, 8) & (ns - 1);
 			    slot[j]; j = (j + 1) & (ns - 1))
 				;
 			slot[j] = (uint32_t)i + 1;
 		}
-		free(R->gslot);
-		R->gslot = slot;
-		R->ngslot = ns;
+		free(A->gslot);
+		A->gslot = slot;
+		A->ngslot = ns;
 	}
-	for (j = hash_bytes((const char *)&key, 8) & (R->ngslot - 1);
-	    R->gslot[j]; j = (j + 1) & (R->ngslot - 1)) {
-		struct grp *g = &R->g[R->gslot[j] - 1];
+	for (j = hash_bytes((const char *)&key, 8) & (A->ngslot - 1);
+	    A->gslot[j]; j = (j + 1) & (A->ngslot - 1)) {
+		struct grp *g = &A->g[A->gslot[j] - 1];
 		if (g->tuple == tuple && g->period == period) {
 			*out = g;
 			return 0;
 		}
 	}
-	if (grow_array((void **)&R->g, &R->capg, R->ng + 1, sizeof *R->g) < 0)
+	if (grow_array((void **)&A->g, &A->capg, A->ng + 1, sizeof *A->g) < 0)
 		return err_nomem(e);
-	memset(&R->g[R->ng], 0, sizeof *R->g);
-	R->g[R->ng].tuple = tuple;
-	R->g[R->ng].period = period;
-	R->gslot[j] = (uint32_t)++R->ng;
-	*out = &R->g[R->ng - 1];
+	memset(&A->g[A->ng], 0, sizeof *A->g);
+	A->g[A->ng].tuple = tuple;
+	A->g[A->ng].period = period;
+	A->gslot[j] = (uint32_t)++A->ng;
+	*out = &A->g[A->ng - 1];
 	return 0;
 }
 
@@ -1009,11 +1018,11 @@ late_stages(struct run *R, const struct kase *k, const char *cat,
  * case is not open): write its row, add it to its group.
  */
 static int
-settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
+settle(struct run *R, struct acc *A, const struct kase *k, const char *id, size_t idlen,
     struct err *e)
 {
 	const struct caseflow_opts *o = R->o;
-	struct buf *issues = &R->issues_buf, *late = &R->late_buf;
+	struct buf *issues = &A->issues, *late = &A->late;
 	double t[CF_NCHAIN], report, close, deadline = NAN, anchor = NAN;
 	const char *cat = "";
 	size_t catlen = 0;
@@ -1052,11 +1061,11 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 	due = in_base && (closed || isnan(deadline) || deadline <= R->as_of) &&
 	    !(o->denom_no_suspended && open && (k->flags & F_SUSPENDED));
 
-	R->st->cases++;
-	R->st->closed += closed;
-	R->st->open += open;
-	R->st->cancelled += cancelled;
-	R->st->invalid += bits != 0;
+	A->cases++;
+	A->closed += closed;
+	A->open += open;
+	A->cancelled += cancelled;
+	A->invalid += bits != 0;
 
 	if (R->write_cases) {
 		if (csvw_field(R->out, id, idlen, e) < 0 ||
@@ -1107,10 +1116,10 @@ settle(struct run *R, const struct kase *k, const char *id, size_t idlen,
 		if (csvw_field(R->out, issues->data, issues->len, e) < 0 ||
 		    csvw_end(R->out, e) < 0)
 			goto out;
-		R->st->written++;
+		A->written++;
 	}
 
-	if (group_of(R, k->tuple == NO_ID ? 0 : k->tuple,
+	if (group_of(A, k->tuple == NO_ID ? 0 : k->tuple,
 	    period_code(R, anchor), &g, e) < 0)
 		goto out;
 	g->c[G_RECEIVED]++;
@@ -1283,20 +1292,127 @@ done_case(struct run *R, const struct kase *k, const char *id, size_t idlen,
 {
 	if (!R->as_of_known && !(k->flags & F_CANCEL) && k->nclose == 0)
 		return hold(R, k, id, idlen, e);
-	return settle(R, k, id, idlen, e);
+	return settle(R, &R->a, k, id, idlen, e);
 }
 
-/* Settle every held case, in the order they were held. */
-static int
-settle_held(struct run *R, struct err *e)
+static void
+acc_free(struct acc *A)
 {
 	size_t i;
 
-	for (i = 0; i < R->ncases; i++)
-		if (settle(R, &R->cases[i], case_id(R, &R->cases[i]),
+	for (i = 0; i < A->ng; i++) {
+		free(A->g[i].dur.v);
+		free(A->g[i].cen.v);
+		free(A->g[i].hd);
+		free(A->g[i].hc);
+	}
+	free(A->g);
+	free(A->gslot);
+	free(A->issues.data);
+	free(A->late.data);
+	memset(A, 0, sizeof *A);
+}
+
+static int
+uvec_append(struct uvec *d, const struct uvec *s, struct err *e)
+{
+	if (s->n == 0)
+		return 0;
+	if (grow_array((void **)&d->v, &d->cap, d->n + s->n, sizeof *d->v) < 0)
+		return err_nomem(e);
+	memcpy(d->v + d->n, s->v, s->n * sizeof *s->v);
+	d->n += s->n;
+	return 0;
+}
+
+/* Add the groups and counts of B into A. */
+static int
+acc_merge(struct acc *A, const struct acc *B, struct err *e)
+{
+	size_t i;
+	int c;
+
+	for (i = 0; i < B->ng; i++) {
+		const struct grp *b = &B->g[i];
+		struct grp *a;
+		if (group_of(A, b->tuple, b->period, &a, e) < 0)
+			return -1;
+		for (c = 0; c < G_NCOUNT; c++)
+			a->c[c] += b->c[c];
+		if (uvec_append(&a->dur, &b->dur, e) < 0 ||
+		    uvec_append(&a->cen, &b->cen, e) < 0)
+			return -1;
+	}
+	A->cases += B->cases;
+	A->closed += B->closed;
+	A->open += B->open;
+	A->cancelled += B->cancelled;
+	A->invalid += B->invalid;
+	A->written += B->written;
+	return 0;
+}
+
+/* A share of the held cases, settled on a thread of its own. */
+struct share {
+	struct run *R;
+	struct acc acc;
+	size_t from, to;
+	struct err e;
+	int rc;
+};
+
+static int
+settle_range(struct run *R, struct acc *A, size_t from, size_t to,
+    struct err *e)
+{
+	size_t i;
+
+	for (i = from; i < to; i++)
+		if (settle(R, A, &R->cases[i], case_id(R, &R->cases[i]),
 		    R->cases[i].idlen, e) < 0)
 			return -1;
 	return 0;
+}
+
+static void *
+settle_share(void *arg)
+{
+	struct share *sh = arg;
+
+	sh->rc = settle_range(sh->R, &sh->acc, sh->from, sh->to, &sh->e);
+	return NULL;
+}
+
+/*
+ * Settle every held case, in the order they were held.  Without case
+ * rows to write in order, many cases are shared with a second thread;
+ * the counts and durations are the same (durations are sorted later).
+ */
+static int
+settle_held(struct run *R, struct err *e)
+{
+	struct share sh;
+	pthread_t th;
+	int rc;
+
+	if (R->write_cases || R->ncases < 100000)
+		return settle_range(R, &R->a, 0, R->ncases, e);
+	memset(&sh, 0, sizeof sh);
+	sh.R = R;
+	sh.from = R->ncases / 2;
+	sh.to = R->ncases;
+	if (pthread_create(&th, NULL, settle_share, &sh) != 0)
+		return settle_range(R, &R->a, 0, R->ncases, e);
+	rc = settle_range(R, &R->a, 0, sh.from, e);
+	pthread_join(th, NULL);
+	if (rc == 0 && sh.rc < 0) {
+		*e = sh.e;
+		rc = -1;
+	}
+	if (rc == 0)
+		rc = acc_merge(&R->a, &sh.acc, e);
+	acc_free(&sh.acc);
+	return rc;
 }
 
 /* ---- reading ---- */
@@ -2186,6 +2302,57 @@ summary_values(struct run *R, struct grp *g, double *v)
 	}
 }
 
+/* The statistics of groups [from, to), on a thread of their own. */
+struct sumjob {
+	struct run *R;
+	double *vals;
+	size_t from, to;
+	int rc;
+};
+
+static void *
+sum_share(void *arg)
+{
+	struct sumjob *j = arg;
+	struct err e;
+	size_t i;
+
+	j->rc = 0;
+	for (i = j->from; i < j->to; i++) {
+		if (group_hours(&j->R->a.g[i], &e) < 0) {
+			j->rc = -1;
+			break;
+		}
+		summary_values(j->R, &j->R->a.g[i], j->vals + i * S_NCOL);
+	}
+	return NULL;
+}
+
+/*
+ * Every group's summary values into vals (S_NCOL per group): the groups
+ * are independent, so with many cases the second half goes to a thread.
+ */
+static int
+summarise_groups(struct run *R, double *vals, struct err *e)
+{
+	struct sumjob a = {R, vals, 0, R->a.ng, 0}, b = a;
+	pthread_t th;
+	int threaded = 0;
+
+	if (R->a.cases >= 100000 && R->a.ng > 1) {
+		a.to = b.from = R->a.ng / 2;
+		threaded = pthread_create(&th, NULL, sum_share, &b) == 0;
+		if (!threaded)
+			a.to = R->a.ng;
+	}
+	sum_share(&a);
+	if (threaded)
+		pthread_join(th, NULL);
+	if (a.rc < 0 || (threaded && b.rc < 0))
+		return err_nomem(e);
+	return 0;
+}
+
 static int
 has_callbacks(const struct caseflow_opts *o)
 {
@@ -2264,11 +2431,11 @@ write_chart(struct run *R, double *vals, struct err *e)
 	size_t i, col = 0;
 	int rc = -1;
 
-	labels = calloc(R->ng ? R->ng : 1, sizeof *labels);
+	labels = calloc(R->a.ng ? R->a.ng : 1, sizeof *labels);
 	if (labels == NULL)
 		goto nomem;
-	for (i = 0; i < R->ng; i++) {
-		if (group_label(R, &R->g[i], &lb) == NULL ||
+	for (i = 0; i < R->a.ng; i++) {
+		if (group_label(R, &R->a.g[i], &lb) == NULL ||
 		    (labels[i] = str_ndup(lb.data, lb.len - 1)) == NULL)
 			goto nomem;
 	}
@@ -2277,22 +2444,22 @@ write_chart(struct run *R, double *vals, struct err *e)
 			if (strcmp(o->chart_rate, sumcol[col].en) == 0 ||
 			    strcmp(o->chart_rate, sumcol[col].zh) == 0)
 				break;
-		if ((x = calloc(R->ng ? R->ng : 1, sizeof *x)) == NULL)
+		if ((x = calloc(R->a.ng ? R->a.ng : 1, sizeof *x)) == NULL)
 			goto nomem;
-		for (i = 0; i < R->ng; i++)
+		for (i = 0; i < R->a.ng; i++)
 			x[i] = vals[i * S_NCOL + col];
 		rc = chart_bars_script(o->script, o->chart, o->chart_rate,
-		    o->chart_rate, (const char *const *)labels, x, R->ng, e);
+		    o->chart_rate, (const char *const *)labels, x, R->a.ng, e);
 	} else {
 		size_t tot = 0, at = 0;
-		for (i = 0; i < R->ng; i++)
-			tot += R->g[i].dur.n + 1;
-		ser = calloc(R->ng ? R->ng : 1, sizeof *ser);
+		for (i = 0; i < R->a.ng; i++)
+			tot += R->a.g[i].dur.n + 1;
+		ser = calloc(R->a.ng ? R->a.ng : 1, sizeof *ser);
 		x = calloc(2 * (tot ? tot : 1), sizeof *x);
 		if (ser == NULL || x == NULL)
 			goto nomem;
-		for (i = 0; i < R->ng; i++) {
-			struct grp *g = &R->g[i];
+		for (i = 0; i < R->a.ng; i++) {
+			struct grp *g = &R->a.g[i];
 			double *t = x + at, *s = x + tot + at;
 			size_t k;
 			double end = 0;
@@ -2319,7 +2486,7 @@ write_chart(struct run *R, double *vals, struct err *e)
 		    o->lang_zh ? "结案时长 Kaplan-Meier 曲线" :
 		    "Time to close (Kaplan-Meier)",
 		    o->lang_zh ? "上报后小时数" : "hours since report",
-		    o->lang_zh ? "未结案比例" : "share still open", ser, R->ng,
+		    o->lang_zh ? "未结案比例" : "share still open", ser, R->a.ng,
 		    e);
 	}
 	goto out;
@@ -2327,7 +2494,7 @@ nomem:
 	err_nomem(e);
 out:
 	if (labels != NULL)
-		for (i = 0; i < R->ng; i++)
+		for (i = 0; i < R->a.ng; i++)
 			free(labels[i]);
 	free(labels);
 	free(lb.data);
@@ -2347,15 +2514,12 @@ write_summary(struct run *R, struct err *e)
 	char nb[48];
 
 	sort_run = R;
-	if (R->ng > 1)
-		qsort(R->g, R->ng, sizeof *R->g, cmp_group);
-	if ((vals = calloc(R->ng ? R->ng * S_NCOL : 1, sizeof *vals)) == NULL)
+	if (R->a.ng > 1)
+		qsort(R->a.g, R->a.ng, sizeof *R->a.g, cmp_group);
+	if ((vals = calloc(R->a.ng ? R->a.ng * S_NCOL : 1, sizeof *vals)) == NULL)
 		return err_nomem(e);
-	for (i = 0; i < R->ng; i++) {
-		if (group_hours(&R->g[i], e) < 0)
-			goto out;
-		summary_values(R, &R->g[i], vals + i * S_NCOL);
-	}
+	if (summarise_groups(R, vals, e) < 0)
+		goto out;
 	for (j = 0; j < o->nby; j++)
 		if (by_name(R, j, e) < 0)
 			goto out;
@@ -2368,12 +2532,12 @@ write_summary(struct run *R, struct err *e)
 			goto out;
 	if (csvw_end(R->out, e) < 0)
 		goto out;
-	for (i = 0; i < R->ng; i++) {
+	for (i = 0; i < R->a.ng; i++) {
 		const double *v = vals + i * S_NCOL;
-		if (o->nby > 0 && put_tuple(R, R->g[i].tuple, e) < 0)
+		if (o->nby > 0 && put_tuple(R, R->a.g[i].tuple, e) < 0)
 			goto out;
 		if (o->period != PERIOD_NONE && csvw_raw(R->out, nb,
-		    period_label(R, R->g[i].period, nb), e) < 0)
+		    period_label(R, R->a.g[i].period, nb), e) < 0)
 			goto out;
 		for (j = 0; j < ncol; j++) {
 			size_t n = 0;
@@ -2386,7 +2550,7 @@ write_summary(struct run *R, struct err *e)
 		}
 		if (csvw_end(R->out, e) < 0)
 			goto out;
-		R->st->written++;
+		R->a.written++;
 	}
 	if (o->chart != NULL && write_chart(R, vals, e) < 0)
 		goto out;
@@ -2468,6 +2632,12 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 		goto out;
 	rc = 0;
 out:
+	st->cases = R.a.cases;
+	st->closed = R.a.closed;
+	st->open = R.a.open;
+	st->cancelled = R.a.cancelled;
+	st->invalid = R.a.invalid;
+	st->written = R.a.written;
 	{
 		struct err e2;
 		worker_stop(&R, 0, &e2);
@@ -2480,22 +2650,13 @@ out:
 	free(R.cslot);
 	free(R.idarena.data);
 	free(R.pack.data);
-	free(R.issues_buf.data);
-	free(R.late_buf.data);
 	intern_free(&R.tuples);
 	intern_free(&R.cats);
 	free(R.cases);
 	free(R.curid.data);
 	free(R.tuple_full);
 	free(R.scratch.data);
-	for (i = 0; i < R.ng; i++) {
-		free(R.g[i].dur.v);
-		free(R.g[i].cen.v);
-		free(R.g[i].hd);
-		free(R.g[i].hc);
-	}
-	free(R.g);
-	free(R.gslot);
+	acc_free(&R.a);
 	free(R.bycol);
 	if (R.first_header.field)
 		for (i = 0; i < R.first_header.nfields; i++)
