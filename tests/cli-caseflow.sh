@@ -242,3 +242,7 @@ t cf-rules-star 0 caseflow --rules $c/rules-star.csv --tz +08:00 \
     --cases $c/city.csv
 t cf-rules-category-named 1 caseflow --rules $c/rules-star.csv \
     --category kind $c/city.csv
+
+# gnuplot missing: a clear message, exit 1 (the CSV was written).
+t cf-gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot caseflow -q \
+    --chart "$tmp/none.png" -o "$tmp/none.csv" $c/rates.csv
