@@ -398,6 +398,18 @@ parse_options(int argc, char **argv, struct options *op)
 		    o->chart_rate);
 	if (op->work_hours && !op->calendar)
 		usage_error("%s", "--work-hours needs --calendar");
+	if (o->category_given && !op->rules)
+		usage_error("%s", "--category names the column for --rules; "
+		    "give --rules FILE (or group with --by)");
+	if (!o->wide) {
+		int i, given = o->status_given;
+		for (i = 0; i < CF_NCHAIN; i++)
+			given |= o->stage_cols_given[i];
+		if (given)
+			usage_error("%s", "--opened, --filed, --dispatched, "
+			    "--handled, --closed and --status are for the wide "
+			    "form: add --wide");
+	}
 	if (time_opts_init(&o->time, op->time_format, op->tz) < 0)
 		usage_error("--tz: \"%s\" is not a zone (UTC, +08:00, or a "
 		    "name such as Asia/Shanghai)", op->tz);
@@ -516,9 +528,9 @@ summary_line(const struct options *op, const struct caseflow_stats *st)
 	tb[n] = '\0';
 	fprintf(stderr, "caseflow: %llu read, %llu rejected, %llu after "
 	    "--as-of; %llu cases: %llu closed, %llu open, %llu cancelled; "
-	    "%llu invalid; as of %s\n", st->read, st->rejected,
-	    st->after_as_of, st->cases, st->closed, st->open, st->cancelled,
-	    st->invalid, n ? tb : "-");
+	    "%llu invalid; %llu rows written; as of %s\n", st->read,
+	    st->rejected, st->after_as_of, st->cases, st->closed, st->open,
+	    st->cancelled, st->invalid, st->written, n ? tb : "-");
 }
 
 int

@@ -71,7 +71,7 @@ intern_append(struct intern *t, const char *s, size_t len, uint32_t *id,
 	unsigned char hdr[5];
 	size_t hl = 1;
 
-	if (len > UINT32_MAX || t->arena.len > UINT32_MAX - len - 5 ||
+	if (len > UINT32_MAX - 5 || t->arena.len > UINT32_MAX - 5 - len ||
 	    t->n >= UINT32_MAX - 1)
 		return errf(e, ERR_DATA, "more than 4 GiB of case ids and "
 		    "group values");
@@ -180,12 +180,12 @@ intern_free(struct intern *t)
 #define NRING 8    /* batches in flight */
 #define NO_ID UINT32_MAX
 
-enum { F_CANCEL = 1, F_SUSPENDED = 2 };
+enum { F_CANCEL = 1, F_SUSPENDED = 2, F_SATURATED = 4 };
 
 /* Issues with a timeline (bits), besides stages out of order. */
 enum {
 	I_NO_REPORT = 1, I_DUP_REPORT = 2, I_DUP_CLOSE = 4,
-	I_CLOSED_CANCELLED = 8, I_ORDER = 16
+	I_CLOSED_CANCELLED = 8, I_ORDER = 16, I_TOO_MANY = 32
 };
 
 /*
@@ -267,6 +267,8 @@ struct grp {
 	struct uvec dur;   /* seconds to close of valid closed cases */
 	struct uvec cen;   /* seconds open so far of valid open cases */
 	double *hd, *hc;   /* the same in hours, sorted (for the summary) */
+	const char *tkey;  /* the group values' key, for sorting */
+	size_t tklen;
 };
 
 /*
@@ -408,8 +410,7 @@ struct run {
 	struct csv_record first_header;
 	char *first_name;
 
-	/* time: base of the relative times, latest time seen */
-	int have_base;
+	/* time: base of the relative times (fixed), latest time seen */
 	int64_t base;
 	int64_t latest;
 	int have_latest;
@@ -440,9 +441,10 @@ struct run {
 	/*
 	 * Long form: the reading thread parses steps into batches (a ring
 	 * of NRING); a worker thread applies them in order.  The worker
-	 * alone touches the cases, groups, tuples and the output; the reader
+	 * alone touches the cases, groups, tuples and the case rows (the
+	 * reader writes their header before the first batch); the reader
 	 * alone the input, the reject file and the stage cache.  base is
-	 * set once, before the first batch is handed over.
+	 * fixed.
 	 */
 	struct batch ring[NRING];
 	size_t rhead, rcount;   /* batches handed over, not yet applied */
@@ -474,12 +476,8 @@ rel_time(struct run *R, double t, int32_t *out)
 {
 	int64_t s = (int64_t)floor(t), d;
 
-	if (!R->have_base) {
-		R->base = s;
-		R->have_base = 1;
-	}
 	d = s - R->base;
-	if (d <= INT32_MIN || d > INT32_MAX)
+	if (!(t > -1e12 && t < 1e12) || d <= INT32_MIN || d > INT32_MAX)
 		return -1;
 	*out = (int32_t)d;
 	return 0;
@@ -565,8 +563,8 @@ time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 		    "does not match --time-format" : "is not an ISO 8601 time",
 		    e);
 	if (rel_time(R, v, t) < 0)
-		return bad_value(r, rec, col, "is more than 68 years from the "
-		    "first time in the input", e);
+		return bad_value(r, rec, col, "is outside the years 1932 to "
+		    "2067 that caseflow holds", e);
 	return 0;
 }
 
@@ -709,10 +707,16 @@ merge_category(struct run *R, struct kase *k, const char *cat, size_t len,
 	return intern_get(&R->cats, cat, len, &k->cat, &added, e);
 }
 
+/* Count one more step; a count that would pass 65535 stays there and
+ * marks the case, which then counts as invalid (its counts are wrong). */
 static uint16_t
-inc16(uint16_t x)
+inc16(struct kase *k, uint16_t x)
 {
-	return x == UINT16_MAX ? x : (uint16_t)(x + 1);
+	if (x == UINT16_MAX) {
+		k->flags |= F_SATURATED;
+		return x;
+	}
+	return (uint16_t)(x + 1);
 }
 
 static uint8_t
@@ -732,19 +736,19 @@ apply_stage(struct kase *k, enum stage s, int32_t t)
 		k->nreport = inc8(k->nreport);
 		break;
 	case ST_DISPATCH:
-		k->ndispatch = inc16(k->ndispatch);
+		k->ndispatch = inc16(k, k->ndispatch);
 		break;
 	case ST_CLOSE:
 		k->nclose = inc8(k->nclose);
 		break;
 	case ST_REWORK:
-		k->nrework = inc16(k->nrework);
+		k->nrework = inc16(k, k->nrework);
 		break;
 	case ST_EXTEND:
-		k->nextend = inc16(k->nextend);
+		k->nextend = inc16(k, k->nextend);
 		break;
 	case ST_RETURN:
-		k->nreturn = inc16(k->nreturn);
+		k->nreturn = inc16(k, k->nreturn);
 		break;
 	case ST_CANCEL:
 		k->flags |= F_CANCEL;
@@ -923,6 +927,8 @@ timeline_issues(const struct kase *k, struct buf *b)
 		ISSUE(I_DUP_CLOSE, "duplicate-close");
 	if ((k->flags & F_CANCEL) && k->nclose > 0)
 		ISSUE(I_CLOSED_CANCELLED, "closed-and-cancelled");
+	if (k->flags & F_SATURATED)
+		ISSUE(I_TOO_MANY, "more-than-65535-steps");
 #undef ISSUE
 	return bits;
 }
@@ -1001,7 +1007,7 @@ late_stages(struct run *R, const struct kase *k, const char *cat,
 		    (enum stage)s);
 		double d, at = abs_time(R, k->t[s]);
 		int late;
-		if (ru == NULL)
+		if (ru == NULL || !R->have[s])
 			continue;
 		d = rule_deadline(ru, R->o->cal, report);
 		late = isnan(at) ? !closed && !(k->flags & F_CANCEL) &&
@@ -1136,9 +1142,11 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id, size_
 	g->c[G_OVERDUE] += overdue;
 	g->c[G_CANCELLED] += cancelled;
 	g->c[G_INVALID] += bits != 0;
-	g->c[G_DISPATCHES] += k->ndispatch;
-	g->c[G_RETURNS] += k->nreturn < k->ndispatch ? k->nreturn :
-	    k->ndispatch;
+	if (!(k->flags & F_SATURATED)) {
+		g->c[G_DISPATCHES] += k->ndispatch;
+		g->c[G_RETURNS] += k->nreturn < k->ndispatch ? k->nreturn :
+		    k->ndispatch;
+	}
 	if (k->cb) {
 		int sat = (k->cb >> (2 * CB_SATISFACTION)) & 3;
 		g->c[G_CALLBACKS]++;
@@ -1438,19 +1446,21 @@ all_digits(const char *s, size_t len)
 }
 
 /*
- * Numeric order: ids of digits only first, by value (then bytewise, so
- * 007 comes before 7), then every other id bytewise.  A total order, as
+ * Numeric order: ids of digits only by value (then bytewise, so 007 comes
+ * before 7), every other id bytewise, and these either after the numbers
+ * (digits_first) or before them, as sort -n puts them.  A total order, as
  * the check of --sorted needs.
  */
 static int
-cmp_numeric(const char *a, size_t al, const char *b, size_t bl)
+cmp_numeric(const char *a, size_t al, const char *b, size_t bl,
+    int digits_first)
 {
 	int da = all_digits(a, al), db = all_digits(b, bl);
 	const char *x = a, *y = b;
 	size_t xl = al, yl = bl;
 
 	if (da != db)
-		return da ? -1 : 1;
+		return da == digits_first ? -1 : 1;
 	if (!da)
 		return cmp_bytes(a, al, b, bl);
 	while (xl > 1 && *x == '0') {
@@ -1470,10 +1480,11 @@ cmp_numeric(const char *a, size_t al, const char *b, size_t bl)
 
 /*
  * Is the new id b after a, the id before it, in an order the input has
- * kept so far?  Sorted input is in bytewise order (sort(1) with LC_ALL=C)
- * or in numeric order (sort -n); R->id_orders holds the ones still
- * possible (1 bytewise, 2 numeric), so that the whole input must keep one
- * of them: mixing the two could bring an id back after others.
+ * kept so far?  Sorted input is in bytewise order (sort with LC_ALL=C) or
+ * in a numeric one (sort -n, or numbers first); R->id_orders holds the
+ * ones still possible (1 bytewise, 2 numbers first, 4 numbers last), so
+ * that the whole input keeps one of them: mixing them could bring an id
+ * back after others.
  */
 static int
 id_after(struct run *R, const char *a, size_t al, const char *b, size_t bl)
@@ -1482,8 +1493,10 @@ id_after(struct run *R, const char *a, size_t al, const char *b, size_t bl)
 
 	if (cmp_bytes(a, al, b, bl) < 0)
 		ok |= 1;
-	if (cmp_numeric(a, al, b, bl) < 0)
+	if (cmp_numeric(a, al, b, bl, 1) < 0)
 		ok |= 2;
+	if (cmp_numeric(a, al, b, bl, 0) < 0)
+		ok |= 4;
 	R->id_orders &= ok;
 	return R->id_orders != 0;
 }
@@ -1640,12 +1653,14 @@ apply_event(struct run *R, struct kase *k, const struct ev *ev,
 }
 
 /*
- * Apply a batch of steps (long form, unsorted).  Two passes, so that the
- * memory each step needs is fetched while others are worked on: the index
- * slots give a likely case, which is prefetched; then the work itself
- * checks every id and finds or adds the case.
+ * Applying a batch of steps (long form, unsorted) goes in passes, so that
+ * the memory each step needs is fetched while others are worked on: the
+ * ids are hashed and their index slots prefetched; the slots give a
+ * likely case, which is prefetched; then the work itself checks every id
+ * and finds or adds the case.
+ *
+ * Pass 0: hash the ids and prefetch their index slots.
  */
-/* Pass 0: hash the ids and prefetch their index slots. */
 static void
 hash_batch(struct run *R, struct batch *bt)
 {
@@ -1815,6 +1830,28 @@ hand_over(struct run *R, struct err *e)
 	return rc;
 }
 
+/*
+ * Before stopping on a bad record: hand over what was read, wait for the
+ * worker to apply it, and if it failed, put its error (on an earlier
+ * line) in *e instead.
+ */
+static void
+worker_drain(struct run *R, struct err *e)
+{
+	if (!R->worker_on)
+		return;
+	pthread_mutex_lock(&R->mu);
+	if (R->fill != NULL && R->fill->n > 0 && !R->rfail)
+		R->rcount++;
+	R->fill = NULL;
+	pthread_cond_broadcast(&R->cv);
+	while (R->rcount > 0 && !R->rfail)
+		pthread_cond_wait(&R->cv, &R->mu);
+	if (R->rfail)
+		*e = R->rerr;
+	pthread_mutex_unlock(&R->mu);
+}
+
 /* Start the worker. */
 static int
 worker_start(struct run *R, struct err *e)
@@ -1925,9 +1962,18 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 			R->st->after_as_of++;
 			return 0;
 		}
-		for (s = 0; s < CF_NCHAIN; s++)
+		int had = 0, left = 0;
+		for (s = 0; s < CF_NCHAIN; s++) {
+			had += k.t[s] != T_NONE;
 			if (k.t[s] != T_NONE && abs_time(R, k.t[s]) > o->as_of)
 				k.t[s] = T_NONE;
+			left += k.t[s] != T_NONE;
+		}
+		/* No report, and nothing before the as-of time: later. */
+		if (had > 0 && left == 0) {
+			R->st->after_as_of++;
+			return 0;
+		}
 	}
 	for (s = 0; s < CF_NCHAIN; s++)
 		if (k.t[s] != T_NONE) {
@@ -2139,8 +2185,12 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 		brc = R->o->wide ? wide_record(R, r, rec, e) :
 		    long_record(R, r, rec, e);
 		if (brc == -1 && (e->kind != ERR_DATA || R->rej == NULL ||
-		    bad(R, rec, e) < 0))
+		    bad(R, rec, e) < 0)) {
+			/* The worker may hold an earlier error (a --sorted
+			 * order): that one is the first, and wins. */
+			worker_drain(R, e);
 			goto out;
+		}
 		if (brc == -2)
 			goto out;
 	}
@@ -2300,6 +2350,10 @@ summary_values(struct run *R, struct grp *g, double *v)
 			v[S_SCORE] = 100 * (o->weights[0] * rate[0] +
 			    o->weights[1] * rate[1] + o->weights[2] * rate[2]);
 	}
+	/* Nothing infinite reaches the output (huge weights): empty. */
+	for (i = 0; i < S_NCOL; i++)
+		if (isinf(v[i]))
+			v[i] = NAN;
 }
 
 /* The statistics of groups [from, to), on a thread of their own. */
@@ -2360,21 +2414,19 @@ has_callbacks(const struct caseflow_opts *o)
 }
 
 /* Order groups by their values column by column, then by period. */
-static const struct run *sort_run;
-
+/* Order groups by their values column by column, then by period (the
+ * values' key, tkey, is set just before sorting). */
 static int
 cmp_group(const void *a, const void *b)
 {
 	const struct grp *p = a, *q = b;
-	const char *x, *y;
-	size_t xl, yl;
+	const char *x = p->tkey, *y = q->tkey;
+	const char *xe = x + p->tklen;
 	uint32_t l1, l2;
-	int i, c;
+	int c;
 
-	if (p->tuple != q->tuple) {
-		x = intern_str(&sort_run->tuples, p->tuple, &xl);
-		y = intern_str(&sort_run->tuples, q->tuple, &yl);
-		for (i = 0; i < sort_run->o->nby; i++) {
+	if (p->tuple != q->tuple)
+		for (; x < xe; x += 4 + l1, y += 4 + l2) {
 			memcpy(&l1, x, 4);
 			memcpy(&l2, y, 4);
 			c = memcmp(x + 4, y + 4, l1 < l2 ? l1 : l2);
@@ -2382,10 +2434,7 @@ cmp_group(const void *a, const void *b)
 				return c;
 			if (l1 != l2)
 				return l1 < l2 ? -1 : 1;
-			x += 4 + l1;
-			y += 4 + l2;
 		}
-	}
 	return (p->period > q->period) - (p->period < q->period);
 }
 
@@ -2513,7 +2562,9 @@ write_summary(struct run *R, struct err *e)
 	int j, ncol = cb ? S_NCOL : S_CALLBACKS, rc = -1;
 	char nb[48];
 
-	sort_run = R;
+	for (i = 0; i < R->a.ng; i++)
+		R->a.g[i].tkey = intern_str(&R->tuples, R->a.g[i].tuple,
+		    &R->a.g[i].tklen);
 	if (R->a.ng > 1)
 		qsort(R->a.g, R->a.ng, sizeof *R->a.g, cmp_group);
 	if ((vals = calloc(R->a.ng ? R->a.ng * S_NCOL : 1, sizeof *vals)) == NULL)
@@ -2577,7 +2628,10 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 	R.rej = rej;
 	R.st = st;
 	R.write_cases = o->cases;
-	R.id_orders = 3;
+	R.id_orders = 7;
+	/* Whole seconds from 2000-01-01 in 32 bits: 1931-12-13 to 2068-01-19,
+	 * the same for every input and row order. */
+	R.base = 946684800;
 	for (i = 0; i < CB_COUNT; i++)
 		R.cbcol[i] = NO_COL;
 	if (o->rules != NULL)
@@ -2594,6 +2648,14 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 				    "hours or days (wh, wd) need --calendar "
 				    "(an empty CSV calendar means weekends "
 				    "only)");
+	if (o->as_of_set && !(o->as_of >= R.base + (double)INT32_MIN + 1 &&
+	    o->as_of < R.base + (double)INT32_MAX)) {
+		char tb[32];
+		size_t n = format_time(&o->time, o->as_of, tb);
+		tb[n] = '\0';
+		return errf(e, ERR_USAGE, "--as-of: \"%s\" is outside the years "
+		    "1932 to 2067 that caseflow holds", tb);
+	}
 	if (o->as_of_set) {
 		R.as_of = o->as_of;
 		R.as_of_known = 1;
@@ -2616,7 +2678,7 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 		R.as_of = R.have_latest ? (double)R.latest : 0;
 		R.as_of_known = 1;
 	}
-	st->as_of = R.as_of;
+	st->as_of = R.have_latest || o->as_of_set ? R.as_of : NAN;
 	/* The case index is not needed any more: give its memory back
 	 * before the durations are collected. */
 	free(R.cslot);
@@ -2632,16 +2694,17 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 		goto out;
 	rc = 0;
 out:
+	{
+		/* The worker writes the counts: stop it before reading them. */
+		struct err e2;
+		worker_stop(&R, 0, &e2);
+	}
 	st->cases = R.a.cases;
 	st->closed = R.a.closed;
 	st->open = R.a.open;
 	st->cancelled = R.a.cancelled;
 	st->invalid = R.a.invalid;
 	st->written = R.a.written;
-	{
-		struct err e2;
-		worker_stop(&R, 0, &e2);
-	}
 	for (f = 0; f < R.nnames; f++)
 		free(R.names[f]);
 	free(R.names);

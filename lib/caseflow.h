@@ -9,7 +9,8 @@
  * Input is a case log in long form (one row per step: case id, stage,
  * time) or wide form (one row per case, one time column per stage).
  * caseflow_run() reads it once.  In long form, rows may come in any
- * order: every case is held until the end (about 60 bytes plus its id).
+ * order: every case is held until the end (72 bytes, and its id when
+ * longer than 12 bytes; 16 more for its index slot while reading).
  * With `sorted` the rows come ordered by case id, each case is settled as
  * soon as its rows end, and only open cases wait for the end (their state
  * depends on the as-of time, which is the latest time in the input unless

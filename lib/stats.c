@@ -141,7 +141,9 @@ km_quantile_walk(struct km_walk *w, size_t n, double p)
 			if (!isnan(hit))
 				return (hit + ti) / 2;
 			surv *= 1 - (double)d / (double)at_risk;
-			if (fabs(surv - target) < 1e-12)
+			/* R's tolerance: the product of many factors is
+			 * not exact. */
+			if (fabs(surv - target) < 1.4901161193847656e-08)
 				hit = ti;
 			else if (surv < target)
 				return ti;

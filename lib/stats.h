@@ -14,7 +14,8 @@
  * time to the event is the smallest event time at which S(t) < 1 - p, or,
  * where S stays exactly at 1 - p over a stretch, the middle of that
  * stretch (R's quantile.survfit does the same, so that without censoring
- * the median is the usual one); it does not exist (NaN) when the curve
+ * the median is the usual one; "exactly" within R's tolerance,
+ * sqrt(DBL_EPSILON)); it does not exist (NaN) when the curve
  * never gets that low.  Times must not be NaN (the functions then give
  * NaN and an empty curve).
  *

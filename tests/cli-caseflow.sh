@@ -246,3 +246,41 @@ t cf-rules-category-named 1 caseflow --rules $c/rules-star.csv \
 # gnuplot missing: a clear message, exit 1 (the CSV was written).
 t cf-gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot caseflow -q \
     --chart "$tmp/none.png" -o "$tmp/none.csv" $c/rates.csv
+
+# --- edges found in review ---
+# Times are held relative to a fixed base (2000-01-01): the rows kept do
+# not depend on which row comes first, and a year outside 1932-2067 is a
+# bad record, wherever it is.
+printf 'case_id,stage,at\nZ,report,1900-01-01T00:00:00\nA,report,2024-01-01T00:00:00\nA,close,2024-01-02T00:00:00\n' >"$tmp/o1.csv"
+printf 'case_id,stage,at\nA,report,2024-01-01T00:00:00\nA,close,2024-01-02T00:00:00\nZ,report,1900-01-01T00:00:00\n' >"$tmp/o2.csv"
+t cf-far-year 0 sh -c "caseflow --reject /dev/null < $tmp/o1.csv"
+caseflow --reject /dev/null "$tmp/o1.csv" >"$tmp/a" 2>/dev/null
+caseflow --reject /dev/null "$tmp/o2.csv" >"$tmp/b" 2>/dev/null
+ok cf-far-year-order-free cmp -s "$tmp/a" "$tmp/b"
+t cf-far-year-stops 1 sh -c "caseflow < $tmp/o1.csv"
+# A case with more than 65535 dispatches: its counts would be wrong, so
+# it is named and counted invalid, and left out of dispatch accuracy.
+awk 'BEGIN { print "case_id,stage,at"; print "S,report,2024-01-01T00:00:00"
+	for (i = 0; i < 70000; i++) print "S,dispatch,2024-01-01T01:00:00"
+	print "S,return,2024-01-01T02:00:00"; print "T,report,2024-01-01T00:00:00"
+	print "T,dispatch,2024-01-01T01:00:00" }' >"$tmp/sat.csv"
+t cf-saturated 0 sh -c "caseflow --cases < $tmp/sat.csv | cut -d, -f1,10,14,15"
+t cf-saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,17"
+# Wide form: a case with no report and nothing before --as-of is later.
+t cf-wide-as-of 0 caseflow --wide --cases --as-of 2024-03-02T09:30:00 \
+    $c/wide.csv
+# late names only stages the input can show (no dispatched_at column).
+t cf-wide-late 0 caseflow --wide --cases --rules $c/rules-dispatch.csv \
+    $c/wide.csv
+# The first error in the file wins: the --sorted order error on line 3,
+# not the unknown stage on line 4.
+printf 'case_id,stage,at\nB,report,2024-01-01T00:00:00\nA,report,2024-01-01T00:00:00\nC,foo,2024-01-01T00:00:00\n' >"$tmp/first.csv"
+t cf-sorted-first-error 1 sh -c "caseflow --sorted < $tmp/first.csv"
+# sort -n puts ids that are not numbers first: accepted.
+printf 'case_id,stage,at\nA1,report,2024-01-01T00:00:00\nB7,report,2024-01-01T00:00:00\n9,report,2024-01-01T00:00:00\n10,report,2024-01-01T00:00:00\n' >"$tmp/sortn.csv"
+t cf-sorted-sort-n 0 sh -c "caseflow --sorted < $tmp/sortn.csv | cut -d, -f1-3"
+# Nothing applied: the summary line has no as-of time.
+t cf-header-only 0 sh -c "head -1 $c/rates.csv | caseflow"
+t cf-usage-as-of-range 2 caseflow --as-of 2200-01-01T00:00:00 $c/rates.csv
+t cf-usage-category 2 caseflow --category category $c/rates.csv
+t cf-usage-wide-only 2 caseflow --opened at $c/rates.csv

@@ -81,7 +81,7 @@ cf_nyc() {
 cf_nyc >"$tmp/cf.csv" 2>"$tmp/cf.err"
 st=$?
 [ $st = 0 ] && check ok || check no "caseflow exit status $st: $(cat "$tmp/cf.err")"
-grep -qx 'caseflow: 757 read, 0 rejected, 0 after --as-of; 757 cases: 668 closed, 89 open, 0 cancelled; 1 invalid; as of 2023-04-13T20:21:29-04:00' \
+grep -qx 'caseflow: 757 read, 0 rejected, 0 after --as-of; 757 cases: 668 closed, 89 open, 0 cancelled; 1 invalid; 1 rows written; as of 2023-04-13T20:21:29-04:00' \
     "$tmp/cf.err" && check ok || check no "caseflow summary: $(cat "$tmp/cf.err")"
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
 function near(name, want,   g, d) {
