@@ -26,27 +26,6 @@ struct intern {
 	size_t nslot;
 };
 
-static uint64_t
-hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
-
-	while (len >= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
-		h ^= h >> 29;
-		s += 8;
-		len -= 8;
-	}
-	w = 0;
-	memcpy(&w, s, len);
-	h = (h ^ w) * 0x94d049bb133111ebULL;
-	h ^= h >> 32;
-	h *= 0xbf58476d1ce4e5b9ULL;
-	h ^= h >> 29;
-	return h;
-}
-
 static const char *
 intern_str(const struct intern *t, uint32_t id, size_t *len)
 {
@@ -522,8 +501,7 @@ bad(struct run *R, const struct csv_record *rec, struct err *e)
 
 	if (R->rej == NULL)
 		return -1;
-	if (csvw_fields(R->rej, rec, &we) < 0 ||
-	    csvw_str(R->rej, e->msg, &we) < 0 || csvw_end(R->rej, &we) < 0) {
+	if (csvw_reject(R->rej, rec, e->msg, &we) < 0) {
 		*e = we;
 		return -1;
 	}
@@ -572,7 +550,7 @@ static int
 word_in(const char *s, size_t len, const char *const *words)
 {
 	for (; *words; words++)
-		if (strlen(*words) == len && strncasecmp(*words, s, len) == 0)
+		if (word_is(s, len, *words))
 			return 1;
 	return 0;
 }
@@ -931,20 +909,6 @@ timeline_issues(const struct kase *k, struct buf *b)
 		ISSUE(I_TOO_MANY, "more-than-65535-steps");
 #undef ISSUE
 	return bits;
-}
-
-/* Shortest "%.*g" that reads back as x. */
-static size_t
-fmt_num(char *buf, double x)
-{
-	int p, n = 0;
-
-	for (p = 15; p <= 17; p++) {
-		n = snprintf(buf, 32, "%.*g", p, x);
-		if (strtod(buf, NULL) == x)
-			break;
-	}
-	return n > 0 ? (size_t)n : 0;
 }
 
 /* Hours as a field: six decimals, trailing zeros dropped. */
@@ -2076,38 +2040,6 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 	return 0;
 }
 
-static int
-copy_header(struct csv_record *dst, const struct csv_record *h)
-{
-	size_t i;
-
-	dst->field = calloc(h->nfields ? h->nfields : 1, sizeof *dst->field);
-	dst->len = calloc(h->nfields ? h->nfields : 1, sizeof *dst->len);
-	if (dst->field == NULL || dst->len == NULL)
-		return -1;
-	dst->nfields = h->nfields;
-	for (i = 0; i < h->nfields; i++) {
-		dst->len[i] = h->len[i];
-		if ((dst->field[i] = str_ndup(h->field[i], h->len[i])) == NULL)
-			return -1;
-	}
-	return 0;
-}
-
-static int
-same_header(const struct csv_record *a, const struct csv_record *b)
-{
-	size_t i;
-
-	if (a->nfields != b->nfields)
-		return 0;
-	for (i = 0; i < a->nfields; i++)
-		if (a->len[i] != b->len[i] ||
-		    memcmp(a->field[i], b->field[i], a->len[i]) != 0)
-			return 0;
-	return 1;
-}
-
 /* The header name of --by column j (as the input spells it, also when
  * the option gave a position). */
 static int
@@ -2153,19 +2085,18 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 	if (first) {
 		if (resolve_columns(R, r, e) < 0)
 			goto out;
-		if (copy_header(&R->first_header, h) < 0 ||
+		if (csv_record_copy(&R->first_header, h) < 0 ||
 		    (R->first_name = str_ndup(csvr_name(r),
 			strlen(csvr_name(r)))) == NULL) {
 			err_nomem(e);
 			goto out;
 		}
-		if (R->rej != NULL && (csvw_fields(R->rej, h, e) < 0 ||
-		    csvw_str(R->rej, "error", e) < 0 ||
-		    csvw_end(R->rej, e) < 0))
+		/* The reject file's header: the input's, and "error". */
+		if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
 			goto out;
 		if (R->write_cases && write_case_header(R, e) < 0)
 			goto out;
-	} else if (!same_header(&R->first_header, h)) {
+	} else if (!csv_record_equal(&R->first_header, h)) {
 		errf(e, ERR_DATA, "%s:%ld: the header differs from that of %s",
 		    csvr_name(r), h->line, R->first_name);
 		goto out;
@@ -2595,7 +2526,7 @@ write_summary(struct run *R, struct err *e)
 			if (!isnan(v[j]))
 				n = sumcol[j].kind == K_COUNT ?
 				    (size_t)snprintf(nb, sizeof nb, "%.0f",
-					v[j]) : fmt_num(nb, v[j]);
+					v[j]) : fmt_shortest(nb, sizeof nb, v[j]);
 			if (csvw_raw(R->out, nb, n, e) < 0)
 				goto out;
 		}
@@ -2721,11 +2652,7 @@ out:
 	free(R.scratch.data);
 	acc_free(&R.a);
 	free(R.bycol);
-	if (R.first_header.field)
-		for (i = 0; i < R.first_header.nfields; i++)
-			free(R.first_header.field[i]);
-	free(R.first_header.field);
-	free(R.first_header.len);
+	csv_record_free(&R.first_header);
 	free(R.first_name);
 	return rc;
 }

@@ -423,24 +423,53 @@ space_never(unsigned char c)
 	return 0;
 }
 
-static int
-copy_header(struct csvr *r, const struct csv_record *h)
+int
+csv_record_copy(struct csv_record *dst, const struct csv_record *src)
 {
 	size_t i;
 
-	r->header.nfields = h->nfields;
-	r->header.line = h->line;
-	r->header.field = calloc(h->nfields ? h->nfields : 1, sizeof(char *));
-	r->header.len = calloc(h->nfields ? h->nfields : 1, sizeof(size_t));
-	if (r->header.field == NULL || r->header.len == NULL)
+	memset(dst, 0, sizeof *dst);
+	dst->line = src->line;
+	dst->unterminated = src->unterminated;
+	dst->field = calloc(src->nfields + 1, sizeof *dst->field);
+	dst->len = calloc(src->nfields + 1, sizeof *dst->len);
+	if (dst->field == NULL || dst->len == NULL)
 		return -1;
-	for (i = 0; i < h->nfields; i++) {
-		r->header.field[i] = str_ndup(h->field[i], h->len[i]);
-		if (r->header.field[i] == NULL)
+	for (i = 0; i < src->nfields; i++) {
+		if ((dst->field[i] = str_ndup(src->field[i], src->len[i])) ==
+		    NULL)
 			return -1;
-		r->header.len[i] = h->len[i];
+		dst->len[i] = src->len[i];
+		dst->nfields = i + 1;
 	}
 	return 0;
+}
+
+void
+csv_record_free(struct csv_record *r)
+{
+	size_t i;
+
+	if (r->field != NULL)
+		for (i = 0; i < r->nfields; i++)
+			free(r->field[i]);
+	free(r->field);
+	free(r->len);
+	memset(r, 0, sizeof *r);
+}
+
+int
+csv_record_equal(const struct csv_record *a, const struct csv_record *b)
+{
+	size_t i;
+
+	if (a->nfields != b->nfields)
+		return 0;
+	for (i = 0; i < a->nfields; i++)
+		if (a->len[i] != b->len[i] ||
+		    memcmp(a->field[i], b->field[i], a->len[i]) != 0)
+			return 0;
+	return 1;
 }
 
 int
@@ -513,7 +542,7 @@ csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
 		    r->name, h->line);
 		goto fail;
 	}
-	if (copy_header(r, h) < 0) {
+	if (csv_record_copy(&r->header, h) < 0) {
 		err_nomem(e);
 		goto fail;
 	}
@@ -594,8 +623,6 @@ csvr_column(const struct csvr *r, const char *spec, size_t *idx,
 void
 csvr_close(struct csvr *r)
 {
-	size_t i;
-
 	if (r == NULL)
 		return;
 	if (r->owns_fd && r->fd >= 0)
@@ -611,11 +638,7 @@ csvr_close(struct csvr *r)
 	free(r->queue);
 	free(r->out.field);
 	free(r->out.len);
-	if (r->header.field)
-		for (i = 0; i < r->header.nfields; i++)
-			free(r->header.field[i]);
-	free(r->header.field);
-	free(r->header.len);
+	csv_record_free(&r->header);
 	free(r->name);
 	free(r);
 }
@@ -793,6 +816,15 @@ csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e)
 		if (csvw_field(w, rec->field[i], rec->len[i], e) < 0)
 			return -1;
 	return 0;
+}
+
+int
+csvw_reject(struct csvw *w, const struct csv_record *rec, const char *msg,
+    struct err *e)
+{
+	if (csvw_fields(w, rec, e) < 0 || csvw_str(w, msg, e) < 0)
+		return -1;
+	return csvw_end(w, e);
 }
 
 /*

@@ -87,6 +87,20 @@ int csvr_column(const struct csvr *r, const char *spec, size_t *idx,
 /* Close the reader and free everything it owns.  NULL is allowed. */
 void csvr_close(struct csvr *r);
 
+/*
+ * Copy src (fields and lengths, and its line) into *dst, which the caller
+ * then owns and frees with csv_record_free().  Returns 0, or -1 if out of
+ * memory (*dst then holds what was copied, still to be freed).
+ */
+int csv_record_copy(struct csv_record *dst, const struct csv_record *src);
+
+/* Free what csv_record_copy() put in *r and zero it.  A zeroed record is
+ * allowed. */
+void csv_record_free(struct csv_record *r);
+
+/* Do a and b have the same fields, byte for byte?  1 or 0. */
+int csv_record_equal(const struct csv_record *a, const struct csv_record *b);
+
 /* --- writing --- */
 
 struct csvw;
@@ -118,6 +132,13 @@ int csvw_end(struct csvw *w, struct err *e);
 
 /* Write all fields of rec, without ending the record. */
 int csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e);
+
+/*
+ * Write a bad record to a reject file: its fields unchanged, then msg as
+ * the last (error) field, and end it.  Returns 0, or -1 with *e set.
+ */
+int csvw_reject(struct csvw *w, const struct csv_record *rec,
+    const char *msg, struct err *e);
 
 /* Write buffered bytes to the descriptor.  0 or -1 with *e set (ERR_IO). */
 int csvw_flush(struct csvw *w, struct err *e);

@@ -764,14 +764,8 @@ json_text(const json_t *v, char *buf, size_t cap)
 		return buf;
 	}
 	if (json_is_real(v)) {
-		double d = json_real_value(v);
-		int prec;
 		/* The shortest text that reads back as the same double. */
-		for (prec = 1; prec <= 17; prec++) {
-			snprintf(buf, cap, "%.*g", prec, d);
-			if (strtod(buf, NULL) == d)
-				break;
-		}
+		fmt_shortest(buf, cap, json_real_value(v));
 		return buf;
 	}
 	if (json_is_true(v))

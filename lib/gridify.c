@@ -107,19 +107,6 @@ grow_fields(struct batch *B, size_t need)
 	return 0;
 }
 
-static uint64_t
-hash_bytes(const char *s, size_t len)
-{
-	uint64_t h = 1469598103934665603ULL;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 1099511628211ULL;
-	}
-	return h;
-}
-
 static int
 rehash(struct run *R, size_t cap)
 {
@@ -285,8 +272,7 @@ bad(struct run *R, const struct csv_record *rec, struct err *e)
 
 	if (R->rej == NULL)
 		return -1;
-	if (csvw_fields(R->rej, rec, &we) < 0 ||
-	    csvw_str(R->rej, e->msg, &we) < 0 || csvw_end(R->rej, &we) < 0) {
+	if (csvw_reject(R->rej, rec, e->msg, &we) < 0) {
 		*e = we;
 		return -1;
 	}
@@ -389,11 +375,9 @@ write_header(struct run *R, const struct csv_record *h, struct err *e)
 {
 	int l, a;
 
-	if (R->rej != NULL) {
-		if (csvw_fields(R->rej, h, e) < 0 ||
-		    csvw_str(R->rej, "error", e) < 0 || csvw_end(R->rej, e) < 0)
-			return -1;
-	}
+	/* The reject file's header: the input's, and "error". */
+	if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
+		return -1;
 	if (R->o->count)
 		return 0;
 	if (csvw_fields(R->out, h, e) < 0)
@@ -406,20 +390,6 @@ write_header(struct run *R, const struct csv_record *h, struct err *e)
 				return -1;
 	}
 	return csvw_end(R->out, e);
-}
-
-static int
-same_header(const struct csv_record *a, const struct csv_record *b)
-{
-	size_t i;
-
-	if (a->nfields != b->nfields)
-		return 0;
-	for (i = 0; i < a->nfields; i++)
-		if (a->len[i] != b->len[i] ||
-		    memcmp(a->field[i], b->field[i], a->len[i]) != 0)
-			return 0;
-	return 1;
 }
 
 /* Check a record's width and coordinates; -1 with *e set if it is bad. */
@@ -672,25 +642,6 @@ write_counts(struct run *R, struct err *e)
 }
 
 static int
-copy_record(struct csv_record *dst, const struct csv_record *src)
-{
-	size_t i;
-
-	dst->nfields = src->nfields;
-	dst->field = calloc(src->nfields + 1, sizeof *dst->field);
-	dst->len = calloc(src->nfields + 1, sizeof *dst->len);
-	if (dst->field == NULL || dst->len == NULL)
-		return -1;
-	for (i = 0; i < src->nfields; i++) {
-		dst->field[i] = str_ndup(src->field[i], src->len[i]);
-		if (dst->field[i] == NULL)
-			return -1;
-		dst->len[i] = src->len[i];
-	}
-	return 0;
-}
-
-static int
 one_file(struct run *R, const char *path, int first, struct err *e)
 {
 	struct csvr *r = NULL;
@@ -706,7 +657,7 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 		    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
 		    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
 			goto out;
-		if (copy_record(&R->first_header, h) < 0 ||
+		if (csv_record_copy(&R->first_header, h) < 0 ||
 		    (R->first_name = str_ndup(csvr_name(r),
 			strlen(csvr_name(r)))) == NULL) {
 			err_nomem(e);
@@ -714,7 +665,7 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 		}
 		if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
 			goto out;
-	} else if (!same_header(&R->first_header, h)) {
+	} else if (!csv_record_equal(&R->first_header, h)) {
 		errf(e, ERR_DATA, "%s:%ld: the header differs from that of %s",
 		    csvr_name(r), h->line, R->first_name);
 		goto out;
@@ -808,11 +759,7 @@ out:
 	free(R.sparse.key);
 	free(R.sparse.val);
 	free(R.slot0);
-	if (R.first_header.field)
-		for (i = 0; i < R.first_header.nfields; i++)
-			free(R.first_header.field[i]);
-	free(R.first_header.field);
-	free(R.first_header.len);
+	csv_record_free(&R.first_header);
 	free(R.first_name);
 	if (R.b) {
 		free(R.b->arena.data);

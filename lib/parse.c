@@ -13,11 +13,6 @@
 #include <time.h>
 #include <unistd.h>
 
-static int
-word_is(const char *s, size_t len, const char *w)
-{
-	return strlen(w) == len && strncasecmp(s, w, len) == 0;
-}
 
 /*
  * Clinger's fast path: a plain decimal whose digits make an integer below

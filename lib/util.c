@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 int
 errf(struct err *e, enum err_kind kind, const char *fmt, ...)
@@ -234,4 +235,48 @@ grow_array(void **p, size_t *cap, size_t need, size_t size)
 	*p = q;
 	*cap = c;
 	return 0;
+}
+
+uint64_t
+hash_bytes(const char *s, size_t len)
+{
+	uint64_t h = 0x9e3779b97f4a7c15ULL ^ len, w;
+
+	while (len >= 8) {
+		memcpy(&w, s, 8);
+		h = (h ^ w) * 0xbf58476d1ce4e5b9ULL;
+		h ^= h >> 29;
+		s += 8;
+		len -= 8;
+	}
+	w = 0;
+	memcpy(&w, s, len);
+	h = (h ^ w) * 0x94d049bb133111ebULL;
+	h ^= h >> 32;
+	h *= 0xbf58476d1ce4e5b9ULL;
+	h ^= h >> 29;
+	return h;
+}
+
+size_t
+fmt_shortest(char *buf, size_t cap, double x)
+{
+	int p, n = 0;
+
+	/*
+	 * %g drops trailing zeros, so 15 digits already give the shortest
+	 * text whenever one of 15 digits or fewer reads back; 17 always do.
+	 */
+	for (p = 15; p <= 17; p++) {
+		n = snprintf(buf, cap, "%.*g", p, x);
+		if (n > 0 && (size_t)n < cap && strtod(buf, NULL) == x)
+			break;
+	}
+	return n > 0 && (size_t)n < cap ? (size_t)n : 0;
+}
+
+int
+word_is(const char *s, size_t len, const char *w)
+{
+	return strlen(w) == len && strncasecmp(s, w, len) == 0;
 }

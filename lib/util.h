@@ -11,6 +11,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define ERR_MSG_MAX 1024
 
@@ -63,6 +64,21 @@ void trim_blanks(const char **s, size_t *len);
  * on success.  Returns 0, or -1 if out of memory (the array is untouched).
  */
 int grow_array(void **p, size_t *cap, size_t need, size_t size);
+
+/*
+ * A 64-bit hash of len bytes at s, for hash tables (not stable across
+ * byte orders: never written out).
+ */
+uint64_t hash_bytes(const char *s, size_t len);
+
+/*
+ * Write into buf (cap >= 32) the shortest "%.*g" text that reads back as
+ * exactly x, and return its length.
+ */
+size_t fmt_shortest(char *buf, size_t cap, double x);
+
+/* Is the len bytes at s the word w, ASCII letters in any case?  1 or 0. */
+int word_is(const char *s, size_t len, const char *w);
 
 /* Growable byte buffer; the owner frees data with free(). */
 struct buf {
