@@ -60,6 +60,38 @@ struct csvr {
 	int force_libcsv; /* tests: compare the fast path with libcsv */
 };
 
+/*
+ * Record a field already in the arena at off, len bytes, NUL after it.
+ * Returns 0, or -1 (r->oom set) if out of memory.
+ */
+static int
+add_field(struct csvr *r, size_t off, size_t len)
+{
+	if (r->nf == r->cur_first)
+		r->cur_line = r->row_line;
+	if (r->nf == r->capf) {
+		size_t cap = r->capf ? r->capf * 2 : 64;
+		size_t *o = realloc(r->offs, cap * sizeof *o);
+		size_t *l;
+		if (o == NULL) {
+			r->oom = 1;
+			return -1;
+		}
+		r->offs = o;
+		l = realloc(r->lens, cap * sizeof *l);
+		if (l == NULL) {
+			r->oom = 1;
+			return -1;
+		}
+		r->lens = l;
+		r->capf = cap;
+	}
+	r->offs[r->nf] = off;
+	r->lens[r->nf] = len;
+	r->nf++;
+	return 0;
+}
+
 static void
 on_field(void *s, size_t len, void *data)
 {
@@ -201,14 +233,32 @@ split_plain_line(struct csvr *r, const char *s, size_t n)
 	if (memchr(s, '"', (size_t)(end - s)) != NULL)
 		return split_quoted_line(r, s, end);
 	r->row_line = r->line;
-	for (p = s;;) {
-		const char *d = memchr(p, r->delim, (size_t)(end - p));
-		const char *fe = d ? d : end;
+	/* Copy the line once and cut it into fields in place: the
+	 * separators become the fields' NULs. */
+	{
+		size_t len = (size_t)(end - s), at;
+		char *d;
 
-		on_field((void *)p, (size_t)(fe - p), r);
-		if (d == NULL)
-			break;
-		p = d + 1;
+		if (buf_reserve(&r->arena, len + 1) < 0) {
+			r->oom = 1;
+			return 1;
+		}
+		at = r->arena.len;
+		d = r->arena.data + at;
+		memcpy(d, s, len);
+		d[len] = '\0';
+		r->arena.len += len + 1;
+		for (p = d;;) {
+			char *sep = memchr(p, r->delim, (size_t)(d + len - p));
+			size_t fl = sep ? (size_t)(sep - p) : (size_t)(d + len - p);
+
+			if (add_field(r, (size_t)(p - r->arena.data), fl) < 0)
+				return 1;
+			if (sep == NULL)
+				break;
+			*sep = '\0';
+			p = sep + 1;
+		}
 	}
 	on_record('\n', r);
 	return 1;
