@@ -441,7 +441,7 @@ struct run {
 		size_t len;
 		char w[16];
 		int st;
-	} scache[64];           /* stage words seen, by a small hash */
+	} scache[256];          /* stage words seen, by their hash */
 
 	struct acc a;           /* the groups */
 
@@ -1539,8 +1539,7 @@ stage_of(struct run *R, const char *w, size_t len)
 
 	if (len == 0 || len > sizeof R->scache[0].w)
 		return stage_lookup(R->o->smap, w, len);
-	h = (len * 31 + (unsigned char)w[0] * 7 +
-	    (unsigned char)w[len - 1]) & 63;
+	h = hash_bytes(w, len) & (sizeof R->scache / sizeof R->scache[0] - 1);
 	if (R->scache[h].len == len && memcmp(R->scache[h].w, w, len) == 0)
 		return (enum stage)R->scache[h].st;
 	st = stage_lookup(R->o->smap, w, len);

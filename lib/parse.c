@@ -363,28 +363,27 @@ parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
 	}
 	if (len == 0)
 		return -1;
-	/* The common case first: YYYY-MM-DD hh:mm:ss (or T) in a fixed zone. */
+	/* The common case first: YYYY-MM-DD hh:mm:ss (or T) in a fixed zone,
+	 * every digit tested at once (unsigned: below '0' wraps high). */
 	if (o->format == NULL && o->tz_fixed && len == 19 && s[4] == '-' &&
 	    s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && s[13] == ':' &&
 	    s[16] == ':') {
-		static const unsigned char at[14] = {0, 1, 2, 3, 5, 6, 8, 9,
-		    11, 12, 14, 15, 17, 18};
-		int i, d[14], y, mo, dd, h, mi, sec;
-		for (i = 0; i < 14; i++) {
-			d[i] = (unsigned char)s[at[i]] - '0';
-			if (d[i] < 0 || d[i] > 9)
-				break;
-		}
-		if (i == 14) {
-			y = d[0] * 1000 + d[1] * 100 + d[2] * 10 + d[3];
-			mo = d[4] * 10 + d[5];
-			dd = d[6] * 10 + d[7];
-			h = d[8] * 10 + d[9];
-			mi = d[10] * 10 + d[11];
-			sec = d[12] * 10 + d[13];
+#define DG(i) ((unsigned)(unsigned char)s[i] - '0')
+		unsigned y0 = DG(0), y1 = DG(1), y2 = DG(2), y3 = DG(3);
+		unsigned m0 = DG(5), m1 = DG(6), d0 = DG(8), d1 = DG(9);
+		unsigned h0 = DG(11), h1 = DG(12), i0 = DG(14), i1 = DG(15);
+		unsigned s0 = DG(17), s1 = DG(18);
+#undef DG
+		if (((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) |
+		    (m1 > 9) | (d0 > 9) | (d1 > 9) | (h0 > 9) | (h1 > 9) |
+		    (i0 > 9) | (i1 > 9) | (s0 > 9) | (s1 > 9)) == 0) {
+			int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+			int mo = (int)(m0 * 10 + m1), dd = (int)(d0 * 10 + d1);
+			int h = (int)(h0 * 10 + h1), mi = (int)(i0 * 10 + i1);
+			int sec = (int)(s0 * 10 + s1);
 			if (mo >= 1 && mo <= 12 && dd >= 1 &&
-			    dd <= days_in_month(y, mo) && h <= 23 && mi <= 59 &&
-			    sec <= 59) {
+			    (dd <= 28 || dd <= days_in_month(y, mo)) &&
+			    h <= 23 && mi <= 59 && sec <= 59) {
 				*out = (double)(civil_to_epoch(y, mo, dd, h, mi,
 				    sec) - o->tz_offset);
 				return 0;
