@@ -216,21 +216,22 @@ split_quoted_line(struct csvr *r, const char *s, const char *end)
 	return 1;
 }
 
+/* clean: the caller knows the line holds no quote and no CR. */
 static int
-split_plain_line(struct csvr *r, const char *s, size_t n)
+split_plain_line(struct csvr *r, const char *s, size_t n, int clean)
 {
 	const char *end = s + n - 1; /* at the LF */
 	const char *p;
 
 	if (r->force_libcsv || r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
 		return 0;
-	if (end > s && end[-1] == '\r')
+	if (!clean && end > s && end[-1] == '\r')
 		end--;
 	if (end == s)
 		return 1; /* a blank line: libcsv skips it too */
-	if (memchr(s, '\r', (size_t)(end - s)) != NULL)
+	if (!clean && memchr(s, '\r', (size_t)(end - s)) != NULL)
 		return 0;
-	if (memchr(s, '"', (size_t)(end - s)) != NULL)
+	if (!clean && memchr(s, '"', (size_t)(end - s)) != NULL)
 		return split_quoted_line(r, s, end);
 	r->row_line = r->line;
 	/* Copy the line once and cut it into fields in place: the
@@ -268,11 +269,15 @@ split_plain_line(struct csvr *r, const char *s, size_t n)
 static int
 feed(struct csvr *r, const char *s, size_t len, struct err *e)
 {
+	/* A chunk with no quote and no CR anywhere (the common case) needs
+	 * no search for them line by line. */
+	int clean = memchr(s, '"', len) == NULL && memchr(s, '\r', len) == NULL;
+
 	while (len > 0) {
 		const char *nl = memchr(s, '\n', len);
 		size_t n = nl ? (size_t)(nl - s) + 1 : len;
 
-		if (nl && split_plain_line(r, s, n)) {
+		if (nl && split_plain_line(r, s, n, clean)) {
 			if (r->oom)
 				return err_nomem(e);
 		} else if (csv_parse(&r->parser, s, n, on_field, on_record,
