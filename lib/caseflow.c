@@ -1664,7 +1664,11 @@ apply_batch(struct run *R, struct batch *bt, struct batch *nxt,
 			if ((R->cslot[j] & ~(uint64_t)0xffffffffu) == frag) {
 				ev->cand = (uint32_t)(R->cslot[j] &
 				    0xffffffffu) - 1;
+				/* A case spans two cache lines: fetch
+				 * both. */
 				__builtin_prefetch(&R->cases[ev->cand], 1);
+				__builtin_prefetch((const char *)&R->cases[
+				    ev->cand] + sizeof *R->cases - 1, 1);
 				break;
 			}
 	}
