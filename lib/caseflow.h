@@ -16,6 +16,12 @@
  * depends on the as-of time, which is the latest time in the input unless
  * given).  Wide rows are cases and are settled the same way.
  *
+ * The long form runs on two threads: the calling thread reads and checks
+ * the rows, a worker applies them to the cases in input order, so the
+ * output is the same bytes as on one.  caseflow_run() starts and joins
+ * the worker itself; the caller's objects are used by one thread at a
+ * time (the reject writer by the reader, the output by the worker).
+ *
  * A settled case goes to the per-case output (`cases`) and into the
  * counters and durations of its group (the `by` columns and the period of
  * its report time).  The summary, one row per group in sorted order, is
