@@ -82,35 +82,6 @@ bputs(struct buf *b, const char *s)
 	return buf_append(b, s, strlen(s));
 }
 
-/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
-static size_t
-utf8_len(const unsigned char *u, size_t len)
-{
-	size_t n, k;
-	unsigned cp;
-
-	if (u[0] >= 0xc2 && u[0] <= 0xdf)
-		n = 2;
-	else if (u[0] >= 0xe0 && u[0] <= 0xef)
-		n = 3;
-	else if (u[0] >= 0xf0 && u[0] <= 0xf4)
-		n = 4;
-	else
-		return 0;
-	if (n > len)
-		return 0;
-	cp = u[0] & (0x7fu >> n);
-	for (k = 1; k < n; k++) {
-		if ((u[k] & 0xc0) != 0x80)
-			return 0;
-		cp = cp << 6 | (u[k] & 0x3fu);
-	}
-	if ((n == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (n == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return n;
-}
-
 #define Q_PCT 1  /* double each %: the string is read as a format (tics) */
 #define Q_RAW 2  /* a file name: bytes as they are, only ' doubled */
 
@@ -143,7 +114,7 @@ quote_str(struct buf *b, const char *s, int flags)
 			r = buf_append(b, " ", 1);
 		else if (c < 0x80)
 			r = buf_append(b, (const char *)u + i, 1);
-		else if ((run = utf8_len(u + i, len - i)) > 0)
+		else if ((run = utf8_len((const char *)u + i, len - i)) > 0)
 			r = buf_append(b, (const char *)u + i, run);
 		else {
 			run = 1;
@@ -944,7 +915,7 @@ error_line(const struct buf *err, char *out, size_t cap)
 		} else if (c < 0x80) {
 			out[o++] = (char)c;
 			p++;
-		} else if ((n = utf8_len((const unsigned char *)p,
+		} else if ((n = utf8_len(p,
 		    (size_t)(pick_end - p))) > 0) {
 			if (o + n + 5 >= cap)
 				break;

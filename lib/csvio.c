@@ -882,6 +882,22 @@ csvw_reject(struct csvw *w, const struct csv_record *rec, const char *msg,
 	return csvw_end(w, e);
 }
 
+int
+csvw_reject_bad(struct csvw *w, const struct csv_record *rec, struct err *e)
+{
+	struct err we;
+
+	if (w == NULL)
+		return -1;
+	if (csvw_reject(w, rec, e->msg, &we) < 0) {
+		*e = we;
+		return -1;
+	}
+	e->kind = ERR_NONE;
+	e->msg[0] = '\0';
+	return 0;
+}
+
 /*
  * A record of one empty field would be a blank line, which readers skip:
  * it is written as "" instead.

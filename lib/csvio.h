@@ -140,6 +140,16 @@ int csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e);
 int csvw_reject(struct csvw *w, const struct csv_record *rec,
     const char *msg, struct err *e);
 
+/*
+ * The reject discipline for a bad record whose message is in *e: with a
+ * reject writer w, write the record there with that message, clear *e
+ * and return 0 (the caller goes on); without one (w NULL), return -1 with
+ * *e as it is (the caller stops).  A failed write also returns -1, with
+ * *e telling of it.
+ */
+int csvw_reject_bad(struct csvw *w, const struct csv_record *rec,
+    struct err *e);
+
 /* Write buffered bytes to the descriptor.  0 or -1 with *e set (ERR_IO). */
 int csvw_flush(struct csvw *w, struct err *e);
 

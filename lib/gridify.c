@@ -268,17 +268,9 @@ cmp_vals(const void *a, const void *b)
 static int
 bad(struct run *R, const struct csv_record *rec, struct err *e)
 {
-	struct err we;
-
-	if (R->rej == NULL)
+	if (csvw_reject_bad(R->rej, rec, e) < 0)
 		return -1;
-	if (csvw_reject(R->rej, rec, e->msg, &we) < 0) {
-		*e = we;
-		return -1;
-	}
 	R->st->rejected++;
-	e->kind = ERR_NONE;
-	e->msg[0] = '\0';
 	return 0;
 }
 

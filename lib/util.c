@@ -25,8 +25,7 @@ err_nomem(struct err *e)
 	return errf(e, ERR_NOMEM, "out of memory");
 }
 
-/* Length of the valid UTF-8 sequence at s (at most len bytes), or 0. */
-static size_t
+size_t
 utf8_len(const char *s, size_t len)
 {
 	const unsigned char *u = (const unsigned char *)s;

@@ -50,6 +50,14 @@ int err_nomem(struct err *e);
 char *quote_value(char *buf, size_t cap, const char *s, size_t len);
 
 /*
+ * The length (2 to 4) of the valid UTF-8 sequence of more than one byte
+ * that starts at s, reading at most len bytes (len >= 1); 0 for an ASCII
+ * byte or anything that is not valid UTF-8 (overlong, surrogate, beyond
+ * U+10FFFF, cut short).
+ */
+size_t utf8_len(const char *s, size_t len);
+
+/*
  * Duplicate len bytes of s into a new NUL-terminated string owned by the
  * caller (free with free()).  Returns NULL when memory runs out.
  */

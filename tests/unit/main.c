@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "../../lib/parse.h"
+#include "../../lib/util.h"
 #include "t.h"
 
 int t_pass, t_fail;
@@ -24,6 +25,53 @@ void suite_rules(void);
 void suite_chart(void);
 void suite_time_out(void);
 void suite_caseflow(void);
+
+static uint64_t t_rng;
+
+void
+t_seed(uint64_t seed)
+{
+	t_rng = seed;
+}
+
+uint64_t
+t_rand(void)
+{
+	uint64_t z = (t_rng += 0x9e3779b97f4a7c15ULL);
+
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+long
+t_rand_int(long lo, long hi)
+{
+	return lo + (long)(t_rand() % (uint64_t)(hi - lo + 1));
+}
+
+char *
+t_slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	struct buf b = {NULL, 0, 0};
+	char tmp[8192];
+	size_t n;
+
+	if (f == NULL)
+		return NULL;
+	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
+		if (buf_append(&b, tmp, n) < 0)
+			break;
+	fclose(f);
+	if (buf_append(&b, "", 1) < 0) {
+		free(b.data);
+		return NULL;
+	}
+	if (len != NULL)
+		*len = b.len - 1;
+	return b.data;
+}
 
 void
 t_report(int ok, const char *file, int line, const char *fmt, ...)

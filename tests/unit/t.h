@@ -10,6 +10,8 @@
 #define T_H
 
 #include <math.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -24,6 +26,17 @@ const char *t_dir(void);
 /* Write len bytes to t_dir()/name and return the full path (static buffer
  * per call; copy it if you need two at once). */
 const char *t_file(const char *name, const char *bytes, size_t len);
+
+/* The whole file at path, NUL-terminated (caller frees), its length
+ * without the NUL in *len (len may be NULL); NULL if it cannot be read. */
+char *t_slurp(const char *path, size_t *len);
+
+/* A fixed-seed generator (splitmix64), the same numbers on every run and
+ * machine: t_seed() starts a sequence, t_rand() gives its next number,
+ * t_rand_int() a whole number in [lo, hi]. */
+void t_seed(uint64_t seed);
+uint64_t t_rand(void);
+long t_rand_int(long lo, long hi);
 
 /* A Beijing local time (ISO 8601, +08:00) as seconds since the epoch;
  * a time the test itself got wrong is reported and gives NaN. */

@@ -26,25 +26,6 @@
 
 void suite_caseflow(void);
 
-/* A small fixed-seed generator (splitmix64): the same logs every run. */
-static uint64_t rng_state;
-
-static uint64_t
-rng_next(void)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* A whole number in [lo, hi]. */
-static long
-rng_int(long lo, long hi)
-{
-	return lo + (long)(rng_next() % (uint64_t)(hi - lo + 1));
-}
 
 /* ---- Kaplan-Meier: split sorted arrays against the km_obs form ---- */
 
@@ -71,14 +52,14 @@ km_sorted_agrees(void)
 	struct km_obs obs[128];
 	int trial, nbad = 0, nnan = 0, nval = 0;
 
-	rng_state = 42;
+	t_seed(42);
 	for (trial = 0; trial < 3000; trial++) {
 		/* Every 10th trial has no events or no censorings (or
 		 * neither); the times come from a few values, so ties
 		 * between and within the two kinds are common. */
-		size_t ne = (size_t)rng_int(0, 40), nc = (size_t)rng_int(0, 40);
+		size_t ne = (size_t)t_rand_int(0, 40), nc = (size_t)t_rand_int(0, 40);
 		size_t i, n, k1, k2, cap;
-		long span = rng_int(1, 12);
+		long span = t_rand_int(1, 12);
 		int j;
 
 		if (trial % 10 == 0)
@@ -88,9 +69,9 @@ km_sorted_agrees(void)
 		if (trial % 30 == 2)
 			ne = nc = 0;
 		for (i = 0; i < ne; i++)
-			ev[i] = (double)rng_int(0, span) / 2;
+			ev[i] = (double)t_rand_int(0, span) / 2;
 		for (i = 0; i < nc; i++)
-			ce[i] = (double)rng_int(0, span) / 2;
+			ce[i] = (double)t_rand_int(0, span) / 2;
 		qsort(ev, ne, sizeof *ev, cmp_dbl);
 		qsort(ce, nc, sizeof *ce, cmp_dbl);
 		n = ne + nc;
@@ -98,7 +79,7 @@ km_sorted_agrees(void)
 			double a, b;
 			/* The km_obs form, shuffled: km_quantile sorts it. */
 			for (i = 0; i < n; i++) {
-				size_t r = (size_t)rng_int(0, (long)i);
+				size_t r = (size_t)t_rand_int(0, (long)i);
 				obs[i] = obs[r];
 				obs[r].t = i < ne ? ev[i] : ce[i - ne];
 				obs[r].event = i < ne;
@@ -117,7 +98,7 @@ km_sorted_agrees(void)
 		}
 		/* The curve, sometimes with too little room (both still
 		 * count every step). */
-		cap = trial % 7 == 3 ? (size_t)rng_int(0, 3) : 128;
+		cap = trial % 7 == 3 ? (size_t)t_rand_int(0, 3) : 128;
 		for (i = 0; i < n; i++) {
 			obs[i].t = i < ne ? ev[i] : ce[i - ne];
 			obs[i].event = i < ne;
@@ -170,27 +151,6 @@ km_sorted_agrees(void)
 
 /* ---- files in, files out ---- */
 
-/* The whole of a file, NUL-terminated (caller frees), or NULL. */
-static char *
-slurp(const char *path)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = {0};
-	char chunk[4096];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (buf_append(&b, chunk, n) < 0)
-			break;
-	fclose(f);
-	if (buf_append(&b, "", 1) < 0) {
-		free(b.data);
-		return NULL;
-	}
-	return b.data;
-}
 
 /* A new string t_dir()/name (caller frees). */
 static char *
@@ -241,9 +201,9 @@ run(const struct caseflow_opts *o, char *const *files, int n,
 	rc = caseflow_run(o, files, n, w, rw, st, e);
 	if (csvw_close(w, &e2) < 0 || csvw_close(rw, &e2) < 0)
 		t_report(0, __FILE__, __LINE__, "csvw_close: %s", e2.msg);
-	*out = slurp(op);
+	*out = t_slurp(op, NULL);
 	if (rej != NULL)
-		*rej = rp ? slurp(rp) : NULL;
+		*rej = rp ? t_slurp(rp, NULL) : NULL;
 	free(op);
 	free(rp);
 	return rc;
@@ -308,7 +268,7 @@ iso(char *buf, size_t cap, int64_t t)
 {
 	static const char *const sfx[] = {"", "", "", "", "", "", "Z",
 	    "+08:00", "", ""};
-	int style = (int)rng_int(0, 9);
+	int style = (int)t_rand_int(0, 9);
 	time_t tt = (time_t)(t + (style == 7 ? 28800 : 0));
 	struct tm tm;
 
@@ -337,9 +297,9 @@ add(struct log *L, const char *id, const char *stage, int64_t t,
 	iso(s->at, sizeof s->at, t);
 	/* One row in five leaves the group value out: the case takes the
 	 * first non-empty one, which is the same whatever the order. */
-	s->dist = rng_int(0, 4) == 0 ? "" : dist;
+	s->dist = t_rand_int(0, 4) == 0 ? "" : dist;
 	s->seq = (unsigned)L->n;
-	s->shuf = (unsigned)rng_next();
+	s->shuf = (unsigned)t_rand();
 	L->n++;
 }
 
@@ -353,11 +313,11 @@ static void
 gen_case(struct log *L, int i)
 {
 	static const char *const dists[] = {"东城区", "Hai, Dian", "north"};
-	const char *d = dists[rng_int(0, 2)];
+	const char *d = dists[t_rand_int(0, 2)];
 	char id[32];
 	int num = (i * 137 + 11) % 1000;  /* distinct, not in order */
-	int64_t t0 = BASE + rng_int(0, 150 * DAY), tf, td, th, tc;
-	long r = rng_int(0, 99);
+	int64_t t0 = BASE + t_rand_int(0, 150 * DAY), tf, td, th, tc;
+	long r = t_rand_int(0, 99);
 	int depth = 4;
 
 	if (i % 17 == 0)
@@ -366,49 +326,49 @@ gen_case(struct log *L, int i)
 		snprintf(id, sizeof id, "district-case-%06d", num);
 	else
 		snprintf(id, sizeof id, "C%03d", num);
-	tf = t0 + rng_int(0, 4 * 3600);
-	td = rng_int(0, 4) == 0 ? tf : tf + rng_int(60, 8 * 3600);
-	th = td + rng_int(0, 2 * DAY);
-	tc = th + rng_int(0, 3 * DAY);
+	tf = t0 + t_rand_int(0, 4 * 3600);
+	td = t_rand_int(0, 4) == 0 ? tf : tf + t_rand_int(60, 8 * 3600);
+	th = td + t_rand_int(0, 2 * DAY);
+	tc = th + t_rand_int(0, 3 * DAY);
 	if (r >= 60 && r < 80)
-		depth = (int)rng_int(0, 3);  /* still open */
+		depth = (int)t_rand_int(0, 3);  /* still open */
 	if (r >= 5)
-		add(L, id, rng_int(0, 9) ? "report" : "上报", t0, d);
+		add(L, id, t_rand_int(0, 9) ? "report" : "上报", t0, d);
 	if (r >= 24 && r < 27)
-		add(L, id, "Report", t0 + rng_int(0, 3600), d);
+		add(L, id, "Report", t0 + t_rand_int(0, 3600), d);
 	if (depth >= 1)
 		add(L, id, "file", tf, d);
 	if (depth >= 2)
-		add(L, id, rng_int(0, 9) ? "dispatch" : "派遣", td, d);
+		add(L, id, t_rand_int(0, 9) ? "dispatch" : "派遣", td, d);
 	if (depth >= 3)
 		add(L, id, "handle", th, d);
 	if (r >= 5 && r < 13) {
-		add(L, id, "cancel", tf + rng_int(0, DAY), d);
+		add(L, id, "cancel", tf + t_rand_int(0, DAY), d);
 		if (r == 12)
 			add(L, id, "close", tc, d);  /* closed and cancelled */
 		return;
 	}
 	if (depth >= 4) {
 		if (r >= 13 && r < 19)
-			tc = t0 - rng_int(60, DAY);  /* close before report */
-		add(L, id, rng_int(0, 9) ? "close" : "结案", tc, d);
+			tc = t0 - t_rand_int(60, DAY);  /* close before report */
+		add(L, id, t_rand_int(0, 9) ? "close" : "结案", tc, d);
 		if (r >= 19 && r < 24)
-			add(L, id, "CLOSE", tc + rng_int(0, DAY), d);
+			add(L, id, "CLOSE", tc + t_rand_int(0, DAY), d);
 	}
-	if (rng_int(0, 99) < 15 && depth >= 3) {
+	if (t_rand_int(0, 99) < 15 && depth >= 3) {
 		add(L, id, "rework", th + 600, d);
 		add(L, id, "handle", th + 1200, d);
 	}
-	if (rng_int(0, 99) < 10)
-		add(L, id, "extend", t0 + rng_int(0, DAY), d);
-	if (rng_int(0, 99) < 15) {
-		int64_t ts = t0 + rng_int(0, 2 * DAY);
+	if (t_rand_int(0, 99) < 10)
+		add(L, id, "extend", t0 + t_rand_int(0, DAY), d);
+	if (t_rand_int(0, 99) < 15) {
+		int64_t ts = t0 + t_rand_int(0, 2 * DAY);
 		add(L, id, "suspend", ts, d);
-		if (rng_int(0, 9) < 7)
-			add(L, id, rng_int(0, 1) ? "resume" : "恢复",
-			    ts + rng_int(0, DAY), d);
+		if (t_rand_int(0, 9) < 7)
+			add(L, id, t_rand_int(0, 1) ? "resume" : "恢复",
+			    ts + t_rand_int(0, DAY), d);
 	}
-	if (rng_int(0, 99) < 10 && depth >= 2) {
+	if (t_rand_int(0, 99) < 10 && depth >= 2) {
 		add(L, id, "return", td + 300, d);
 		add(L, id, "dispatch", td + 900, d);
 	}
@@ -580,7 +540,7 @@ order_does_not_matter(int bad)
 	const char *rej = bad ? "rej.csv" : NULL;
 	int i;
 
-	rng_state = 300 + (uint64_t)bad;
+	t_seed(300 + (uint64_t)bad);
 	for (i = 0; i < 300; i++)
 		gen_case(&L, i);
 	CHECK(L.n > 1200);  /* many steps: several batches of the reader */

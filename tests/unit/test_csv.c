@@ -137,28 +137,6 @@ open_fails(int at, const char *path, const struct csv_opts *o,
 	    "message \"%s\", want \"%s\"", e.msg, msg);
 }
 
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	struct buf b = {NULL, 0, 0};
-	char tmp[8192];
-	size_t n;
-
-	if (f == NULL)
-		return NULL;
-	while ((n = fread(tmp, 1, sizeof tmp, f)) > 0)
-		if (buf_append(&b, tmp, n) < 0)
-			break;
-	fclose(f);
-	if (buf_append(&b, "", 1) < 0) {
-		free(b.data);
-		return NULL;
-	}
-	*len = b.len - 1;
-	return b.data;
-}
-
 static void
 header_and_columns(void)
 {
@@ -1057,7 +1035,7 @@ writer_bytes(void)
 	CHECK_INT(csvw_end(w, &e), 0);
 	CHECK_INT(csvw_close(w, &e), 0);
 	CHECK_INT(e.kind, ERR_NONE);
-	got = slurp(path, &len);
+	got = t_slurp(path, &len);
 	CHECK(got != NULL);
 	if (got != NULL) {
 		CHECK_INT(len, sizeof want - 1);
@@ -1073,7 +1051,7 @@ writer_bytes(void)
 		CHECK_INT(csvw_str(w, "z", &e), 0);
 		CHECK_INT(csvw_end(w, &e), 0);
 		CHECK_INT(csvw_close(w, &e), 0);
-		got = slurp(path, &len);
+		got = t_slurp(path, &len);
 		CHECK(got != NULL && strcmp(got, "z\n") == 0);
 		free(got);
 	}
@@ -1117,7 +1095,7 @@ writer_long(void)
 		CHECK_INT(csvw_field(w, field + 1, 96, &e), 0);
 		CHECK_INT(csvw_end(w, &e), 0);
 		CHECK_INT(csvw_close(w, &e), 0);
-		got = slurp(path, &len);
+		got = t_slurp(path, &len);
 		CHECK(got != NULL);
 		if (got != NULL) {
 			CHECK_INT(len, want.len);
@@ -1215,7 +1193,7 @@ writer_errors(void)
 	}
 	{
 		size_t len = 0;
-		char *got = slurp(path, &len);
+		char *got = t_slurp(path, &len);
 		CHECK(got != NULL && strcmp(got, "\"a\"\"b\"\n") == 0);
 		free(got);
 	}
@@ -1272,7 +1250,7 @@ writer_stdout(void)
 		CHECK(fd != -1);
 		if (k == 0) {
 			size_t len = 0;
-			char *got = slurp(path, &len);
+			char *got = t_slurp(path, &len);
 
 			CHECK_INT(rc, 0);
 			CHECK(got != NULL && strcmp(got, "a b,\"c\"\"\"\n") == 0);
@@ -1372,8 +1350,8 @@ round_trip(void)
 	csvr_close(r);
 	CHECK_INT(csvw_close(w2, &e), 0);
 	/* Writing what was read gives the same bytes again. */
-	got1 = slurp(path, &len1);
-	got2 = slurp(path2, &len2);
+	got1 = t_slurp(path, &len1);
+	got2 = t_slurp(path2, &len2);
 	CHECK(got1 != NULL && got2 != NULL && len1 == len2 &&
 	    memcmp(got1, got2, len1) == 0);
 	free(got1);

@@ -16,25 +16,6 @@
 
 void suite_time_out(void);
 
-/* A small fixed-seed generator (splitmix64), the same numbers every run. */
-static uint64_t rng_state;
-
-static uint64_t
-rng_next(void)
-{
-	uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-/* A whole number in [lo, hi]. */
-static int
-rng_int(int lo, int hi)
-{
-	return lo + (int)(rng_next() % (uint64_t)(hi - lo + 1));
-}
 
 static int
 is_leap(int y)
@@ -82,32 +63,32 @@ fast_path_agrees(void)
 	    3600};
 	int i, nbad = 0, nleap = 0, nspace = 0;
 
-	rng_state = 20240301;
+	t_seed(20240301);
 	for (i = 0; i < 20000; i++) {
 		struct time_opts o;
 		char s[40], z[64], lower[24], frac[48], ot[24], zone[24];
 		int y, mo, d, h, mi, se, sep, j;
-		long off = offs[rng_int(0, 5)];
+		long off = offs[(int)t_rand_int(0, 5)];
 		double fast = 0, want, gen[3] = {0, 0, 0};
 		int rc, grc[3];
 
-		y = rng_int(1900, 2100);
-		if (rng_int(0, 9) == 0) {
+		y = (int)t_rand_int(1900, 2100);
+		if ((int)t_rand_int(0, 9) == 0) {
 			/* Feb 29 of a leap year near y (2000 is one, 1900 and
 			 * 2100 are not). */
 			while (!is_leap(y))
-				y = rng_int(1900, 2100);
+				y = (int)t_rand_int(1900, 2100);
 			mo = 2;
 			d = 29;
 			nleap++;
 		} else {
-			mo = rng_int(1, 12);
-			d = rng_int(1, month_days(y, mo));
+			mo = (int)t_rand_int(1, 12);
+			d = (int)t_rand_int(1, month_days(y, mo));
 		}
-		h = rng_int(0, 23);
-		mi = rng_int(0, 59);
-		se = rng_int(0, 59);
-		sep = rng_int(0, 1) ? 'T' : ' ';
+		h = (int)t_rand_int(0, 23);
+		mi = (int)t_rand_int(0, 59);
+		se = (int)t_rand_int(0, 59);
+		sep = (int)t_rand_int(0, 1) ? 'T' : ' ';
 		nspace += sep == ' ';
 		snprintf(s, sizeof s, "%04d-%02d-%02d%c%02d:%02d:%02d", y, mo, d,
 		    sep, h, mi, se);
@@ -282,7 +263,7 @@ local_matches_gmtime(void)
 	    "+14:00", "-12:00", "+05:45"};
 	int i, nbad = 0;
 
-	rng_state = 1970;
+	t_seed(1970);
 	for (i = 0; i < 20000; i++) {
 		struct time_opts o;
 		struct tm a, b;
@@ -291,13 +272,13 @@ local_matches_gmtime(void)
 		size_t n;
 		double t, back = 0;
 		time_t g;
-		const char *zn = zones[rng_int(0, 5)];
+		const char *zn = zones[(int)t_rand_int(0, 5)];
 
 		/* Times from 1653 to 2286, a quarter with a fraction. */
-		t = (double)((int64_t)(rng_next() % 20000000000ULL) -
+		t = (double)((int64_t)(t_rand() % 20000000000ULL) -
 		    10000000000LL);
-		if (rng_int(0, 3) == 0)
-			t += (double)rng_int(1, 999) / 1000;
+		if ((int)t_rand_int(0, 3) == 0)
+			t += (double)(int)t_rand_int(1, 999) / 1000;
 		time_opts_init(&o, NULL, zn);
 		g = (time_t)floor(t) + o.tz_offset;
 		if (time_local(&o, t, &a, &off) != 0 ||
