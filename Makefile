@@ -16,10 +16,11 @@ LIBS     = -lgeos_c -ljansson -lcsv -lgsl -lgslcblas -lm -lpthread
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
 
-TOOLS    = gridify caseflow
+TOOLS    = gridify caseflow rankcity
 LIBSRC   = lib/util.c lib/csvio.c lib/parse.c lib/pip.c lib/geo.c lib/gridify.c \
            lib/workcal.c lib/stats.c lib/stage.c lib/rules.c \
-           lib/chart.c lib/caseflow.c
+           lib/chart.c lib/caseflow.c lib/rankcity.c lib/rcrun.c \
+           lib/rcaudit.c
 HDRS     = $(wildcard lib/*.h)
 UNITSRC  = $(wildcard tests/unit/*.c)
 
@@ -52,6 +53,10 @@ $(B)/gencases: scripts/gencases.c
 	@mkdir -p $(B)
 	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ scripts/gencases.c -lm
 
+$(B)/genindex: scripts/genindex.c
+	@mkdir -p $(B)
+	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ scripts/genindex.c -lm
+
 $(B)/csvpass: tests/bench/csvpass.c $(LIBSRC) $(HDRS)
 	@mkdir -p $(B)
 	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ tests/bench/csvpass.c $(LIBSRC) $(LIBS)
@@ -79,7 +84,7 @@ check:
 
 bench:
 	@sh scripts/deps.sh bench
-	@$(MAKE) --no-print-directory all $(B)/gengrid $(B)/gencases $(B)/csvpass $(B)/runstat
+	@$(MAKE) --no-print-directory all $(B)/gengrid $(B)/gencases $(B)/genindex $(B)/csvpass $(B)/runstat
 	@sh scripts/bench.sh
 
 demo:

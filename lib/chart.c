@@ -7,6 +7,9 @@
  *   put_num()       a number as gnuplot reads it ("%.17g", C notation)
  *   put_block()     a numeric data block ($name << EOD ... EOD)
  *   put_no_data()   the empty frame drawn when nothing is left to show
+ *   put_linetypes() the line colours, cycling
+ *   put_row_tics()  one labelled row per unit, the first at the top
+ *   put_nums()      one data line of numbers
  * and gnuplot runs through run_child() (posix_spawnp, no shell), which also
  * asks fontconfig for a Chinese font.  See chart.h for the safety rules.
  */
@@ -38,6 +41,7 @@ extern char **environ;
 #define BARS_PER 32     /* per bar */
 #define BARS_HMIN 300
 #define BARS_HMAX 16000
+#define STACK_KEY_ROW 20  /* stacked bars: per line of the legend */
 #define FONT_SIZE 11
 #define TITLE_SIZE 13
 
@@ -644,6 +648,19 @@ put_no_data(struct buf *b)
 	    "plot NaN notitle\n");
 }
 
+/* The line colours as linetypes 1..NCOLORS, cycling. */
+static int
+put_linetypes(struct buf *b)
+{
+	size_t k;
+
+	for (k = 0; k < NCOLORS; k++)
+		if (bprintf(b, "set linetype %zu lc rgb '%s' lw 2\n", k + 1,
+		    line_colors[k]) < 0)
+			return -1;
+	return bprintf(b, "set linetype cycle %zu\n", NCOLORS);
+}
+
 /* ---- step lines ---- */
 
 /* Check one series' points; -1 with *e set (ERR_DATA) if they are bad. */
@@ -701,11 +718,7 @@ chart_steps_script(struct buf *script, const char *outfile,
 	    bputs(b, ns > 8 ? "set key outside right top\n" :
 	    "set key inside right top\n") < 0)
 		return err_nomem(e);
-	for (k = 0; k < NCOLORS; k++)
-		if (bprintf(b, "set linetype %zu lc rgb '%s' lw 2\n", k + 1,
-		    line_colors[k]) < 0)
-			return err_nomem(e);
-	if (bprintf(b, "set linetype cycle %zu\n", NCOLORS) < 0)
+	if (put_linetypes(b) < 0)
 		return err_nomem(e);
 	if (ns == 0)
 		return put_no_data(b) < 0 ? err_nomem(e) : 0;
@@ -860,6 +873,364 @@ nomem:
 	err_nomem(e);
 out:
 	free(bar);
+	return rc;
+}
+
+/* ---- stacked horizontal bars ---- */
+
+/*
+ * A number for a message: the shortest of %.15g and %.17g that reads back
+ * as v (so 0.1 shows as 0.1, yet two close numbers never look equal).
+ */
+static const char *
+num_text(char *t, size_t cap, double v)
+{
+	snprintf(t, cap, "%.15g", v);
+	if (isfinite(v) && strtod(t, NULL) != v)
+		snprintf(t, cap, "%.17g", v);
+	return t;
+}
+
+/* The height of a chart with rows rows, clamped. */
+static int
+rows_height(size_t rows)
+{
+	long h = BARS_H0 + BARS_PER * (long)(rows < 1000 ? rows : 1000);
+
+	if (h < BARS_HMIN)
+		h = BARS_HMIN;
+	if (h > BARS_HMAX)
+		h = BARS_HMAX;
+	return (int)h;
+}
+
+/*
+ * set ytics ( 'label' y, ... ) for the rows i < n whose keep[i] is set
+ * (keep NULL: all), the first at the top: the kept rows get y = 0, 1, ...
+ * from the last up.  labels may be NULL (empty tics).
+ */
+static int
+put_row_tics(struct buf *b, const char *const *labels,
+    const unsigned char *keep, size_t n)
+{
+	size_t i, y = 0;
+
+	if (bputs(b, "set ytics (") < 0)
+		return -1;
+	for (i = n; i-- > 0;) {
+		if (keep && !keep[i])
+			continue;
+		if (bputs(b, y == 0 ? " \\\n  " : ", \\\n  ") < 0 ||
+		    quote_str(b, labels ? labels[i] : NULL, Q_PCT) < 0 ||
+		    bprintf(b, " %zu", y) < 0)
+			return -1;
+		y++;
+	}
+	return bputs(b, ")\n");
+}
+
+/* One data line of k numbers. */
+static int
+put_nums(struct buf *b, const double *v, size_t k)
+{
+	size_t i;
+
+	for (i = 0; i < k; i++)
+		if ((i > 0 && bputs(b, " ") < 0) || put_num(b, v[i]) < 0)
+			return -1;
+	return bputs(b, "\n");
+}
+
+/* Series j has a segment to draw (a value that is neither NaN nor 0). */
+static int
+series_drawn(const double *values, size_t n, size_t ns, size_t j)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!isnan(values[i * ns + j]) && values[i * ns + j] != 0)
+			return 1;
+	return 0;
+}
+
+int
+chart_stacked_script(struct buf *script, const char *outfile,
+    const char *title, const char *xlabel, const char *const *labels,
+    size_t n, const char *const *series, size_t ns, const double *values,
+    struct err *e)
+{
+	struct buf *b = script;
+	double *pos = NULL, *neg = NULL, lo = 0, hi = 0, span, pad;
+	unsigned char *any = NULL;
+	size_t i, j, drawn = 0, rows;
+	char q[128], q2[128], v[64], name[32];
+	int rc = -1, h;
+
+	if (ns > 0 && n > SIZE_MAX / ns)
+		return errf(e, ERR_USAGE, "too many values: %zu bars of %zu "
+		    "segments", n, ns);
+	if (n > 0 && ns > 0 && values == NULL)
+		return errf(e, ERR_USAGE, "no values given");
+	for (i = 0; i < n; i++)
+		for (j = 0; j < ns; j++) {
+			const char *l = labels && labels[i] ? labels[i] : "";
+			const char *s = series && series[j] ? series[j] : "";
+			double x = values[i * ns + j];
+
+			if (isinf(x))
+				return errf(e, ERR_DATA, "bar %s: series %s: "
+				    "the value is not finite: \"%s\"",
+				    quote_value(q, sizeof q, l, strlen(l)),
+				    quote_value(q2, sizeof q2, s, strlen(s)),
+				    x > 0 ? "inf" : "-inf");
+		}
+	if (n > 0 && ((pos = calloc(n, sizeof *pos)) == NULL ||
+	    (neg = calloc(n, sizeof *neg)) == NULL ||
+	    (any = calloc(n, 1)) == NULL))
+		goto nomem;
+	/* Positive segments stack rightwards from 0, negative ones
+	 * leftwards: pos[i] and neg[i] are where each stack ends. */
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < ns; j++) {
+			double x = values[i * ns + j];
+
+			if (isnan(x))
+				continue;
+			any[i] = 1;
+			if (x > 0)
+				pos[i] += x;
+			else
+				neg[i] += x;
+		}
+		if (!isfinite(pos[i]) || !isfinite(neg[i])) {
+			const char *l = labels && labels[i] ? labels[i] : "";
+			errf(e, ERR_DATA, "bar %s: the segments add up to a "
+			    "number too large to draw", quote_value(q, sizeof q,
+			    l, strlen(l)));
+			goto out;
+		}
+		drawn += any[i];
+		if (neg[i] < lo)
+			lo = neg[i];
+		if (pos[i] > hi)
+			hi = pos[i];
+	}
+
+	/* Tall enough for the rows, and for the legend's lines. */
+	rows = drawn > 0 ? n : 0;
+	h = rows_height(rows);
+	if (rows > 0) {
+		long kh = BARS_H0 + STACK_KEY_ROW * (long)(ns < 1000 ? ns :
+		    1000);
+
+		if (kh > h)
+			h = kh < BARS_HMAX ? (int)kh : BARS_HMAX;
+	}
+	if (script_head(b, outfile, BARS_W, h, e) < 0)
+		goto out;
+	if (put_labels(b, title, xlabel, NULL) < 0 ||
+	    bputs(b, "set ytics scale 0\n"
+	    "set grid xtics back lc rgb '#e5e5e5'\n"
+	    "set style fill solid 1.0 border lc rgb '#ffffff'\n") < 0)
+		goto nomem;
+	if (drawn == 0) {
+		if (bputs(b, "unset key\nset xrange [0:1]\nset yrange [0:1]\n")
+		    < 0 || put_no_data(b) < 0)
+			goto nomem;
+		rc = 0;
+		goto out;
+	}
+	if (bputs(b, "set key outside right top vertical Left reverse\n") <
+	    0 || put_linetypes(b) < 0)
+		goto nomem;
+
+	/* Room past the stacks' ends for the totals. */
+	span = hi - lo;
+	if (span == 0) {
+		span = 1;
+		hi = 1;
+	}
+	pad = 0.15 * span;
+	if (hi > 0 && isfinite(hi + pad))
+		hi += pad;
+	if (lo < 0 && isfinite(lo - pad))
+		lo -= pad;
+	if (bputs(b, "set xrange [") < 0 || put_num(b, lo) < 0 ||
+	    bputs(b, ":") < 0 || put_num(b, hi) < 0 ||
+	    bprintf(b, "]\nset yrange [-0.6:%zu.4]\n", n - 1) < 0)
+		goto nomem;
+	if (lo < 0 && bputs(b, "set yzeroaxis lt 1 lc rgb '#333333'\n") < 0)
+		goto nomem;
+
+	/* Bar i sits at y = n-1-i: the first at the top. */
+	if (put_row_tics(b, labels, NULL, n) < 0)
+		goto nomem;
+	for (i = 0; i < n; i++) {
+		double t = pos[i] + neg[i];
+		int left = t < 0;
+
+		if (!any[i])
+			continue; /* no value at all: no total either */
+		fmt_value(v, sizeof v, t);
+		if (bprintf(b, "set label %zu ", i + 1) < 0 ||
+		    quote_str(b, v, 0) < 0 || bputs(b, " at ") < 0 ||
+		    put_num(b, left ? neg[i] : pos[i]) < 0 ||
+		    bprintf(b, ", %zu %s offset character %s, 0\n", n - 1 - i,
+		    left ? "right" : "left", left ? "-0.5" : "0.5") < 0)
+			goto nomem;
+	}
+
+	/* Segment j of bar i runs from where the stack of its sign has got
+	 * to; one block per series, rows "y from to". */
+	for (i = 0; i < n; i++)
+		pos[i] = neg[i] = 0;
+	for (j = 0; j < ns; j++) {
+		if (!series_drawn(values, n, ns, j))
+			continue;
+		snprintf(name, sizeof name, "s%zu", j + 1);
+		if (begin_block(b, name) < 0)
+			goto nomem;
+		for (i = 0; i < n; i++) {
+			double x = values[i * ns + j], *end = x > 0 ? pos : neg;
+			double from = end[i], row[3];
+
+			if (isnan(x) || x == 0)
+				continue;
+			end[i] += x;
+			row[0] = (double)(n - 1 - i);
+			row[1] = x > 0 ? from : end[i];
+			row[2] = x > 0 ? end[i] : from;
+			if (put_nums(b, row, 3) < 0)
+				goto nomem;
+		}
+		if (end_block(b) < 0)
+			goto nomem;
+	}
+	/* Each series: its boxes, then a legend entry (drawn apart, so a
+	 * series with nothing to draw still has one). */
+	for (j = 0; j < ns; j++) {
+		if (bputs(b, j == 0 ? "plot " : ", \\\n     ") < 0 ||
+		    (series_drawn(values, n, ns, j) && bprintf(b, "$s%zu using 3:1:2:3:($1-0.35):"
+		    "($1+0.35) with boxxyerror lt %zu notitle, \\\n     ",
+		    j + 1, j % NCOLORS + 1) < 0) ||
+		    bprintf(b, "NaN with boxes lt %zu title ",
+		    j % NCOLORS + 1) < 0 ||
+		    quote_str(b, series ? series[j] : NULL, 0) < 0)
+			goto nomem;
+	}
+	if (bputs(b, "\n") < 0)
+		goto nomem;
+	rc = 0;
+	goto out;
+nomem:
+	err_nomem(e);
+out:
+	free(pos);
+	free(neg);
+	free(any);
+	return rc;
+}
+
+/* ---- whiskers (uncertainty of ranks) ---- */
+
+int
+chart_whiskers_script(struct buf *script, const char *outfile,
+    const char *title, const char *xlabel, const char *const *labels,
+    const double *mid, const double *lo, const double *hi, size_t n,
+    struct err *e)
+{
+	struct buf *b = script;
+	unsigned char *keep = NULL;
+	double xmin = 1, xmax = 1, span, pad; /* rank 1 always shown */
+	size_t i, m = 0, y;
+	char q[128], t1[40], t2[40], t3[40];
+	int rc = -1;
+
+	if (n > 0 && (mid == NULL || lo == NULL || hi == NULL))
+		return errf(e, ERR_USAGE, "no values given");
+	for (i = 0; i < n; i++) {
+		const char *l = labels && labels[i] ? labels[i] : "";
+
+		if (isnan(mid[i]))
+			continue; /* left out, as chart.h says */
+		if (!isfinite(mid[i]) || !isfinite(lo[i]) ||
+		    !isfinite(hi[i]))
+			return errf(e, ERR_DATA, "whisker %s: a value is not "
+			    "finite: lo %s, mid %s, hi %s",
+			    quote_value(q, sizeof q, l, strlen(l)),
+			    num_text(t1, sizeof t1, lo[i]),
+			    num_text(t2, sizeof t2, mid[i]),
+			    num_text(t3, sizeof t3, hi[i]));
+		if (!(lo[i] <= mid[i] && mid[i] <= hi[i]))
+			return errf(e, ERR_DATA, "whisker %s: need lo <= mid "
+			    "<= hi: lo %s, mid %s, hi %s",
+			    quote_value(q, sizeof q, l, strlen(l)),
+			    num_text(t1, sizeof t1, lo[i]),
+			    num_text(t2, sizeof t2, mid[i]),
+			    num_text(t3, sizeof t3, hi[i]));
+	}
+	if (n > 0 && (keep = calloc(n, 1)) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < n; i++) {
+		if (isnan(mid[i]))
+			continue;
+		keep[i] = 1;
+		m++;
+		if (lo[i] < xmin)
+			xmin = lo[i];
+		if (hi[i] > xmax)
+			xmax = hi[i];
+	}
+
+	if (script_head(b, outfile, BARS_W, rows_height(m), e) < 0)
+		goto out;
+	if (put_labels(b, title, xlabel, NULL) < 0 ||
+	    bputs(b, "unset key\nset ytics scale 0\n") < 0)
+		goto nomem;
+	if (m == 0) {
+		if (bputs(b, "set xrange [0:1]\nset yrange [0:1]\n") < 0 ||
+		    put_no_data(b) < 0)
+			goto nomem;
+		rc = 0;
+		goto out;
+	}
+
+	/* Rank 1 (or a smaller lo) at the left, half a rank of room either
+	 * side; whole ranks as tics when the range is short. */
+	span = xmax - xmin;
+	pad = 0.5;
+	if (bputs(b, "set grid xtics ytics back lc rgb '#e5e5e5'\n"
+	    "set xrange [") < 0 || put_num(b, xmin - pad) < 0 ||
+	    bputs(b, ":") < 0 || put_num(b, xmax + pad) < 0 ||
+	    bprintf(b, "]\nset yrange [-0.6:%zu.4]\n", m - 1) < 0 ||
+	    (span <= 15 && bputs(b, "set xtics 1\n") < 0))
+		goto nomem;
+
+	/* Kept row i sits at y = m-1-k, k its place among the kept. */
+	if (put_row_tics(b, labels, keep, n) < 0 || begin_block(b, "w") < 0)
+		goto nomem;
+	for (i = n, y = 0; i-- > 0;) {
+		double row[4];
+
+		if (!keep[i])
+			continue;
+		row[0] = (double)y++;
+		row[1] = mid[i];
+		row[2] = lo[i];
+		row[3] = hi[i];
+		if (put_nums(b, row, 4) < 0)
+			goto nomem;
+	}
+	if (end_block(b) < 0 ||
+	    bputs(b, "plot $w using 2:1:3:4 with xerrorbars lc rgb '"
+	    BAR_COLOR "' lw 2 pt 7 ps 1.2 notitle\n") < 0)
+		goto nomem;
+	rc = 0;
+	goto out;
+nomem:
+	err_nomem(e);
+out:
+	free(keep);
 	return rc;
 }
 

@@ -118,6 +118,71 @@ int chart_bars_script(struct buf *script, const char *outfile,
     const double *values, size_t n, struct err *e);
 
 /*
+ * Append to *script a complete gnuplot script that writes to outfile a
+ * chart of horizontal stacked bars: one bar for each unit i < n, labelled
+ * labels[i] (data: quoted safely), made of ns segments, where segment j is
+ * values[i * ns + j] long and coloured as series j, whose name series[j]
+ * (data: quoted safely) the legend right of the chart shows.  The bars keep
+ * the given order, the first at the top (callers sort).  Segments are laid
+ * end to end from 0 in series order: positive ones rightwards, negative
+ * ones leftwards (each sign its own stack, as ggplot2 stacks them).  Each
+ * bar's total (the sum of its values, printed as chart_bars_script prints
+ * a value) stands past the end of its positive stack, or past the end of
+ * its negative stack when the total is below 0.  A NaN value is a segment
+ * of no length: not drawn, left out of the total; a unit whose values are
+ * all NaN keeps its row and label but has no bar and no total.  When no
+ * value at all is left (n or ns is 0, or every value is NaN) the chart is
+ * an empty frame saying "no data".  labels and series may be NULL (empty
+ * texts), as may a single entry.  Colours cycle after 8 series.  Size: 900
+ * pixels wide, 120 + 32 per unit high, or 120 + 20 per series when that is
+ * more (at least 300, at most 16000); pdf: the same / 72 in inches.
+ *
+ * An infinite value returns -1 with *e set (ERR_DATA): bar "LABEL":
+ * series "NAME": the value is not finite: "inf" (or "-inf"); a bar whose
+ * positive or negative segments add up past the largest double gives
+ * ERR_DATA: bar "LABEL": the segments add up to a number too large to
+ * draw.  values NULL while n and ns are not 0 gives ERR_USAGE (no values
+ * given), as does n * ns beyond SIZE_MAX; a bad outfile gives ERR_USAGE,
+ * memory ERR_NOMEM.  Data are checked before anything is appended.
+ * Returns 0 on success.  The caller owns script, labels, series and
+ * values; on failure script may hold part of a script (callers discard
+ * it).
+ */
+int chart_stacked_script(struct buf *script, const char *outfile,
+    const char *title, const char *xlabel, const char *const *labels,
+    size_t n, const char *const *series, size_t ns, const double *values,
+    struct err *e);
+
+/*
+ * Append to *script a complete gnuplot script that writes to outfile an
+ * uncertainty chart of ranks: one row for each unit i < n, labelled
+ * labels[i] (data: quoted safely), in the given order with the first at
+ * the top, showing a point at mid[i] (say the median rank) and a
+ * horizontal whisker from lo[i] to hi[i] (say the 5th to 95th percentile
+ * rank).  The x axis runs left to right from the smaller of 1 and the
+ * least lo, to the largest hi, with half a rank of room either side, so
+ * rank 1 is at the left; when that range spans 15 or less every whole
+ * rank gets a tic.  Units whose mid is NaN are left out (no row, no
+ * label; their lo and hi are not looked at).  With no row left the chart
+ * is an empty frame saying "no data".  labels may be NULL (empty texts),
+ * as may a single entry.  Size: as chart_bars_script, by the rows drawn.
+ *
+ * For every unit drawn, lo, mid and hi must be finite and lo <= mid <= hi;
+ * otherwise -1 with *e set (ERR_DATA): whisker "LABEL": a value is not
+ * finite: lo L, mid M, hi H, or whisker "LABEL": need lo <= mid <= hi: lo
+ * L, mid M, hi H (numbers as %.15g, or %.17g when that is needed to read
+ * back the same number).  mid, lo or hi NULL while n is not 0 gives
+ * ERR_USAGE (no values given); a bad outfile gives ERR_USAGE, memory
+ * ERR_NOMEM.  Data are checked before anything is appended.  Returns 0 on
+ * success.  The caller owns script, labels and the arrays; on failure
+ * script may hold part of a script (callers discard it).
+ */
+int chart_whiskers_script(struct buf *script, const char *outfile,
+    const char *title, const char *xlabel, const char *const *labels,
+    const double *mid, const double *lo, const double *hi, size_t n,
+    struct err *e);
+
+/*
  * Run gnuplot with script (script->len bytes; not changed) on its standard
  * input and wait for it.  The program is the GNUPLOT environment variable
  * when set and not empty (a path, or a name looked up in PATH; no

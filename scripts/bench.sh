@@ -72,3 +72,7 @@ echo "targets: >= 1500000 points/s on both sets, <= 3.00 x floor, < 100 MiB"
 # caseflow: its own data and lines (scripts/bench-caseflow.sh)
 echo
 sh scripts/bench-caseflow.sh
+
+# rankcity: its own data and lines (scripts/bench-rankcity.sh)
+echo
+sh scripts/bench-rankcity.sh

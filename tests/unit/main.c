@@ -25,6 +25,7 @@ void suite_rules(void);
 void suite_chart(void);
 void suite_time_out(void);
 void suite_caseflow(void);
+void suite_rcaudit(void);
 
 static uint64_t t_rng;
 
@@ -150,6 +151,7 @@ main(void)
 		{"chart", suite_chart},
 		{"time_out", suite_time_out},
 		{"caseflow", suite_caseflow},
+		{"rcaudit", suite_rcaudit},
 	};
 	size_t i;
 

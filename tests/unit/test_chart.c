@@ -363,6 +363,389 @@ test_bad_data(void)
 	free(b.data);
 }
 
+/* ---- stacked bars ---- */
+
+static void
+test_stacked_exact(void)
+{
+	static const char *const labels[] = {
+		"北京 50%", "x\"; system(\"touch pwned\")", "it's", "none",
+	};
+	static const char *const series[] = {
+		"经济 econ", "a'b\nEOD\nsystem('touch pwned')", "env",
+	};
+	static const double values[] = {
+		1, 2, 0.5,
+		NAN, 3, -1,
+		-2, 0, -0.25,
+		NAN, NAN, NAN,
+	};
+	struct buf b = {0};
+	struct err e = {0};
+	char want[4096];
+
+	setenv("CHART_FONT", "Test Sans", 1);
+	CHECK_INT(chart_stacked_script(&b, "s.svg", "综合 'T'", "score", labels,
+	    4, series, 3, values, &e), 0);
+	snprintf(want, sizeof want,
+	    "set encoding utf8\n"
+	    "set terminal svg size 900,300 noenhanced "
+	    "font 'Test Sans,11' background '#ffffff'\n"
+	    "set output 's.svg'\n"
+	    "set border 3 lc rgb '#333333'\n"
+	    "set tics nomirror out\n"
+	    "set title '综合 ''T''' font ',13'\n"
+	    "set xlabel 'score'\n"
+	    "set ytics scale 0\n"
+	    "set grid xtics back lc rgb '#e5e5e5'\n"
+	    "set style fill solid 1.0 border lc rgb '#ffffff'\n"
+	    "set key outside right top vertical Left reverse\n"
+	    "%s"
+	    "set xrange [-3.1124999999999998:4.3624999999999998]\n"
+	    "set yrange [-0.6:3.4]\n"
+	    "set yzeroaxis lt 1 lc rgb '#333333'\n"
+	    "set ytics ( \\\n"
+	    "  'none' 0, \\\n"
+	    "  'it''s' 1, \\\n"
+	    "  'x\"; system(\"touch pwned\")' 2, \\\n"
+	    "  '北京 50%%%%' 3)\n"
+	    "set label 1 '3.5' at 3.5, 3 left offset character 0.5, 0\n"
+	    "set label 2 '2' at 3, 2 left offset character 0.5, 0\n"
+	    "set label 3 '-2.25' at -2.25, 1 right offset character -0.5, 0\n"
+	    "$s1 << EOD\n"
+	    "3 0 1\n"
+	    "1 -2 0\n"
+	    "EOD\n"
+	    "$s2 << EOD\n"
+	    "3 1 3\n"
+	    "2 0 3\n"
+	    "EOD\n"
+	    "$s3 << EOD\n"
+	    "3 3 3.5\n"
+	    "2 -1 0\n"
+	    "1 -2.25 -2\n"
+	    "EOD\n"
+	    "plot $s1 using 3:1:2:3:($1-0.35):($1+0.35) with boxxyerror lt 1 "
+	    "notitle, \\\n"
+	    "     NaN with boxes lt 1 title '经济 econ', \\\n"
+	    "     $s2 using 3:1:2:3:($1-0.35):($1+0.35) with boxxyerror lt 2 "
+	    "notitle, \\\n"
+	    "     NaN with boxes lt 2 title 'a''b EOD system(''touch pwned'')', "
+	    "\\\n"
+	    "     $s3 using 3:1:2:3:($1-0.35):($1+0.35) with boxxyerror lt 3 "
+	    "notitle, \\\n"
+	    "     NaN with boxes lt 3 title 'env'\n", linetypes);
+	CHECK_STR(text(&b), want);
+	check_inert(text(&b), "stacked");
+	/* The unit with only NaN keeps its row, without a total. */
+	CHECK(strstr(text(&b), "set label 4") == NULL);
+	unsetenv("CHART_FONT");
+	free(b.data);
+}
+
+static void
+test_stacked_cases(void)
+{
+	static const double nan2[] = {NAN, NAN, 1, NAN};
+	static const double zeros[] = {0, 0};
+	static const double allnan[] = {NAN, NAN, NAN};
+	static const char *const gone[] = {"北京", "gone", "x"};
+	static const char *const s9[] = {
+		"a", "b", "c", "d", "e", "f", "g", "h", "i",
+	};
+	double many[30], rows[20];
+	const char *rl[20];
+	struct buf b = {0};
+	struct err e = {0};
+	const char *s;
+	size_t i;
+
+	/* No labels or series names given; a series with nothing to draw
+	 * has no block and no boxes, but keeps its legend entry. */
+	CHECK_INT(chart_stacked_script(&b, "n.png", NULL, NULL, NULL, 2, NULL,
+	    2, nan2, &e), 0);
+	s = text(&b);
+	check_inert(s, "stacked null");
+	CHECK(strstr(s, "set ytics ( \\\n  '' 0, \\\n  '' 1)\n") != NULL);
+	CHECK(strstr(s, "set label 1 '0'") == NULL);
+	CHECK(strstr(s, "set label 2 '1' at 1, 0 left") != NULL);
+	CHECK(strstr(s, "$s1 << EOD\n0 0 1\nEOD\n") != NULL);
+	CHECK(strstr(s, "$s2") == NULL);
+	CHECK(strstr(s, "     NaN with boxes lt 2 title ''\n") != NULL);
+	CHECK(strstr(s, "set xrange [0:1.1499999999999999]\n") != NULL);
+	CHECK(strstr(s, "yzeroaxis") == NULL);
+
+	/* Zeros: bars of no length, a total of 0, a range of 0..1. */
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "z.png", NULL, NULL, gone, 1, s9, 2,
+	    zeros, &e), 0);
+	s = text(&b);
+	CHECK(strstr(s, "set xrange [0:1.1499999999999999]\n") != NULL);
+	CHECK(strstr(s, "set label 1 '0' at 0, 0 left") != NULL);
+	CHECK(strstr(s, "<< EOD") == NULL);
+	CHECK(strstr(s, "plot NaN with boxes lt 1 title 'a', \\\n"
+	    "     NaN with boxes lt 2 title 'b'\n") != NULL);
+
+	/* Nothing to draw: the "no data" frame, no label anywhere. */
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "e.png", "t", NULL, gone, 3, s9, 1,
+	    allnan, &e), 0);
+	s = text(&b);
+	CHECK(strstr(s, "set label 1 'no data' at graph 0.5, graph 0.5 "
+	    "center\nplot NaN notitle\n") != NULL);
+	CHECK(strstr(s, "gone") == NULL && strstr(s, "北京") == NULL);
+	CHECK(strstr(s, "size 900,300 ") != NULL);
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "e.png", NULL, NULL, NULL, 0, NULL,
+	    0, NULL, &e), 0);
+	CHECK(strstr(text(&b), "plot NaN notitle\n") != NULL);
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "e.png", NULL, NULL, gone, 3, NULL,
+	    0, NULL, &e), 0);
+	CHECK(strstr(text(&b), "plot NaN notitle\n") != NULL);
+	CHECK(strstr(text(&b), "gone") == NULL);
+
+	/* Colours cycle after 8 series; 20 rows give 120 + 32 * 20. */
+	for (i = 0; i < 20; i++) {
+		rows[i] = (double)i;
+		rl[i] = "r";
+	}
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "c.png", NULL, NULL, s9, 1, s9, 9,
+	    rows, &e), 0);
+	s = text(&b);
+	CHECK(strstr(s, "boxxyerror lt 1 notitle, \\\n"
+	    "     NaN with boxes lt 1 title 'i'\n") != NULL);
+	CHECK(strstr(s, "set label 1 '36' at 36, 0 left") != NULL);
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "c.png", NULL, NULL, rl, 20, s9, 1,
+	    rows, &e), 0);
+	CHECK(strstr(text(&b), "size 900,760 ") != NULL);
+	/* ... and a legend of 30 series 120 + 20 * 30 (pdf: in inches). */
+	for (i = 0; i < 30; i++)
+		many[i] = 1;
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "c.pdf", NULL, NULL, rl, 1, NULL,
+	    30, many, &e), 0);
+	CHECK(strstr(text(&b), "size 12.50in,10.00in ") != NULL);
+	free(b.data);
+}
+
+static void
+test_stacked_errors(void)
+{
+	static const char *const labels[] = {"ok", "北京"};
+	static const char *const series[] = {"econ", "环境"};
+	double v[4] = {1, 2, 3, INFINITY};
+	struct buf b = {0};
+	struct err e = {0};
+
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, labels, 2,
+	    series, 2, v, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg,
+	    "bar \"北京\": series \"环境\": the value is not finite: \"inf\"");
+	v[3] = 1;
+	v[0] = -INFINITY;
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, labels, 2,
+	    series, 2, v, &e), -1);
+	CHECK_STR(e.msg,
+	    "bar \"ok\": series \"econ\": the value is not finite: \"-inf\"");
+	/* Unnamed: still said which. */
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, NULL, 2, NULL,
+	    2, v, &e), -1);
+	CHECK_STR(e.msg,
+	    "bar \"\": series \"\": the value is not finite: \"-inf\"");
+	/* Finite segments whose stack overflows. */
+	v[0] = 1;
+	v[2] = -1.7e308;
+	v[3] = -1.7e308;
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, labels, 2,
+	    series, 2, v, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg,
+	    "bar \"北京\": the segments add up to a number too large to draw");
+	CHECK_INT(b.len, 0);
+	/* Negative segments stack leftwards from 0, positive rightwards;
+	 * the total stands at the end of the stack of its sign. */
+	v[2] = -1;
+	v[3] = 4;
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, labels, 2,
+	    series, 2, v, &e), 0);
+	CHECK(strstr(text(&b), "set label 2 '3' at 4, 0 left") != NULL);
+	CHECK(strstr(text(&b), "$s1 << EOD\n1 0 1\n0 -1 0\nEOD\n") != NULL);
+	CHECK(strstr(text(&b), "$s2 << EOD\n1 1 3\n0 0 4\nEOD\n") != NULL);
+	v[3] = 0.5;
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, labels, 2,
+	    series, 2, v, &e), 0);
+	CHECK(strstr(text(&b), "set label 2 '-0.5' at -1, 0 right") != NULL);
+	b.len = 0;
+
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, labels, 2,
+	    series, 2, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg, "no values given");
+	CHECK_INT(chart_stacked_script(&b, "k.gif", NULL, NULL, labels, 2,
+	    series, 2, v, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg,
+	    "--chart FILE must end in .png, .svg or .pdf: \"k.gif\"");
+	CHECK_INT(chart_stacked_script(&b, "k.png", NULL, NULL, labels,
+	    SIZE_MAX / 2, series, 3, v, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK(strncmp(e.msg, "too many values: ", 17) == 0);
+	CHECK_INT(b.len, 0);
+	free(b.data);
+}
+
+/* ---- whiskers ---- */
+
+static void
+test_whiskers_exact(void)
+{
+	static const char *const labels[] = {
+		"北京", "x\"; system(\"touch pwned\")", "gone", "it's 5%",
+	};
+	static const double mid[] = {1, 3, NAN, 2.5};
+	static const double lo[] = {1, 2, NAN, 1};
+	static const double hi[] = {2, 6, INFINITY, 4.5};
+	struct buf b = {0};
+	struct err e = {0};
+
+	setenv("CHART_FONT", "Test Sans", 1);
+	CHECK_INT(chart_whiskers_script(&b, "w.png", "排名 'x'", "rank", labels,
+	    mid, lo, hi, 4, &e), 0);
+	CHECK_STR(text(&b),
+	    "set encoding utf8\n"
+	    "set terminal pngcairo size 900,300 noenhanced "
+	    "font 'Test Sans,11' background '#ffffff'\n"
+	    "set output 'w.png'\n"
+	    "set border 3 lc rgb '#333333'\n"
+	    "set tics nomirror out\n"
+	    "set title '排名 ''x''' font ',13'\n"
+	    "set xlabel 'rank'\n"
+	    "unset key\n"
+	    "set ytics scale 0\n"
+	    "set grid xtics ytics back lc rgb '#e5e5e5'\n"
+	    "set xrange [0.5:6.5]\n"
+	    "set yrange [-0.6:2.4]\n"
+	    "set xtics 1\n"
+	    "set ytics ( \\\n"
+	    "  'it''s 5%%' 0, \\\n"
+	    "  'x\"; system(\"touch pwned\")' 1, \\\n"
+	    "  '北京' 2)\n"
+	    "$w << EOD\n"
+	    "0 2.5 1 4.5\n"
+	    "1 3 2 6\n"
+	    "2 1 1 2\n"
+	    "EOD\n"
+	    "plot $w using 2:1:3:4 with xerrorbars lc rgb '#4477aa' lw 2 pt 7 "
+	    "ps 1.2 notitle\n");
+	check_inert(text(&b), "whiskers");
+	/* The NaN row is nowhere. */
+	CHECK(strstr(text(&b), "gone") == NULL);
+	unsetenv("CHART_FONT");
+	free(b.data);
+}
+
+static void
+test_whiskers_cases(void)
+{
+	static const char *const labels[] = {"a", "b"};
+	static const double mid[] = {10, 40}, lo[] = {3, 0}, hi[] = {30, 50};
+	static const double nan2[] = {NAN, NAN};
+	double m[1], l[1], h[1];
+	struct buf b = {0};
+	struct err e = {0};
+	const char *s;
+
+	/* A long range: gnuplot's own tics; a lo below 1 moves the left
+	 * edge. */
+	CHECK_INT(chart_whiskers_script(&b, "w.svg", NULL, NULL, NULL, mid, lo,
+	    hi, 2, &e), 0);
+	s = text(&b);
+	CHECK(strstr(s, "set xrange [-0.5:50.5]\n") != NULL);
+	CHECK(strstr(s, "set xtics 1") == NULL);
+	CHECK(strstr(s, "set ytics ( \\\n  '' 0, \\\n  '' 1)\n") != NULL);
+	CHECK(strstr(s, "$w << EOD\n0 40 0 50\n1 10 3 30\nEOD\n") != NULL);
+	check_inert(s, "whiskers long");
+	/* Rank 1 stays in view when every row is far down. */
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, "w.svg", NULL, NULL, labels, mid,
+	    lo, hi, 1, &e), 0);
+	CHECK(strstr(text(&b), "set xrange [0.5:30.5]\n") != NULL);
+	CHECK(strstr(text(&b), "'a' 0)\n") != NULL);
+
+	/* Nothing left: the "no data" frame. */
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, labels, nan2,
+	    nan2, nan2, 2, &e), 0);
+	s = text(&b);
+	CHECK(strstr(s, "plot NaN notitle\n") != NULL);
+	CHECK(strstr(s, "'a'") == NULL && strstr(s, "<< EOD") == NULL);
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, NULL, NULL,
+	    NULL, NULL, 0, &e), 0);
+	CHECK(strstr(text(&b), "'no data'") != NULL);
+
+	/* Errors name the label; numbers read back exactly. */
+	b.len = 0;
+	m[0] = 3;
+	l[0] = 4;
+	h[0] = 5;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, labels, m, l,
+	    h, 1, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "whisker \"a\": need lo <= mid <= hi: lo 4, mid 3, "
+	    "hi 5");
+	l[0] = 0.1 + 0.2;
+	m[0] = 0.3;
+	h[0] = 1;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, labels, m, l,
+	    h, 1, &e), -1);
+	CHECK_STR(e.msg, "whisker \"a\": need lo <= mid <= hi: "
+	    "lo 0.30000000000000004, mid 0.3, hi 1");
+	l[0] = 1;
+	m[0] = 7;
+	h[0] = 6.5;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, NULL, m, l,
+	    h, 1, &e), -1);
+	CHECK_STR(e.msg, "whisker \"\": need lo <= mid <= hi: lo 1, mid 7, "
+	    "hi 6.5");
+	m[0] = 2;
+	l[0] = NAN;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, labels, m, l,
+	    h, 1, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "whisker \"a\": a value is not finite: lo nan, mid 2, "
+	    "hi 6.5");
+	l[0] = 1;
+	m[0] = INFINITY;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, labels, m, l,
+	    h, 1, &e), -1);
+	CHECK_STR(e.msg, "whisker \"a\": a value is not finite: lo 1, mid inf, "
+	    "hi 6.5");
+	m[0] = 2;
+	h[0] = -INFINITY;
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, labels, m, l,
+	    h, 1, &e), -1);
+	CHECK_STR(e.msg, "whisker \"a\": a value is not finite: lo 1, mid 2, "
+	    "hi -inf");
+	CHECK_INT(b.len, 0);
+	CHECK_INT(chart_whiskers_script(&b, "w.png", NULL, NULL, labels, m,
+	    NULL, h, 1, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg, "no values given");
+	h[0] = 2;
+	CHECK_INT(chart_whiskers_script(&b, "w.jpg", NULL, NULL, labels, m, l,
+	    h, 1, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg,
+	    "--chart FILE must end in .png, .svg or .pdf: \"w.jpg\"");
+	free(b.data);
+}
+
 /* The first n bytes of path equal sig, and the file has more. */
 static int
 starts_with(const char *path, const char *sig, size_t n)
@@ -500,6 +883,85 @@ test_render(void)
 	free(b.data);
 }
 
+/* Real charts of both kinds, hostile and Chinese names included. */
+static void
+test_render_rank(void)
+{
+	static const char *const labels[] = {
+		"上海市浦东新区", "x\"; system(\"touch pwned\")",
+		"a'b 100% `touch pwned`", "空",
+	};
+	static const char *const series[] = {
+		"经济 economy", "a'b\nEOD\nsystem('touch pwned')", "环境 50%",
+	};
+	static const double values[] = {
+		0.30, 0.25, 0.12,
+		0.20, NAN, 0.31,
+		0.10, -0.05, 0.08,
+		NAN, NAN, NAN,
+	};
+	static const double mid[] = {1, 2.5, 3, NAN};
+	static const double lo[] = {1, 1, 2, NAN};
+	static const double hi[] = {2, 4, 4, NAN};
+	static const double none[] = {NAN};
+	char path[600], pw[600];
+	struct buf b = {0};
+	struct err e = {0};
+
+	snprintf(pw, sizeof pw, "%s/pwned", t_dir());
+
+	snprintf(path, sizeof path, "%s/stacked 城市.png", t_dir());
+	CHECK_INT(chart_stacked_script(&b, path, "综合指数 \"; system(\"touch "
+	    "pwned\")", "得分", labels, 4, series, 3, values, &e), 0);
+	check_inert(text(&b), "render stacked");
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+
+	snprintf(path, sizeof path, "%s/stacked.svg", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, path, "综合", NULL, labels, 4,
+	    series, 3, values, &e), 0);
+	render(&b, path);
+	CHECK(file_has(path, "上海市浦东新区"));
+	CHECK(file_has(path, "环境 50%"));
+	CHECK(file_has(path, "100% `touch pwned`"));
+
+	snprintf(path, sizeof path, "%s/stacked.pdf", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, path, NULL, NULL, labels, 1,
+	    series, 1, none, &e), 0);
+	render(&b, path);
+	CHECK(starts_with(path, "%PDF", 4));
+
+	snprintf(path, sizeof path, "%s/whiskers 排名.png", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, path, "排名 `touch pwned`", "名次 "
+	    "rank", labels, mid, lo, hi, 4, &e), 0);
+	check_inert(text(&b), "render whiskers");
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+
+	snprintf(path, sizeof path, "%s/whiskers.svg", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, path, NULL, NULL, labels, mid, lo,
+	    hi, 4, &e), 0);
+	render(&b, path);
+	CHECK(file_has(path, "上海市浦东新区"));
+	CHECK(file_has(path, "100% `touch pwned`"));
+
+	snprintf(path, sizeof path, "%s/whiskers-none.png", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, path, NULL, NULL, labels, none,
+	    none, none, 1, &e), 0);
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+
+	/* Nothing ran. */
+	CHECK(access("pwned", F_OK) != 0);
+	CHECK(access(pw, F_OK) != 0);
+	free(b.data);
+}
+
 void
 suite_chart(void)
 {
@@ -509,5 +971,11 @@ suite_chart(void)
 	test_exact();
 	test_bars_order();
 	test_bad_data();
+	test_stacked_exact();
+	test_stacked_cases();
+	test_stacked_errors();
+	test_whiskers_exact();
+	test_whiskers_cases();
 	test_render();
+	test_render_rank();
 }
