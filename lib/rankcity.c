@@ -1335,14 +1335,15 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 				cnt++;
 			}
 		if (cnt == 0)
-			return errf(e, ERR_DATA, "indicator %s has no values",
-			    QV(q, d->code));
+			return errf(e, ERR_DATA, "%s: indicator %s has no values",
+			    m->data_name, QV(q, d->code));
 		switch (sp->how) {
 		case RC_NORM_MINMAX:
 			if (mx == mn)
-				return errf(e, ERR_DATA, "indicator %s has the "
-				    "same value for every unit: min-max "
-				    "cannot scale a zero range", QV(q, d->code));
+				return errf(e, ERR_DATA, "%s: indicator %s has "
+				    "the same value for every unit: min-max "
+				    "cannot scale a zero range", m->data_name,
+				    QV(q, d->code));
 			for (u = 0; u < n; u++)
 				x[u] = (x[u] - mn) / (mx - mn) * (sp->b - sp->a) +
 				    sp->a;
@@ -1354,9 +1355,9 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 					ss += (x[u] - mean) * (x[u] - mean);
 			sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : 0;
 			if (!(sd > 0))
-				return errf(e, ERR_DATA, "indicator %s has the "
+				return errf(e, ERR_DATA, "%s: indicator %s has the "
 				    "same value for every unit (or one value): "
-				    "z-scores need a standard deviation",
+				    "z-scores need a standard deviation", m->data_name,
 				    QV(q, d->code));
 			for (u = 0; u < n; u++)
 				x[u] = (x[u] - mean) / sd * sp->b + sp->a;
@@ -1382,9 +1383,9 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 		case RC_NORM_GOALPOSTS: {
 			double lo = d->gp_lo, hi = d->gp_hi, y;
 			if (isnan(lo) || isnan(hi) || lo == hi)
-				return errf(e, ERR_DATA, "indicator %s: "
+				return errf(e, ERR_DATA, "%s: indicator %s: "
 				    "goalposts need goalpost_lower and "
-				    "goalpost_upper in META, and different",
+				    "goalpost_upper in META, and different", m->data_name,
 				    QV(q, d->code));
 			for (u = 0; u < n; u++) {
 				if (isnan(x[u]))
@@ -1401,13 +1402,13 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 		case RC_NORM_DIST2TARG: {
 			double targ = d->target * dir;
 			if (isnan(targ))
-				return errf(e, ERR_DATA, "indicator %s: "
-				    "dist2targ needs its Target in META",
+				return errf(e, ERR_DATA, "%s: indicator %s: "
+				    "dist2targ needs its Target in META", m->data_name,
 				    QV(q, d->code));
 			if (targ == mn)
-				return errf(e, ERR_DATA, "indicator %s: the "
+				return errf(e, ERR_DATA, "%s: indicator %s: the "
 				    "Target equals the lowest value: distance "
-				    "to target is undefined", QV(q, d->code));
+				    "to target is undefined", m->data_name, QV(q, d->code));
 			for (u = 0; u < n; u++) {
 				if (isnan(x[u]))
 					continue;
@@ -1522,11 +1523,12 @@ entropy_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 			if (isnan(x[u]))
 				continue;
 			if (x[u] < 0)
-				return errf(e, ERR_DATA, "entropy weights need "
-				    "values of 0 or more: %s is %.17g for unit "
-				    "%s (normalise with minmax first)",
-				    QV(q1, m->node[pn->child[j]].code), x[u],
-				    QV(q2, m->unit[u]));
+				return errf(e, ERR_DATA, "%s:%ld: unit %s: entropy "
+				    "weights need values of 0 or more, and %s "
+				    "is %.17g (normalise with minmax first)",
+				    m->data_name, m->uline[u],
+				    QV(q2, m->unit[u]),
+				    QV(q1, m->node[pn->child[j]].code), x[u]);
 			if (cnt == 0)
 				first = x[u];
 			else if (x[u] != first)
@@ -1589,8 +1591,8 @@ pca_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 			mean[j] += m->x[pn->child[j] * n + u];
 	}
 	if (cc < 3) {
-		errf(e, ERR_DATA, "PCA weights for %s need 3 or more units "
-		    "with every child present (there are %zu)",
+		errf(e, ERR_DATA, "%s: PCA weights for %s need 3 or more units "
+		    "with every child present (there are %zu)", m->data_name,
 		    QV(q, pn->code), cc);
 		goto out;
 	}
@@ -1648,8 +1650,8 @@ pca_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 	if (gsl_eigen_symmv(c, val, vec, ws) != GSL_SUCCESS ||
 	    gsl_eigen_symmv_sort(val, vec, GSL_EIGEN_SORT_VAL_DESC) !=
 	    GSL_SUCCESS) {
-		errf(e, ERR_DATA, "PCA weights for %s: the eigen solver "
-		    "failed", QV(q, pn->code));
+		errf(e, ERR_DATA, "%s: PCA weights for %s: the eigen solver "
+		    "failed", m->data_name, QV(q, pn->code));
 		goto out;
 	}
 	{
@@ -1728,9 +1730,9 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 		dp = sqrt(dp);
 		dm = sqrt(dm);
 		if (dp + dm == 0) {
-			errf(e, ERR_DATA, "TOPSIS for %s: unit %s is at both "
+			errf(e, ERR_DATA, "%s: TOPSIS for %s: unit %s is at both "
 			    "the ideal and the anti-ideal (every unit has the "
-			    "same values)", QV(q1, pn->code),
+			    "same values)", m->data_name, QV(q1, pn->code),
 			    QV(q2, m->unit[u]));
 			goto out;
 		}
@@ -1771,8 +1773,8 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 				sum += m->node[pn->child[j]].weight;
 			if (!(sum > 0)) {
 				free(w);
-				return errf(e, ERR_DATA, "the weights of the "
-				    "children of %s sum to 0",
+				return errf(e, ERR_DATA, "%s: the weights of the "
+				    "children of %s sum to 0", m->data_name,
 				    QV(q1, pn->code));
 			}
 			for (j = 0; j < k; j++)
@@ -1813,11 +1815,13 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 					continue;
 				if (agg != RC_AGG_AMEAN && !(x > 0)) {
 					free(w);
-					return errf(e, ERR_DATA, "%s needs "
-					    "values above 0: %s is %.17g for "
-					    "unit %s (normalise to minmax:1,100)",
-					    agg_name[agg], QV(q1, m->node[c].code),
-					    x, QV(q2, m->unit[u]));
+					return errf(e, ERR_DATA, "%s:%ld: unit %s: "
+					    "%s needs values above 0, and %s "
+					    "is %.17g (normalise with "
+					    "minmax:1,100)", m->data_name,
+					    m->uline[u], QV(q2, m->unit[u]),
+					    agg_name[agg],
+					    QV(q1, m->node[c].code), x);
 				}
 				num += agg == RC_AGG_AMEAN ? w[j] * x :
 				    agg == RC_AGG_GMEAN ? w[j] * log(x) :
@@ -1846,62 +1850,56 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 
 int
 rc_uncertainty(const struct rc_model *m, const double *norm_in,
-    const struct rc_mc_opts *o, struct rc_mc_result *r, struct err *e)
+    const struct rc_mc_opts *o, struct rc_mc_result *r, struct buf *warn,
+    struct err *e)
 {
-	size_t n = m->nunit, ni = m->nind, nn = m->nnode, k, u, j, jn;
+	size_t n = m->nunit, ni = m->nind, nn = m->nnode, k, u, j;
 	size_t nagg = nn - ni;
 	double *tab[2][3] = {{NULL}};
 	double *a = NULL, *wr = NULL, *score = NULL;
 	uint32_t *hist = NULL;
-	size_t *idx = NULL, *tmp = NULL;
 	int *rank = NULL;
-	int norms[2], aggs[3], nnorm = 0, naggs = 0, rc = -1;
+	int combo[6][2], ncombo = 0, nz, ag, rc = -1;
 	gsl_rng *rng = NULL;
 	long rep;
 	char q1[96], q2[96];
 
 	memset(r, 0, sizeof *r);
-	for (k = 0; k < 2; k++)
-		if (o->norms & (1u << k))
-			norms[nnorm++] = (int)k;
-	for (k = 0; k < 3; k++)
-		if (o->aggs & (1u << k))
-			aggs[naggs++] = (int)k;
-	if (nnorm == 0 || naggs == 0)
+	if ((o->norms & 3) == 0 || (o->aggs & 7) == 0)
 		return errf(e, ERR_USAGE, "--uncertainty needs at least one "
 		    "normalisation and one aggregation");
 	a = malloc(nagg * n * sizeof *a + 1);
 	wr = malloc(nn * sizeof *wr);
 	score = malloc(n * sizeof *score + 1);
 	hist = calloc(n * n + 1, sizeof *hist);
-	idx = malloc(n * sizeof *idx + 1);
-	tmp = malloc(n * sizeof *tmp + 1);
 	rank = malloc(n * sizeof *rank + 1);
 	r->median = malloc(n * sizeof(double) + 1);
 	r->mean = malloc(n * sizeof(double) + 1);
 	r->q05 = malloc(n * sizeof(double) + 1);
 	r->q95 = malloc(n * sizeof(double) + 1);
 	rng = gsl_rng_alloc(gsl_rng_mt19937);
-	if (!a || !wr || !score || !hist || !idx || !tmp || !rank ||
-	    !r->median || !r->mean || !r->q05 || !r->q95 || !rng) {
+	if (!a || !wr || !score || !hist || !rank || !r->median ||
+	    !r->mean || !r->q05 || !r->q95 || !rng) {
 		err_nomem(e);
 		goto out;
 	}
 	gsl_rng_set(rng, o->seed);
 	/* The normalised tables, one per (normalisation, aggregation):
 	 * the geometric mean works on logs and the harmonic one on
-	 * reciprocals, so that every replication is weighted sums only. */
-	for (jn = 0; jn < (size_t)nnorm; jn++) {
-		int nz = norms[jn];
-		for (k = 0; k < (size_t)naggs; k++) {
-			int ag = aggs[k];
-			double *t = malloc(ni * n * sizeof *t + 1);
-			if (t == NULL) {
+	 * reciprocals, so that every replication is weighted sums only.
+	 * A normalisation that gives a value of 0 or less is not paired
+	 * with gmean or hmean (they need positive values). */
+	for (nz = 0; nz < 2; nz++) {
+		const char *bad_code = NULL;
+		double bad_y = 0;
+		if (!(o->norms & (1u << nz)))
+			continue;
+		for (ag = 0; ag < 3; ag++)
+			if ((o->aggs & (1u << ag)) &&
+			    !(tab[nz][ag] = malloc(ni * n * sizeof(double) + 1))) {
 				err_nomem(e);
 				goto out;
 			}
-			tab[nz][ag] = t;
-		}
 		for (k = 0; k < ni; k++) {
 			const double *x = &norm_in[k * n];
 			double dir = m->node[k].dir, mn = INFINITY;
@@ -1922,9 +1920,9 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 					    (dir * x[u] - mean);
 			sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : 0;
 			if (nz == 0 ? !(mx > mn) : !(sd > 0)) {
-				errf(e, ERR_DATA, "indicator %s has the same "
+				errf(e, ERR_DATA, "%s: indicator %s has the same "
 				    "value for every unit: --uncertainty "
-				    "cannot normalise it", QV(q1,
+				    "cannot normalise it", m->data_name, QV(q1,
 				    m->node[k].code));
 				goto out;
 			}
@@ -1934,33 +1932,55 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 				 * [1, 100], z-scores with mean 10, sd 2 */
 				y = nz == 0 ? (v - mn) / (mx - mn) * 99 + 1 :
 				    (v - mean) / sd * 2 + 10;
-				for (j = 0; j < (size_t)naggs; j++) {
-					int ag = aggs[j];
-					if (ag != 0 && !isnan(y) && !(y > 0)) {
-						errf(e, ERR_DATA, "--uncertainty:"
-						    " %s of %s is %.17g for unit "
-						    "%s; %s needs values above 0 "
-						    "(--uncertainty-normalise "
-						    "minmax)", nz ? "the z-score" :
-						    "min-max", QV(q1,
-						    m->node[k].code), y,
-						    QV(q2, m->unit[u]),
-						    agg_name[ag]);
-						goto out;
-					}
-					tab[nz][ag][k * n + u] = ag == 0 ? y :
-					    ag == 1 ? log(y) : 1 / y;
+				if (!isnan(y) && !(y > 0) && (bad_code == NULL ||
+				    y < bad_y)) {
+					bad_code = m->node[k].code;
+					bad_y = y;
 				}
+				for (ag = 0; ag < 3; ag++)
+					if (tab[nz][ag])
+						tab[nz][ag][k * n + u] = ag == 0 ?
+						    y : ag == 1 ? log(y) : 1 / y;
 			}
 		}
+		for (ag = 0; ag < 3; ag++) {
+			if (!tab[nz][ag])
+				continue;
+			if (ag > 0 && bad_code) {
+				char line[300];
+				int len = snprintf(line, sizeof line,
+				    "--uncertainty: z-scores (mean 10, sd 2) "
+				    "reach %.4g for %s: not paired with %s\n",
+				    bad_y, QV(q1, bad_code), ag == 1 ?
+				    "gmean" : "hmean");
+				if (warn && buf_append(warn, line,
+				    (size_t)len) < 0) {
+					err_nomem(e);
+					goto out;
+				}
+				continue;
+			}
+			combo[ncombo][0] = nz;
+			combo[ncombo][1] = ag;
+			ncombo++;
+		}
 	}
+	if (ncombo == 0) {
+		errf(e, ERR_DATA, "%s: --uncertainty: no pair of normalisation and "
+		    "aggregation is left (z-scores below 0 cannot go with "
+		    "gmean or hmean): add minmax or amean", m->data_name);
+		goto out;
+	}
+	(void)q2;
 	for (rep = 0; rep < o->n; rep++) {
-		int nz = norms[nnorm > 1 ? gsl_rng_uniform_int(rng,
-		    (unsigned long)nnorm) : 0];
-		int ag = aggs[naggs > 1 ? gsl_rng_uniform_int(rng,
-		    (unsigned long)naggs) : 0];
-		const double *t = tab[nz][ag];
+		int pick = ncombo > 1 ? (int)gsl_rng_uniform_int(rng,
+		    (unsigned long)ncombo) : 0;
+		const double *t;
 		size_t p;
+
+		nz = combo[pick][0];
+		ag = combo[pick][1];
+		t = tab[nz][ag];
 
 		for (k = 0; k + 1 < nn; k++)
 			wr[k] = m->w[k] * (1 + o->noise *
@@ -2040,8 +2060,6 @@ out:
 	free(wr);
 	free(score);
 	free(hist);
-	free(idx);
-	free(tmp);
 	free(rank);
 	gsl_rng_free(rng);
 	if (rc < 0) {

@@ -155,11 +155,24 @@ struct rc_mc_result {
 	double *median, *mean, *q05, *q95; /* nunit each, caller frees */
 };
 /*
- * m must hold the treated (pre-normalisation) indicator values in norm_in
- * (nind * nunit) and the nominal weights in m->w.
+ * Monte Carlo over the method choices: o->n replications, each drawing one
+ * (normalisation, aggregation) pair uniformly from those o allows, and
+ * every weight but the root's as w * U(1 - noise, 1 + noise).  In the
+ * replications minmax maps to [1, 100] and zscore to mean 10, sd 2
+ * (COINr's sensitivity vignette), so the values stay positive for gmean
+ * and hmean; a z-score that still reaches 0 or below leaves the z-score
+ * pairs with gmean/hmean out of the draw, with a line in warn saying so.
+ * norm_in holds the indicators' values before normalisation (nind *
+ * nunit, as in m->x); m->w holds the nominal weights (rc_aggregate).
+ * The ranks of each replication (ties at the lowest) are counted per unit,
+ * and r gets each unit's median, mean, 5% and 95% rank (type-7 quantiles;
+ * NAN for a unit never ranked); the caller frees r's four arrays.  Memory:
+ * nunit^2 counters, whatever o->n.  The same seed gives the same result.
+ * Returns 0, or -1 with *e set.
  */
 int rc_uncertainty(const struct rc_model *m, const double *norm_in,
-    const struct rc_mc_opts *o, struct rc_mc_result *r, struct err *e);
+    const struct rc_mc_opts *o, struct rc_mc_result *r, struct buf *warn,
+    struct err *e);
 
 /*
  * The statistical audit (lib/rcaudit.c) of a model whose x holds the

@@ -513,7 +513,7 @@ rankcity_run(const struct rc_opts *o, const char *path, struct csvw *out,
 		goto out;
 	}
 	if (o->mc.n > 0) {
-		if (rc_uncertainty(&m, pre, &o->mc, &mc, e) < 0)
+		if (rc_uncertainty(&m, pre, &o->mc, &mc, warn, e) < 0)
 			goto out;
 		if (write_uncertainty(&m, rank, ord, &mc, out, o->precision,
 		    &st->written, e) < 0)
