@@ -420,7 +420,7 @@ parse_options(int argc, char **argv, struct options *op)
 			op->output = optarg;
 			break;
 		case 'q':
-			op->quiet = o->read.quiet = 1;
+			op->quiet = 1;
 			break;
 		case 'h':
 			fputs(usage_text, stdout);

@@ -1110,8 +1110,9 @@ chart_stacked_script(struct buf *script, const char *outfile,
 	 * series with nothing to draw still has one). */
 	for (j = 0; j < ns; j++) {
 		if (bputs(b, j == 0 ? "plot " : ", \\\n     ") < 0 ||
-		    (series_drawn(values, n, ns, j) && bprintf(b, "$s%zu using 3:1:2:3:($1-0.35):"
-		    "($1+0.35) with boxxyerror lt %zu notitle, \\\n     ",
+		    (series_drawn(values, n, ns, j) &&
+		    bprintf(b, "$s%zu using 3:1:2:3:($1-0.35):($1+0.35) "
+		    "with boxxyerror lt %zu notitle, \\\n     ",
 		    j + 1, j % NCOLORS + 1) < 0) ||
 		    bprintf(b, "NaN with boxes lt %zu title ",
 		    j % NCOLORS + 1) < 0 ||

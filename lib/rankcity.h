@@ -71,7 +71,6 @@ struct rc_read_opts {
 	const char *label_col; /* NULL: none */
 	const char *group_col; /* a column to keep for group imputation */
 	int denominate;        /* keep the Denominator columns */
-	int quiet;             /* no warnings on stderr-bound list */
 };
 
 /*
