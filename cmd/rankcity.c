@@ -279,6 +279,7 @@ parse_options(int argc, char **argv, struct options *op)
 	static const char *const mcnorms[] = {"minmax", "zscore", NULL};
 	struct rc_opts *o = &op->run;
 	int c, norm_given = 0, weights_given = 0, mcn = 0, mca = 0;
+	int seed_given = 0, noise_given = 0;
 
 	memset(op, 0, sizeof *op);
 	o->csv.delim = ',';
@@ -380,10 +381,12 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_SEED:
 			o->mc.seed = (unsigned long)opt_num("--seed", optarg,
 			    0, 4294967295.0);
+			seed_given = 1;
 			break;
 		case OPT_NOISE:
 			o->mc.noise = opt_num("--weight-noise", optarg, 0,
 			    0.999);
+			noise_given = 1;
 			break;
 		case OPT_MC_NORM:
 			o->mc.norms = pick_set("--uncertainty-normalise",
@@ -450,7 +453,13 @@ parse_options(int argc, char **argv, struct options *op)
 	    o->norm.how == RC_NORM_NONE;
 	if (o->treat_out && o->treat_max < 0)
 		usage_error("%s", "--treat-out needs --treat");
-	if ((mcn || mca || o->mc.seed != 1 || o->mc.noise != 0.25) &&
+	if (o->treat_out && o->emit && o->emit < RC_EMIT_TREATED)
+		usage_error("%s", "--treat-out: --emit stops before the "
+		    "treatment");
+	if (o->weights_out && o->emit && o->emit < RC_EMIT_AGGREGATED)
+		usage_error("%s", "--weights-out: --emit stops before the "
+		    "weights are set (use --emit aggregated)");
+	if ((mcn || mca || seed_given || noise_given) &&
 	    o->mc.n == 0)
 		usage_error("%s", "--seed, --weight-noise and "
 		    "--uncertainty-* need --uncertainty N");
@@ -527,12 +536,17 @@ main(int argc, char **argv)
 			status = fail(&e);
 		}
 	}
-	if (status == 0 && !op.quiet)
+	if (status == 0 && !op.quiet) {
 		fprintf(stderr, "rankcity: %zu units read, %zu screened out, "
-		    "%zu values imputed; %zu indicators, %zu aggregates; %zu "
-		    "ranked, %zu rows written\n", st.units, st.screened,
-		    st.imputed, st.indicators, st.aggregates, st.ranked,
-		    st.written);
+		    "%zu values imputed; %zu indicators, %zu aggregates; ",
+		    st.units, st.screened, st.imputed, st.indicators,
+		    st.aggregates);
+		if (op.run.audit)
+			fprintf(stderr, "audit written\n");
+		else
+			fprintf(stderr, "%zu ranked, %zu rows written\n",
+			    st.ranked, st.written);
+	}
 	free(script.data);
 	free(warn.data);
 	return status;

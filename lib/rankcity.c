@@ -582,10 +582,19 @@ out:
 	return rc;
 }
 
+/* A data column by exact name, else by 1-based position: index or -1. */
 static long
 head_col(const struct csv_record *h, const char *name)
 {
-	return meta_col(h, name);
+	long i = meta_col(h, name);
+	char *end;
+	unsigned long pos;
+
+	if (i >= 0 || name[0] < '1' || name[0] > '9' ||
+	    strspn(name, "0123456789") != strlen(name))
+		return i;
+	pos = strtoul(name, &end, 10);
+	return pos <= h->nfields ? (long)pos - 1 : -1;
 }
 
 static int
@@ -787,6 +796,12 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		    "--unit)", m->data_name, QV(q1, m->unit_col));
 		goto out;
 	}
+	/* a column given by position is written under its name */
+	free(m->unit_col);
+	if (!(m->unit_col = field_dup(&t.head, (size_t)ucol))) {
+		err_nomem(e);
+		goto out;
+	}
 	if (o->label_col) {
 		lcol = head_col(&t.head, o->label_col);
 		if (lcol < 0) {
@@ -794,7 +809,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			    m->data_name, QV(q1, o->label_col));
 			goto out;
 		}
-		if (!(m->label_col = strdup(o->label_col))) {
+		if (!(m->label_col = field_dup(&t.head, (size_t)lcol))) {
 			err_nomem(e);
 			goto out;
 		}
@@ -1967,8 +1982,8 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 	}
 	if (ncombo == 0) {
 		errf(e, ERR_DATA, "%s: --uncertainty: no pair of normalisation and "
-		    "aggregation is left (z-scores below 0 cannot go with "
-		    "gmean or hmean): add minmax or amean", m->data_name);
+		    "aggregation is left (z-scores of 0 or below cannot go "
+		    "with gmean or hmean): add minmax or amean", m->data_name);
 		goto out;
 	}
 	(void)q2;

@@ -1,9 +1,10 @@
 /*
  * rankcity.h - composite indices the OECD/JRC Handbook way (COINr's
  * method): an indicator tree read from an iMeta table, the pipeline
- * denominate -> impute -> screen -> treat -> normalise -> weight ->
- * aggregate -> rank, Monte Carlo uncertainty over the method choices, and
- * the statistical audit (lib/rcaudit.c).
+ * denominate -> screen -> impute -> treat -> normalise -> weight ->
+ * aggregate -> rank (screening measures the data before imputation fills
+ * its gaps), Monte Carlo uncertainty over the method choices, and the
+ * statistical audit (lib/rcaudit.c).
  *
  * The whole table is held: a ranking needs every unit at once (min, max,
  * ranks).  Memory is nnode x nunit doubles plus the names.

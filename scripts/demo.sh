@@ -4,8 +4,11 @@
 # district and per district and channel; then follow the cases with
 # caseflow: rates and times to close per district and per borough (with a
 # Kaplan-Meier chart), and the standard rates of a small Chinese case log
-# with Chinese column names.  Results go to demo-out/; the last line names
-# the folder.
+# with Chinese column names; last, rank the 16 districts of Beijing on
+# synthetic hotline and city-management indicators with rankcity, with a bar
+# chart of the index and a chart of the rank uncertainty, both with the
+# Chinese district names.  Results go to demo-out/; the last line names the
+# folder.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -54,4 +57,27 @@ echo "6. caseflow --lang zh: the standard rates of a small Chinese case log"
 caseflow -q --lang zh --by district --rules testdata/caseflow/rules-h.csv \
     --contacted contacted --resolved resolved --satisfaction satisfaction \
     -o "$out/caseflow_zh.csv" testdata/caseflow/rates.csv
+
+# Beijing's 16 districts (synthetic figures): cases per 10,000 residents,
+# gaps filled with the mean of the district's zone, outliers winsorised,
+# entropy weights.
+districts_rank() {
+	rankcity -m testdata/rankcity/districts_meta.csv --unit code \
+	    --label district --denominate --impute group-mean:zone \
+	    --treat winsor --weights entropy "$@" testdata/rankcity/districts.csv
+}
+
+echo "7. rankcity --chart: rank Beijing's districts, a bar chart of the index"
+districts_rank --treat-out "$out/rankcity_treatment.csv" \
+    --weights-out "$out/rankcity_weights.csv" \
+    --precision 2 --chart "$out/rankcity-index.png" \
+    -o "$out/rankcity_ranking.csv"
+
+echo "top five districts (rank, index, hotline and city-management pillars):"
+cut -d, -f2-6 "$out/rankcity_ranking.csv" | head -6 | sed 's/^/    /'
+
+echo "8. rankcity --uncertainty: how sure each rank is, 1000 Monte Carlo runs"
+districts_rank -q --uncertainty 1000 --chart-type uncertainty \
+    --chart "$out/rankcity-uncertainty.png" \
+    -o "$out/rankcity_uncertainty.csv"
 echo "demo: results in $root/$out/"
