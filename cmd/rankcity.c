@@ -451,6 +451,10 @@ parse_options(int argc, char **argv, struct options *op)
 	/* Under TOPSIS without normalisation, Direction picks the ideal. */
 	o->norm.raw_direction = o->agg == RC_AGG_TOPSIS &&
 	    o->norm.how == RC_NORM_NONE;
+	if (o->read.label_col && strcmp(o->read.label_col,
+	    o->read.unit_col) == 0)
+		usage_error("--label names the unit column \"%s\": it is "
+		    "already written", o->read.label_col);
 	if (o->treat_out && o->treat_max < 0)
 		usage_error("%s", "--treat-out needs --treat");
 	if (o->treat_out && o->emit && o->emit < RC_EMIT_TREATED)

@@ -149,6 +149,7 @@ t usage-attr-clash 2 gridify -p $d/squares.csv -a name $d/named.csv
 t usage-count-layers-attrs 2 gridify -p $d/squares.csv -a name -p $d/multi.geojson --count
 
 . tests/cli-caseflow.sh
+. tests/cli-rankcity.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -26,6 +26,7 @@ void suite_chart(void);
 void suite_time_out(void);
 void suite_caseflow(void);
 void suite_rcaudit(void);
+void suite_rankcity(void);
 
 static uint64_t t_rng;
 
@@ -152,6 +153,7 @@ main(void)
 		{"time_out", suite_time_out},
 		{"caseflow", suite_caseflow},
 		{"rcaudit", suite_rcaudit},
+		{"rankcity", suite_rankcity},
 	};
 	size_t i;
 

@@ -1,0 +1,700 @@
+# CLI tests for rankcity, sourced by tests/cli.sh (which defines t, f,
+# $tmp, $golden and the counters; tests/cli-caseflow.sh, sourced before
+# this file, defines ok).  Fixtures: testdata/rankcity/.  The reference
+# results there were copied from COINr 1.1.14 runs on its ASEM example
+# (see testdata/rankcity/REFERENCE.md); the tests never read anything outside
+# the repository.
+#
+# Numbers are compared with tests/csvcmp.awk: rows joined on a key column,
+# every shared numeric column to an absolute 1e-9 (ranks exactly), "NA" or
+# "" in the reference must be empty in ours.
+rd=testdata/rankcity
+rt=$tmp/rankcity
+mkdir -p "$rt"
+CHART_FONT="Droid Sans Fallback"
+export CHART_FONT
+
+# cmpref NAME KEY REFERENCE OURS [AWK-OPTIONS...]: one check, passed when
+# tests/csvcmp.awk finds OURS equal to REFERENCE (it prints the first
+# mismatches otherwise).
+cmpref() {
+	_cn=$1
+	_ck=$2
+	_cr=$3
+	_co=$4
+	shift 4
+	ok "$_cn" awk -v key="$_ck" "$@" -f tests/csvcmp.awk "$_cr" "$_co"
+}
+
+# rcrun FILE COMMAND...: run COMMAND with its standard output in FILE;
+# an exit status other than 0 is a failed check (and so is any
+# sanitizer report on standard error, which tests/run.sh looks for).
+rcrun() {
+	_rf=$1
+	shift
+	"$@" >"$_rf"
+	_rs=$?
+	if [ "$_rs" != 0 ]; then
+		echo "not ok rcrun: exit status $_rs: $*"
+		fail=$((fail + 1))
+	fi
+}
+
+# vec FUNC PARAMS COLUMN: the output of one row of coinr_unit_vectors.csv
+# as a CSV "unit,COLUMN" with units u1, u2, ... (spaces dropped); fails
+# unless exactly one row matches.  vecin FUNC PARAMS: that row's input,
+# ";"-separated, spaces dropped.
+rcvec='
+{
+	s = $0
+	sub(/\r$/, "", s)
+	sub(/^"/, "", s)
+	sub(/"$/, "", s)
+	n = split(s, f, "\",\"")
+}
+n == 4 && f[1] == fn && f[2] == pa {
+	found++
+	if (col == "") {
+		gsub(/ /, "", f[3])
+		print f[3]
+		next
+	}
+	print "unit," col
+	m = split(f[4], v, ";")
+	for (i = 1; i <= m; i++) {
+		gsub(/ /, "", v[i])
+		print "u" i "," v[i]
+	}
+}
+END { exit found != 1 }'
+vec() {
+	awk -v fn="$1" -v pa="$2" -v col="$3" "$rcvec" $rd/coinr_unit_vectors.csv
+}
+vecin() {
+	awk -v fn="$1" -v pa="$2" -v col= "$rcvec" $rd/coinr_unit_vectors.csv
+}
+# column2 FILE: the second column of a small fixture, ";"-separated.
+column2() {
+	tail -n +2 "$1" | cut -d, -f2 | paste -sd';' -
+}
+
+# --- the comparator itself can fail ---
+# A copy of our P1 ranking with one score moved by 2e-9, one by 5e-10
+# (within the tolerance), a rank changed, a row dropped, a column
+# dropped, "nan" and "" in a score, a duplicate row, an extra unit:
+# each must be caught, except the 5e-10.
+A="-m $rd/asem_iMeta.csv --unit uCode"
+rcrun "$rt/p1.csv" rankcity -q $A $rd/asem_iData.csv
+P1=$rd/p1_minmax_amean_results.csv
+# perturb AWK-ASSIGNMENT: a copy of p1.csv with row 3 (GBR) changed.
+perturb() {
+	awk -F, -v OFS=, "NR == 3 { $1 } 1" "$rt/p1.csv" >"$rt/bad.txt"
+}
+# catches NAME STATUS: csvcmp exits with STATUS (1: mismatch; 2: no
+# table) comparing $rt/bad.txt with P1.
+catches() {
+	awk -v key=uCode -f tests/csvcmp.awk $P1 "$rt/bad.txt" >"$rt/cmp.txt"
+	ok "$1" test $? = "$2"
+}
+perturb '$4 = sprintf("%.17g", $4 + 2e-9)'
+catches rankcity-csvcmp-catches-2e-9 1
+ok rankcity-csvcmp-says-where grep -q '^  GBR Conn: want 72.0024675249325, got 72.0024675269324.* (diff 1.99.*e-09)$' "$rt/cmp.txt"
+perturb '$4 = sprintf("%.17g", $4 + 5e-10)'
+catches rankcity-csvcmp-tolerates-5e-10 0
+perturb '$2 = 3'
+catches rankcity-csvcmp-catches-rank 1
+perturb '$5 = "nan"'
+catches rankcity-csvcmp-catches-nan 1
+perturb '$5 = ""'
+catches rankcity-csvcmp-catches-empty 1
+sed 5d "$rt/p1.csv" >"$rt/bad.txt"
+catches rankcity-csvcmp-catches-missing-row 1
+cut -d, -f1-5,7- "$rt/p1.csv" >"$rt/bad.txt"
+catches rankcity-csvcmp-catches-missing-column 1
+{ cat "$rt/p1.csv"; tail -1 "$rt/p1.csv"; } >"$rt/bad.txt"
+catches rankcity-csvcmp-catches-duplicate 1
+{ cat "$rt/p1.csv"; echo "ZZZ,52,1,1,1,1,1,1,1,1,1,1,1"; } >"$rt/bad.txt"
+catches rankcity-csvcmp-catches-extra-row 1
+: >"$rt/bad.txt"
+catches rankcity-csvcmp-catches-empty-file 2
+# A reference "NA" wants an empty field: a number there is a mismatch.
+printf 'unit,x\nu1,NA\nu2,1\n' >"$rt/na-ref.csv"
+printf 'unit,x\nu1,0\nu2,1\n' >"$rt/na-ours.csv"
+awk -v key=unit -f tests/csvcmp.awk "$rt/na-ref.csv" "$rt/na-ours.csv" >"$rt/cmp.txt"
+ok rankcity-csvcmp-catches-na test $? = 1
+# RFC 4180 quoting (a comma and doubled quotes inside a field), columns
+# in another order, "" and NA against empty: equal; one character of the
+# text changed: caught.
+printf '"k","name","v"\n"a","x, ""y""",1\n"b","",NA\n"c",,2\n' >"$rt/q-ref.csv"
+printf 'k,v,name\na,1,"x, ""y"""\nb,,\nc,2,\n' >"$rt/q-ours.csv"
+ok rankcity-csvcmp-quoting awk -v key=k -f tests/csvcmp.awk "$rt/q-ref.csv" "$rt/q-ours.csv"
+sed 's/""y"""/""z"""/' "$rt/q-ours.csv" >"$rt/bad.txt"
+awk -v key=k -f tests/csvcmp.awk "$rt/q-ref.csv" "$rt/bad.txt" >"$rt/cmp.txt"
+ok rankcity-csvcmp-catches-text test $? = 1
+
+# --- COINr pipelines on ASEM: every level, scores to 1e-9, ranks exactly ---
+# P1: raw -> min-max [0,100] -> arithmetic mean (missing values skipped,
+# the other weights rescaled).
+cmpref rankcity-p1-results uCode $P1 "$rt/p1.csv"
+rcrun "$rt/p1a.csv" rankcity -q $A --emit aggregated $rd/asem_iData.csv
+cmpref rankcity-p1-aggregated uCode $rd/p1_minmax_amean_aggregated.csv "$rt/p1a.csv"
+rcrun "$rt/p1n.csv" rankcity -q $A --emit normalised $rd/asem_iData.csv
+cmpref rankcity-p1-normalised uCode $rd/p1_minmax_amean_normalised.csv "$rt/p1n.csv"
+# P2: min-max [1,100] -> geometric mean.
+P2="--normalise minmax:1,100 --aggregate gmean"
+rcrun "$rt/p2.csv" rankcity -q $A $P2 $rd/asem_iData.csv
+cmpref rankcity-p2-results uCode $rd/p2_minmax1_gmean_results.csv "$rt/p2.csv"
+rcrun "$rt/p2a.csv" rankcity -q $A $P2 --emit aggregated $rd/asem_iData.csv
+cmpref rankcity-p2-aggregated uCode $rd/p2_minmax1_gmean_aggregated.csv "$rt/p2a.csv"
+# P3: z-scores (sample sd) -> arithmetic mean.
+rcrun "$rt/p3.csv" rankcity -q $A --normalise zscore $rd/asem_iData.csv
+cmpref rankcity-p3-results uCode $rd/p3_zscore_amean_results.csv "$rt/p3.csv"
+rcrun "$rt/p3a.csv" rankcity -q $A --normalise zscore --emit aggregated $rd/asem_iData.csv
+cmpref rankcity-p3-aggregated uCode $rd/p3_zscore_amean_aggregated.csv "$rt/p3a.csv"
+# P4: COINr's outlier treatment, then P1.
+rcrun "$rt/p4.csv" rankcity -q $A --treat winsor $rd/asem_iData.csv
+cmpref rankcity-p4-results uCode $rd/p4_treat_minmax_amean_results.csv "$rt/p4.csv"
+rcrun "$rt/p4a.csv" rankcity -q $A --treat winsor --emit aggregated $rd/asem_iData.csv
+cmpref rankcity-p4-aggregated uCode $rd/p4_treat_minmax_amean_aggregated.csv "$rt/p4a.csv"
+rcrun "$rt/p4t.csv" rankcity -q $A --treat winsor --emit treated $rd/asem_iData.csv
+cmpref rankcity-p4-treated uCode $rd/p4_treat_treated.csv "$rt/p4t.csv"
+# What the treatment did, per indicator.  COINr's columns map to ours:
+# check_SkewKurt0.Skew/.Kurt -> skew, kurtosis; winsorise.nwin -> points
+# (empty when untreated: 0); check_SkewKurt1.Skew/.Kurt -> skew_after,
+# kurtosis_after (untreated: the values before); treatment is none when
+# check_SkewKurt0.Pass, winsor-high or winsor-low (the side of the skew)
+# when check_SkewKurt1.Pass, else log.  ASEM has no log case; should the
+# reference gain one, the empty after-values make the check fail until
+# someone looks at what COINr reports there.
+rcrun "$rt/p4d-ours.csv" rankcity -q $A --treat winsor --treat-out "$rt/p4d.csv" $rd/asem_iData.csv
+awk -F, '
+NR == 1 { print "iCode,skew,kurtosis,treatment,points,skew_after,kurtosis_after"; next }
+{
+	gsub(/"/, "")
+	if ($2 == "TRUE") {
+		t = "none"; p = 0; sa = $3; ka = $4
+	} else if ($6 == "TRUE") {
+		t = ($3 > 0) ? "winsor-high" : "winsor-low"; p = $5; sa = $7; ka = $8
+	} else {
+		t = "log"; p = $5; sa = ""; ka = ""
+	}
+	print $1 "," $3 "," $4 "," t "," p "," sa "," ka
+}' $rd/p4_treat_details.csv >"$rt/p4d-want.csv"
+cmpref rankcity-p4-treat-out iCode "$rt/p4d-want.csv" "$rt/p4d.csv" -v exact=points
+# Effective weights: all META weights 1, so each indicator's weight is
+# 1/(children) down the tree: Goods 1/5 * 1/5 * 1/2 = 0.02.
+rcrun "$rt/w-ours.csv" rankcity -q $A --weights-out "$rt/w.csv" $rd/asem_iData.csv
+cmpref rankcity-effective-weights iCode $rd/asem_effective_weights.csv "$rt/w.csv" \
+    -v skip=Weight -v map=Level=level,EffWeight=effective_weight -v exact=level
+# Too few values to judge (skewness needs 3, kurtosis 4): b is left
+# alone and says so, with empty statistics; a = 1 2 3 4 100 has its 100
+# set to 4 (one point), so D and E tie at the top.
+printf 'unit,a,b\nA,1,1\nB,2,\nC,3,\nD,4,5\nE,100,\n' >"$rt/few.csv"
+t rankcity-treat-too-few 0 rankcity --treat winsor --treat-out "$rt/few-t.csv" "$rt/few.csv"
+f rankcity-treat-too-few-file "$rt/few-t.csv"
+# Golden: the P1 ranking with its summary line and the warning for the
+# numeric data column (Time) that META does not list; text columns
+# (uName, the groups) and META's Denominator rows are not warned about.
+t rankcity-asem-p1 0 rankcity $A $rd/asem_iData.csv
+
+# --- COINr's unit vectors, as far as a CLI run reaches them ---
+# Not applicable here: n_prank, n_borda, n_fracmax, n_dist2max (rankcity
+# has no such --normalise method), a_genmean (no generalised mean; COINr
+# returns NA there anyway, a known COINr bug), a_copeland (no Copeland
+# aggregation), "quantile type7" (only inside --uncertainty, whose draws
+# are random), skew, kurt, check_SkewKurt, winsorise, winsorise.nwin and
+# log_CT (unit-tested in tests/unit; the winsorisation is also checked
+# end to end by P4 above).
+v7=$rd/vec7.csv
+ok rankcity-vec7-input test "$(column2 $v7)" = "$(vecin n_minmax 'l_u=c(0,100)')"
+ok rankcity-vec-rank-input test "$(column2 $rd/vec_rank.csv)" = "$(vecin n_rank ties=min)"
+ok rankcity-vec-ties-input test "$(column2 $rd/vec_ties.csv)" = \
+    "$(vecin 'rank (COINr rank_df)' "rank(-score, ties='min', na.last='keep')")"
+# vcheck NAME FUNC PARAMS COMMAND...: COMMAND's output (unit,x,...) equals
+# the row's output in column x.
+vcheck() {
+	_vn=$1
+	_vf=$2
+	_vp=$3
+	shift 3
+	if vec "$_vf" "$_vp" x >"$rt/$_vn-want.csv"; then
+		rcrun "$rt/$_vn.csv" "$@"
+		cmpref "$_vn" unit "$rt/$_vn-want.csv" "$rt/$_vn.csv"
+	else
+		echo "not ok $_vn: no row \"$_vf\" \"$_vp\" in coinr_unit_vectors.csv"
+		fail=$((fail + 1))
+	fi
+}
+M7="-q -m $rd/vec7_meta.csv --emit normalised"
+vcheck rankcity-vec-minmax n_minmax 'l_u=c(0,100)' rankcity $M7 $v7
+vcheck rankcity-vec-minmax-neg 'n_minmax(direction=-1)' 'x*-1 then l_u=c(0,100)' \
+    rankcity -q -m $rd/vec7_meta_neg.csv --emit normalised $v7
+vcheck rankcity-vec-zscore n_zscore 'm_sd=c(0,1) sample sd (n-1)' \
+    rankcity $M7 --normalise zscore $v7
+vcheck rankcity-vec-zscore-10-2 n_zscore 'm_sd=c(10,2)' \
+    rankcity $M7 --normalise zscore:10,2 $v7
+# Goalposts from META's goalpost_lower (0) and goalpost_upper (50),
+# scale 100; Direction -1 flips them (COINr's iMeta path).
+vcheck rankcity-vec-goalposts n_goalposts 'gposts=c(0,50,100) trunc2posts=TRUE' \
+    rankcity $M7 --normalise goalposts $v7
+vcheck rankcity-vec-goalposts-neg 'n_goalposts (negative indicator via iMeta path)' \
+    'input is x*-1; gposts=c(-upper,-lower,scale)=c(-50,0,100); direction arg left at 1' \
+    rankcity -q -m $rd/vec7_meta_neg.csv --emit normalised --normalise goalposts $v7
+# Distance to META's Target (50), with and without the cap at 1.
+vcheck rankcity-vec-dist2targ n_dist2targ 'targ=50 cap_max=FALSE' \
+    rankcity $M7 --normalise dist2targ $v7
+vcheck rankcity-vec-dist2targ-cap n_dist2targ 'targ=50 cap_max=TRUE' \
+    rankcity $M7 --normalise dist2targ:cap $v7
+# Not in the vectors, by hand: dist2targ with Direction -1 and Target 50
+# goes COINr's iMeta way, x' = -x and target -50: (x' - min x') / (-50 -
+# min x') = (100 - x) / 50: 1.96 1.92 _ 1.8 1.98 1.86 0.
+cat >"$rt/d2t-neg-want.csv" <<'EOF'
+unit,x
+u1,1.96
+u2,1.92
+u3,
+u4,1.8
+u5,1.98
+u6,1.86
+u7,0
+EOF
+printf 'Level,iCode,Direction,Weight,Parent,Target\n1,x,-1,1,index,50\n2,index,1,1,,\n' >"$rt/d2t-neg-meta.csv"
+rcrun "$rt/d2t-neg.csv" rankcity -q -m "$rt/d2t-neg-meta.csv" --normalise dist2targ --emit normalised $v7
+cmpref rankcity-dist2targ-negative unit "$rt/d2t-neg-want.csv" "$rt/d2t-neg.csv"
+vcheck rankcity-vec-rank n_rank ties=min \
+    rankcity $M7 --normalise rank $rd/vec_rank.csv
+# By hand, Direction -1: ranks of -x = -3 -1 -3 _ -5: 2 4 2 _ 1.
+printf 'unit,x\nu1,2\nu2,4\nu3,2\nu4,\nu5,1\n' >"$rt/rank-neg-want.csv"
+rcrun "$rt/rank-neg.csv" rankcity -q -m $rd/vec7_meta_neg.csv --normalise rank \
+    --emit normalised $rd/vec_rank.csv
+cmpref rankcity-rank-negative unit "$rt/rank-neg-want.csv" "$rt/rank-neg.csv"
+# Weighted means of 10, 20, NA, 40 with weights 1, 2, 3, 4 (META): the
+# missing value is skipped and the weights rescaled.  Unit u2 (all 5)
+# only keeps indicator c from having no values at all.
+# magg FUNC PARAMS METHOD: the row's single output as the index of u1.
+magg() {
+	ok rankcity-vec-$3-input test "$(vecin "$1" "$2")" = "10;20;NA;40"
+	vec "$1" "$2" index >"$rt/$1-want.csv"
+	rcrun "$rt/$1.csv" sh -c "rankcity -q -m $rd/vec_agg_meta.csv --normalise none --aggregate $3 $rd/vec_agg.csv | grep -v '^u2,'"
+	cmpref rankcity-vec-$3 unit "$rt/$1-want.csv" "$rt/$1.csv"
+}
+magg a_amean 'w=c(1,2,3,4) NA dropped & weights renormalised' amean
+magg a_gmean 'w=c(1,2,3,4)' gmean
+magg a_hmean 'w=c(1,2,3,4)' hmean
+# Ranks: 50, 70, 70, NA, 10 -> 3, 1, 1, empty, 4 (ties share the lowest
+# rank; the missing unit comes last with an empty rank).
+vec 'rank (COINr rank_df)' "rank(-score, ties='min', na.last='keep')" rank \
+    >"$rt/ties-want.csv"
+rcrun "$rt/ties.csv" rankcity -q --normalise none $rd/vec_ties.csv
+cmpref rankcity-vec-rank-ties unit "$rt/ties-want.csv" "$rt/ties.csv"
+t rankcity-rank-ties 0 rankcity --normalise none $rd/vec_ties.csv
+
+# --- TOPSIS ---
+# Tzeng & Huang (2011), Multiple Attribute Decision Making, the textbook
+# example: four alternatives, three benefit criteria, weights .3 .4 .3
+# (META), vector normalisation inside TOPSIS (no --normalise: none).
+# Closeness C = 0.5037, 0.6581, 0.7482, 0.3340: ranks 3, 2, 1, 4.
+cat >"$rt/tzeng-want.csv" <<'EOF'
+unit,rank,index
+A1,3,0.5037
+A2,2,0.6581
+A3,1,0.7482
+A4,4,0.3340
+EOF
+rcrun "$rt/tzeng.csv" rankcity -q -m $rd/topsis_tzeng_meta.csv --aggregate topsis $rd/topsis_tzeng.csv
+cmpref rankcity-topsis-tzeng unit "$rt/tzeng-want.csv" "$rt/tzeng.csv" -v tol=5e-5
+t rankcity-topsis-tzeng 0 rankcity -m $rd/topsis_tzeng_meta.csv --aggregate topsis $rd/topsis_tzeng.csv
+# A cost criterion (Direction -1), by hand: gain 3, 4, 0 and cost 0, 3, 4
+# both have the vector norm 5, so with weights 1/2 the weighted values are
+# gain .3 .4 0 and cost 0 .3 .4.  The ideal takes the largest gain (.4)
+# and the smallest cost (0), the anti-ideal gain 0 and cost .4:
+#   A (.3, 0):  D+ = .1,  D- = sqrt(.09 + .16) = .5,    C = .5/.6 = 5/6
+#   B (.4, .3): D+ = .3,  D- = sqrt(.16 + .01) = sqrt(.17),
+#               C = sqrt(.17) / (.3 + sqrt(.17)) = 0.578835390393377
+#   C (0, .4):  D+ = sqrt(.32), D- = 0,                 C = 0
+# (as a benefit, cost would put B first: C = .4212, .8333, .5).
+cat >"$rt/cost-want.csv" <<'EOF'
+unit,rank,index
+A,1,0.833333333333333
+B,2,0.578835390393377
+C,3,0
+EOF
+rcrun "$rt/cost.csv" rankcity -q -m $rd/topsis_cost_meta.csv --aggregate topsis $rd/topsis_cost.csv
+cmpref rankcity-topsis-cost unit "$rt/cost-want.csv" "$rt/cost.csv"
+
+# --- entropy weights, by hand ---
+# entropy.csv, --normalise none, four units: k = 1 1 1 1 (constant),
+# b = 1 0 0 0, c = 1 1 0 0.  p = x / sum; e = -sum(p ln p) / ln 4;
+# d = 1 - e; w = d / sum(d).
+#   k: constant, no information: d = 0 (weight 0)
+#   b: p = 1 0 0 0: e = 0, d = 1
+#   c: p = .5 .5 0 0: e = ln 2 / ln 4 = .5, d = .5
+#   weights k 0, b 1/1.5 = 2/3, c .5/1.5 = 1/3; the index (weighted
+#   mean) is U1 2/3 + 1/3 = 1, U2 1/3, U3 0, U4 0 (U3 and U4 tie at 3).
+cat >"$rt/entropy-want.csv" <<'EOF'
+iCode,level,weight,effective_weight
+k,1,0,0
+b,1,0.666666666666667,0.666666666666667
+c,1,0.333333333333333,0.333333333333333
+index,2,1,1
+EOF
+cat >"$rt/entropy-rank-want.csv" <<'EOF'
+unit,rank,index
+U1,1,1
+U2,2,0.333333333333333
+U3,3,0
+U4,3,0
+EOF
+rcrun "$rt/entropy.csv" rankcity -q --normalise none --weights entropy \
+    --weights-out "$rt/entropy-w.csv" $rd/entropy.csv
+cmpref rankcity-entropy-weights iCode "$rt/entropy-want.csv" "$rt/entropy-w.csv" -v exact=level
+cmpref rankcity-entropy-index unit "$rt/entropy-rank-want.csv" "$rt/entropy.csv"
+t rankcity-entropy 0 rankcity --normalise none --weights entropy \
+    --weights-out "$rt/entropy-w.csv" $rd/entropy.csv
+f rankcity-entropy-weights-file "$rt/entropy-w.csv"
+# Negative values have no entropy share: refused, naming unit and value.
+t rankcity-entropy-negative 1 rankcity --normalise none --weights entropy $rd/entropy_neg.csv
+
+# --- uncertainty (Monte Carlo) ---
+U="-q $A --uncertainty 200"
+rcrun "$rt/u1.csv" rankcity $U --seed 7 $rd/asem_iData.csv
+rcrun "$rt/u2.csv" rankcity $U --seed 7 $rd/asem_iData.csv
+ok rankcity-uncertainty-same-seed cmp -s "$rt/u1.csv" "$rt/u2.csv"
+rcrun "$rt/u3.csv" rankcity $U --seed 8 $rd/asem_iData.csv
+ok rankcity-uncertainty-other-seed sh -c "! cmp -s $rt/u1.csv $rt/u3.csv"
+# No weight noise and only the nominal method (min-max, arithmetic mean):
+# every replication is the nominal ranking, so all five columns agree.
+rcrun "$rt/u0.csv" rankcity $U --weight-noise 0 --uncertainty-normalise minmax \
+    --uncertainty-aggregate amean $rd/asem_iData.csv
+ok rankcity-uncertainty-no-noise awk -F, '
+NR == 1 { if ($0 != "uCode,rank_nominal,rank_median,rank_mean,rank_q05,rank_q95") bad++; next }
+{ n++; if (!($5 <= $2 && $2 <= $6) || $2 != $3 || $2 != $4 || $2 != $5 || $2 != $6) { bad++; print "  " $0 } }
+END { exit bad > 0 || n != 51 }' "$rt/u0.csv"
+# With the defaults (noise 0.25; min-max and z-scores; arithmetic and
+# geometric means) on ASEM with the default seed: the nominal ranks are
+# P1's, and every one of the 51 units has its nominal rank within
+# q05..q95 (true for seeds 1-8 and 100-1000 runs when this was written);
+# the median lies there too, all ranks within 1..51, rows sorted by the
+# nominal rank.
+rcrun "$rt/ud.csv" rankcity -q $A --uncertainty 200 $rd/asem_iData.csv
+cmpref rankcity-uncertainty-nominal-is-p1 uCode $P1 "$rt/ud.csv" -v map=Rank=rank_nominal \
+    -v only=Rank
+ok rankcity-uncertainty-nominal-within awk -F, '
+NR == 1 { next }
+{
+	n++
+	if ($5 <= $2 && $2 <= $6) within++; else print "  outside: " $0
+	if (!($5 <= $3 && $3 <= $6) || $5 < 1 || $6 > 51 || $4 < 1 || $4 > 51) { bad++; print "  " $0 }
+	if ($2 < last) { bad++; print "  not sorted: " $0 }
+	last = $2
+}
+END { exit bad > 0 || n != 51 || within != 51 }' "$rt/ud.csv"
+# The nominal ranking follows the pipeline's own options (here P3's).
+rcrun "$rt/uz.csv" rankcity -q $A --normalise zscore --uncertainty 20 $rd/asem_iData.csv
+cmpref rankcity-uncertainty-nominal-is-p3 uCode $rd/p3_zscore_amean_results.csv "$rt/uz.csv" \
+    -v map=Rank=rank_nominal -v only=Rank
+# Golden on the small table, with labels.
+t rankcity-uncertainty-small 0 rankcity --label name --uncertainty 50 $rd/small.csv
+
+# --- the small table: every option worked by hand ---
+# small.csv, no META: indicators a, b, c (name and g are text).
+#   a: 2 NA 6 4 12 NA    b: 1 3 NA 5 9 NA    c: 10 20 30 40 50 60
+# min-max [0,100]: a 0 _ 40 20 100 _; b 0 25 _ 50 100 _; c 0 20 40 60 80
+# 100; index = mean of those present: U1 0, U2 22.5, U3 40, U4 43.33,
+# U5 93.33, U6 100 (c alone).
+t rankcity-small 0 rankcity $rd/small.csv
+# Every stage: without --denominate, --impute and --treat the first three
+# are the data as read (missing values empty).
+t rankcity-emit-denominated 0 rankcity --emit denominated $rd/small.csv
+t rankcity-emit-imputed 0 rankcity --impute mean --emit imputed $rd/small.csv
+t rankcity-emit-treated 0 rankcity --impute mean --treat winsor --emit treated $rd/small.csv
+t rankcity-emit-normalised 0 rankcity --label name --emit normalised $rd/small.csv
+t rankcity-emit-aggregated 0 rankcity --label name --emit aggregated $rd/small.csv
+# With META (small_meta.csv): P = mean(a, b) with b's direction -1
+# (b' = 100 75 _ 50 0 _), Q = c, idx = mean(P, Q):
+#   P: U1 50, U2 75, U3 40, U4 35, U5 50, U6 _
+#   idx: U1 25, U2 47.5, U3 40, U4 47.5, U5 65, U6 100
+# ranks U6 1, U5 2, U2 3, U4 3 (a tie, in input order), U3 5, U1 6;
+# columns: index first, then level 2 in META order.
+cat >"$rt/tree-want.csv" <<'EOF'
+unit,rank,idx,P,Q
+U1,6,25,50,0
+U2,3,47.5,75,20
+U3,5,40,40,40
+U4,3,47.5,35,60
+U5,2,65,50,80
+U6,1,100,,100
+EOF
+rcrun "$rt/tree.csv" rankcity -q -m $rd/small_meta.csv $rd/small.csv
+cmpref rankcity-tree-by-hand unit "$rt/tree-want.csv" "$rt/tree.csv"
+t rankcity-tree 0 rankcity -m $rd/small_meta.csv $rd/small.csv
+t rankcity-tree-aggregated 0 rankcity -m $rd/small_meta.csv --emit aggregated $rd/small.csv
+t rankcity-tree-weights 0 rankcity -q -m $rd/small_meta.csv --weights-out "$rt/tw.csv" $rd/small.csv
+f rankcity-tree-weights-file "$rt/tw.csv"
+# --previous: previous.csv has U1..U4 ranked 1..4 and U9 (gone now), its
+# columns in another order.  rank_change = previous - now: U2 2-3 = -1,
+# U4 4-3 = 1, U3 3-5 = -2, U1 1-6 = -5; U6 and U5 were not ranked before:
+# empty.
+cat >"$rt/prev-want.csv" <<'EOF'
+unit,rank,rank_change
+U1,6,-5
+U2,3,-1
+U3,5,-2
+U4,3,1
+U5,2,
+U6,1,
+EOF
+rcrun "$rt/prev.csv" rankcity -q -m $rd/small_meta.csv --previous $rd/previous.csv $rd/small.csv
+cmpref rankcity-previous-by-hand unit "$rt/prev-want.csv" "$rt/prev.csv" -v exact=rank_change
+t rankcity-previous 0 rankcity -m $rd/small_meta.csv --label name --previous $rd/previous.csv $rd/small.csv
+t rankcity-previous-duplicate 1 rankcity -m $rd/small_meta.csv --previous $rd/previous_dup.csv $rd/small.csv
+t rankcity-previous-no-unit 1 rankcity --unit name --previous $rd/previous_dup.csv $rd/small.csv
+# --precision: fixed decimals, missing values stay empty.
+t rankcity-precision 0 rankcity -m $rd/small_meta.csv --precision 3 $rd/small.csv
+t rankcity-precision-0 0 rankcity -m $rd/small_meta.csv --precision 0 --emit aggregated $rd/small.csv
+# --label: the display name follows the unit column (Chinese names).
+t rankcity-label 0 rankcity -m $rd/small_meta.csv --label name $rd/small.csv
+# --screen: share of indicator values present before imputation: U1, U4,
+# U5 3/3; U2, U3 2/3; U6 1/3.  0.5 drops U6, so c's range is 10..50:
+#   U1 0, U2 (25 + 25)/2 = 25, U3 (40 + 50)/2 = 45,
+#   U4 (20 + 50 + 75)/3 = 48.33, U5 100.
+# 70% also drops U2 and U3: a 2 4 12, b 1 5 9, c 10 40 50: U4 (20 + 50 +
+# 75)/3 again, U1 0, U5 100.
+cat >"$rt/screen-want.csv" <<'EOF'
+unit,rank,index
+U1,5,0
+U2,4,25
+U3,3,45
+U4,2,48.3333333333333
+U5,1,100
+EOF
+rcrun "$rt/screen.csv" rankcity -q --screen 0.5 $rd/small.csv
+cmpref rankcity-screen-by-hand unit "$rt/screen-want.csv" "$rt/screen.csv"
+t rankcity-screen 0 rankcity --screen 0.5 $rd/small.csv
+t rankcity-screen-percent 0 rankcity --label name --screen 70% $rd/small.csv
+# Screening comes before imputation: the mean of a is 6 and of b 4.5
+# either way, only U2's a and U3's b are imputed (2 values):
+#   U2 (40 + 25 + 25)/3 = 30, U3 (40 + 43.75 + 50)/3 = 44.58.
+t rankcity-screen-impute 0 rankcity --screen 0.5 --impute mean $rd/small.csv
+# The bound is kept: a unit with exactly half its values passes 0.5 and
+# 50%, not 0.51.
+printf 'unit,a,b\nA,1,2\nB,,3\nC,3,4\n' >"$rt/half.csv"
+t rankcity-screen-bound 0 rankcity --screen 0.5 "$rt/half.csv"
+t rankcity-screen-bound-percent 0 rankcity --screen 50% "$rt/half.csv"
+t rankcity-screen-bound-above 0 rankcity --screen 0.51 "$rt/half.csv"
+# --impute, by hand (missing: U2 a, U3 b, U6 a and b; groups X = U1 U2,
+# Y = U3..U6):
+#   mean:   a (2 6 4 12)/4 = 6, b (1 3 5 9)/4 = 4.5
+#   median: a (2 4 6 12) -> 5, b (1 3 5 9) -> 4
+#   group-mean:g:   U2 a = X's 2; U3 b = Y's (5 9) 7; U6 a = Y's
+#                   (6 4 12)/3 = 7.33, U6 b = 7
+#   group-median:g: U2 a 2; U3 b 7; U6 a median(4 6 12) = 6, U6 b 7
+cat >"$rt/imp-mean.csv" <<'EOF'
+unit,a,b,c
+U1,2,1,10
+U2,6,3,20
+U3,6,4.5,30
+U4,4,5,40
+U5,12,9,50
+U6,6,4.5,60
+EOF
+cat >"$rt/imp-median.csv" <<'EOF'
+unit,a,b,c
+U1,2,1,10
+U2,5,3,20
+U3,6,4,30
+U4,4,5,40
+U5,12,9,50
+U6,5,4,60
+EOF
+cat >"$rt/imp-group-mean.csv" <<'EOF'
+unit,a,b,c
+U1,2,1,10
+U2,2,3,20
+U3,6,7,30
+U4,4,5,40
+U5,12,9,50
+U6,7.33333333333333,7,60
+EOF
+cat >"$rt/imp-group-median.csv" <<'EOF'
+unit,a,b,c
+U1,2,1,10
+U2,2,3,20
+U3,6,7,30
+U4,4,5,40
+U5,12,9,50
+U6,6,7,60
+EOF
+for rcm in mean median group-mean group-median; do
+	case $rcm in group-*) rca=$rcm:g ;; *) rca=$rcm ;; esac
+	rcrun "$rt/imp-$rcm-ours.csv" rankcity -q --impute $rca --emit imputed $rd/small.csv
+	cmpref rankcity-impute-$rcm-by-hand unit "$rt/imp-$rcm.csv" "$rt/imp-$rcm-ours.csv"
+	t rankcity-impute-$rcm 0 rankcity --impute $rca --emit imputed $rd/small.csv
+done
+t rankcity-impute-ranking 0 rankcity -m $rd/small_meta.csv --impute group-median:g $rd/small.csv
+# --denominate on ASEM: each indicator with a Denominator in META is
+# divided by that column.  By hand: AUT Flights 29.01725 / Population
+# 8735.453 = 0.00332177964897756; Bord 35 / Area 83871 =
+# 0.000417307531804795; LPI has none: 4.097985 as read.  And the whole
+# table: every value against raw / denominator computed here (LAO has no
+# Energy: its Elec and Gas are missing).
+rcrun "$rt/den.csv" rankcity -q $A --denominate --emit denominated $rd/asem_iData.csv
+ok rankcity-denominate-aut awk -F, '
+NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+$1 == "AUT" {
+	seen = 1
+	d = $c["Flights"] - 0.00332177964897756; if (d < 0) d = -d; if (d > 1e-17) bad++
+	d = $c["Bord"] - 0.000417307531804795; if (d < 0) d = -d; if (d > 1e-18) bad++
+	if ($c["LPI"] != "4.097985") bad++
+}
+END { exit bad > 0 || !seen }' "$rt/den.csv"
+awk -F, -v pairs=Flights:Population,Bord:Area,Elec:Energy,Gas:Energy,Goods:GDP,Services:GDP,FDI:GDP,PRemit:GDP,ForPort:GDP,StMob:Population,Research:GDP,Pat:GDP,CultServ:GDP,CultGood:GDP,Tourist:Population,MigStock:Population,NGOs:Population '
+BEGIN { n = split(pairs, p, ","); for (i = 1; i <= n; i++) { split(p[i], q, ":"); den[q[1]] = q[2] } }
+{ gsub(/"/, "") }
+NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; print; next }
+{
+	for (i in den) {
+		x = $c[i]; y = $c[den[i]]
+		if (x != "" && y != "") $c[i] = sprintf("%.17g", x / y); else $c[i] = ""
+	}
+	print
+}' OFS=, $rd/asem_iData.csv >"$rt/den-want.csv"
+cmpref rankcity-denominate-all uCode "$rt/den-want.csv" "$rt/den.csv" \
+    -v skip=Time,Area,Energy,GDP,Population
+ok rankcity-denominate-lao grep -q '^LAO,[^,]*,[^,]*,[^,]*,[^,]*,,' "$rt/den.csv"
+# A small table: a / pop = .1 .5 _ .8 (C has no pop), b has no
+# Denominator; then min-max: B (.4/.7 + 1/3)/2 * 100 = 45.24.
+t rankcity-denominate-small 0 rankcity -m $rd/denom_meta.csv --denominate --emit denominated $rd/denom.csv
+t rankcity-denominate-small-rank 0 rankcity -m $rd/denom_meta.csv --denominate $rd/denom.csv
+t rankcity-bad-denominator-zero 1 rankcity -m $rd/denom_meta.csv --denominate $rd/denom_zero.csv
+t rankcity-usage-denominate-none 2 rankcity -m $rd/small_meta.csv --denominate $rd/small.csv
+
+# Without META, the label and --impute group columns are not indicators
+# even when they hold numbers: a and b are.  group-mean:g fills B's a
+# with group 1's 1 and D's b with group 2's 4; then a 0 0 50 100, b 0 50
+# 100 100: D 100, C 75, B 25, A 0.
+printf 'unit,code,g,a,b\nA,101,1,1,2\nB,102,1,,3\nC,103,2,3,4\nD,104,2,5,\n' >"$rt/numgroup.csv"
+cat >"$rt/numgroup-want.csv" <<'EOF'
+unit,code,rank,index
+A,101,4,0
+B,102,3,25
+C,103,2,75
+D,104,1,100
+EOF
+rcrun "$rt/numgroup-ours.csv" rankcity -q --label code --impute group-mean:g "$rt/numgroup.csv"
+cmpref rankcity-numeric-label-group unit "$rt/numgroup-want.csv" "$rt/numgroup-ours.csv"
+ok rankcity-numeric-label-group-header test "$(head -1 "$rt/numgroup-ours.csv")" = unit,code,rank,index
+
+# --- input formats: the same ranking from TSV, ";", GB18030, standard
+# input, CRLF with a BOM and nan/NaN for NA ---
+rankcity -q --label name $rd/small.csv >"$rt/fmt-want.csv"
+tr ',' '\t' <$rd/small.csv >"$rt/small.tsv"
+rcrun "$rt/fmt.csv" rankcity -q --label name --tsv "$rt/small.tsv"
+ok rankcity-input-tsv cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+tr ',' ';' <$rd/small.csv >"$rt/small.ssv"
+rcrun "$rt/fmt.csv" rankcity -q --label name -d ';' "$rt/small.ssv"
+ok rankcity-input-delimiter cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+iconv -f UTF-8 -t GB18030 $rd/small.csv >"$rt/small-gb.csv"
+rcrun "$rt/fmt.csv" rankcity -q --label name --encoding gb18030 "$rt/small-gb.csv"
+ok rankcity-input-gb18030 cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+rcrun "$rt/fmt.csv" sh -c "rankcity -q --label name < $rd/small.csv"
+ok rankcity-input-stdin cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+{ printf '\357\273\277'; sed -e 's/,NA,/,nan,/' -e 's/,NA$/,NaN/' -e 's/$/\r/' $rd/small.csv; } >"$rt/small-crlf.txt"
+rcrun "$rt/fmt.csv" rankcity -q --label name "$rt/small-crlf.txt"
+ok rankcity-input-crlf-bom-nan cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+
+# --- bad input: exact message and exit status ---
+t rankcity-bad-no-unit-column 1 rankcity $rd/bad_nounit.csv
+t rankcity-bad-unit-option 1 rankcity --unit nope $rd/small.csv
+t rankcity-bad-duplicate-unit 1 rankcity $rd/bad_dup.csv
+t rankcity-bad-meta-icode 1 rankcity -m $rd/bad_meta_icode.csv $rd/small.csv
+# A numeric data column that META does not list: a warning, then the run.
+t rankcity-warn-extra-column 0 rankcity -m $rd/ab_meta.csv $rd/extra.csv
+t rankcity-warn-extra-column-quiet 0 rankcity -q -m $rd/ab_meta.csv $rd/extra.csv
+# A META row of Type Other (any case) is not in the tree, and its column
+# is not warned about.
+printf 'Level,iCode,Direction,Weight,Parent,Type\n1,a,1,1,index,Indicator\n1,b,1,1,index,Indicator\n1,extra,1,1,index,other\n2,index,1,1,,Aggregate\n' >"$rt/other-meta.csv"
+t rankcity-meta-type-other 0 sh -c "rankcity -m $rt/other-meta.csv $rd/extra.csv 2>&1"
+t rankcity-bad-meta-parent 1 rankcity -m $rd/bad_meta_parent.csv $rd/small.csv
+t rankcity-bad-meta-cycle 1 rankcity -m $rd/bad_meta_cycle.csv $rd/small.csv
+t rankcity-bad-meta-level 1 rankcity -m $rd/bad_meta_level.csv $rd/small.csv
+t rankcity-bad-meta-two-roots 1 rankcity -m $rd/bad_meta_roots.csv $rd/small.csv
+t rankcity-bad-meta-not-meta 1 rankcity -m $rd/small.csv $rd/small.csv
+t rankcity-bad-not-a-number 1 rankcity -m $rd/ab_meta.csv $rd/bad_nonnum.csv
+t rankcity-bad-gmean-zero 1 rankcity --normalise none --aggregate gmean $rd/zero.csv
+t rankcity-bad-hmean-negative 1 rankcity --normalise none --aggregate hmean $rd/negative.csv
+t rankcity-bad-minmax-zero-range 1 rankcity $rd/const.csv
+t rankcity-bad-zscore-zero-sd 1 rankcity --normalise zscore $rd/const.csv
+t rankcity-bad-empty-input 1 rankcity /dev/null
+t rankcity-bad-empty-stdin 1 sh -c "rankcity < /dev/null"
+t rankcity-bad-missing-file 1 rankcity $rd/nonexistent.csv
+t rankcity-bad-missing-meta 1 rankcity -m $rd/nonexistent.csv $rd/small.csv
+t rankcity-bad-impute-group-column 1 rankcity --impute group-mean:nope $rd/small.csv
+t rankcity-dev-full 1 sh -c "rankcity $rd/small.csv > /dev/full"
+t rankcity-dev-full-emit 1 sh -c "rankcity --emit normalised $rd/small.csv > /dev/full"
+t rankcity-dev-full-uncertainty 1 sh -c "rankcity --uncertainty 5 $rd/small.csv > /dev/full"
+t rankcity-dev-full-weights-out 1 sh -c "rankcity --weights-out /dev/full $rd/small.csv > /dev/null"
+
+# --- usage ---
+t rankcity-help 0 rankcity --help
+t rankcity-version 0 rankcity --version
+t rankcity-usage-normalise 2 rankcity --normalise softmax $rd/small.csv
+t rankcity-usage-normalise-minmax 2 rankcity --normalise minmax:100,0 $rd/small.csv
+t rankcity-usage-impute 2 rankcity --impute mode $rd/small.csv
+t rankcity-usage-impute-group 2 rankcity --impute group-mean: $rd/small.csv
+t rankcity-usage-gnuplot-no-chart 2 rankcity --gnuplot $rd/small.csv
+t rankcity-usage-treat-out-no-treat 2 rankcity --treat-out "$rt/x.csv" $rd/small.csv
+t rankcity-usage-uncertainty-emit 2 rankcity --uncertainty 10 --emit normalised $rd/small.csv
+t rankcity-usage-uncertainty-previous 2 rankcity --uncertainty 10 --previous $rd/previous.csv $rd/small.csv
+t rankcity-usage-seed-no-uncertainty 2 rankcity --seed 3 $rd/small.csv
+t rankcity-usage-emit 2 rankcity --emit raw $rd/small.csv
+t rankcity-usage-weights-meta 2 rankcity --weights meta $rd/small.csv
+t rankcity-usage-screen 2 rankcity --screen 1.5 $rd/small.csv
+t rankcity-usage-precision 2 rankcity --precision 18 $rd/small.csv
+t rankcity-usage-two-files 2 rankcity $rd/small.csv $rd/small.csv
+t rankcity-usage-chart-type 2 rankcity --chart x.png --chart-type pie $rd/small.csv
+t rankcity-usage-chart-uncertainty 2 rankcity --chart x.png --chart-type uncertainty $rd/small.csv
+t rankcity-usage-bad-option 2 rankcity --frobnicate $rd/small.csv
+
+# --- never "nan" or "inf" in what rankcity writes ---
+# Every golden of this file except the gnuplot scripts (where NaN is
+# gnuplot's own word for an empty key entry) and every CSV written above.
+ok rankcity-no-nan sh -c "! grep -Eil '(^|[^a-z])[-+]?(nan|inf)([^a-z]|\$)' \
+    \$(ls $golden/rankcity-* | grep -v gnuplot) $rt/*.csv"
+
+# --- charts (gnuplot): added last ---
+# The scripts are deterministic; text from the data is quoted as gnuplot
+# strings (single quotes, '' inside), never code.
+t rankcity-gnuplot-bar 0 rankcity --label name --chart x.png --gnuplot $rd/hostile.csv
+t rankcity-gnuplot-stacked 0 rankcity --label name --chart x.svg --chart-type stacked \
+    --gnuplot $rd/hostile.csv
+t rankcity-gnuplot-uncertainty 0 rankcity --label name --chart x.pdf \
+    --chart-type uncertainty --uncertainty 20 --gnuplot $rd/hostile.csv
+# Stacked bars of the small tree: each pillar's share of the index, the
+# weights rescaled where a pillar is missing (U6: Q alone, 0 to 100).
+t rankcity-gnuplot-stacked-tree 0 rankcity -q -m $rd/small_meta.csv --chart x.png \
+    --chart-type stacked --gnuplot $rd/small.csv
+# gnuplot renders the charts; cli-caseflow.sh does not guard this (make
+# check installs gnuplot), here the checks are skipped, and said so, when
+# it is missing.
+if command -v "${GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+	for ct in bar stacked uncertainty; do
+		case $ct in uncertainty) mc="--uncertainty 20" ;; *) mc="" ;; esac
+		rm -f pwned "$rt/pwned"
+		rankcity -q --label name --chart "$rt/$ct.png" --chart-type $ct $mc \
+		    -o "$rt/chart-$ct.out" $rd/hostile.csv
+		ok rankcity-chart-$ct-png sh -c "test -s '$rt/$ct.png' && head -c 8 '$rt/$ct.png' | od -An -c | grep -q 'P   N   G'"
+		ok rankcity-chart-$ct-no-injection sh -c "test ! -e pwned && test ! -e '$rt/pwned'"
+		rm -f pwned
+	done
+	# The CSV goes to -o, the same as without the chart.
+	rankcity -q --label name $rd/hostile.csv >"$rt/chart-plain.out"
+	ok rankcity-chart-csv-unchanged cmp -s "$rt/chart-bar.out" "$rt/chart-plain.out"
+	# SVG is text: the Chinese names are in it as UTF-8.
+	rankcity -q --label name --chart "$rt/c.svg" -o /dev/null $rd/hostile.csv
+	ok rankcity-chart-svg-chinese grep -q '北京' "$rt/c.svg"
+else
+	echo "skip rankcity charts: ${GNUPLOT:-gnuplot} is not installed"
+fi
+t rankcity-gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot rankcity -q \
+    --chart none.png -o "$rt/none.csv" $rd/small.csv

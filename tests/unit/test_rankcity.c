@@ -1,0 +1,1514 @@
+/*
+ * Unit tests for lib/rankcity.c, on models built here by hand (no files,
+ * no processes): normalisation, treatment, skewness and kurtosis,
+ * aggregation and weights, ranks, imputation, screening and the Monte
+ * Carlo uncertainty.
+ *
+ * Where a row of /work/shared/reference/asem/coinr_unit_vectors.csv
+ * (COINr 1.1.14) gives the answer, its numbers are copied below with the
+ * row named ("func" column, then "params").  The other expected values
+ * were computed apart from the C code, in Python: exact rationals
+ * (fractions) for means, variances and correlation sums, mpmath at 50
+ * digits for logs, square roots and the eigenvectors (mpmath.eigsy), and
+ * a line-by-line port of COINr's winsorise() (R/treat.R: the most extreme
+ * value, ties together, takes the next value in on the skewed side while
+ * nwin < winmax, nwin being the size of the latest step on each side)
+ * for the treatment cases.  Printed to 17 digits.
+ *
+ * The models own everything they point to (calloc / strdup), so
+ * rc_model_free() releases them: it frees node code, name, denom and
+ * child, unit[] (and label[] when set), uline, x, w, weff, the extra
+ * columns, unit_col, label_col and data_name_buf (data_name points into
+ * it).
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lib/rankcity.h"
+#include "../../lib/stats.h"
+#include "t.h"
+
+void suite_rankcity(void);
+
+#define NA NAN
+
+/* --------------------------------------------------------------- models */
+
+/*
+ * A model of nnode nodes (the first nind indicators, parents after their
+ * children, the root last with parent -1) and nunit units "u0", "u1", ...
+ * on data lines 2, 3, ...; weight NULL gives every node weight 1; x holds
+ * the nind * nunit indicator values (row per indicator), the aggregates'
+ * rows start missing.  Directions 1, targets and goalposts missing.
+ * Returns 0, or -1 (reported) when out of memory.
+ */
+static int
+tree(struct rc_model *m, size_t nind, size_t nnode, size_t nunit,
+    const char *const *code, const long *parent, const double *weight,
+    const double *x)
+{
+	size_t k, u;
+
+	memset(m, 0, sizeof *m);
+	m->nind = nind;
+	m->nnode = nnode;
+	m->nunit = nunit;
+	m->node = calloc(nnode, sizeof *m->node);
+	m->unit = calloc(nunit + 1, sizeof *m->unit);
+	m->uline = calloc(nunit + 1, sizeof *m->uline);
+	m->x = calloc(nnode * nunit + 1, sizeof *m->x);
+	m->w = calloc(nnode, sizeof *m->w);
+	m->weff = calloc(nnode, sizeof *m->weff);
+	m->data_name_buf = strdup("t.csv");
+	m->unit_col = strdup("unit");
+	if (!m->node || !m->unit || !m->uline || !m->x || !m->w ||
+	    !m->weff || !m->data_name_buf || !m->unit_col)
+		goto nomem;
+	m->data_name = m->data_name_buf;
+	for (k = 0; k < nnode; k++) {
+		struct rc_node *d = &m->node[k];
+		d->code = strdup(code[k]);
+		d->name = strdup(code[k]);
+		d->child = calloc(nnode, sizeof *d->child);
+		if (!d->code || !d->name || !d->child)
+			goto nomem;
+		d->level = 1;
+		d->dir = 1;
+		d->weight = weight ? weight[k] : 1;
+		d->target = d->gp_lo = d->gp_hi = NAN;
+		d->parent = parent[k];
+		d->line = (long)k + 2;
+	}
+	/* children in node order; levels from the children up */
+	for (k = 0; k < nnode; k++) {
+		long p = parent[k];
+		if (p >= 0) {
+			struct rc_node *pn = &m->node[p];
+			pn->child[pn->nchild++] = k;
+			if (pn->level < m->node[k].level + 1)
+				pn->level = m->node[k].level + 1;
+		}
+	}
+	for (u = 0; u < nunit; u++) {
+		char id[32];
+		snprintf(id, sizeof id, "u%zu", u);
+		if (!(m->unit[u] = strdup(id)))
+			goto nomem;
+		m->uline[u] = (long)u + 2;
+	}
+	for (k = 0; k < nnode * nunit; k++)
+		m->x[k] = k < nind * nunit && x ? x[k] : NAN;
+	return 0;
+nomem:
+	t_report(0, __FILE__, __LINE__, "out of memory building a model");
+	rc_model_free(m);
+	return -1;
+}
+
+/* nind indicators "a", "b", ... under one root "index". */
+static int
+flat(struct rc_model *m, size_t nind, size_t nunit, const double *x)
+{
+	static const char *const letter[] = {"a", "b", "c", "d", "e", "f",
+	    "g", "h"};
+	const char *code[9];
+	long parent[9];
+	size_t k;
+
+	if (nind > 8) {
+		t_report(0, __FILE__, __LINE__, "flat(): at most 8 indicators");
+		return -1;
+	}
+	for (k = 0; k < nind; k++) {
+		code[k] = letter[k];
+		parent[k] = (long)nind;
+	}
+	code[nind] = "index";
+	parent[nind] = -1;
+	return tree(m, nind, nind + 1, nunit, code, parent, NULL, x);
+}
+
+/* Add a text column (for group imputation) to m. */
+static int
+add_column(struct rc_model *m, const char *name, const char *const *val)
+{
+	size_t u;
+
+	m->colname = calloc(1, sizeof *m->colname);
+	m->colval = calloc(1, sizeof *m->colval);
+	if (!m->colname || !m->colval)
+		goto nomem;
+	m->ncol = 1;
+	m->colname[0] = strdup(name);
+	m->colval[0] = calloc(m->nunit + 1, sizeof **m->colval);
+	if (!m->colname[0] || !m->colval[0])
+		goto nomem;
+	for (u = 0; u < m->nunit; u++)
+		if (!(m->colval[0][u] = strdup(val[u])))
+			goto nomem;
+	return 0;
+nomem:
+	t_report(0, __FILE__, __LINE__, "out of memory adding a column");
+	return -1;
+}
+
+/* x[i] == want[i] within tol for i < n, NAN matching NAN. */
+static void
+check_vec(const double *x, const double *want, size_t n, double tol,
+    const char *what, int line)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int ok = isnan(want[i]) ? isnan(x[i]) :
+		    fabs(x[i] - want[i]) <= tol;
+		t_report(ok, __FILE__, line, "%s[%zu] %.17g, want %.17g", what, i,
+		    x[i], want[i]);
+	}
+}
+
+#define CHECK_VEC(x, want, n, tol) check_vec((x), (want), (n), (tol), #x, \
+    __LINE__)
+
+/* ------------------------------------------------- skewness and kurtosis */
+
+/* The reference vector of the skew, kurt, check_SkewKurt, winsorise and
+ * log_CT rows. */
+static const double refv[11] = {1, 2, 2, 3, 3, 3, 4, 5, 6, 7, 100};
+
+static void
+skew_kurt(void)
+{
+	/* row "skew", e1071 type-2 (adjusted Fisher-Pearson) */
+	CHECK_DBL(rc_skew(refv, 11), 3.29356660170058, 1e-12);
+	/* row "kurt", e1071 type-2 excess kurtosis */
+	CHECK_DBL(rc_kurt(refv, 11), 10.8879333274734, 1e-12);
+	/* row "check_SkewKurt": 3.29356660170058;10.88793332747338 */
+	CHECK_DBL(rc_kurt(refv, 11), 10.88793332747338, 1e-12);
+	/* skewness needs 3 values, kurtosis 4 */
+	CHECK(isnan(rc_skew(refv, 2)));
+	CHECK(isnan(rc_skew(refv, 0)));
+	CHECK(!isnan(rc_skew(refv, 3)));
+	CHECK(isnan(rc_kurt(refv, 3)));
+	CHECK(isnan(rc_kurt(refv, 0)));
+	CHECK(!isnan(rc_kurt(refv, 4)));
+	/* 1, 2, 100 (Python, mpmath): 1.731448366756414 */
+	CHECK_DBL(rc_skew((const double[]){1, 2, 100}, 3), 1.731448366756414,
+	    1e-12);
+	/* constant: no spread, no skewness */
+	CHECK(isnan(rc_skew((const double[]){4, 4, 4, 4}, 4)));
+	CHECK(isnan(rc_kurt((const double[]){4, 4, 4, 4}, 4)));
+}
+
+/* ------------------------------------------------------------ treatment */
+
+/* Treat one indicator x[n] with maxpoints; x[] is changed in place. */
+static int
+treat1(double *x, size_t n, int maxpoints, struct rc_treat_info *ti)
+{
+	struct rc_model m;
+	struct err e = {0};
+	int rc;
+
+	memset(ti, 0, sizeof *ti);
+	if (flat(&m, 1, n, x) < 0)
+		return -1;
+	rc = rc_treat(&m, maxpoints, ti, &e);
+	memcpy(x, m.x, n * sizeof *x);
+	rc_model_free(&m);
+	return rc;
+}
+
+static void
+treat(void)
+{
+	struct rc_treat_info ti, inf[4];
+	struct rc_model m;
+	struct err e = {0};
+	double x[64], want[64];
+	size_t i;
+
+	/* row "winsorise" (winmax=5 skew_thresh=2 kurt_thresh=3.5):
+	 * 1;2;2;3;3;3;4;5;6;7;7, row "winsorise.nwin": 1 */
+	static const double wins[11] = {1, 2, 2, 3, 3, 3, 4, 5, 6, 7, 7};
+	/* row "log_CT", log(x - min + 0.01*(max-min)) */
+	static const double logct[11] = {-0.0100503358535015,
+	    0.6881346387364010, 0.6881346387364010, 1.0952733874025951,
+	    1.0952733874025951, 1.0952733874025951, 1.3837912309017721,
+	    1.6074359097634274, 1.7900914121273581, 1.9444805562457190,
+	    4.6050701809877577};
+
+	memcpy(x, refv, sizeof refv);
+	CHECK_INT(treat1(x, 11, 5, &ti), 0);
+	CHECK_VEC(x, wins, 11, 0);
+	CHECK_INT(ti.points, 1);
+	CHECK_STR(ti.treatment, "winsor-high");
+	CHECK_DBL(ti.skew, 3.29356660170058, 1e-12);   /* row "skew" */
+	CHECK_DBL(ti.kurt, 10.8879333274734, 1e-12);   /* row "kurt" */
+	/* of 1;2;2;3;3;3;4;5;6;7;7 (Python, mpmath) */
+	CHECK_DBL(ti.skew_after, 0.39479409597024419, 1e-12);
+	CHECK_DBL(ti.kurt_after, -1.1464916690606148, 1e-12);
+
+	/* One point is the limit: enough here. */
+	memcpy(x, refv, sizeof refv);
+	CHECK_INT(treat1(x, 11, 1, &ti), 0);
+	CHECK_VEC(x, wins, 11, 0);
+	CHECK_INT(ti.points, 1);
+	CHECK_STR(ti.treatment, "winsor-high");
+
+	/* maxpoints 0: COINr's loop runs while nwin < winmax, so never; the
+	 * check still fails and log_CT takes over: the row "log_CT". */
+	memcpy(x, refv, sizeof refv);
+	CHECK_INT(treat1(x, 11, 0, &ti), 0);
+	CHECK_VEC(x, logct, 11, 1e-12);
+	CHECK_INT(ti.points, 0);
+	CHECK_STR(ti.treatment, "log");
+	CHECK_DBL(ti.skew, 3.29356660170058, 1e-12);
+
+	/* Missing values are left out and stay missing, in place. */
+	{
+		static const double in[13] = {NA, 1, 2, 2, 3, NA, 3, 3, 4, 5, 6,
+		    7, 100};
+		static const double out[13] = {NA, 1, 2, 2, 3, NA, 3, 3, 4, 5,
+		    6, 7, 7};
+		memcpy(x, in, sizeof in);
+		CHECK_INT(treat1(x, 13, 5, &ti), 0);
+		CHECK_VEC(x, out, 13, 0);
+		CHECK_INT(ti.points, 1);
+		CHECK_STR(ti.treatment, "winsor-high");
+		CHECK_DBL(ti.skew, 3.29356660170058, 1e-12);
+	}
+
+	/* Negative skew: the lowest value moves up. */
+	for (i = 0; i < 11; i++) {
+		x[i] = -refv[i];
+		want[i] = -wins[i];
+	}
+	CHECK_INT(treat1(x, 11, 5, &ti), 0);
+	CHECK_VEC(x, want, 11, 0);
+	CHECK_INT(ti.points, 1);
+	CHECK_STR(ti.treatment, "winsor-low");
+	CHECK_DBL(ti.skew, -3.29356660170058, 1e-12);
+
+	/* Ties at the extreme move together and count: 1..20, 200, 200 (skew
+	 * 3.0023070062789753, kurtosis 7.860804134047449) -> 1..20, 20, 20,
+	 * nwin 2, skew -0.094495731963803529, kurtosis -1.2937726367728532. */
+	for (i = 0; i < 20; i++)
+		x[i] = want[i] = (double)(i + 1);
+	x[20] = x[21] = 200;
+	want[20] = want[21] = 20;
+	CHECK_INT(treat1(x, 22, 5, &ti), 0);
+	CHECK_VEC(x, want, 22, 0);
+	CHECK_INT(ti.points, 2);
+	CHECK_STR(ti.treatment, "winsor-high");
+	CHECK_DBL(ti.skew, 3.0023070062789753, 1e-12);
+	CHECK_DBL(ti.kurt, 7.860804134047449, 1e-12);
+	CHECK_DBL(ti.skew_after, -0.094495731963803529, 1e-12);
+	CHECK_DBL(ti.kurt_after, -1.2937726367728532, 1e-12);
+
+	/* Steps pile up: twenty 1s then 2, 4, ..., 256.  256 -> 128 (1
+	 * point), the two 128s -> 64 (2), the three 64s -> 32 (3): passes,
+	 * nwin 3 (the latest step's points, which include the earlier). */
+	for (i = 0; i < 20; i++)
+		x[i] = want[i] = 1;
+	for (i = 0; i < 8; i++)
+		x[20 + i] = want[20 + i] = (double)(2u << i);
+	want[25] = want[26] = want[27] = 32;
+	CHECK_INT(treat1(x, 28, 5, &ti), 0);
+	CHECK_VEC(x, want, 28, 0);
+	CHECK_INT(ti.points, 3);
+	CHECK_STR(ti.treatment, "winsor-high");
+	/* ... but with 2 points allowed the loop stops at nwin 2 and fails:
+	 * log_CT of the ORIGINAL values (min 1, max 256: log(x - 1 + 2.55)),
+	 * not of the winsorised ones (max 64 by then). */
+	for (i = 0; i < 20; i++)
+		x[i] = 1;
+	for (i = 0; i < 8; i++)
+		x[20 + i] = (double)(2u << i);
+	for (i = 0; i < 28; i++)
+		want[i] = log(x[i] - 1 + 0.01 * 255);
+	CHECK_INT(treat1(x, 28, 2, &ti), 0);
+	CHECK_VEC(x, want, 28, 1e-12);
+	/* Python, mpmath: 1 -> log(2.55) = 0.93609335917033478, 256 ->
+	 * log(257.55) = 5.5512138760115942 */
+	CHECK_DBL(x[0], 0.93609335917033478, 1e-12);
+	CHECK_DBL(x[27], 5.5512138760115942, 1e-12);
+	CHECK_INT(ti.points, 2);
+	CHECK_STR(ti.treatment, "log");
+
+	/* Five points do not suffice: 1..45 then 450, 900, ..., 2700.  The
+	 * six outliers take five steps (nwin 1, 2, 3, 4, 5) to reach 450
+	 * together and still fail (skew 2.4086598, kurtosis 4.0370036): the
+	 * log of the original, min 1, max 2700, a = 26.99.  The log values
+	 * still fail (skew 2.3236546519956873, kurtosis 4.3435842160731213):
+	 * COINr keeps them all the same. */
+	for (i = 0; i < 45; i++)
+		x[i] = (double)(i + 1);
+	for (i = 0; i < 6; i++)
+		x[45 + i] = 450.0 * (double)(i + 1);
+	CHECK_INT(treat1(x, 51, 5, &ti), 0);
+	CHECK_STR(ti.treatment, "log");
+	CHECK_INT(ti.points, 5);
+	CHECK_DBL(ti.skew, 3.3192300056467628, 1e-12);
+	CHECK_DBL(ti.kurt, 10.523737611447908, 1e-12);
+	CHECK_DBL(x[0], 3.2954664270299133, 1e-12);    /* log(26.99) */
+	CHECK_DBL(x[1], 3.3318473035273621, 1e-12);    /* log(27.99) */
+	CHECK_DBL(x[44], 4.2625390220512945, 1e-12);   /* log(70.99) */
+	CHECK_DBL(x[45], 6.1653968456073791, 1e-12);   /* log(475.99) */
+	CHECK_DBL(x[50], 7.9105869438711727, 1e-12);   /* log(2725.99) */
+	CHECK_DBL(ti.skew_after, 2.3236546519956873, 1e-12);
+	CHECK_DBL(ti.kurt_after, 4.3435842160731213, 1e-12);
+
+	/* Both sides: 69 goes first (skew 2.83, kurtosis 9.86) to the next
+	 * value, 5; then the skew is -2.63 (kurtosis 7.93) and -21 goes to
+	 * -3; passes (skew -0.44, kurtosis -1.36).  nwin = 1 + 1. */
+	{
+		static const double in[13] = {2, 3, 3, 2, 1, 5, -3, -2, 5, -3, 3,
+		    69, -21};
+		static const double out[13] = {2, 3, 3, 2, 1, 5, -3, -2, 5, -3,
+		    3, 5, -3};
+		memcpy(x, in, sizeof in);
+		CHECK_INT(treat1(x, 13, 5, &ti), 0);
+		CHECK_VEC(x, out, 13, 0);
+		CHECK_INT(ti.points, 2);
+		CHECK_STR(ti.treatment, "winsor");
+	}
+
+	/* Several indicators at once, info[k] for each: the reference
+	 * vector, a constant one (untouched, "none", skewness undefined),
+	 * three values only ("too-few-values", untouched), and one that
+	 * passes (1..11: "none"). */
+	{
+		double xs[44];
+		static const double few[11] = {NA, 1, NA, 2, NA, NA, 100, NA,
+		    NA, NA, NA};
+		for (i = 0; i < 11; i++) {
+			xs[i] = refv[i];
+			xs[11 + i] = 4;
+			xs[22 + i] = few[i];
+			xs[33 + i] = (double)(i + 1);
+		}
+		if (flat(&m, 4, 11, xs) == 0) {
+			memset(inf, 0, sizeof inf);
+			CHECK_INT(rc_treat(&m, 5, inf, &e), 0);
+			CHECK_VEC(&m.x[0], wins, 11, 0);
+			CHECK_STR(inf[0].treatment, "winsor-high");
+			CHECK_INT(inf[0].points, 1);
+			for (i = 0; i < 11; i++)
+				want[i] = 4;
+			CHECK_VEC(&m.x[11], want, 11, 0);
+			CHECK_STR(inf[1].treatment, "none");
+			CHECK_INT(inf[1].points, 0);
+			CHECK(isnan(inf[1].skew));
+			CHECK_VEC(&m.x[22], few, 11, 0);
+			CHECK_STR(inf[2].treatment, "too-few-values");
+			CHECK_INT(inf[2].points, 0);
+			CHECK_DBL(inf[2].skew, 1.731448366756414, 1e-12);
+			CHECK(isnan(inf[2].kurt));
+			for (i = 0; i < 11; i++)
+				want[i] = (double)(i + 1);
+			CHECK_VEC(&m.x[33], want, 11, 0);
+			CHECK_STR(inf[3].treatment, "none");
+			CHECK_INT(inf[3].points, 0);
+			CHECK_DBL(inf[3].skew, 0, 1e-12);
+			/* 1..11: kurtosis (e1071 type 2) -1.2 exactly */
+			CHECK_DBL(inf[3].kurt, -1.2, 1e-12);
+			CHECK_DBL(inf[3].skew_after, inf[3].skew, 0);
+			CHECK_DBL(inf[3].kurt_after, inf[3].kurt, 0);
+			rc_model_free(&m);
+		}
+	}
+}
+
+/* -------------------------------------------------------- normalisation */
+
+/* Normalise one indicator x[n] as s says, with the node's direction,
+ * goalposts and target; the result in out[n].  Returns rc_normalise's. */
+static int
+norm1(const double *x, size_t n, int dir, double gp_lo, double gp_hi,
+    double target, const struct rc_norm_spec *s, double *out, struct err *e)
+{
+	struct rc_model m;
+	int rc;
+
+	memset(e, 0, sizeof *e);
+	if (flat(&m, 1, n, x) < 0)
+		return -2;
+	m.node[0].dir = dir;
+	m.node[0].gp_lo = gp_lo;
+	m.node[0].gp_hi = gp_hi;
+	m.node[0].target = target;
+	rc = rc_normalise(&m, s, e);
+	memcpy(out, m.x, n * sizeof *out);
+	rc_model_free(&m);
+	return rc;
+}
+
+static void
+normalise(void)
+{
+	/* the input of the n_* rows: 2;4;NA;10;1;7;100 */
+	static const double in[7] = {2, 4, NA, 10, 1, 7, 100};
+	/* row "n_minmax", l_u=c(0,100) */
+	static const double mm[7] = {1.01010101010101, 3.03030303030303, NA,
+	    9.09090909090909, 0.00000000000000, 6.06060606060606,
+	    100.00000000000000};
+	/* row "n_minmax(direction=-1)", x*-1 then l_u=c(0,100) */
+	static const double mmneg[7] = {98.9898989898990, 96.9696969696970,
+	    NA, 90.9090909090909, 100.0000000000000, 93.9393939393939,
+	    0.0000000000000};
+	/* row "n_zscore", m_sd=c(0,1) sample sd (n-1) */
+	static const double z01[7] = {-0.478559069546905, -0.427284883524022,
+	    NA, -0.273462325455374, -0.504196162558346, -0.350373604489698,
+	    2.033876045574345};
+	/* row "n_zscore", m_sd=c(10,2) */
+	static const double z102[7] = {9.04288186090619, 9.14543023295196, NA,
+	    9.45307534908925, 8.99160767488331, 9.29925279102060,
+	    14.06775209114869};
+	/* row "n_goalposts", gposts=c(0,50,100) trunc2posts=TRUE */
+	static const double gp[7] = {4, 8, NA, 20, 2, 14, 100};
+	/* row "n_goalposts (negative indicator via iMeta path)", input x*-1,
+	 * gposts=c(-50,0,100) */
+	static const double gpneg[7] = {96, 92, NA, 80, 98, 86, 0};
+	/* row "n_dist2targ", targ=50 cap_max=FALSE */
+	static const double d2t[7] = {0.0204081632653061, 0.0612244897959184,
+	    NA, 0.1836734693877551, 0.0000000000000000, 0.1224489795918367,
+	    2.0204081632653059};
+	/* row "n_dist2targ", targ=50 cap_max=TRUE */
+	static const double d2tcap[7] = {0.0204081632653061,
+	    0.0612244897959184, NA, 0.1836734693877551, 0.0000000000000000,
+	    0.1224489795918367, 1.0000000000000000};
+	/* rows "n_rank", ties=min: 3;1;3;NA;5 -> 2;1;2;NA;4 */
+	static const double rin[5] = {3, 1, 3, NA, 5};
+	static const double rk[5] = {2, 1, 2, NA, 4};
+	static const double rkneg[5] = {2, 4, 2, NA, 1};
+	struct rc_norm_spec s;
+	struct err e;
+	double out[7];
+
+	memset(&s, 0, sizeof s);
+	s.how = RC_NORM_MINMAX;
+	s.a = 0;
+	s.b = 100;
+	CHECK_INT(norm1(in, 7, 1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, mm, 7, 1e-12);
+	CHECK_INT(norm1(in, 7, -1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, mmneg, 7, 1e-12);
+	/* minmax 1..100 (what the uncertainty uses): 1 + 99 (x - 1) / 99 */
+	s.a = 1;
+	CHECK_INT(norm1(in, 7, 1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_DBL(out[0], 2, 1e-12);
+	CHECK_DBL(out[4], 1, 0);
+	CHECK_DBL(out[6], 100, 0);
+
+	s.how = RC_NORM_ZSCORE;
+	s.a = 0;
+	s.b = 1;
+	CHECK_INT(norm1(in, 7, 1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, z01, 7, 1e-12);
+	s.a = 10;
+	s.b = 2;
+	CHECK_INT(norm1(in, 7, 1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, z102, 7, 1e-12);
+
+	s.how = RC_NORM_RANK;
+	CHECK_INT(norm1(rin, 5, 1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, rk, 5, 0);
+	/* direction -1 ranks -x: 5 is the smallest, the 3s tie at 2 */
+	CHECK_INT(norm1(rin, 5, -1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, rkneg, 5, 0);
+
+	s.how = RC_NORM_GOALPOSTS;
+	s.a = 100;
+	s.b = 0;
+	CHECK_INT(norm1(in, 7, 1, 0, 50, NA, &s, out, &e), 0);
+	CHECK_VEC(out, gp, 7, 1e-12);
+	CHECK_INT(norm1(in, 7, -1, 0, 50, NA, &s, out, &e), 0);
+	CHECK_VEC(out, gpneg, 7, 1e-12);
+	/* goalposts missing or equal */
+	CHECK_INT(norm1(in, 7, 1, NA, 50, NA, &s, out, &e), -1);
+	CHECK_STR(e.msg, "t.csv: indicator \"a\": goalposts need "
+	    "goalpost_lower and goalpost_upper in META, and different");
+	CHECK_INT(norm1(in, 7, 1, 50, 50, NA, &s, out, &e), -1);
+
+	s.how = RC_NORM_DIST2TARG;
+	s.a = s.b = 0;
+	s.cap = 0;
+	CHECK_INT(norm1(in, 7, 1, NA, NA, 50, &s, out, &e), 0);
+	CHECK_VEC(out, d2t, 7, 1e-12);
+	s.cap = 1;
+	CHECK_INT(norm1(in, 7, 1, NA, NA, 50, &s, out, &e), 0);
+	CHECK_VEC(out, d2tcap, 7, 1e-12);
+	/* no Target */
+	CHECK_INT(norm1(in, 7, 1, NA, NA, NA, &s, out, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "t.csv: indicator \"a\": dist2targ needs its Target "
+	    "in META");
+	/* a Target equal to the lowest value */
+	CHECK_INT(norm1(in, 7, 1, NA, NA, 1, &s, out, &e), -1);
+	CHECK_STR(e.msg, "t.csv: indicator \"a\": the Target equals the "
+	    "lowest value: distance to target is undefined");
+
+	/* A zero range. */
+	s.how = RC_NORM_MINMAX;
+	s.a = 0;
+	s.b = 100;
+	{
+		static const double flat4[4] = {3, NA, 3, 3};
+		CHECK_INT(norm1(flat4, 4, 1, NA, NA, NA, &s, out, &e), -1);
+		CHECK_INT(e.kind, ERR_DATA);
+		CHECK_STR(e.msg, "t.csv: indicator \"a\" has the same value "
+		    "for every unit: min-max cannot scale a zero range");
+		s.how = RC_NORM_ZSCORE;
+		s.a = 0;
+		s.b = 1;
+		CHECK_INT(norm1(flat4, 4, 1, NA, NA, NA, &s, out, &e), -1);
+		CHECK_STR(e.msg, "t.csv: indicator \"a\" has the same value "
+		    "for every unit (or one value): z-scores need a standard "
+		    "deviation");
+	}
+	/* No values at all. */
+	{
+		static const double none[3] = {NA, NA, NA};
+		CHECK_INT(norm1(none, 3, 1, NA, NA, NA, &s, out, &e), -1);
+		CHECK_STR(e.msg, "t.csv: indicator \"a\" has no values");
+	}
+	/* none: leaves the values, or (raw_direction) undoes the negation */
+	s.how = RC_NORM_NONE;
+	s.raw_direction = 1;
+	CHECK_INT(norm1(in, 7, -1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, in, 7, 0);
+	s.raw_direction = 0;
+	CHECK_INT(norm1(in, 7, 1, NA, NA, NA, &s, out, &e), 0);
+	CHECK_VEC(out, in, 7, 0);
+}
+
+/* ---------------------------------------------------------- aggregation */
+
+static void
+means(void)
+{
+	/* rows "a_amean", "a_gmean", "a_hmean": w=c(1,2,3,4) on 10;20;NA;40,
+	 * the missing value dropped and the weights renormalised.  Four
+	 * indicators, one unit; a second unit all missing gets NA. */
+	static const char *const code[] = {"a", "b", "c", "d", "index"};
+	static const long parent[] = {4, 4, 4, 4, -1};
+	static const double weight[] = {1, 2, 3, 4, 1};
+	static const double x[] = {10, NA, 20, NA, NA, NA, 40, NA};
+	static const double wn[] = {0.1, 0.2, 0.3, 0.4, 1};
+	static const enum rc_agg agg[3] = {RC_AGG_AMEAN, RC_AGG_GMEAN,
+	    RC_AGG_HMEAN};
+	static const double want[3] = {30, 26.9180038526471, 23.3333333333333};
+	struct rc_model m;
+	struct err e = {0};
+	int i;
+
+	for (i = 0; i < 3; i++) {
+		if (tree(&m, 4, 5, 2, code, parent, weight, x) < 0)
+			return;
+		CHECK_INT(rc_aggregate(&m, RC_W_META, agg[i], 0, &e), 0);
+		CHECK_DBL(m.x[4 * 2 + 0], want[i], 1e-12);
+		CHECK(isnan(m.x[4 * 2 + 1]));
+		CHECK_VEC(m.w, wn, 5, 1e-15);
+		CHECK_VEC(m.weff, wn, 5, 1e-15);
+		rc_model_free(&m);
+	}
+	/* Python, mpmath: the exact gmean and hmean */
+	if (tree(&m, 4, 5, 2, code, parent, weight, x) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_GMEAN, 0, &e), 0);
+		CHECK_DBL(m.x[8], 26.918003852647123, 1e-12);
+		CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_HMEAN, 0, &e), 0);
+		CHECK_DBL(m.x[8], 70.0 / 3, 1e-12);
+		rc_model_free(&m);
+	}
+
+	/* gmean and hmean need values above 0 (u1's "b" is 0). */
+	{
+		static const double x2[] = {1, 2, 3, 0};
+		struct rc_model m2;
+		if (flat(&m2, 2, 2, x2) == 0) {
+			CHECK_INT(rc_aggregate(&m2, RC_W_EQUAL, RC_AGG_GMEAN, 0,
+			    &e), -1);
+			CHECK_INT(e.kind, ERR_DATA);
+			CHECK_STR(e.msg, "t.csv:3: unit \"u1\": gmean needs values "
+			    "above 0, and \"b\" is 0 (normalise with "
+			    "minmax:1,100)");
+			CHECK_INT(rc_aggregate(&m2, RC_W_EQUAL, RC_AGG_HMEAN, 0,
+			    &e), -1);
+			CHECK_STR(e.msg, "t.csv:3: unit \"u1\": hmean needs values "
+			    "above 0, and \"b\" is 0 (normalise with "
+			    "minmax:1,100)");
+			/* amean takes it: (2 + 0) / 2 */
+			CHECK_INT(rc_aggregate(&m2, RC_W_EQUAL, RC_AGG_AMEAN, 0,
+			    &e), 0);
+			CHECK_DBL(m2.x[4], 2, 0);
+			CHECK_DBL(m2.x[5], 1, 0);
+			rc_model_free(&m2);
+		}
+	}
+	/* META weights summing to 0 */
+	{
+		static const double w0[] = {0, 0, 0, 0, 1};
+		if (tree(&m, 4, 5, 2, code, parent, w0, x) == 0) {
+			CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_AMEAN, 0, &e),
+			    -1);
+			CHECK_STR(e.msg, "t.csv: the weights of the children of "
+			    "\"index\" sum to 0");
+			rc_model_free(&m);
+		}
+	}
+}
+
+/*
+ * Three levels: i1, i2 under P1; i3, i4, i5 under P2; P1, P2 under the
+ * index.  META weights i1 1, i2 3, i3 2, i4 2, i5 4, P1 1, P2 3: within
+ * the parent 0.25, 0.75; 0.25, 0.25, 0.5; 0.25, 0.75; effective (the
+ * products) 0.0625, 0.1875, 0.1875, 0.1875, 0.375, 0.25, 0.75, 1.
+ */
+static void
+weights_tree(void)
+{
+	static const char *const code[] = {"i1", "i2", "i3", "i4", "i5", "P1",
+	    "P2", "index"};
+	static const long parent[] = {5, 5, 6, 6, 6, 7, 7, -1};
+	static const double weight[] = {1, 3, 2, 2, 4, 1, 3, 1};
+	static const double x[] = {
+		10, 20,   /* i1 */
+		30, NA,   /* i2 */
+		40, 10,   /* i3 */
+		60, 20,   /* i4 */
+		80, NA,   /* i5 */
+	};
+	static const double w[] = {0.25, 0.75, 0.25, 0.25, 0.5, 0.25, 0.75, 1};
+	static const double weff[] = {0.0625, 0.1875, 0.1875, 0.1875, 0.375,
+	    0.25, 0.75, 1};
+	static const double weq[] = {0.5, 0.5, 1.0 / 3, 1.0 / 3, 1.0 / 3, 0.5,
+	    0.5, 1};
+	static const double weffeq[] = {0.25, 0.25, 1.0 / 6, 1.0 / 6, 1.0 / 6,
+	    0.5, 0.5, 1};
+	struct rc_model m;
+	struct err e = {0};
+
+	if (tree(&m, 5, 8, 2, code, parent, weight, x) < 0)
+		return;
+	CHECK_INT(m.node[5].level, 2);
+	CHECK_INT(m.node[7].level, 3);
+	CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_AMEAN, 0, &e), 0);
+	CHECK_VEC(m.w, w, 8, 1e-15);
+	CHECK_VEC(m.weff, weff, 8, 1e-15);
+	/* P1: u0 0.25*10 + 0.75*30 = 25; u1 i2 missing: 20.
+	 * P2: u0 0.25*40 + 0.25*60 + 0.5*80 = 65; u1 (10 + 20)/2 = 15.
+	 * index: u0 0.25*25 + 0.75*65 = 55; u1 0.25*20 + 0.75*15 = 16.25 */
+	CHECK_DBL(m.x[5 * 2 + 0], 25, 1e-12);
+	CHECK_DBL(m.x[5 * 2 + 1], 20, 1e-12);
+	CHECK_DBL(m.x[6 * 2 + 0], 65, 1e-12);
+	CHECK_DBL(m.x[6 * 2 + 1], 15, 1e-12);
+	CHECK_DBL(m.x[7 * 2 + 0], 55, 1e-12);
+	CHECK_DBL(m.x[7 * 2 + 1], 16.25, 1e-12);
+
+	/* Equal weights: 1/2, 1/3 within the parents. */
+	CHECK_INT(rc_aggregate(&m, RC_W_EQUAL, RC_AGG_AMEAN, 0, &e), 0);
+	CHECK_VEC(m.w, weq, 8, 1e-15);
+	CHECK_VEC(m.weff, weffeq, 8, 1e-15);
+	/* P2 u0 (40 + 60 + 80) / 3 = 60; P1 u0 20; index u0 40 */
+	CHECK_DBL(m.x[6 * 2 + 0], 60, 1e-12);
+	CHECK_DBL(m.x[7 * 2 + 0], 40, 1e-12);
+	rc_model_free(&m);
+}
+
+/*
+ * Entropy weights: p = x / sum over a child's non-missing values, e = -sum
+ * p log p / log(count), d = 1 - e, w = d / sum d.  Five units:
+ *   a: 1, 2, 3, 4, NA  sum 10, p .1 .2 .3 .4, count 4:
+ *      d = 1 - 1.2798542258336676 / log 4 = 0.076780327664492253
+ *   b: 0, 0, 5, 5, 10  sum 20, p 0 0 .25 .25 .5 (0 log 0 = 0), count 5:
+ *      e = 1.0397207708399179 / log 5, d = 0.35398516288991042
+ *   c: 7, 7, 7, 7, 7   constant: no information, weight 0
+ * w = 0.17824159397187234, 0.82175840602812766, 0.
+ * amean (c skipped at weight 0, weights rescaled over the values there):
+ * u0 (wa 1 + wb 0) / (wa + wb) = 0.17824159397187234, u1
+ * 0.35648318794374469, u2 4.6435168120562553, u3 4.8217584060281277, u4
+ * (a missing) 10.
+ */
+static void
+entropy(void)
+{
+	static const double x[] = {
+		1, 2, 3, 4, NA,
+		0, 0, 5, 5, 10,
+		7, 7, 7, 7, 7,
+	};
+	static const double w[] = {0.17824159397187234, 0.82175840602812766,
+	    0, 1};
+	static const double agg[] = {0.17824159397187234, 0.35648318794374469,
+	    4.6435168120562553, 4.8217584060281277, 10};
+	static const double xc[] = {2, 2, 2, 3, 3, 3};
+	static const double xneg[] = {1, -1, 2, 3};
+	struct rc_model m;
+	struct err e = {0};
+
+	if (flat(&m, 3, 5, x) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_ENTROPY, RC_AGG_AMEAN, 0, &e), 0);
+		CHECK_VEC(m.w, w, 4, 1e-12);
+		CHECK_VEC(m.weff, w, 4, 1e-12);
+		CHECK_VEC(&m.x[15], agg, 5, 1e-12);
+		rc_model_free(&m);
+	}
+	/* every child constant: equal weights */
+	if (flat(&m, 2, 3, xc) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_ENTROPY, RC_AGG_AMEAN, 0, &e), 0);
+		CHECK_DBL(m.w[0], 0.5, 0);
+		CHECK_DBL(m.w[1], 0.5, 0);
+		CHECK_DBL(m.x[6], 2.5, 1e-12);
+		rc_model_free(&m);
+	}
+	/* negative values: an error naming unit, line and indicator */
+	if (flat(&m, 2, 2, xneg) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_ENTROPY, RC_AGG_AMEAN, 0, &e),
+		    -1);
+		CHECK_STR(e.msg, "t.csv:3: unit \"u1\": entropy weights need "
+		    "values of 0 or more, and \"a\" is -1 (normalise with "
+		    "minmax first)");
+		rc_model_free(&m);
+	}
+}
+
+/*
+ * PCA weights: |loadings| of the first principal component of the
+ * correlation matrix, normalised to sum 1.
+ * Two children: the eigenvectors of [[1 r] [r 1]] are (1, 1)/sqrt 2 and
+ * (1, -1)/sqrt 2 whatever r (here r = 0.6, eigenvalues 1.6 and 0.4):
+ * 0.5 / 0.5.
+ * Three children over the six complete units (u6 lacks c3, so its 100
+ * and -50 must not count):
+ *   c1 1 2 3 4 5 6, c2 2 1 4 3 6 5, c3 6 4 5 1 3 2
+ * correlations (exact sums): r12 = 29/35, r13 = -26/35, r23 = -23/35;
+ * eigenvalues 2.332627848, 0.6297757602, 0.03759639191 (mpmath.eigsy);
+ * the first eigenvector's |components| / their sum:
+ *   0.37529265499786881, 0.31864609754303612, 0.30606124745909507.
+ */
+static void
+pca(void)
+{
+	static const double x2[] = {1, 2, 3, 4, 2, 1, 4, 3};
+	static const double x3[] = {
+		1, 2, 3, 4, 5, 6, 100,
+		2, 1, 4, 3, 6, 5, -50,
+		6, 4, 5, 1, 3, 2, NA,
+	};
+	static const double w3[] = {0.37529265499786881, 0.31864609754303612,
+	    0.30606124745909507, 1};
+	static const double xk[] = {1, 2, 3, 4, 7, 7, 7, 7, 2, 1, 4, 3};
+	static const double xfew[] = {1, 2, NA, 4, 2, 1, 4, NA};
+	struct rc_model m;
+	struct err e = {0};
+
+	if (flat(&m, 2, 4, x2) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_PCA, RC_AGG_AMEAN, 0, &e), 0);
+		CHECK_DBL(m.w[0], 0.5, 1e-12);
+		CHECK_DBL(m.w[1], 0.5, 1e-12);
+		rc_model_free(&m);
+	}
+	if (flat(&m, 3, 7, x3) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_PCA, RC_AGG_AMEAN, 0, &e), 0);
+		CHECK_VEC(m.w, w3, 4, 1e-12);
+		/* u0: (w1 1 + w2 2 + w3 6) */
+		CHECK_DBL(m.x[21], w3[0] * 1 + w3[1] * 2 + w3[2] * 6, 1e-12);
+		rc_model_free(&m);
+	}
+	/* a constant child gets 0, the other two 0.5 each */
+	if (flat(&m, 3, 4, xk) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_PCA, RC_AGG_AMEAN, 0, &e), 0);
+		CHECK_DBL(m.w[0], 0.5, 1e-12);
+		CHECK_DBL(m.w[1], 0, 0);
+		CHECK_DBL(m.w[2], 0.5, 1e-12);
+		rc_model_free(&m);
+	}
+	/* two complete units only */
+	if (flat(&m, 2, 4, xfew) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_PCA, RC_AGG_AMEAN, 0, &e), -1);
+		CHECK_STR(e.msg, "t.csv: PCA weights for \"index\" need 3 or more "
+		    "units with every child present (there are 2)");
+		rc_model_free(&m);
+	}
+}
+
+/*
+ * TOPSIS, the textbook example: units (rows) X = [[5,8,4],[7,6,8],
+ * [8,8,6],[7,4,6]], weights .3 .4 .3 (META 3, 4, 3).  Vector
+ * normalisation, ideal = column max, anti-ideal = column min, C = d- /
+ * (d+ + d-).  Textbook C: 0.5037, 0.6581, 0.7482, 0.3340; exactly (Python,
+ * mpmath at 50 digits): 0.50371965857951891, 0.65808477196181378,
+ * 0.74824865994062392, 0.33399743694334208.  With the third criterion a
+ * cost (Direction -1, ideal = min): 0.70050176038592421,
+ * 0.38909474560970009, 0.74824865994062392, 0.33399743694334208 (units 3
+ * and 4 hold 6, half way between 4 and 8, so they do not move).
+ */
+static void
+topsis(void)
+{
+	static const double x[] = {
+		5, 7, 8, 7,
+		8, 6, 8, 4,
+		4, 8, 6, 6,
+	};
+	static const char *const code[] = {"c1", "c2", "c3", "index"};
+	static const long parent[] = {3, 3, 3, -1};
+	static const double weight[] = {3, 4, 3, 1};
+	static const double c[] = {0.50371965857951891, 0.65808477196181378,
+	    0.74824865994062392, 0.33399743694334208};
+	static const double cneg[] = {0.70050176038592421, 0.38909474560970009,
+	    0.74824865994062392, 0.33399743694334208};
+	static const double w[] = {0.3, 0.4, 0.3, 1};
+	static const double xsame[] = {2, 2, 3, 3};
+	struct rc_model m;
+	struct err e = {0};
+
+	if (tree(&m, 3, 4, 4, code, parent, weight, x) < 0)
+		return;
+	CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_TOPSIS, 0, &e), 0);
+	CHECK_VEC(&m.x[12], c, 4, 1e-12);
+	CHECK_DBL(m.x[12], 0.5037, 5e-5);
+	CHECK_DBL(m.x[13], 0.6581, 5e-5);
+	CHECK_DBL(m.x[14], 0.7482, 5e-5);
+	CHECK_DBL(m.x[15], 0.3340, 5e-5);
+	CHECK_VEC(m.w, w, 4, 1e-15);
+	/* a Direction of -1 only counts when dir_in_topsis is set */
+	m.node[2].dir = -1;
+	CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_TOPSIS, 0, &e), 0);
+	CHECK_VEC(&m.x[12], c, 4, 1e-12);
+	CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_TOPSIS, 1, &e), 0);
+	CHECK_VEC(&m.x[12], cneg, 4, 1e-12);
+	rc_model_free(&m);
+
+	/* every unit alike: at the ideal and the anti-ideal at once */
+	if (flat(&m, 2, 2, xsame) == 0) {
+		CHECK_INT(rc_aggregate(&m, RC_W_EQUAL, RC_AGG_TOPSIS, 0, &e), -1);
+		CHECK_STR(e.msg, "t.csv: TOPSIS for \"index\": unit \"u0\" is at "
+		    "both the ideal and the anti-ideal (every unit has the "
+		    "same values)");
+		rc_model_free(&m);
+	}
+}
+
+/* ---------------------------------------------------------------- ranks */
+
+static void
+ranks(void)
+{
+	/* row "rank (COINr rank_df)": rank(-score, ties='min',
+	 * na.last='keep'): 50;70;70;NA;10 -> 3;1;1;NA;4 (NA is 0 here) */
+	static const double s1[5] = {50, 70, 70, NA, 10};
+	static const int r1[5] = {3, 1, 1, 0, 4};
+	/* three tie groups: 9 first; 5, 5 share 2; 3, 3, 3 share 4; 1 is 7 */
+	static const double s2[9] = {5, 5, 3, NA, 3, 3, 1, 9, NA};
+	static const int r2[9] = {2, 2, 4, 0, 4, 4, 7, 1, 0};
+	static const double s3[3] = {NA, NA, NA};
+	static const double s4[4] = {-1, -0.0, 0.0, -2};
+	int r[9], i;
+
+	rc_rank(s1, 5, r);
+	for (i = 0; i < 5; i++)
+		CHECK_INT(r[i], r1[i]);
+	rc_rank(s2, 9, r);
+	for (i = 0; i < 9; i++)
+		CHECK_INT(r[i], r2[i]);
+	rc_rank(s3, 3, r);
+	for (i = 0; i < 3; i++)
+		CHECK_INT(r[i], 0);
+	/* -0 == 0: a tie */
+	rc_rank(s4, 4, r);
+	CHECK_INT(r[0], 3);
+	CHECK_INT(r[1], 1);
+	CHECK_INT(r[2], 1);
+	CHECK_INT(r[3], 4);
+	rc_rank(s1, 0, r);  /* nothing to do, nothing touched */
+}
+
+/* ----------------------------------------------------------- imputation */
+
+static void
+impute(void)
+{
+	/* a: mean of 1, 3, 8 = 4; b: mean of 2, 4, 9, 5 = 5, twice */
+	static const double x[] = {
+		1, NA, 3, 8, NA, NA,
+		2, NA, NA, 4, 9, 5,
+	};
+	static const double am[] = {1, 4, 3, 8, 4, 4};
+	static const double bm[] = {2, 5, 5, 4, 9, 5};
+	/* medians: a 3 (of 1 3 8); b (4 + 5) / 2 = 4.5 (of 2 4 5 9) */
+	static const double amed[] = {1, 3, 3, 8, 3, 3};
+	static const double bmed[] = {2, 4.5, 4.5, 4, 9, 5};
+	/* groups A A B B B B "" C.  a: A has 1 (u1 gets 1), B has 4 10 1
+	 * (mean 5, median 4: u3), "" is never filled (u6), C has nothing
+	 * (u7 stays missing).  b: A has nothing (u0, u1 stay missing), B has
+	 * 1 2 6 (mean 3, median 2: u4).  Three filled. */
+	static const char *const grp[] = {"A", "A", "B", "B", "B", "B", "",
+	    "C"};
+	static const double xg[] = {
+		1, NA, 4, NA, 10, 1, NA, NA,
+		NA, NA, 1, 2, NA, 6, 3, NA,
+	};
+	static const double ag[] = {1, 1, 4, 5, 10, 1, NA, NA};
+	static const double bg[] = {NA, NA, 1, 2, 3, 6, 3, NA};
+	static const double agmed[] = {1, 1, 4, 4, 10, 1, NA, NA};
+	static const double bgmed[] = {NA, NA, 1, 2, 2, 6, 3, NA};
+	struct rc_model m;
+	struct err e = {0};
+	size_t filled = 99;
+
+	if (flat(&m, 2, 6, x) == 0) {
+		m.x[12] = 77;  /* the index row is not an indicator's */
+		m.x[13] = NA;
+		CHECK_INT(rc_impute(&m, RC_IMPUTE_NONE, NULL, &filled, &e), 0);
+		CHECK_INT(filled, 0);
+		CHECK_INT(rc_impute(&m, RC_IMPUTE_MEAN, NULL, &filled, &e), 0);
+		CHECK_INT(filled, 5);
+		CHECK_VEC(&m.x[0], am, 6, 1e-12);
+		CHECK_VEC(&m.x[6], bm, 6, 1e-12);
+		CHECK_DBL(m.x[12], 77, 0);
+		CHECK(isnan(m.x[13]));
+		rc_model_free(&m);
+	}
+	if (flat(&m, 2, 6, x) == 0) {
+		CHECK_INT(rc_impute(&m, RC_IMPUTE_MEDIAN, NULL, &filled, &e), 0);
+		CHECK_INT(filled, 5);
+		CHECK_VEC(&m.x[0], amed, 6, 1e-12);
+		CHECK_VEC(&m.x[6], bmed, 6, 1e-12);
+		rc_model_free(&m);
+	}
+	if (flat(&m, 2, 8, xg) == 0) {
+		if (add_column(&m, "grp", grp) == 0) {
+			CHECK_INT(rc_impute(&m, RC_IMPUTE_GROUP_MEAN, "grp",
+			    &filled, &e), 0);
+			CHECK_INT(filled, 3);
+			CHECK_VEC(&m.x[0], ag, 8, 1e-12);
+			CHECK_VEC(&m.x[8], bg, 8, 1e-12);
+			/* a group column that is not there */
+			CHECK_INT(rc_impute(&m, RC_IMPUTE_GROUP_MEAN, "zz",
+			    &filled, &e), -1);
+			CHECK_INT(e.kind, ERR_USAGE);
+			CHECK_STR(e.msg, "no group column \"zz\"");
+		}
+		rc_model_free(&m);
+	}
+	if (flat(&m, 2, 8, xg) == 0) {
+		if (add_column(&m, "grp", grp) == 0) {
+			CHECK_INT(rc_impute(&m, RC_IMPUTE_GROUP_MEDIAN, "grp",
+			    &filled, &e), 0);
+			CHECK_INT(filled, 3);
+			CHECK_VEC(&m.x[0], agmed, 8, 1e-12);
+			CHECK_VEC(&m.x[8], bgmed, 8, 1e-12);
+		}
+		rc_model_free(&m);
+	}
+}
+
+/* ------------------------------------------------------------ screening */
+
+static void
+screen(void)
+{
+	/* Three indicators, the index row filled in by hand (100 + u) so
+	 * that its move shows too.  Availability: u0 1, u1 2/3, u2 0, u3 1,
+	 * u4 1/3, u5 2/3, u6 1. */
+	static const double x[] = {
+		10, 11, NA, 13, 14, NA, 16,
+		20, NA, NA, 23, NA, 25, 26,
+		30, 31, NA, 33, NA, 35, 36,
+	};
+	static const char *const lab[] = {"L0", "L1", "L2", "L3", "L4", "L5",
+	    "L6"};
+	static const char *const grp[] = {"g0", "g1", "g2", "g3", "g4", "g5",
+	    "g6"};
+	struct rc_model m;
+	struct err e = {0};
+	size_t dropped = 99, u, k;
+
+	if (flat(&m, 3, 7, x) < 0)
+		return;
+	for (u = 0; u < 7; u++)
+		m.x[3 * 7 + u] = 100 + (double)u;
+	m.label = calloc(7, sizeof *m.label);
+	m.label_col = strdup("name");
+	if (m.label == NULL || m.label_col == NULL) {
+		t_report(0, __FILE__, __LINE__, "out of memory");
+		rc_model_free(&m);
+		return;
+	}
+	for (u = 0; u < 7; u++)
+		m.label[u] = strdup(lab[u]);
+	if (add_column(&m, "grp", grp) < 0) {
+		rc_model_free(&m);
+		return;
+	}
+	/* 0.5: u2 (0) and u4 (1/3) go */
+	CHECK_INT(rc_screen(&m, 0.5, &dropped, &e), 0);
+	CHECK_INT(dropped, 2);
+	CHECK_INT(m.nunit, 5);
+	{
+		static const size_t keep[5] = {0, 1, 3, 5, 6};
+		for (u = 0; u < 5 && u < m.nunit; u++) {
+			size_t o = keep[u];
+			char id[16];
+			snprintf(id, sizeof id, "u%zu", o);
+			CHECK_STR(m.unit[u], id);
+			CHECK_STR(m.label[u], lab[o]);
+			CHECK_STR(m.colval[0][u], grp[o]);
+			CHECK_INT(m.uline[u], (long)o + 2);
+			for (k = 0; k < 4; k++) {
+				double want = k < 3 ? x[k * 7 + o] :
+				    100 + (double)o;
+				t_report(isnan(want) ? isnan(m.x[k * 5 + u]) :
+				    m.x[k * 5 + u] == want, __FILE__, __LINE__,
+				    "node %zu unit %zu: %g, want %g", k, u,
+				    m.x[k * 5 + u], want);
+			}
+		}
+	}
+	/* 1: only the complete units u0, u3, u6 stay */
+	CHECK_INT(rc_screen(&m, 1, &dropped, &e), 0);
+	CHECK_INT(dropped, 2);
+	CHECK_INT(m.nunit, 3);
+	{
+		static const size_t keep[3] = {0, 3, 6};
+		for (u = 0; u < 3 && u < m.nunit; u++) {
+			size_t o = keep[u];
+			char id[16];
+			snprintf(id, sizeof id, "u%zu", o);
+			CHECK_STR(m.unit[u], id);
+			CHECK_STR(m.label[u], lab[o]);
+			CHECK_STR(m.colval[0][u], grp[o]);
+			for (k = 0; k < 3; k++)
+				CHECK_DBL(m.x[k * 3 + u], x[k * 7 + o], 0);
+			CHECK_DBL(m.x[3 * 3 + u], 100 + (double)o, 0);
+		}
+	}
+	/* 0: nobody goes */
+	CHECK_INT(rc_screen(&m, 0, &dropped, &e), 0);
+	CHECK_INT(dropped, 0);
+	CHECK_INT(m.nunit, 3);
+	rc_model_free(&m);
+}
+
+/* ---------------------------------------------------------- uncertainty */
+
+static void
+mc_free(struct rc_mc_result *r)
+{
+	free(r->median);
+	free(r->mean);
+	free(r->q05);
+	free(r->q95);
+	memset(r, 0, sizeof *r);
+}
+
+/*
+ * The nominal model: i1, i2 (Direction -1) under P1; i3, i4 under P2;
+ * weights i3 2, P2 2, the rest 1.  Six units and u6 with nothing.
+ */
+static const char *const nom_code[] = {"i1", "i2", "i3", "i4", "P1", "P2",
+    "index"};
+static const long nom_parent[] = {4, 4, 5, 5, 6, 6, -1};
+static const double nom_weight[] = {1, 1, 2, 1, 1, 2, 1};
+static const double nom_x[] = {
+	3, 7, 1, 9, 4, 6, NA,
+	10, 2, 8, 5, 1, 7, NA,
+	0.5, 0.9, 0.1, 0.3, 0.7, 0.2, NA,
+	40, 10, 30, 20, 60, 50, NA,
+};
+
+/* Build the nominal model normalised with s and aggregated with agg;
+ * its ranks into rank[7]. */
+static int
+nominal(struct rc_model *m, const struct rc_norm_spec *s, enum rc_agg agg,
+    int *rank)
+{
+	struct err e = {0};
+
+	if (tree(m, 4, 7, 7, nom_code, nom_parent, nom_weight, nom_x) < 0)
+		return -1;
+	m->node[1].dir = -1;
+	if (rc_normalise(m, s, &e) < 0 ||
+	    rc_aggregate(m, RC_W_META, agg, 0, &e) < 0) {
+		t_report(0, __FILE__, __LINE__, "nominal: %s", e.msg);
+		rc_model_free(m);
+		return -1;
+	}
+	rc_rank(&m->x[6 * 7], 7, rank);
+	return 0;
+}
+
+static void
+uncertainty_nominal(void)
+{
+	struct rc_norm_spec s;
+	struct rc_mc_opts o;
+	struct rc_mc_result r;
+	struct rc_model m;
+	struct err e = {0};
+	struct buf warn = {0};
+	int rank[7], seen[8] = {0}, pass;
+	size_t u;
+
+	/* noise 0, one normalisation, amean: every replication is the
+	 * nominal ranking */
+	for (pass = 0; pass < 2; pass++) {
+		memset(&s, 0, sizeof s);
+		s.how = pass == 0 ? RC_NORM_MINMAX : RC_NORM_ZSCORE;
+		s.a = pass == 0 ? 0 : 10;
+		s.b = pass == 0 ? 100 : 2;
+		if (nominal(&m, &s, RC_AGG_AMEAN, rank) < 0)
+			return;
+		memset(seen, 0, sizeof seen);
+		for (u = 0; u < 6; u++)
+			if (rank[u] >= 1 && rank[u] <= 6)
+				seen[rank[u]]++;
+		/* the nominal ranks are 1..6 once each (no ties to blur) */
+		for (u = 1; u <= 6; u++)
+			CHECK_INT(seen[u], 1);
+		CHECK_INT(rank[6], 0);
+		memset(&o, 0, sizeof o);
+		o.n = 57;
+		o.seed = 12345;
+		o.noise = 0;
+		o.norms = pass == 0 ? 1 : 2;
+		o.aggs = 1;
+		CHECK_INT(rc_uncertainty(&m, nom_x, &o, &r, &warn, &e), 0);
+		if (r.median) {
+			for (u = 0; u < 6; u++) {
+				CHECK_DBL(r.median[u], rank[u], 0);
+				CHECK_DBL(r.mean[u], rank[u], 0);
+				CHECK_DBL(r.q05[u], rank[u], 0);
+				CHECK_DBL(r.q95[u], rank[u], 0);
+			}
+			/* u6 never ranked */
+			CHECK(isnan(r.median[6]) && isnan(r.mean[6]) &&
+			    isnan(r.q05[6]) && isnan(r.q95[6]));
+		}
+		CHECK_INT(warn.len, 0);
+		mc_free(&r);
+		rc_model_free(&m);
+	}
+
+	/* gmean and hmean alone, noise 0: the replications aggregate logs
+	 * and reciprocals (weighted sums only), and must still rank as
+	 * rc_aggregate's gmean and hmean of minmax 1..100 do, through both
+	 * levels of the tree (hmean's reciprocals order backwards). */
+	for (pass = 0; pass < 2; pass++) {
+		memset(&s, 0, sizeof s);
+		s.how = RC_NORM_MINMAX;
+		s.a = 1;
+		s.b = 100;
+		if (nominal(&m, &s, pass == 0 ? RC_AGG_GMEAN : RC_AGG_HMEAN,
+		    rank) < 0)
+			return;
+		memset(seen, 0, sizeof seen);
+		for (u = 0; u < 6; u++)
+			if (rank[u] >= 1 && rank[u] <= 6)
+				seen[rank[u]]++;
+		for (u = 1; u <= 6; u++)
+			CHECK_INT(seen[u], 1);
+		memset(&o, 0, sizeof o);
+		o.n = 9;
+		o.seed = 3;
+		o.norms = 1;
+		o.aggs = pass == 0 ? 2 : 4;
+		CHECK_INT(rc_uncertainty(&m, nom_x, &o, &r, &warn, &e), 0);
+		if (r.median)
+			for (u = 0; u < 6; u++) {
+				CHECK_DBL(r.median[u], rank[u], 0);
+				CHECK_DBL(r.mean[u], rank[u], 0);
+				CHECK_DBL(r.q05[u], rank[u], 0);
+				CHECK_DBL(r.q95[u], rank[u], 0);
+			}
+		mc_free(&r);
+		rc_model_free(&m);
+	}
+	/* the hmean ranking differs from the amean one here (else the test
+	 * above would not tell reciprocals ordered backwards from forwards):
+	 * checked by the nominal ranks themselves */
+	memset(&s, 0, sizeof s);
+	s.how = RC_NORM_MINMAX;
+	s.a = 1;
+	s.b = 100;
+	{
+		int ra[7], rh[7], differ = 0;
+		if (nominal(&m, &s, RC_AGG_AMEAN, ra) == 0) {
+			rc_model_free(&m);
+			if (nominal(&m, &s, RC_AGG_HMEAN, rh) == 0) {
+				rc_model_free(&m);
+				for (u = 0; u < 6; u++)
+					differ += ra[u] != rh[u];
+				CHECK(differ > 0);
+			}
+		}
+	}
+
+	/* The same seed gives the same numbers (noise and every pair). */
+	memset(&s, 0, sizeof s);
+	s.how = RC_NORM_MINMAX;
+	s.b = 100;
+	if (nominal(&m, &s, RC_AGG_AMEAN, rank) == 0) {
+		struct rc_mc_result r2;
+		memset(&o, 0, sizeof o);
+		o.n = 400;
+		o.seed = 42;
+		o.noise = 0.4;
+		o.norms = 3;
+		o.aggs = 7;
+		CHECK_INT(rc_uncertainty(&m, nom_x, &o, &r, &warn, &e), 0);
+		CHECK_INT(rc_uncertainty(&m, nom_x, &o, &r2, &warn, &e), 0);
+		if (r.median && r2.median) {
+			CHECK(memcmp(r.median, r2.median, 7 * sizeof(double)) == 0);
+			CHECK(memcmp(r.mean, r2.mean, 7 * sizeof(double)) == 0);
+			CHECK(memcmp(r.q05, r2.q05, 7 * sizeof(double)) == 0);
+			CHECK(memcmp(r.q95, r2.q95, 7 * sizeof(double)) == 0);
+			for (u = 0; u < 6; u++) {
+				CHECK(r.q05[u] >= 1 && r.q05[u] <= r.median[u] &&
+				    r.median[u] <= r.q95[u] && r.q95[u] <= 6);
+				CHECK(r.mean[u] >= 1 && r.mean[u] <= 6);
+			}
+			CHECK(isnan(r.median[6]));
+		}
+		CHECK_INT(warn.len, 0);
+		mc_free(&r);
+		mc_free(&r2);
+		/* nothing to draw from */
+		o.norms = 0;
+		CHECK_INT(rc_uncertainty(&m, nom_x, &o, &r, &warn, &e), -1);
+		CHECK_INT(e.kind, ERR_USAGE);
+		CHECK_STR(e.msg, "--uncertainty needs at least one "
+		    "normalisation and one aggregation");
+		CHECK(r.median == NULL && r.q95 == NULL);
+		o.norms = 1;
+		o.aggs = 0;
+		CHECK_INT(rc_uncertainty(&m, nom_x, &o, &r, &warn, &e), -1);
+		rc_model_free(&m);
+	}
+	free(warn.data);
+}
+
+/*
+ * A known rank distribution.  Two indicators, equal weights, noise 0,
+ * minmax (to [1, 100]) with amean or gmean drawn at random:
+ *   raw a: 0, 5, 10 -> 1, 50.5, 100;   raw b: 10, 5, 0 -> 100, 50.5, 1
+ *   amean: u0 50.5, u1 50.5, u2 50.5 (exactly: every rank 1)
+ *   gmean: u0 10, u1 50.5, u2 10     (u1 1, u0 and u2 tied at 2)
+ * So u1 is always 1, and u0 (like u2) is 1 in the c_a amean draws and 2
+ * in the c_g gmean draws: mean 1 + c_g / n, which gives c_g; the sorted
+ * ranks are c_a 1s then c_g 2s, and the median and 5% and 95% ranks must
+ * be what stats_quantile (type 7) gives on them.  Over n = 1..60 the
+ * boundary between the 1s and 2s falls between order statistics often
+ * enough to exercise the interpolation.
+ */
+static void
+uncertainty_quantiles(void)
+{
+	static const double raw[] = {0, 5, 10, 10, 5, 0};
+	struct rc_model m;
+	struct rc_mc_opts o;
+	struct rc_mc_result r;
+	struct err e = {0};
+	double sorted[60];
+	long n;
+	int interp = 0, both = 0;
+
+	if (flat(&m, 2, 3, raw) < 0)
+		return;
+	if (rc_aggregate(&m, RC_W_EQUAL, RC_AGG_AMEAN, 0, &e) < 0) {
+		t_report(0, __FILE__, __LINE__, "%s", e.msg);
+		rc_model_free(&m);
+		return;
+	}
+	for (n = 1; n <= 60; n++) {
+		double cg_d;
+		long cg, i;
+		memset(&o, 0, sizeof o);
+		o.n = n;
+		o.seed = 2024;
+		o.noise = 0;
+		o.norms = 1;
+		o.aggs = 3;
+		if (rc_uncertainty(&m, raw, &o, &r, NULL, &e) < 0) {
+			t_report(0, __FILE__, __LINE__, "n %ld: %s", n, e.msg);
+			continue;
+		}
+		cg_d = (r.mean[0] - 1) * (double)n;
+		cg = lround(cg_d);
+		t_report(fabs(cg_d - (double)cg) < 1e-9 && cg >= 0 && cg <= n,
+		    __FILE__, __LINE__, "n %ld: mean %.17g is not 1 + k/n", n,
+		    r.mean[0]);
+		both += cg > 0 && cg < n;
+		for (i = 0; i < n; i++)
+			sorted[i] = i < n - cg ? 1 : 2;
+		CHECK_DBL(r.median[0], stats_quantile(sorted, (size_t)n, 0.5),
+		    1e-12);
+		CHECK_DBL(r.q05[0], stats_quantile(sorted, (size_t)n, 0.05),
+		    1e-12);
+		CHECK_DBL(r.q95[0], stats_quantile(sorted, (size_t)n, 0.95),
+		    1e-12);
+		interp += r.median[0] != floor(r.median[0]) ||
+		    r.q05[0] != floor(r.q05[0]) || r.q95[0] != floor(r.q95[0]);
+		/* u2 mirrors u0; u1 is first every time */
+		CHECK_DBL(r.mean[2], r.mean[0], 0);
+		CHECK_DBL(r.median[2], r.median[0], 0);
+		CHECK_DBL(r.q05[2], r.q05[0], 0);
+		CHECK_DBL(r.q95[2], r.q95[0], 0);
+		CHECK_DBL(r.mean[1], 1, 0);
+		CHECK_DBL(r.median[1], 1, 0);
+		CHECK_DBL(r.q05[1], 1, 0);
+		CHECK_DBL(r.q95[1], 1, 0);
+		mc_free(&r);
+	}
+	/* the construction did its job: both kinds drawn, some quantiles
+	 * between 1 and 2 */
+	CHECK(both > 0);
+	CHECK(interp > 0);
+	rc_model_free(&m);
+}
+
+/*
+ * The weight noise: w * U(1 - noise, 1 + noise).  Two indicators, equal
+ * weights, minmax 1..100, amean; u0 (1, 100), u1 (100, 1), u2 (40, 40).
+ * With r = w_a / w_b, u0 scores (r + 100) / (r + 1) and u1 (100 r + 1) /
+ * (r + 1); u2 (40) passes one of them only when r > 60/39 = 1.54 or r <
+ * 39/60 = 0.65.  Noise 0.1 keeps r in [0.9/1.1, 1.1/0.9] = [0.82, 1.22]:
+ * u2 is 3rd every time, while u0 and u1 split 1st and 2nd (each draw
+ * breaks their tie one way: mean(u0) + mean(u1) = 3).  Noise 0.5 lets r
+ * reach [1/3, 3]: u2 gets 2nd some of the time.
+ */
+static void
+uncertainty_noise(void)
+{
+	static const double raw[] = {1, 100, 40, 100, 1, 40};
+	struct rc_model m;
+	struct rc_mc_opts o;
+	struct rc_mc_result r;
+	struct err e = {0};
+
+	if (flat(&m, 2, 3, raw) < 0)
+		return;
+	if (rc_aggregate(&m, RC_W_EQUAL, RC_AGG_AMEAN, 0, &e) < 0) {
+		t_report(0, __FILE__, __LINE__, "%s", e.msg);
+		rc_model_free(&m);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.n = 400;
+	o.seed = 99;
+	o.noise = 0.1;
+	o.norms = 1;
+	o.aggs = 1;
+	CHECK_INT(rc_uncertainty(&m, raw, &o, &r, NULL, &e), 0);
+	if (r.median) {
+		CHECK_DBL(r.mean[2], 3, 0);
+		CHECK_DBL(r.q05[2], 3, 0);
+		CHECK_DBL(r.mean[0] + r.mean[1], 3, 1e-12);
+		CHECK(r.mean[0] > 1.3 && r.mean[0] < 1.7);
+		CHECK_DBL(r.q05[0], 1, 0);
+		CHECK_DBL(r.q95[0], 2, 0);
+	}
+	mc_free(&r);
+	o.noise = 0.5;
+	CHECK_INT(rc_uncertainty(&m, raw, &o, &r, NULL, &e), 0);
+	if (r.median) {
+		CHECK(r.mean[2] < 3);
+		CHECK(r.mean[2] > 2.5);
+		CHECK_DBL(r.q95[2], 3, 0);
+	}
+	mc_free(&r);
+	rc_model_free(&m);
+}
+
+/*
+ * z-scores that reach 0: indicator a is 0 for 26 units and -1 for one.
+ * mean -1/27, sample sd sqrt(1/27), so the -1 is at z = -26/sqrt(27) and
+ * 10 + 2 z = -0.0074046659535132515 (%.4g: -0.007405).  b is 1..27 (its
+ * lowest, 10 - 2 * 13 / sqrt(63) = 6.72, is fine).
+ */
+static void
+uncertainty_warning(void)
+{
+	double raw[54];
+	struct rc_model m;
+	struct rc_mc_opts o;
+	struct rc_mc_result r;
+	struct err e = {0};
+	struct buf warn = {0};
+	size_t u;
+
+	for (u = 0; u < 27; u++) {
+		raw[u] = u == 13 ? -1 : 0;
+		raw[27 + u] = (double)(u + 1);
+	}
+	if (flat(&m, 2, 27, raw) < 0)
+		return;
+	if (rc_aggregate(&m, RC_W_EQUAL, RC_AGG_AMEAN, 0, &e) < 0) {
+		t_report(0, __FILE__, __LINE__, "%s", e.msg);
+		rc_model_free(&m);
+		return;
+	}
+	memset(&o, 0, sizeof o);
+	o.n = 20;
+	o.seed = 1;
+	o.noise = 0.1;
+	o.norms = 2;
+	o.aggs = 3;   /* amean, gmean: gmean is left out, amean stays */
+	CHECK_INT(rc_uncertainty(&m, raw, &o, &r, &warn, &e), 0);
+	if (buf_append(&warn, "", 1) == 0)
+		CHECK_STR(warn.data, "--uncertainty: z-scores (mean 10, sd 2) "
+		    "reach -0.007405 for \"a\": not paired with gmean\n");
+	mc_free(&r);
+	warn.len = 0;
+	/* and hmean too: one line each */
+	o.aggs = 7;
+	CHECK_INT(rc_uncertainty(&m, raw, &o, &r, &warn, &e), 0);
+	if (buf_append(&warn, "", 1) == 0)
+		CHECK_STR(warn.data, "--uncertainty: z-scores (mean 10, sd 2) "
+		    "reach -0.007405 for \"a\": not paired with gmean\n"
+		    "--uncertainty: z-scores (mean 10, sd 2) "
+		    "reach -0.007405 for \"a\": not paired with hmean\n");
+	mc_free(&r);
+	warn.len = 0;
+	/* minmax with gmean is fine: no warning */
+	o.norms = 1;
+	o.aggs = 2;
+	CHECK_INT(rc_uncertainty(&m, raw, &o, &r, &warn, &e), 0);
+	CHECK_INT(warn.len, 0);
+	mc_free(&r);
+	/* z-scores with gmean only: nothing left */
+	o.norms = 2;
+	o.aggs = 2;
+	CHECK_INT(rc_uncertainty(&m, raw, &o, &r, &warn, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "t.csv: --uncertainty: no pair of normalisation and "
+	    "aggregation is left (z-scores of 0 or below cannot go with "
+	    "gmean or hmean): add minmax or amean");
+	CHECK(r.median == NULL);
+	free(warn.data);
+	rc_model_free(&m);
+}
+
+void
+suite_rankcity(void)
+{
+	stats_init();
+	skew_kurt();
+	treat();
+	normalise();
+	means();
+	weights_tree();
+	entropy();
+	pca();
+	topsis();
+	ranks();
+	impute();
+	screen();
+	uncertainty_nominal();
+	uncertainty_quantiles();
+	uncertainty_noise();
+	uncertainty_warning();
+}
