@@ -17,7 +17,7 @@
 #   gen300          taskset -c 0 RANKCITY -q -m DIR/meta.csv --unit unit \
 #                       --uncertainty 10000 --seed 1 DIR/data.csv
 #   gen300-nominal  taskset -c 0 RANKCITY -q -m DIR/meta.csv --unit unit \
-#                       --seed 1 DIR/data.csv
+#                       DIR/data.csv
 # The two gen300 lines are pinned to CPU 0 (the target is one core) when
 # taskset is there and CPU 0 is ours; otherwise they run unpinned and the
 # table says so.  Each command runs REPEAT times (default 5), interleaved;
@@ -101,7 +101,7 @@ run() {
 			--unit unit --uncertainty "$reps" --seed 1 "$data/data.csv" ;;
 	gen300-nominal)
 		build/runstat /dev/null $pin "$rankcity" -q -m "$data/meta.csv" \
-			--unit unit --seed 1 "$data/data.csv" ;;
+			--unit unit "$data/data.csv" ;;
 	esac
 }
 
