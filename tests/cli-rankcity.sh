@@ -647,6 +647,11 @@ t rankcity-usage-treat-out-no-treat 2 rankcity --treat-out "$rt/x.csv" $rd/small
 t rankcity-usage-uncertainty-emit 2 rankcity --uncertainty 10 --emit normalised $rd/small.csv
 t rankcity-usage-uncertainty-previous 2 rankcity --uncertainty 10 --previous $rd/previous.csv $rd/small.csv
 t rankcity-usage-seed-no-uncertainty 2 rankcity --seed 3 $rd/small.csv
+t rankcity-usage-seed-default-no-uncertainty 2 rankcity --seed 1 $rd/small.csv
+t rankcity-usage-label-is-unit 2 rankcity --label unit $rd/small.csv
+t rankcity-usage-weights-out-emit 2 rankcity --weights-out "$rt/w.csv" --emit normalised $rd/small.csv
+t rankcity-usage-treat-out-emit 2 rankcity --treat winsor --treat-out "$rt/t.csv" --emit imputed $rd/small.csv
+t rankcity-unit-by-position 0 rankcity --unit 1 --label 2 $rd/small.csv
 t rankcity-usage-emit 2 rankcity --emit raw $rd/small.csv
 t rankcity-usage-weights-meta 2 rankcity --weights meta $rd/small.csv
 t rankcity-usage-screen 2 rankcity --screen 1.5 $rd/small.csv
