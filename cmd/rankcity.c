@@ -5,6 +5,7 @@
  * lib/rankcity.c, lib/rcrun.c and lib/rcaudit.c.
  */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,7 +25,7 @@ static const char usage_text[] =
     "usage: rankcity [options] [FILE]\n"
     "\n"
     "Build a composite index from a table of indicators (one row per city,\n"
-    "district or street) and rank the units: denominate, impute, screen,\n"
+    "district or street) and rank the units: denominate, screen, impute,\n"
     "treat outliers, normalise, weight and aggregate, as the OECD/JRC\n"
     "Handbook and COINr do.\n"
     "\n"
@@ -148,6 +149,21 @@ opt_num(const char *opt, const char *arg, double lo, double hi)
 		usage_error(msg, arg);
 	}
 	return v;
+}
+
+/* A whole number from an option argument, within [lo, hi]. */
+static long
+opt_int(const char *opt, const char *arg, double lo, double hi)
+{
+	double v = opt_num(opt, arg, lo, hi);
+
+	if (v != floor(v)) {
+		char msg[160];
+		snprintf(msg, sizeof msg, "%s: \"%%s\" is not a whole number",
+		    opt);
+		usage_error(msg, arg);
+	}
+	return (long)v;
 }
 
 /* "a,b" after a method's colon: two numbers. */
@@ -338,7 +354,7 @@ parse_options(int argc, char **argv, struct options *op)
 			if (strcmp(optarg, "winsor") == 0)
 				o->treat_max = 5;
 			else if (strncmp(optarg, "winsor:", 7) == 0)
-				o->treat_max = (int)opt_num("--treat winsor:N",
+				o->treat_max = (int)opt_int("--treat winsor:N",
 				    optarg + 7, 0, 1000000);
 			else
 				usage_error("--treat: \"%s\" is not "
@@ -375,17 +391,18 @@ parse_options(int argc, char **argv, struct options *op)
 			o->previous = optarg;
 			break;
 		case OPT_UNCERTAINTY:
-			o->mc.n = (long)opt_num("--uncertainty", optarg, 1,
-			    1e8);
+			o->mc.n = opt_int("--uncertainty", optarg, 1, 1e8);
 			break;
 		case OPT_SEED:
-			o->mc.seed = (unsigned long)opt_num("--seed", optarg,
+			o->mc.seed = (unsigned long)opt_int("--seed", optarg,
 			    0, 4294967295.0);
 			seed_given = 1;
 			break;
 		case OPT_NOISE:
-			o->mc.noise = opt_num("--weight-noise", optarg, 0,
-			    0.999);
+			o->mc.noise = opt_num("--weight-noise", optarg, 0, 1);
+			if (!(o->mc.noise < 1))
+				usage_error("--weight-noise: \"%s\" must be below "
+				    "1 (weights stay positive)", optarg);
 			noise_given = 1;
 			break;
 		case OPT_MC_NORM:
@@ -406,7 +423,7 @@ parse_options(int argc, char **argv, struct options *op)
 			o->audit = 1;
 			break;
 		case OPT_PRECISION:
-			o->precision = (int)opt_num("--precision", optarg, 0,
+			o->precision = (int)opt_int("--precision", optarg, 0,
 			    17);
 			break;
 		case OPT_CHART:
@@ -441,6 +458,14 @@ parse_options(int argc, char **argv, struct options *op)
 		usage_error("one data file at most, not \"%s\" and more",
 		    argv[optind + 1]);
 	/* Validate the combination once. */
+	{
+		const char *data = optind < argc ? argv[optind] : "-";
+		if (strcmp(data, "-") == 0 && ((o->read.meta &&
+		    strcmp(o->read.meta, "-") == 0) || (o->previous &&
+		    strcmp(o->previous, "-") == 0)))
+			usage_error("%s", "the data come from standard input: "
+			    "-m and --previous need files");
+	}
 	if (!o->read.meta && !weights_given)
 		o->weights = RC_W_EQUAL;
 	if (!o->read.meta && o->weights == RC_W_META)

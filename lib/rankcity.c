@@ -68,6 +68,7 @@ rc_model_free(struct rc_model *m)
 	free(m->unit_col);
 	free(m->label_col);
 	free(m->data_name_buf);
+	free(m->meta_name);
 	memset(m, 0, sizeof *m);
 }
 
@@ -168,6 +169,9 @@ meta_skip(const struct csv_record *rec, long type_col, long level_col)
 		if (word_is(s, len, "Group") || word_is(s, len, "Denominator") ||
 		    word_is(s, len, "Other"))
 			return 1;
+		/* an indicator or aggregate must say its level */
+		if (word_is(s, len, "Indicator") || word_is(s, len, "Aggregate"))
+			return 0;
 	}
 	return field_empty(rec, (size_t)level_col);
 }
@@ -317,10 +321,38 @@ find_row(const struct meta_row *a, size_t n, const char *code)
 	return -1;
 }
 
+/*
+ * The name of the index made when META names none: "index", or "index2",
+ * "index3" ... when a node or a data column already has that name.  A new
+ * string, or NULL when out of memory.
+ */
+static char *
+root_name(const struct rc_model *m, const struct csv_record *head)
+{
+	char name[32];
+	int i;
+
+	for (i = 1;; i++) {
+		size_t k;
+		int taken = 0;
+		if (i == 1)
+			snprintf(name, sizeof name, "index");
+		else
+			snprintf(name, sizeof name, "index%d", i);
+		for (k = 0; k < m->nnode && !taken; k++)
+			taken = m->node[k].code &&
+			    strcmp(m->node[k].code, name) == 0;
+		if (!taken && head)
+			taken = meta_col(head, name) >= 0;
+		if (!taken)
+			return strdup(name);
+	}
+}
+
 /* Order the rows into nodes and link the tree, checking it. */
 static int
 build_tree(struct rc_model *m, struct meta_row *a, size_t n,
-    const char *mname, struct err *e)
+    const char *mname, const struct csv_record *head, struct err *e)
 {
 	long *par = NULL, *order = NULL, *pos = NULL;
 	size_t i, j, k, nind = 0, maxlevel = 1;
@@ -441,13 +473,13 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 				pos[i] = (long)k;
 				order[k++] = (long)i;
 			}
-	m->nnode = n + (size_t)implicit;
-	m->nind = nind;
-	m->node = calloc(m->nnode, sizeof *m->node);
+	m->node = calloc(n + (size_t)implicit, sizeof *m->node);
 	if (m->node == NULL) {
 		err_nomem(e);
 		goto out;
 	}
+	m->nnode = n + (size_t)implicit;
+	m->nind = nind;
 	for (k = 0; k < n; k++) {
 		struct meta_row *r = &a[order[k]];
 		struct rc_node *d = &m->node[k];
@@ -475,8 +507,8 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 	}
 	if (implicit) {
 		struct rc_node *d = &m->node[n];
-		d->code = strdup("index");
-		d->name = strdup("index");
+		d->code = root_name(m, head);
+		d->name = d->code ? strdup(d->code) : NULL;
 		d->level = 2;
 		d->dir = 1;
 		d->weight = 1;
@@ -650,14 +682,17 @@ cell_num(const struct rc_model *m, const struct csv_record *rec, size_t col,
 	    rec->field[col], rec->len[col]), num_status_text(st));
 }
 
-/* Keep an extra text column (denominator, group) by name. */
+/* Keep an extra text column: a Denominator by its exact name, the group
+ * column by name or position (by_position). */
 static int
 keep_column(struct rc_model *m, const struct table *t, const char *name,
-    const char *why, struct err *e)
+    int by_position, const char *why, struct err *e)
 {
-	long col = head_col(&t->head, name);
+	long col = by_position ? head_col(&t->head, name) :
+	    meta_col(&t->head, name);
 	size_t c, u;
-	char q[96];
+	char q[96], **names;
+	char ***vals;
 
 	for (c = 0; c < m->ncol; c++)
 		if (strcmp(m->colname[c], name) == 0)
@@ -666,9 +701,12 @@ keep_column(struct rc_model *m, const struct table *t, const char *name,
 		return errf(e, ERR_DATA, "%s: no column %s (%s)",
 		    m->data_name, QV(q, name), why);
 	c = m->ncol;
-	if (!(m->colname = realloc(m->colname, (c + 1) * sizeof(char *))) ||
-	    !(m->colval = realloc(m->colval, (c + 1) * sizeof(char **))))
+	if (!(names = realloc(m->colname, (c + 1) * sizeof *names)))
 		return err_nomem(e);
+	m->colname = names;
+	if (!(vals = realloc(m->colval, (c + 1) * sizeof *vals)))
+		return err_nomem(e);
+	m->colval = vals;
 	m->colname[c] = strdup(name);
 	m->colval[c] = calloc(t->n ? t->n : 1, sizeof(char *));
 	m->ncol++;
@@ -699,9 +737,9 @@ infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
 		for (u = 0; u < t->n; u++) {
 			enum num_status st = parse_num(t->rec[u].field[i],
 			    t->rec[u].len[i], &v);
-			if (st == NUM_OK)
+			if (st == NUM_OK || st == NUM_INF)
 				numbers = 1;
-			else if (st == NUM_BAD || st == NUM_INF) {
+			if (st == NUM_BAD || st == NUM_INF) {
 				if (bad < 0)
 					bad = (long)u;
 			}
@@ -721,15 +759,15 @@ infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
 		m->node[n].dir = 1;
 		m->node[n].weight = 1;
 		m->node[n].target = m->node[n].gp_lo = m->node[n].gp_hi = NAN;
-		n++;
+		m->nind = m->nnode = ++n; /* rc_model_free sees them */
 	}
 	if (n == 0)
 		return errf(e, ERR_DATA, "%s: no numeric columns to use as "
 		    "indicators", m->data_name);
 	m->nind = n;
 	m->nnode = n + 1;
-	m->node[n].code = strdup("index");
-	m->node[n].name = strdup("index");
+	m->node[n].code = root_name(m, &t->head);
+	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
 	m->node[n].child = calloc(n, sizeof(size_t));
 	if (!m->node[n].code || !m->node[n].name || !m->node[n].child)
 		return err_nomem(e);
@@ -779,8 +817,11 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 
 	memset(m, 0, sizeof *m);
 	if (o->meta) {
-		if (buf_append(&other, "\n", 1) < 0 ||
-		    read_meta_rows(o->meta, &rows, &nrows, &mname, &other, e) < 0)
+		if (buf_append(&other, "\n", 1) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		if (read_meta_rows(o->meta, &rows, &nrows, &mname, &other, e) < 0)
 			goto out;
 	}
 	if (read_table(path, c, &t, m, e) < 0)
@@ -796,6 +837,17 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		    "--unit)", m->data_name, QV(q1, m->unit_col));
 		goto out;
 	}
+	for (i = 0; i < t.head.nfields; i++)
+		for (k = 0; k < i; k++)
+			if (t.head.len[i] == t.head.len[k] &&
+			    memcmp(t.head.field[i], t.head.field[k],
+			    t.head.len[i]) == 0) {
+				errf(e, ERR_DATA, "%s:%ld: column %s appears "
+				    "twice (columns %zu and %zu)", m->data_name,
+				    t.head.line, quote_value(q1, sizeof q1,
+				    t.head.field[i], t.head.len[i]), k + 1, i + 1);
+				goto out;
+			}
 	/* a column given by position is written under its name */
 	free(m->unit_col);
 	if (!(m->unit_col = field_dup(&t.head, (size_t)ucol))) {
@@ -823,13 +875,16 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		}
 	}
 	if (o->meta) {
-		if (build_tree(m, rows, nrows, mname, e) < 0)
+		if (build_tree(m, rows, nrows, mname, &t.head, e) < 0)
 			goto out;
+		if (!(m->meta_name = strdup(mname))) {
+			err_nomem(e);
+			goto out;
+		}
 	} else if (infer_tree(m, &t, ucol, lcol, gcol, e) < 0)
 		goto out;
 
 	/* Units: present, unique. */
-	m->nunit = t.n;
 	m->unit = calloc(t.n + 1, sizeof *m->unit);
 	m->uline = calloc(t.n + 1, sizeof *m->uline);
 	if (lcol >= 0)
@@ -841,6 +896,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		err_nomem(e);
 		goto out;
 	}
+	m->nunit = t.n; /* the arrays are zeroed: rc_model_free copes */
 	for (u = 0; u < t.n; u++) {
 		m->unit[u] = field_dup(&t.rec[u], (size_t)ucol);
 		m->uline[u] = t.rec[u].line;
@@ -880,6 +936,10 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	}
 
 	/* Indicator columns. */
+	if (t.n > 0 && m->nnode > SIZE_MAX / sizeof(double) / t.n) {
+		err_nomem(e);
+		goto out;
+	}
 	icol = calloc(m->nind + 1, sizeof *icol);
 	m->x = malloc((m->nnode * (t.n ? t.n : 1)) * sizeof *m->x);
 	m->w = calloc(m->nnode, sizeof *m->w);
@@ -891,7 +951,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	for (k = 0; k < m->nnode * t.n; k++)
 		m->x[k] = NAN;
 	for (k = 0; k < m->nind; k++) {
-		icol[k] = head_col(&t.head, m->node[k].code);
+		icol[k] = meta_col(&t.head, m->node[k].code);
 		if (icol[k] < 0) {
 			errf(e, ERR_DATA, "%s:%ld: iCode %s is not a column "
 			    "of %s", mname, m->node[k].line,
@@ -900,7 +960,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		}
 	}
 	for (k = m->nind; k < m->nnode; k++)
-		if (head_col(&t.head, m->node[k].code) >= 0 && o->meta) {
+		if (meta_col(&t.head, m->node[k].code) >= 0 && o->meta) {
 			errf(e, ERR_DATA, "%s:%ld: aggregate %s is also a "
 			    "column of %s: aggregates are computed, not read",
 			    mname, m->node[k].line, QV(q1, m->node[k].code),
@@ -941,6 +1001,11 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 				    "%s: column %s is not in %s: ignored\n",
 				    m->data_name, quote_value(q2, sizeof q2,
 				    t.head.field[i], t.head.len[i]), mname);
+				/* long paths are cut, the line still ends */
+				if (len < 0 || (size_t)len >= sizeof line) {
+					len = (int)sizeof line - 1;
+					line[len - 1] = '\n';
+				}
 				if (buf_append(warn, line, (size_t)len) < 0) {
 					err_nomem(e);
 					goto out;
@@ -953,7 +1018,17 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		for (k = 0; k < m->nind; k++)
 			if (m->node[k].denom) {
 				any = 1;
-				if (keep_column(m, &t, m->node[k].denom,
+				if (meta_col(&t.head, m->node[k].denom) < 0) {
+					errf(e, ERR_DATA, "%s:%ld: the "
+					    "Denominator %s of %s is not a "
+					    "column of %s", mname,
+					    m->node[k].line,
+					    QV(q1, m->node[k].denom),
+					    QV(q2, m->node[k].code),
+					    m->data_name);
+					goto out;
+				}
+				if (keep_column(m, &t, m->node[k].denom, 0,
 				    "the Denominator of an indicator", e) < 0)
 					goto out;
 			}
@@ -964,7 +1039,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			goto out;
 		}
 	}
-	if (o->group_col && keep_column(m, &t, o->group_col,
+	if (o->group_col && keep_column(m, &t, o->group_col, 1,
 	    "the group column", e) < 0)
 		goto out;
 	rc = 0;
@@ -1027,6 +1102,12 @@ rc_denominate(struct rc_model *m, struct err *e)
 				    QV(q1, m->unit[u]), QV(q2, m->colname[c]),
 				    QV(q3, m->node[k].code));
 			*x /= d;
+			if (!isnan(*x) && !isfinite(*x))
+				return errf(e, ERR_DATA, "%s:%ld: unit %s: %s "
+				    "divided by its Denominator %s is too large "
+				    "to hold", m->data_name, m->uline[u],
+				    QV(q1, m->unit[u]), QV(q3, m->node[k].code),
+				    QV(q2, m->colname[c]));
 		}
 	}
 	return 0;
@@ -1246,8 +1327,8 @@ rc_treat(struct rc_model *m, int maxpoints, struct rc_treat_info *info,
 		ti->points = 0;
 		ti->skew_after = ti->kurt_after = NAN;
 		if (nv < 4) {
-			ti->skew = rc_skew(v, nv);
-			ti->kurt = NAN;
+			ti->skew = ti->skew_after = rc_skew(v, nv);
+			ti->kurt = ti->kurt_after = NAN;
 			ti->treatment = "too-few-values";
 			continue;
 		}
@@ -1329,55 +1410,101 @@ static void
 rank_ascending(const double *x, size_t n, double *out, size_t *tmp,
     size_t *tmp2);
 
+/* The statistics min-max and z-scores need, of dir * x over the values
+ * present. */
+struct colstat {
+	size_t cnt;
+	double mn, mx, mean, sd;
+};
+
+static void
+col_stats(const double *x, size_t n, double dir, struct colstat *cs)
+{
+	size_t u;
+	double sum = 0, ss = 0;
+
+	cs->cnt = 0;
+	cs->mn = INFINITY;
+	cs->mx = -INFINITY;
+	for (u = 0; u < n; u++)
+		if (!isnan(x[u])) {
+			double v = dir * x[u];
+			cs->mn = v < cs->mn ? v : cs->mn;
+			cs->mx = v > cs->mx ? v : cs->mx;
+			sum += v;
+			cs->cnt++;
+		}
+	cs->mean = cs->cnt ? sum / (double)cs->cnt : NAN;
+	for (u = 0; u < n; u++)
+		if (!isnan(x[u]))
+			ss += (dir * x[u] - cs->mean) * (dir * x[u] - cs->mean);
+	cs->sd = cs->cnt > 1 ? sqrt(ss / (double)(cs->cnt - 1)) : 0;
+}
+
+/* Min-max of v onto [a, b]: COINr's (v - min) / (max - min) (b - a) + a,
+ * halved first when max - min overflows. */
+static double
+minmax_of(double v, const struct colstat *cs, double a, double b)
+{
+	if (isfinite(cs->mx - cs->mn))
+		return (v - cs->mn) / (cs->mx - cs->mn) * (b - a) + a;
+	return (v / 2 - cs->mn / 2) / (cs->mx / 2 - cs->mn / 2) * (b - a) + a;
+}
+
+/* Check that min-max (how 0) or z-scores (how 1) can scale the column. */
+static int
+scalable(const struct rc_model *m, size_t k, const struct colstat *cs,
+    int how, struct err *e)
+{
+	char q[96];
+
+	if (how == 0 && cs->mx == cs->mn)
+		return errf(e, ERR_DATA, "%s: indicator %s has the same value "
+		    "for every unit: min-max cannot scale a zero range",
+		    m->data_name, QV(q, m->node[k].code));
+	if (how == 1 && !(cs->sd > 0))
+		return errf(e, ERR_DATA, "%s: indicator %s has the same value "
+		    "for every unit (or one value): z-scores need a standard "
+		    "deviation", m->data_name, QV(q, m->node[k].code));
+	if (how == 1 && !(isfinite(cs->mean) && isfinite(cs->sd)))
+		return errf(e, ERR_DATA, "%s: indicator %s: its values are too "
+		    "large for z-scores (the sum overflows)", m->data_name,
+		    QV(q, m->node[k].code));
+	return 0;
+}
+
 int
 rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
     struct err *e)
 {
-	size_t n = m->nunit, k, u, cnt;
-	char q[96];
+	size_t n = m->nunit, k, u;
+	char q[96], q2[96];
 
 	for (k = 0; k < m->nind; k++) {
 		struct rc_node *d = &m->node[k];
-		double *x = &m->x[k * n], mn = INFINITY, mx = -INFINITY;
-		double sum = 0, dir = d->dir;
+		double *x = &m->x[k * n], dir = d->dir, mn;
+		struct colstat cs;
 
-		for (u = cnt = 0; u < n; u++)
-			if (!isnan(x[u])) {
-				x[u] *= dir;
-				mn = x[u] < mn ? x[u] : mn;
-				mx = x[u] > mx ? x[u] : mx;
-				sum += x[u];
-				cnt++;
-			}
-		if (cnt == 0)
+		col_stats(x, n, dir, &cs);
+		mn = cs.mn;
+		if (cs.cnt == 0)
 			return errf(e, ERR_DATA, "%s: indicator %s has no values",
 			    m->data_name, QV(q, d->code));
+		for (u = 0; u < n; u++)
+			x[u] *= dir;
 		switch (sp->how) {
 		case RC_NORM_MINMAX:
-			if (mx == mn)
-				return errf(e, ERR_DATA, "%s: indicator %s has "
-				    "the same value for every unit: min-max "
-				    "cannot scale a zero range", m->data_name,
-				    QV(q, d->code));
+			if (scalable(m, k, &cs, 0, e) < 0)
+				return -1;
 			for (u = 0; u < n; u++)
-				x[u] = (x[u] - mn) / (mx - mn) * (sp->b - sp->a) +
-				    sp->a;
+				x[u] = minmax_of(x[u], &cs, sp->a, sp->b);
 			break;
-		case RC_NORM_ZSCORE: {
-			double mean = sum / (double)cnt, ss = 0, sd;
+		case RC_NORM_ZSCORE:
+			if (scalable(m, k, &cs, 1, e) < 0)
+				return -1;
 			for (u = 0; u < n; u++)
-				if (!isnan(x[u]))
-					ss += (x[u] - mean) * (x[u] - mean);
-			sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : 0;
-			if (!(sd > 0))
-				return errf(e, ERR_DATA, "%s: indicator %s has the "
-				    "same value for every unit (or one value): "
-				    "z-scores need a standard deviation", m->data_name,
-				    QV(q, d->code));
-			for (u = 0; u < n; u++)
-				x[u] = (x[u] - mean) / sd * sp->b + sp->a;
+				x[u] = (x[u] - cs.mean) / cs.sd * sp->b + sp->a;
 			break;
-		}
 		case RC_NORM_RANK: {
 			size_t *t1 = malloc(n * sizeof *t1);
 			size_t *t2 = malloc(n * sizeof *t2);
@@ -1397,11 +1524,17 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 		}
 		case RC_NORM_GOALPOSTS: {
 			double lo = d->gp_lo, hi = d->gp_hi, y;
-			if (isnan(lo) || isnan(hi) || lo == hi)
+			if (isnan(lo) || isnan(hi))
 				return errf(e, ERR_DATA, "%s: indicator %s: "
 				    "goalposts need goalpost_lower and "
-				    "goalpost_upper in META, and different", m->data_name,
+				    "goalpost_upper in META", m->data_name,
 				    QV(q, d->code));
+			if (!(lo < hi))
+				return errf(e, ERR_DATA, "%s:%ld: indicator %s: "
+				    "goalpost_lower %.17g is not below "
+				    "goalpost_upper %.17g", m->meta_name ?
+				    m->meta_name : m->data_name, d->line,
+				    QV(q, d->code), lo, hi);
 			for (u = 0; u < n; u++) {
 				if (isnan(x[u]))
 					continue;
@@ -1420,10 +1553,14 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 				return errf(e, ERR_DATA, "%s: indicator %s: "
 				    "dist2targ needs its Target in META", m->data_name,
 				    QV(q, d->code));
-			if (targ == mn)
+			if (!(targ > mn))
 				return errf(e, ERR_DATA, "%s: indicator %s: the "
-				    "Target equals the lowest value: distance "
-				    "to target is undefined", m->data_name, QV(q, d->code));
+				    "Target (%.17g) is not above the lowest "
+				    "value (%.17g)%s: distance to target would "
+				    "be undefined or reverse the order",
+				    m->data_name, QV(q, d->code), d->target, dir *
+				    mn, dir < 0 ? ", Direction -1 reversing both" :
+				    "");
 			for (u = 0; u < n; u++) {
 				if (isnan(x[u]))
 					continue;
@@ -1441,6 +1578,12 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 					x[u] *= dir;
 			break;
 		}
+		for (u = 0; u < n; u++)
+			if (!isnan(x[u]) && !isfinite(x[u]))
+				return errf(e, ERR_DATA, "%s:%ld: unit %s: the "
+				    "normalised value of %s is too large to "
+				    "hold", m->data_name, m->uline[u],
+				    QV(q2, m->unit[u]), QV(q, d->code));
 	}
 	return 0;
 }
@@ -1484,27 +1627,13 @@ cmp_score_desc(const void *a, const void *b, void *ctx)
 	return (i > j) - (i < j);
 }
 
-void
-rc_rank(const double *score, size_t n, int *rank)
+/* rc_rank with the caller's scratch (n indexes each in idx and tmp). */
+static void
+rank_desc(const double *score, size_t n, int *rank, size_t *idx,
+    size_t *tmp)
 {
-	size_t *idx = malloc((n ? n : 1) * sizeof *idx);
-	size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
 	size_t u, k = 0, i;
 
-	if (!idx || !tmp) {
-		/* no memory: an O(n^2) count needs none */
-		for (u = 0; u < n; u++) {
-			rank[u] = 0;
-			if (isnan(score[u]))
-				continue;
-			rank[u] = 1;
-			for (i = 0; i < n; i++)
-				rank[u] += !isnan(score[i]) && score[i] > score[u];
-		}
-		free(idx);
-		free(tmp);
-		return;
-	}
 	for (u = 0; u < n; u++) {
 		rank[u] = 0;
 		if (!isnan(score[u]))
@@ -1514,8 +1643,23 @@ rc_rank(const double *score, size_t n, int *rank)
 	for (i = 0; i < k; i++)
 		rank[idx[i]] = i > 0 && score[idx[i]] == score[idx[i - 1]] ?
 		    rank[idx[i - 1]] : (int)(i + 1);
+}
+
+int
+rc_rank(const double *score, size_t n, int *rank)
+{
+	size_t *idx = malloc((n ? n : 1) * sizeof *idx);
+	size_t *tmp = malloc((n ? n : 1) * sizeof *tmp);
+
+	if (!idx || !tmp) {
+		free(idx);
+		free(tmp);
+		return -1;
+	}
+	rank_desc(score, n, rank, idx, tmp);
 	free(idx);
 	free(tmp);
+	return 0;
 }
 
 /* --------------------------------------------------------------- weights */
@@ -1788,9 +1932,10 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 				sum += m->node[pn->child[j]].weight;
 			if (!(sum > 0)) {
 				free(w);
-				return errf(e, ERR_DATA, "%s: the weights of the "
-				    "children of %s sum to 0", m->data_name,
-				    QV(q1, pn->code));
+				return errf(e, ERR_DATA, "%s:%ld: the Weights of "
+				    "the children of %s sum to 0",
+				    m->meta_name ? m->meta_name : m->data_name,
+				    pn->line, QV(q1, pn->code));
 			}
 			for (j = 0; j < k; j++)
 				w[j] = m->node[pn->child[j]].weight / sum;
@@ -1877,9 +2022,14 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 	int combo[6][2], ncombo = 0, nz, ag, rc = -1;
 	gsl_rng *rng = NULL;
 	long rep;
-	char q1[96], q2[96];
+	size_t *idx = NULL, *tmp = NULL;
+	char q1[96];
 
 	memset(r, 0, sizeof *r);
+	/* n^2 rank counters: refuse sizes whose products overflow */
+	if (n > 0 && (n > SIZE_MAX / sizeof(uint32_t) / n ||
+	    nn > SIZE_MAX / sizeof(double) / n))
+		return err_nomem(e);
 	if ((o->norms & 3) == 0 || (o->aggs & 7) == 0)
 		return errf(e, ERR_USAGE, "--uncertainty needs at least one "
 		    "normalisation and one aggregation");
@@ -1888,12 +2038,15 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 	score = malloc(n * sizeof *score + 1);
 	hist = calloc(n * n + 1, sizeof *hist);
 	rank = malloc(n * sizeof *rank + 1);
+	idx = malloc(n * sizeof *idx + 1);
+	tmp = malloc(n * sizeof *tmp + 1);
 	r->median = malloc(n * sizeof(double) + 1);
 	r->mean = malloc(n * sizeof(double) + 1);
 	r->q05 = malloc(n * sizeof(double) + 1);
 	r->q95 = malloc(n * sizeof(double) + 1);
 	rng = gsl_rng_alloc(gsl_rng_mt19937);
-	if (!a || !wr || !score || !hist || !rank || !r->median ||
+	if (!a || !wr || !score || !hist || !rank || !idx || !tmp ||
+	    !r->median ||
 	    !r->mean || !r->q05 || !r->q95 || !rng) {
 		err_nomem(e);
 		goto out;
@@ -1917,36 +2070,18 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 			}
 		for (k = 0; k < ni; k++) {
 			const double *x = &norm_in[k * n];
-			double dir = m->node[k].dir, mn = INFINITY;
-			double mx = -INFINITY, sum = 0, ss = 0, mean, sd;
-			size_t cnt = 0;
-			for (u = 0; u < n; u++)
-				if (!isnan(x[u])) {
-					double v = dir * x[u];
-					mn = v < mn ? v : mn;
-					mx = v > mx ? v : mx;
-					sum += v;
-					cnt++;
-				}
-			mean = cnt ? sum / (double)cnt : NAN;
-			for (u = 0; u < n; u++)
-				if (!isnan(x[u]))
-					ss += (dir * x[u] - mean) *
-					    (dir * x[u] - mean);
-			sd = cnt > 1 ? sqrt(ss / (double)(cnt - 1)) : 0;
-			if (nz == 0 ? !(mx > mn) : !(sd > 0)) {
-				errf(e, ERR_DATA, "%s: indicator %s has the same "
-				    "value for every unit: --uncertainty "
-				    "cannot normalise it", m->data_name, QV(q1,
-				    m->node[k].code));
+			double dir = m->node[k].dir;
+			struct colstat cs;
+
+			col_stats(x, n, dir, &cs);
+			if (scalable(m, k, &cs, nz, e) < 0)
 				goto out;
-			}
 			for (u = 0; u < n; u++) {
 				double v = dir * x[u], y;
 				/* COINr's sensitivity vignette: minmax to
 				 * [1, 100], z-scores with mean 10, sd 2 */
-				y = nz == 0 ? (v - mn) / (mx - mn) * 99 + 1 :
-				    (v - mean) / sd * 2 + 10;
+				y = nz == 0 ? minmax_of(v, &cs, 1, 100) :
+				    (v - cs.mean) / cs.sd * 2 + 10;
 				if (!isnan(y) && !(y > 0) && (bad_code == NULL ||
 				    y < bad_y)) {
 					bad_code = m->node[k].code;
@@ -1986,7 +2121,6 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 		    "with gmean or hmean): add minmax or amean", m->data_name);
 		goto out;
 	}
-	(void)q2;
 	for (rep = 0; rep < o->n; rep++) {
 		int pick = ncombo > 1 ? (int)gsl_rng_uniform_int(rng,
 		    (unsigned long)ncombo) : 0;
@@ -2025,7 +2159,7 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 		for (u = 0; u < n; u++)
 			score[u] = ag == 2 ? -a[(nagg - 1) * n + u] :
 			    a[(nagg - 1) * n + u];
-		rc_rank(score, n, rank);
+		rank_desc(score, n, rank, idx, tmp);
 		for (u = 0; u < n; u++)
 			if (rank[u] > 0)
 				hist[u * n + (size_t)(rank[u] - 1)]++;
@@ -2076,6 +2210,8 @@ out:
 	free(score);
 	free(hist);
 	free(rank);
+	free(idx);
+	free(tmp);
 	gsl_rng_free(rng);
 	if (rc < 0) {
 		free(r->median);

@@ -63,6 +63,7 @@ struct rc_model {
 	char *label_col; /* the label column's name, or NULL */
 	const char *data_name; /* input name for messages (owned) */
 	char *data_name_buf;
+	char *meta_name; /* META's name for messages, NULL without META */
 };
 
 /* Options that shape reading. */
@@ -86,19 +87,41 @@ struct rc_read_opts {
 int rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
     const struct rc_read_opts *o, struct buf *warn, struct err *e);
 
+/* Free everything *m owns and zero it.  A zeroed or partly built model
+ * (as rc_read leaves it on failure) is allowed; NULL is allowed. */
 void rc_model_free(struct rc_model *m);
 
-/* Divide every indicator that has a Denominator by that column. */
+/*
+ * Divide every indicator that has a Denominator by that column's value
+ * (read with rc_read_opts.denominate).  A missing denominator makes the
+ * value missing.  Returns 0, or -1 with *e set (ERR_DATA): a denominator
+ * that is not a number, 0 under a value, or a quotient too large to hold,
+ * naming the file, line, unit and columns.
+ */
 int rc_denominate(struct rc_model *m, struct err *e);
 
-/* Share of available indicator values per unit, into avail[nunit]. */
+/* Share (0 to 1) of each unit's indicator values that are present, into
+ * the caller's avail[nunit].  Cannot fail. */
 void rc_availability(const struct rc_model *m, double *avail);
 
-/* Drop units whose availability is below min.  *dropped gets the count. */
+/*
+ * Drop the units whose availability is below min, keeping the others in
+ * order with their rows of x, labels, lines and extra columns.  *dropped
+ * gets the count.  Returns 0, or -1 with *e set when out of memory.
+ */
 int rc_screen(struct rc_model *m, double min, size_t *dropped, struct err *e);
 
 enum rc_impute { RC_IMPUTE_NONE, RC_IMPUTE_MEAN, RC_IMPUTE_MEDIAN,
 	RC_IMPUTE_GROUP_MEAN, RC_IMPUTE_GROUP_MEDIAN };
+/*
+ * Fill each indicator's missing values with the mean or median (type 7,
+ * i.e. the usual middle) of its values present, over all units or over
+ * the units with the same group_col text (kept by rc_read_opts.group_col).
+ * A unit with an empty group, or a group without values, stays missing.
+ * Fill values come from the data before any filling.  *filled gets the
+ * count of values filled.  Returns 0, or -1 with *e set (no such group
+ * column: ERR_USAGE; memory: ERR_NOMEM).
+ */
 int rc_impute(struct rc_model *m, enum rc_impute how, const char *group_col,
     size_t *filled, struct err *e);
 
@@ -109,10 +132,21 @@ struct rc_treat_info {
 	                          too-few-values (static strings) */
 	size_t points;         /* winsorised points (COINr nwin) */
 };
+/*
+ * COINr's outlier treatment of each indicator, on its values present: it
+ * passes when |skew| < 2 or kurtosis < 3.5 (a constant one passes); else
+ * the most extreme value on the skewed side, ties together, becomes the
+ * next value in, until it passes or maxpoints points have moved (COINr's
+ * count: the points of the latest step on each side); if it still fails,
+ * the original values become log(x - min + 0.01 (max - min)).  Fewer than
+ * 4 values: left alone ("too-few-values").  info[nind] (the caller's) gets
+ * what was done.  Returns 0, or -1 with *e set when out of memory.
+ */
 int rc_treat(struct rc_model *m, int maxpoints, struct rc_treat_info *info,
     struct err *e);
 
-/* e1071 type-2 skewness and excess kurtosis of the n values x. */
+/* e1071 type-2 skewness (NAN for n < 3) and excess kurtosis (NAN for
+ * n < 4) of the n values x; NAN for a constant x. */
 double rc_skew(const double *x, size_t n);
 double rc_kurt(const double *x, size_t n);
 
@@ -124,7 +158,17 @@ struct rc_norm_spec {
 	int cap;       /* dist2targ: cap at 1 */
 	int raw_direction; /* none: leave Direction to TOPSIS (no negation) */
 };
-/* Normalise every indicator (direction applied by negating first). */
+/*
+ * Normalise every indicator in place, each value v = Direction * x first
+ * (except with raw_direction under none): minmax (v - min) / (max - min)
+ * (b - a) + a; zscore (v - mean) / sd * b + a with the n - 1 sd; rank
+ * (ascending, ties at the lowest); goalposts from META, truncated to
+ * [0, 1] times a; dist2targ 1 - (t - v) / (t - min), capped at 1 with
+ * cap.  Missing values stay missing.  Returns 0, or -1 with *e set
+ * (ERR_DATA): an indicator without values, a zero range or sd, missing or
+ * crossed goalposts, a Target not above the lowest value, a result too
+ * large to hold; ERR_NOMEM.
+ */
 int rc_normalise(struct rc_model *m, const struct rc_norm_spec *s,
     struct err *e);
 
@@ -136,12 +180,20 @@ enum rc_agg { RC_AGG_AMEAN, RC_AGG_GMEAN, RC_AGG_HMEAN, RC_AGG_TOPSIS };
  * weights w and weff as it goes (entropy and PCA weights from the children's
  * values at that point).  dir_in_topsis: under TOPSIS, pick each child's
  * ideal by its Direction (set when no normalisation applied the direction).
+ * amean, gmean and hmean skip a missing child and rescale the weights over
+ * those present (COINr); a unit with no child present gets a missing
+ * score.  Returns 0, or -1 with *e set (ERR_DATA): Weights summing to 0,
+ * a value of 0 or below under gmean or hmean, a negative value under
+ * entropy weights, too few complete units for PCA, a TOPSIS tie between
+ * ideal and anti-ideal, naming unit and indicator; ERR_NOMEM.
  */
 int rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
     int dir_in_topsis, struct err *e);
 
-/* Ranks of score[n]: 1 = highest, ties share the lowest rank, NAN gets 0. */
-void rc_rank(const double *score, size_t n, int *rank);
+/* Ranks of score[n] into the caller's rank[n]: 1 = highest, ties share the
+ * lowest rank (1, 2, 2, 4), NAN gets 0.  Returns 0, or -1 when out of
+ * memory (rank is then unset). */
+int rc_rank(const double *score, size_t n, int *rank);
 
 /* Monte Carlo uncertainty. */
 struct rc_mc_opts {
@@ -183,7 +235,13 @@ int rc_uncertainty(const struct rc_model *m, const double *norm_in,
 int rc_audit_write(const struct rc_model *m, struct csvw *w, int precision,
     struct err *e);
 
-#endif
+/*
+ * Write the number x as one field: the shortest text that reads back as x
+ * when precision < 0, else exactly precision decimals; -0 (and a small
+ * negative that rounds to zero) as 0; NAN as an empty field, so no "nan"
+ * ever reaches a table.  Returns 0, or -1 with *e set.
+ */
+int rc_put_num(struct csvw *w, double x, int precision, struct err *e);
 
 /* ------------------------------------------------------------ the run */
 
@@ -231,3 +289,5 @@ struct rc_summary {
 int rankcity_run(const struct rc_opts *o, const char *path, struct csvw *out,
     struct buf *script, struct buf *warn, struct rc_summary *st,
     struct err *e);
+
+#endif

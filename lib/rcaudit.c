@@ -298,36 +298,6 @@ out:
 	return rc;
 }
 
-/*
- * Write v as a raw field: shortest round-trip text when precision < 0,
- * else "%.*f".  v is finite.
- */
-static int
-put_num(struct csvw *w, double v, int precision, struct err *e)
-{
-	char buf[64], *big;
-	int n, rc;
-
-	if (precision < 0) {
-		size_t len = fmt_shortest(buf, sizeof buf, v);
-		if (len == 0)
-			return errf(e, ERR_DATA, "audit: cannot format %g", v);
-		return csvw_raw(w, buf, len, e);
-	}
-	n = snprintf(buf, sizeof buf, "%.*f", precision, v);
-	if (n < 0)
-		return errf(e, ERR_DATA, "audit: cannot format %g", v);
-	if ((size_t)n < sizeof buf)
-		return csvw_raw(w, buf, (size_t)n, e);
-	/* A large alpha (say -1e300) with many decimals. */
-	big = malloc((size_t)n + 1);
-	if (big == NULL)
-		return err_nomem(e);
-	snprintf(big, (size_t)n + 1, "%.*f", precision, v);
-	rc = csvw_raw(w, big, (size_t)n, e);
-	free(big);
-	return rc;
-}
 
 /*
  * One row: measure, code, with, then v (empty, with the flag "undefined",
@@ -344,7 +314,7 @@ put_row(struct csvw *w, const char *measure, const char *code,
 	if (!isfinite(v)) {
 		if (csvw_str(w, "", e) < 0 || csvw_str(w, "undefined", e) < 0)
 			return -1;
-	} else if (put_num(w, v, precision, e) < 0 ||
+	} else if (rc_put_num(w, v, precision, e) < 0 ||
 	    csvw_str(w, flag ? flag : "", e) < 0)
 		return -1;
 	return csvw_end(w, e);

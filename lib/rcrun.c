@@ -16,22 +16,32 @@
 
 #define QV(buf, s) quote_value((buf), sizeof(buf), (s), strlen(s))
 
-/* A number, or an empty field for a missing one: never "nan". */
-static int
-put_num(struct csvw *w, double x, int precision, struct err *e)
+int
+rc_put_num(struct csvw *w, double x, int precision, struct err *e)
 {
-	char b[64];
-	int len;
+	char b[64], *big;
+	int len, rc;
 
 	if (isnan(x))
 		return csvw_raw(w, "", 0, e);
+	if (x == 0)
+		x = 0; /* -0 is written as 0 */
 	if (precision < 0)
 		return csvw_raw(w, b, fmt_shortest(b, sizeof b, x), e);
 	len = snprintf(b, sizeof b, "%.*f", precision, x);
-	if (len < 0 || (size_t)len >= sizeof b)
-		len = (int)fmt_shortest(b, sizeof b, x);
-	/* "-0.000" is 0 */
-	if (b[0] == '-' && strspn(b + 1, "0.") == strlen(b + 1))
+	if (len < 0)
+		return errf(e, ERR_DATA, "cannot format %g", x);
+	if ((size_t)len >= sizeof b) {
+		/* 1e300 with decimals: every digit, as asked */
+		if (!(big = malloc((size_t)len + 1)))
+			return err_nomem(e);
+		snprintf(big, (size_t)len + 1, "%.*f", precision, x);
+		rc = csvw_raw(w, big, (size_t)len, e);
+		free(big);
+		return rc;
+	}
+	/* a small negative shown as "-0.000" is 0 */
+	if (b[0] == '-' && strspn(b + 1, "0.") == (size_t)len - 1)
 		return csvw_raw(w, b + 1, (size_t)len - 1, e);
 	return csvw_raw(w, b, (size_t)len, e);
 }
@@ -79,7 +89,7 @@ write_stage(const struct rc_model *m, int with_aggregates, struct csvw *w,
 		if (put_unit(w, m, u, e) < 0)
 			return -1;
 		for (k = 0; k < nk; k++)
-			if (put_num(w, m->x[k * m->nunit + u], precision, e) < 0)
+			if (rc_put_num(w, m->x[k * m->nunit + u], precision, e) < 0)
 				return -1;
 		if (csvw_end(w, e) < 0)
 			return -1;
@@ -107,12 +117,12 @@ write_treat_out(const char *path, const struct rc_model *m,
 		goto fail;
 	for (k = 0; k < m->nind; k++)
 		if (csvw_str(w, m->node[k].code, e) < 0 ||
-		    put_num(w, ti[k].skew, -1, e) < 0 ||
-		    put_num(w, ti[k].kurt, -1, e) < 0 ||
+		    rc_put_num(w, ti[k].skew, -1, e) < 0 ||
+		    rc_put_num(w, ti[k].kurt, -1, e) < 0 ||
 		    csvw_str(w, ti[k].treatment, e) < 0 ||
 		    put_int(w, (long)ti[k].points, e) < 0 ||
-		    put_num(w, ti[k].skew_after, -1, e) < 0 ||
-		    put_num(w, ti[k].kurt_after, -1, e) < 0 ||
+		    rc_put_num(w, ti[k].skew_after, -1, e) < 0 ||
+		    rc_put_num(w, ti[k].kurt_after, -1, e) < 0 ||
 		    csvw_end(w, e) < 0)
 			goto fail;
 	return csvw_close(w, e);
@@ -138,8 +148,8 @@ write_weights_out(const char *path, const struct rc_model *m,
 	for (k = 0; k < m->nnode; k++)
 		if (csvw_str(w, m->node[k].code, e) < 0 ||
 		    put_int(w, m->node[k].level, e) < 0 ||
-		    put_num(w, m->w[k], -1, e) < 0 ||
-		    put_num(w, m->weff[k], -1, e) < 0 || csvw_end(w, e) < 0)
+		    rc_put_num(w, m->w[k], -1, e) < 0 ||
+		    rc_put_num(w, m->weff[k], -1, e) < 0 || csvw_end(w, e) < 0)
 			goto fail;
 	return csvw_close(w, e);
 fail:
@@ -283,7 +293,7 @@ write_ranking(const struct rc_model *m, const int *rank, const long *prev,
 		for (lvl = top; lvl >= 2; lvl--)
 			for (k = m->nind; k < m->nnode; k++)
 				if (m->node[k].level == lvl &&
-				    put_num(w, m->x[k * n + u], precision, e) < 0)
+				    rc_put_num(w, m->x[k * n + u], precision, e) < 0)
 					return -1;
 		if (csvw_end(w, e) < 0)
 			return -1;
@@ -313,10 +323,10 @@ write_uncertainty(const struct rc_model *m, const int *rank,
 		if (put_unit(w, m, u, e) < 0 ||
 		    (rank[u] > 0 ? put_int(w, rank[u], e) :
 		    csvw_raw(w, "", 0, e)) < 0 ||
-		    put_num(w, r->median[u], precision, e) < 0 ||
-		    put_num(w, r->mean[u], precision, e) < 0 ||
-		    put_num(w, r->q05[u], precision, e) < 0 ||
-		    put_num(w, r->q95[u], precision, e) < 0 ||
+		    rc_put_num(w, r->median[u], precision, e) < 0 ||
+		    rc_put_num(w, r->mean[u], precision, e) < 0 ||
+		    rc_put_num(w, r->q05[u], precision, e) < 0 ||
+		    rc_put_num(w, r->q95[u], precision, e) < 0 ||
 		    csvw_end(w, e) < 0)
 			return -1;
 		(*written)++;
@@ -504,7 +514,10 @@ rankcity_run(const struct rc_opts *o, const char *path, struct csvw *out,
 		err_nomem(e);
 		goto out;
 	}
-	rc_rank(&m.x[(m.nnode - 1) * m.nunit], m.nunit, rank);
+	if (rc_rank(&m.x[(m.nnode - 1) * m.nunit], m.nunit, rank) < 0) {
+		err_nomem(e);
+		goto out;
+	}
 	for (u = 0; u < m.nunit; u++)
 		st->ranked += rank[u] > 0;
 	ord = rank_order(rank, m.nunit);

@@ -529,8 +529,14 @@ normalise(void)
 	/* goalposts missing or equal */
 	CHECK_INT(norm1(in, 7, 1, NA, 50, NA, &s, out, &e), -1);
 	CHECK_STR(e.msg, "t.csv: indicator \"a\": goalposts need "
-	    "goalpost_lower and goalpost_upper in META, and different");
+	    "goalpost_lower and goalpost_upper in META");
 	CHECK_INT(norm1(in, 7, 1, 50, 50, NA, &s, out, &e), -1);
+	CHECK(strstr(e.msg, "goalpost_lower 50 is not below goalpost_upper "
+	    "50") != NULL);
+	/* crossed posts would turn the indicator round: refused */
+	CHECK_INT(norm1(in, 7, 1, 50, 0, NA, &s, out, &e), -1);
+	CHECK(strstr(e.msg, "goalpost_lower 50 is not below goalpost_upper "
+	    "0") != NULL);
 
 	s.how = RC_NORM_DIST2TARG;
 	s.a = s.b = 0;
@@ -547,8 +553,12 @@ normalise(void)
 	    "in META");
 	/* a Target equal to the lowest value */
 	CHECK_INT(norm1(in, 7, 1, NA, NA, 1, &s, out, &e), -1);
-	CHECK_STR(e.msg, "t.csv: indicator \"a\": the Target equals the "
-	    "lowest value: distance to target is undefined");
+	CHECK_STR(e.msg, "t.csv: indicator \"a\": the Target (1) is not "
+	    "above the lowest value (1): distance to target would be "
+	    "undefined or reverse the order");
+	/* a Target below every value would reverse the order */
+	CHECK_INT(norm1(in, 7, 1, NA, NA, 0, &s, out, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
 
 	/* A zero range. */
 	s.how = RC_NORM_MINMAX;
@@ -653,8 +663,8 @@ means(void)
 		if (tree(&m, 4, 5, 2, code, parent, w0, x) == 0) {
 			CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_AMEAN, 0, &e),
 			    -1);
-			CHECK_STR(e.msg, "t.csv: the weights of the children of "
-			    "\"index\" sum to 0");
+			CHECK_STR(e.msg, "t.csv:6: the Weights of the children "
+			    "of \"index\" sum to 0");
 			rc_model_free(&m);
 		}
 	}
