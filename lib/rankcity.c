@@ -15,9 +15,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_matrix.h>
 #include <gsl/gsl_rng.h>
 
 #include "csvio.h"
@@ -355,6 +352,7 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
     const char *mname, const struct csv_record *head, struct err *e)
 {
 	long *par = NULL, *order = NULL, *pos = NULL;
+	size_t *ccap = NULL; /* capacity of each node's child array */
 	size_t i, j, k, nind = 0, maxlevel = 1;
 	long root = -1;
 	char q1[96], q2[96];
@@ -520,20 +518,20 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 		}
 	}
 	/* Children lists, in node order (= META order within a level). */
+	if (!(ccap = calloc(m->nnode, sizeof *ccap))) {
+		err_nomem(e);
+		goto out;
+	}
 	for (k = 0; k < m->nnode; k++) {
 		long p = m->node[k].parent;
 		struct rc_node *pn;
 		if (p < 0)
 			continue;
 		pn = &m->node[p];
-		if ((pn->nchild & (pn->nchild + 1)) == 0 || pn->nchild == 0) {
-			size_t *c = realloc(pn->child, (pn->nchild * 2 + 2) *
-			    sizeof *c);
-			if (c == NULL) {
-				err_nomem(e);
-				goto out;
-			}
-			pn->child = c;
+		if (grow_array((void **)&pn->child, &ccap[p], pn->nchild + 1,
+		    sizeof *pn->child) < 0) {
+			err_nomem(e);
+			goto out;
 		}
 		pn->child[pn->nchild++] = k;
 	}
@@ -546,6 +544,7 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 		}
 	rc = 0;
 out:
+	free(ccap);
 	free(par);
 	free(order);
 	free(pos);
@@ -1719,16 +1718,14 @@ static int
 pca_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 {
 	struct rc_node *pn = &m->node[p];
-	size_t n = m->nunit, k = pn->nchild, i, j, u, cc = 0, kv = 0;
-	double *mean = calloc(k, sizeof *mean), *sd = calloc(k, sizeof *sd);
-	size_t *var = calloc(k, sizeof *var);
-	gsl_matrix *c = NULL, *vec = NULL;
-	gsl_vector *val = NULL;
-	gsl_eigen_symmv_workspace *ws = NULL;
-	int rc = -1;
+	size_t n = m->nunit, k = pn->nchild, j, u, cc_n, kv = 0;
+	double *cc = malloc((k * n + 1) * sizeof *cc);
+	double *load = malloc((k + 1) * sizeof *load), lambda, s = 0;
+	size_t *var = malloc((k + 1) * sizeof *var);
+	int rc = -1, st;
 	char q[96];
 
-	if (!mean || !sd || !var) {
+	if (!cc || !load || !var) {
 		err_nomem(e);
 		goto out;
 	}
@@ -1739,39 +1736,24 @@ pca_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 		rc = 0;
 		goto out;
 	}
-	for (u = 0; u < n; u++) {
-		int all = 1;
-		for (j = 0; j < k && all; j++)
-			all = !isnan(m->x[pn->child[j] * n + u]);
-		if (!all)
-			continue;
-		cc++;
-		for (j = 0; j < k; j++)
-			mean[j] += m->x[pn->child[j] * n + u];
-	}
-	if (cc < 3) {
+	cc_n = rc_complete_cases(m, pn, cc);
+	if (cc_n < 3) {
 		errf(e, ERR_DATA, "%s: PCA weights for %s need 3 or more units "
 		    "with every child present (there are %zu)", m->data_name,
-		    QV(q, pn->code), cc);
+		    QV(q, pn->code), cc_n);
 		goto out;
 	}
-	for (j = 0; j < k; j++)
-		mean[j] /= (double)cc;
-	for (u = 0; u < n; u++) {
-		int all = 1;
-		for (j = 0; j < k && all; j++)
-			all = !isnan(m->x[pn->child[j] * n + u]);
-		if (!all)
-			continue;
-		for (j = 0; j < k; j++) {
-			double d = m->x[pn->child[j] * n + u] - mean[j];
-			sd[j] += d * d;
-		}
-	}
 	/* children without variance carry no information: weight 0 */
-	for (j = 0; j < k; j++)
-		if (sd[j] > 0)
-			var[kv++] = j;
+	for (j = 0; j < k; j++) {
+		const double *c = &cc[j * n];
+		for (u = 1; u < cc_n && c[u] == c[0]; u++)
+			;
+		if (u == cc_n)
+			continue;
+		if (kv != j)
+			memmove(&cc[kv * n], c, cc_n * sizeof *cc);
+		var[kv++] = j;
+	}
 	if (kv < 2) {
 		for (j = 0; j < kv; j++)
 			w[var[j]] = 1;
@@ -1781,55 +1763,23 @@ pca_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 		rc = 0;
 		goto out;
 	}
-	c = gsl_matrix_alloc(kv, kv);
-	vec = gsl_matrix_alloc(kv, kv);
-	val = gsl_vector_alloc(kv);
-	ws = gsl_eigen_symmv_alloc(kv);
-	if (!c || !vec || !val || !ws) {
-		err_nomem(e);
+	st = rc_pca_first(cc, kv, cc_n, n, &lambda, load, e);
+	if (st < 0)
 		goto out;
-	}
-	for (i = 0; i < kv; i++)
-		for (j = 0; j < kv; j++) {
-			double s = 0;
-			size_t a = pn->child[var[i]], b = pn->child[var[j]];
-			for (u = 0; u < n; u++) {
-				double xa = m->x[a * n + u], xb = m->x[b * n + u];
-				int all = 1;
-				size_t t;
-				for (t = 0; t < k && all; t++)
-					all = !isnan(m->x[pn->child[t] * n + u]);
-				if (all)
-					s += (xa - mean[var[i]]) *
-					    (xb - mean[var[j]]);
-			}
-			gsl_matrix_set(c, i, j, s / sqrt(sd[var[i]] *
-			    sd[var[j]]));
-		}
-	if (gsl_eigen_symmv(c, val, vec, ws) != GSL_SUCCESS ||
-	    gsl_eigen_symmv_sort(val, vec, GSL_EIGEN_SORT_VAL_DESC) !=
-	    GSL_SUCCESS) {
+	if (st == 0) {
 		errf(e, ERR_DATA, "%s: PCA weights for %s: the eigen solver "
 		    "failed", m->data_name, QV(q, pn->code));
 		goto out;
 	}
-	{
-		double s = 0;
-		for (i = 0; i < kv; i++)
-			s += fabs(gsl_matrix_get(vec, i, 0));
-		for (i = 0; i < kv; i++)
-			w[var[i]] = fabs(gsl_matrix_get(vec, i, 0)) / s;
-	}
+	for (j = 0; j < kv; j++)
+		s += fabs(load[j]);
+	for (j = 0; j < kv; j++)
+		w[var[j]] = fabs(load[j]) / s;
 	rc = 0;
 out:
-	free(mean);
-	free(sd);
+	free(cc);
+	free(load);
 	free(var);
-	gsl_matrix_free(c);
-	gsl_matrix_free(vec);
-	gsl_vector_free(val);
-	if (ws)
-		gsl_eigen_symmv_free(ws);
 	return rc;
 }
 

@@ -236,6 +236,25 @@ int rc_audit_write(const struct rc_model *m, struct csvw *w, int precision,
     struct err *e);
 
 /*
+ * The complete cases of aggregate agg: the units whose children are all
+ * present, column by column into the caller's cc (child j's values at
+ * cc[j * m->nunit], nchild * nunit doubles).  Returns how many there are.
+ */
+size_t rc_complete_cases(const struct rc_model *m, const struct rc_node *agg,
+    double *cc);
+
+/*
+ * The first principal component of the correlation matrix of k columns of
+ * n cases (column j at cc[j * stride]): its eigenvalue into *lambda (the
+ * variance it explains is *lambda / k) and, when load is not NULL, its
+ * eigenvector into load[k] (sign as GSL gives it).  Returns 1 when done,
+ * 0 when undefined (k < 2, n < 3, a constant column, or GSL's solver
+ * failed: *lambda is NAN), -1 with *e set when out of memory.
+ */
+int rc_pca_first(const double *cc, size_t k, size_t n, size_t stride,
+    double *lambda, double *load, struct err *e);
+
+/*
  * Write the number x as one field: the shortest text that reads back as x
  * when precision < 0, else exactly precision decimals; -0 (and a small
  * negative that rounds to zero) as 0; NAN as an empty field, so no "nan"

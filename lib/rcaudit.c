@@ -191,13 +191,8 @@ pair_corr(const double *a, const double *b, size_t n, struct scratch *s,
 	*rho = pearson(s->ra, s->rb, m);
 }
 
-/*
- * The complete cases of aggregate node agg: the units whose children are
- * all present, column-major into cc (child j's values at cc[j * nunit ..]).
- * Returns how many units there are.
- */
-static size_t
-complete_cases(const struct rc_model *m, const struct rc_node *agg,
+size_t
+rc_complete_cases(const struct rc_model *m, const struct rc_node *agg,
     double *cc)
 {
 	size_t u, j, n = 0;
@@ -243,57 +238,53 @@ cronbach(const double *cc, size_t k, size_t n, size_t stride, double *sum)
 	return (double)k / (double)(k - 1) * (1 - sumvar / vs);
 }
 
-/*
- * The largest eigenvalue of the correlation matrix of k >= 2 columns of n
- * complete cases, divided by k, into *share (NAN when a correlation is
- * undefined or GSL's eigensolver fails).  Returns 0, or -1 with *e set
- * when memory runs out.
- */
-static int
-pca_share(const double *cc, size_t k, size_t n, size_t stride,
-    double *share, struct err *e)
+int
+rc_pca_first(const double *cc, size_t k, size_t n, size_t stride,
+    double *lambda, double *load, struct err *e)
 {
-	gsl_matrix *a = NULL;
+	gsl_matrix *a = NULL, *vec = NULL;
 	gsl_vector *ev = NULL;
-	gsl_eigen_symm_workspace *ws = NULL;
+	gsl_eigen_symmv_workspace *ws = NULL;
 	size_t i, j;
-	double best;
 	int rc = -1;
 
-	*share = NAN;
-	if (n < AUDIT_MIN_N)
+	*lambda = NAN;
+	if (n < AUDIT_MIN_N || k < 2)
 		return 0;
 	a = gsl_matrix_alloc(k, k);
+	vec = gsl_matrix_alloc(k, k);
 	ev = gsl_vector_alloc(k);
-	ws = gsl_eigen_symm_alloc(k);
-	if (a == NULL || ev == NULL || ws == NULL) {
+	ws = gsl_eigen_symmv_alloc(k);
+	if (a == NULL || vec == NULL || ev == NULL || ws == NULL) {
 		err_nomem(e);
 		goto out;
 	}
+	rc = 0;
 	for (i = 0; i < k; i++) {
 		gsl_matrix_set(a, i, i, 1);
 		for (j = i + 1; j < k; j++) {
 			double r = pearson(cc + i * stride, cc + j * stride,
 			    n);
-			if (isnan(r)) {
-				rc = 0;
+			if (isnan(r))
 				goto out;
-			}
 			gsl_matrix_set(a, i, j, r);
 			gsl_matrix_set(a, j, i, r);
 		}
 	}
-	rc = 0;
-	if (gsl_eigen_symm(a, ev, ws) != GSL_SUCCESS)
+	if (gsl_eigen_symmv(a, ev, vec, ws) != GSL_SUCCESS ||
+	    gsl_eigen_symmv_sort(ev, vec, GSL_EIGEN_SORT_VAL_DESC) !=
+	    GSL_SUCCESS)
 		goto out;
-	best = gsl_vector_get(ev, 0);
-	for (i = 1; i < k; i++)
-		if (gsl_vector_get(ev, i) > best)
-			best = gsl_vector_get(ev, i);
-	*share = best / (double)k;
+	*lambda = gsl_vector_get(ev, 0);
+	if (load)
+		for (i = 0; i < k; i++)
+			load[i] = gsl_matrix_get(vec, i, 0);
+	rc = 1;
 out:
-	gsl_eigen_symm_free(ws);
+	if (ws)
+		gsl_eigen_symmv_free(ws);
 	gsl_vector_free(ev);
+	gsl_matrix_free(vec);
 	gsl_matrix_free(a);
 	return rc;
 }
@@ -473,10 +464,12 @@ rc_audit_write(const struct rc_model *m, struct csvw *w, int precision,
 		if (nd->nchild < 2)
 			continue;
 		if (n > 0) {
-			nc = complete_cases(m, nd, cc);
+			nc = rc_complete_cases(m, nd, cc);
 			alpha = cronbach(cc, nd->nchild, nc, n, sum);
-			if (pca_share(cc, nd->nchild, nc, n, &share, e) < 0)
+			if (rc_pca_first(cc, nd->nchild, nc, n, &share, NULL,
+			    e) < 0)
 				goto out;
+			share /= (double)nd->nchild; /* NAN stays NAN */
 		}
 		if (put_row(w, "cronbach_alpha", nd->code, "", alpha, NULL,
 		    precision, e) < 0 ||
