@@ -3,7 +3,7 @@
  *
  * A script is built from shared pieces that later charts reuse:
  *   script_head()   encoding, terminal (by extension), font, size, output
- *   quote_str()     a data string as an inert single-quoted literal
+ *   quote_str()     a data string as inert single-quoted literals
  *   put_num()       a number as gnuplot reads it ("%.17g", C notation)
  *   put_block()     a numeric data block ($name << EOD ... EOD)
  *   put_no_data()   the empty frame drawn when nothing is left to show
@@ -87,30 +87,66 @@ bputs(struct buf *b, const char *s)
 }
 
 #define Q_PCT 1  /* double each %: the string is read as a format (tics) */
-#define Q_RAW 2  /* a file name: bytes as they are, only ' doubled */
+#define Q_RAW 2  /* a file name: bytes as they are, quotes as below */
+
+/* One quote as a literal of its own: an octal escape in a double-quoted
+ * string, which then holds no quote, no backtick and no @. */
+#define LONE_QUOTE "\"\\047\""
 
 /*
- * Append s as a gnuplot single-quoted string literal.  Inside one, gnuplot
- * expands nothing (no backslash escapes, no `command`, no @macro) and ''
- * stands for one quote.  Unless Q_RAW, control bytes become spaces (so the
- * literal stays on its line) and bytes that are not UTF-8 become U+FFFD.
+ * Append s as a gnuplot string expression: single-quoted literals, joined
+ * by the concatenation operator . where needed.  Inside a single-quoted
+ * literal gnuplot expands nothing (no backslash escapes, no `command`, no
+ * @macro) and '' stands for one quote.  But gnuplot's scanner (5.4 and
+ * before) reads '' as a quote only right after a character that is not a
+ * quote: a '' that starts a literal, or follows another '', ends the
+ * literal there and leaves the rest as more tokens, a syntax error (P''
+ * written 'P''''' fails).  Such a quote goes between literals as
+ * LONE_QUOTE instead: P'' becomes 'P'''."\047", '' becomes "\047"."\047"
+ * and 'x' becomes "\047".'x'''.  (Not "'": gnuplot's @macro expander
+ * counts every ' to tell what is quoted, and a ' inside "..." would put
+ * the text after it outside.)  So every character of s is inside a
+ * literal that gnuplot scans as one token, after an odd number of ' on
+ * the line.  "" gives ''.  Unless Q_RAW, control bytes become spaces (so
+ * the literal stays on its line) and bytes that are not UTF-8 become
+ * U+FFFD.
  */
 static int
 quote_str(struct buf *b, const char *s, int flags)
 {
 	const unsigned char *u = (const unsigned char *)(s ? s : "");
 	size_t len = strlen((const char *)u), i, run;
+	int open = 0;     /* inside a single-quoted literal */
+	int after_q = 0;  /* ... that ends in a doubled quote */
+	int any = 0;      /* something appended already */
 
-	if (buf_reserve(b, len + 2) < 0 || buf_append(b, "'", 1) < 0)
+	if (buf_reserve(b, len + 2) < 0)
 		return -1;
 	for (i = 0; i < len; i += run) {
 		unsigned char c = u[i];
 		int r;
 
 		run = 1;
-		if (c == '\'')
-			r = buf_append(b, "''", 2);
-		else if (c == '%' && (flags & Q_PCT))
+		if (c == '\'' && open && !after_q) {
+			after_q = 1;
+			if (buf_append(b, "''", 2) < 0)
+				return -1;
+			continue;
+		}
+		if (c == '\'') {
+			if ((open && buf_append(b, "'", 1) < 0) ||
+			    (any && buf_append(b, ".", 1) < 0) ||
+			    bputs(b, LONE_QUOTE) < 0)
+				return -1;
+			open = after_q = 0;
+			any = 1;
+			continue;
+		}
+		if (!open && bputs(b, any ? ".'" : "'") < 0)
+			return -1;
+		open = any = 1;
+		after_q = 0;
+		if (c == '%' && (flags & Q_PCT))
 			r = buf_append(b, "%%", 2);
 		else if (flags & Q_RAW)
 			r = buf_append(b, (const char *)u + i, 1);
@@ -127,7 +163,9 @@ quote_str(struct buf *b, const char *s, int flags)
 		if (r < 0)
 			return -1;
 	}
-	return buf_append(b, "'", 1);
+	if (open)
+		return buf_append(b, "'", 1);
+	return any ? 0 : buf_append(b, "''", 2);
 }
 
 int

@@ -8,15 +8,20 @@
  *
  * Safety rule: text from the data (titles, labels, legend entries, series
  * and city names) never becomes gnuplot code.  Every string goes into the
- * script as a gnuplot single-quoted string literal (chart_quote), inside
+ * script as gnuplot single-quoted string literals (chart_quote), inside
  * which gnuplot expands nothing: no backslash escapes, no `command`
- * substitution, no @macro; the only special sequence is '' (one quote).
- * Control characters (bytes below 0x20, and 0x7f) become spaces so that
- * no string can end a script line, and bytes that are not valid UTF-8
- * become U+FFFD.  Every terminal is set noenhanced, so _ ^ @ { } show as
- * themselves.  Data blocks (heredocs) hold numbers only, so no string can
- * end one early.  Labels that gnuplot reads as a format (explicit tic
- * labels) have each % doubled.
+ * substitution, no @macro; the only special sequence is '' (one quote),
+ * which gnuplot's scanner reads as such only right after a character that
+ * is not a quote.  Any other quote (one that starts the string or follows
+ * another quote) is written between literals as the double-quoted octal
+ * escape "\047" (no quote, backtick or @ in it), joined to them with
+ * gnuplot's . operator, so every string scans as one piece of text
+ * whatever its quotes.  Control characters (bytes below 0x20, and 0x7f)
+ * become spaces so that no string can end a script line, and bytes that
+ * are not valid UTF-8 become U+FFFD.  Every terminal is set noenhanced,
+ * so _ ^ @ { } show as themselves.  Data blocks (heredocs) hold numbers
+ * only, so no string can end one early.  Labels that gnuplot reads as a
+ * format (explicit tic labels) have each % doubled.
  *
  * Fonts: the terminal font is chart_font(): the CHART_FONT environment
  * variable when it is set and not empty, else a font family that
@@ -57,12 +62,16 @@ int chart_terminal(const char *outfile, const char **term, struct err *e);
 const char *chart_font(void);
 
 /*
- * Append to b the string s as a gnuplot single-quoted string literal:
- * ' + s + ', with each ' doubled, control bytes (< 0x20, 0x7f) replaced by
- * a space and bytes that are not valid UTF-8 replaced by U+FFFD; valid
- * UTF-8 (Chinese) passes through unchanged.  NULL is taken as "".
- * Returns 0, or -1 if out of memory (b then holds part of the literal:
- * callers give up on the whole script).
+ * Append to b the string s as a gnuplot string expression: a single-quoted
+ * literal ' + s + ' with each ' doubled, except that a quote at the start
+ * of s or right after another quote (which gnuplot 5.4's scanner would
+ * take as the literal's end) is written as "\047" instead, with . joining
+ * it to the literals either side: P'' -> 'P'''."\047", '' ->
+ * "\047"."\047", 'a' -> "\047".'a''', it's -> 'it''s'.  Control bytes
+ * (< 0x20, 0x7f) become a space and bytes that are not valid UTF-8 become
+ * U+FFFD; valid UTF-8 (Chinese) passes through unchanged.  NULL and ""
+ * give ''.  Returns 0, or -1 if out of memory (b then holds part of the
+ * expression: callers give up on the whole script).
  */
 int chart_quote(struct buf *b, const char *s);
 

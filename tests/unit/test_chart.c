@@ -36,9 +36,13 @@ quoted(const char *s)
 }
 
 /*
- * The script with every single-quoted literal's contents taken out ('...'
- * becomes ''), so what is left is the code gnuplot runs.  Returns NULL if a
- * literal is not closed on its own line.  Caller frees.
+ * The script with every string literal's contents taken out ('...' becomes
+ * '', the quote "\047" becomes ""), so what is left is the code gnuplot
+ * runs.  Single-quoted literals are scanned as gnuplot's scanner does: a
+ * character that is not a quote followed by '' takes the '' in, any other
+ * quote ends the literal.  Returns NULL if a literal is not closed on its
+ * own line, or if a quote follows its end at once (gnuplot ended it early,
+ * so the text would split into tokens).  Caller frees.
  */
 static char *
 code_only(const char *s)
@@ -48,23 +52,31 @@ code_only(const char *s)
 	if (out == NULL)
 		return NULL;
 	while (*s) {
+		if (strncmp(s, "\"\\047\"", 6) == 0) {
+			*o++ = '"';
+			*o++ = '"';
+			s += 6;
+			continue;
+		}
 		if (*s != '\'') {
 			*o++ = *s++;
 			continue;
 		}
 		*o++ = '\'';
-		for (s++;; s++) {
+		for (s++; *s != '\''; s++) {
 			if (*s == '\0' || *s == '\n') {
 				free(out);
 				return NULL;
 			}
-			if (*s == '\'' && s[1] == '\'')
-				s++;
-			else if (*s == '\'')
-				break;
+			if (s[1] == '\'' && s[2] == '\'')
+				s += 2;
 		}
 		*o++ = '\'';
 		s++;
+		if (*s == '\'') {
+			free(out);
+			return NULL;
+		}
 	}
 	*o = '\0';
 	return out;
@@ -122,12 +134,25 @@ check_inert(const char *script, const char *where)
 static void
 test_quote(void)
 {
+	char *c;
+
 	CHECK_STR(quoted("plain text"), "'plain text'");
 	CHECK_STR(quoted("北京市朝阳区"), "'北京市朝阳区'");
 	CHECK_STR(quoted("x\"; system(\"touch pwned\")"),
 	    "'x\"; system(\"touch pwned\")'");
 	CHECK_STR(quoted("a'b"), "'a''b'");
-	CHECK_STR(quoted("''"), "''''''");
+	/* gnuplot reads '' as a quote only after a character that is not a
+	 * quote; other quotes are literals of their own, joined by "." */
+	CHECK_STR(quoted("''"), "\"\\047\".\"\\047\"");
+	CHECK_STR(quoted("'"), "\"\\047\"");
+	CHECK_STR(quoted("P''"), "'P'''.\"\\047\"");
+	CHECK_STR(quoted("'T'"), "\"\\047\".'T'''");
+	CHECK_STR(quoted("a''b"), "'a'''.\"\\047\".'b'");
+	CHECK_STR(quoted("x'''y'"), "'x'''.\"\\047\".\"\\047\".'y'''");
+	CHECK_STR(quoted("'a'b'"), "\"\\047\".'a''b'''");
+	CHECK_STR(quoted("''\n''"), "\"\\047\".\"\\047\".' '''.\"\\047\"");
+	CHECK_STR(quoted("'@x `touch pwned`"),
+	    "\"\\047\".'@x `touch pwned`'");
 	CHECK_STR(quoted("a\nb\r\tc\x7f" "d"), "'a b  c d'");
 	CHECK_STR(quoted("a\\b\\"), "'a\\b\\'");
 	CHECK_STR(quoted("_^@{}`touch pwned`%s"), "'_^@{}`touch pwned`%s'");
@@ -135,6 +160,14 @@ test_quote(void)
 	CHECK_STR(quoted("\xe5\x8c"), "'\xef\xbf\xbd\xef\xbf\xbd'");
 	CHECK_STR(quoted(""), "''");
 	CHECK_STR(quoted(NULL), "''");
+
+	/* The checker scans as gnuplot does: the old 'P''''' for P'' splits
+	 * into two strings; the new form is one literal and a quote. */
+	CHECK(code_only("plot 1 title 'P'''''\n") == NULL);
+	CHECK(code_only("set title '''x'\n") == NULL);
+	c = code_only("plot 1 title 'P'''.\"\\047\", 2 title 'a''b'\n");
+	CHECK_STR(c, "plot 1 title ''.\"\", 2 title ''\n");
+	free(c);
 }
 
 static void
@@ -962,6 +995,142 @@ test_render_rank(void)
 	free(b.data);
 }
 
+/*
+ * Names with quotes where gnuplot's scanner used to end a literal early
+ * ('' first, '' after '', many in a row): every chart scans, renders,
+ * and shows the text as it is, in legends (first entry and later ones),
+ * tic labels, titles and axis labels.
+ */
+static void
+test_render_quotes(void)
+{
+	static const char *const names[] = {
+		"经济", "P''", "''", "'x'''y'", "''`touch pwned`''@GPVAL_TERM",
+		"''''''''", "'\n'\x01''%",
+	};
+	static const char *const labels[] = {
+		"''北京''", "'", "a''b 100%", "''''",
+	};
+	static const double values[] = {
+		1, 2, 3, 0.5, 1, 2, 1.5,
+		2, 1, NAN, 1, 0.5, 1, 1,
+		0.3, 0.2, 0.1, 0, -1, 1, 2,
+		1, 1, 1, 1, 1, 1, 1,
+	};
+	static const double x[] = {1, 3}, y[] = {0.6, 0.3};
+	static const double mid[] = {1, 2, 3, 4}, lo[] = {1, 1, 2, 3};
+	static const double hi[] = {2, 3, 4, 4};
+	struct chart_series s[7];
+	char path[600], pw[600];
+	struct buf b = {0};
+	struct err e = {0};
+	const char *t;
+	size_t i;
+
+	snprintf(pw, sizeof pw, "%s/pwned", t_dir());
+	for (i = 0; i < 7; i++) {
+		s[i].name = names[(i + 1) % 7]; /* P'' first */
+		s[i].x = x;
+		s[i].y = y;
+		s[i].n = 2;
+	}
+
+	/* The script: P'' as the second legend entry, as one literal and a
+	 * quote. */
+	setenv("CHART_FONT", "Test Sans", 1);
+	CHECK_INT(chart_stacked_script(&b, "q.png", "''T''", "'''", labels, 4,
+	    names, 7, values, &e), 0);
+	t = text(&b);
+	check_inert(t, "stacked quotes");
+	CHECK(strstr(t, "set title \"\\047\".\"\\047\".'T'''.\"\\047\" "
+	    "font ',13'\n") != NULL);
+	CHECK(strstr(t, "set xlabel \"\\047\".\"\\047\".\"\\047\"\n") != NULL);
+	CHECK(strstr(t, "  'a'''.\"\\047\".'b 100%%' 1, \\\n") != NULL);
+	CHECK(strstr(t, "     NaN with boxes lt 2 title 'P'''.\"\\047\", "
+	    "\\\n") != NULL);
+	CHECK(strstr(t, "     NaN with boxes lt 3 title \"\\047\".\"\\047\", "
+	    "\\\n") != NULL);
+	unsetenv("CHART_FONT");
+
+	/* Rendered: PNG and SVG, the text in the SVG as given. */
+	snprintf(path, sizeof path, "%s/quotes stacked.png", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, path, "''T''", "'''", labels, 4,
+	    names, 7, values, &e), 0);
+	check_inert(text(&b), "render stacked quotes");
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+	snprintf(path, sizeof path, "%s/quotes-stacked.svg", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_stacked_script(&b, path, "''T''", NULL, labels, 4,
+	    names, 7, values, &e), 0);
+	render(&b, path);
+	CHECK(file_has(path, ">P''<"));
+	CHECK(file_has(path, ">'x'''y'<"));
+	CHECK(file_has(path, ">''`touch pwned`''@GPVAL_TERM<"));
+	CHECK(file_has(path, ">''''''''<"));
+	CHECK(file_has(path, ">' ' ''%<"));
+	CHECK(file_has(path, ">''北京''<"));
+	CHECK(file_has(path, ">a''b 100%<"));
+	CHECK(file_has(path, ">''T''<"));
+
+	/* Steps: P'' the first curve, the others after it. */
+	snprintf(path, sizeof path, "%s/quotes steps.png", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_steps_script(&b, path, "'P''", "''", "'''", s, 7, &e),
+	    0);
+	check_inert(text(&b), "render steps quotes");
+	CHECK(strstr(text(&b), "plot $s1 using 1:2 with steps lt 1 title "
+	    "'P'''.\"\\047\", \\\n") != NULL);
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+	snprintf(path, sizeof path, "%s/quotes-steps.svg", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_steps_script(&b, path, NULL, NULL, NULL, s, 7, &e), 0);
+	render(&b, path);
+	CHECK(file_has(path, ">P''<"));
+	CHECK(file_has(path, ">''''''''<"));
+	CHECK(file_has(path, ">''`touch pwned`''@GPVAL_TERM<"));
+
+	/* Bars and whiskers: the labels are tics. */
+	snprintf(path, sizeof path, "%s/quotes bars.png", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_bars_script(&b, path, "''", "P''", labels, mid, 4, &e),
+	    0);
+	check_inert(text(&b), "render bars quotes");
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+	snprintf(path, sizeof path, "%s/quotes whiskers.png", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, path, "P''", "''", labels, mid, lo,
+	    hi, 4, &e), 0);
+	check_inert(text(&b), "render whiskers quotes");
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+	snprintf(path, sizeof path, "%s/quotes-whiskers.svg", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_whiskers_script(&b, path, NULL, NULL, labels, mid, lo,
+	    hi, 4, &e), 0);
+	render(&b, path);
+	CHECK(file_has(path, ">''北京''<"));
+	CHECK(file_has(path, ">''''<"));
+	CHECK(file_has(path, ">'<"));
+
+	/* An output name with quotes. */
+	snprintf(path, sizeof path, "%s/''q'''.png", t_dir());
+	b.len = 0;
+	CHECK_INT(chart_bars_script(&b, path, NULL, NULL, labels, mid, 4, &e),
+	    0);
+	check_inert(text(&b), "render quoted name");
+	render(&b, path);
+	CHECK(starts_with(path, "\x89PNG\r\n\x1a\n", 8));
+
+	/* Nothing ran. */
+	CHECK(access("pwned", F_OK) != 0);
+	CHECK(access(pw, F_OK) != 0);
+	free(b.data);
+}
+
 void
 suite_chart(void)
 {
@@ -978,4 +1147,5 @@ suite_chart(void)
 	test_whiskers_cases();
 	test_render();
 	test_render_rank();
+	test_render_quotes();
 }
