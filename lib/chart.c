@@ -787,6 +787,35 @@ struct bar {
 };
 
 /* Largest first; equal values in the given order. */
+/*
+ * The x range of a horizontal bar chart from the bars' extent [lo, hi]
+ * (lo <= 0 <= hi), with 15% room past the ends for the value labels, the
+ * y range of rows bars, and the zero line when bars point left.  Returns
+ * 0, or -1 when out of memory.
+ */
+static int
+put_bar_ranges(struct buf *b, double lo, double hi, size_t rows)
+{
+	double span = hi - lo, pad;
+
+	if (span == 0) {
+		span = 1;
+		hi = 1;
+	}
+	pad = 0.15 * span;
+	if (hi > 0 && isfinite(hi + pad))
+		hi += pad;
+	if (lo < 0 && isfinite(lo - pad))
+		lo -= pad;
+	if (bputs(b, "set xrange [") < 0 || put_num(b, lo) < 0 ||
+	    bputs(b, ":") < 0 || put_num(b, hi) < 0 ||
+	    bprintf(b, "]\nset yrange [-0.6:%zu.4]\n", rows - 1) < 0)
+		return -1;
+	if (lo < 0 && bputs(b, "set yzeroaxis lt 1 lc rgb '#333333'\n") < 0)
+		return -1;
+	return 0;
+}
+
 static int
 bar_cmp(const void *pa, const void *pb)
 {
@@ -805,7 +834,7 @@ chart_bars_script(struct buf *script, const char *outfile,
 	struct buf *b = script;
 	struct bar *bar = NULL;
 	size_t m = 0, i, k;
-	double lo = 0, hi = 0, span, pad;
+	double lo = 0, hi = 0;
 	long h;
 	char q[128], v[64];
 	int rc = -1;
@@ -856,21 +885,7 @@ chart_bars_script(struct buf *script, const char *outfile,
 	}
 
 	/* Room past the longest bars for their values. */
-	span = hi - lo;
-	if (span == 0) {
-		span = 1;
-		hi = 1;
-	}
-	pad = 0.15 * span;
-	if (hi > 0 && isfinite(hi + pad))
-		hi += pad;
-	if (lo < 0 && isfinite(lo - pad))
-		lo -= pad;
-	if (bputs(b, "set xrange [") < 0 || put_num(b, lo) < 0 ||
-	    bputs(b, ":") < 0 || put_num(b, hi) < 0 ||
-	    bprintf(b, "]\nset yrange [-0.6:%zu.4]\n", m - 1) < 0)
-		goto nomem;
-	if (lo < 0 && bputs(b, "set yzeroaxis lt 1 lc rgb '#333333'\n") < 0)
+	if (put_bar_ranges(b, lo, hi, m) < 0)
 		goto nomem;
 
 	/* Bar k of the sorted list (k = 0 the largest) sits at y = m-1-k. */
@@ -998,7 +1013,7 @@ chart_stacked_script(struct buf *script, const char *outfile,
     struct err *e)
 {
 	struct buf *b = script;
-	double *pos = NULL, *neg = NULL, lo = 0, hi = 0, span, pad;
+	double *pos = NULL, *neg = NULL, lo = 0, hi = 0;
 	unsigned char *any = NULL;
 	size_t i, j, drawn = 0, rows;
 	char q[128], q2[128], v[64], name[32];
@@ -1083,21 +1098,7 @@ chart_stacked_script(struct buf *script, const char *outfile,
 		goto nomem;
 
 	/* Room past the stacks' ends for the totals. */
-	span = hi - lo;
-	if (span == 0) {
-		span = 1;
-		hi = 1;
-	}
-	pad = 0.15 * span;
-	if (hi > 0 && isfinite(hi + pad))
-		hi += pad;
-	if (lo < 0 && isfinite(lo - pad))
-		lo -= pad;
-	if (bputs(b, "set xrange [") < 0 || put_num(b, lo) < 0 ||
-	    bputs(b, ":") < 0 || put_num(b, hi) < 0 ||
-	    bprintf(b, "]\nset yrange [-0.6:%zu.4]\n", n - 1) < 0)
-		goto nomem;
-	if (lo < 0 && bputs(b, "set yzeroaxis lt 1 lc rgb '#333333'\n") < 0)
+	if (put_bar_ranges(b, lo, hi, n) < 0)
 		goto nomem;
 
 	/* Bar i sits at y = n-1-i: the first at the top. */

@@ -1403,11 +1403,8 @@ rc_treat(struct rc_model *m, int maxpoints, struct rc_treat_info *info,
 	return 0;
 }
 
-/* Ranks of the non-missing x[0..n-1], ascending (smallest 1), ties at the
- * lowest rank; missing stays missing.  tmp holds n indexes. */
-static void
-rank_ascending(const double *x, size_t n, double *out, size_t *tmp,
-    size_t *tmp2);
+static void rank_ties_min(const double *x, size_t n, int desc, int *rank,
+    size_t *idx, size_t *tmp);
 
 /* The statistics min-max and z-scores need, of dir * x over the values
  * present. */
@@ -1507,15 +1504,17 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 		case RC_NORM_RANK: {
 			size_t *t1 = malloc(n * sizeof *t1);
 			size_t *t2 = malloc(n * sizeof *t2);
-			double *r = malloc(n * sizeof *r);
+			int *r = malloc(n * sizeof *r);
 			if (!t1 || !t2 || !r) {
 				free(t1);
 				free(t2);
 				free(r);
 				return err_nomem(e);
 			}
-			rank_ascending(x, n, r, t1, t2);
-			memcpy(x, r, n * sizeof *x);
+			/* ascending: the best unit gets the highest number */
+			rank_ties_min(x, n, 0, r, t1, t2);
+			for (u = 0; u < n; u++)
+				x[u] = r[u] > 0 ? (double)r[u] : NAN;
 			free(t1);
 			free(t2);
 			free(r);
@@ -1587,60 +1586,42 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 	return 0;
 }
 
-static int
-cmp_val_idx(const void *a, const void *b, void *ctx)
-{
-	const double *x = ctx;
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+/* The sort order of ranks: values ascending or descending, equal values
+ * by index (so the sort is stable). */
+struct rank_ctx {
+	const double *x;
+	int desc;
+};
 
-	if (x[i] != x[j])
-		return x[i] < x[j] ? -1 : 1;
+static int
+cmp_rank(const void *a, const void *b, void *ctx)
+{
+	const struct rank_ctx *c = ctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	double xi = c->x[i], xj = c->x[j];
+
+	if (xi != xj)
+		return (xi < xj) == !c->desc ? -1 : 1;
 	return (i > j) - (i < j);
 }
 
+/* Ranks of x[n] into rank[n], highest first when desc, else lowest first;
+ * ties share the lowest rank, NAN gets 0.  idx and tmp: n indexes each. */
 static void
-rank_ascending(const double *x, size_t n, double *out, size_t *tmp,
-    size_t *tmp2)
-{
-	size_t u, k = 0, i;
-
-	for (u = 0; u < n; u++) {
-		out[u] = NAN;
-		if (!isnan(x[u]))
-			tmp[k++] = u;
-	}
-	sort_idx(tmp, k, tmp2, cmp_val_idx, (void *)x);
-	for (i = 0; i < k; i++)
-		out[tmp[i]] = i > 0 && x[tmp[i]] == x[tmp[i - 1]] ?
-		    out[tmp[i - 1]] : (double)(i + 1);
-}
-
-static int
-cmp_score_desc(const void *a, const void *b, void *ctx)
-{
-	const double *x = ctx;
-	size_t i = *(const size_t *)a, j = *(const size_t *)b;
-
-	if (x[i] != x[j])
-		return x[i] > x[j] ? -1 : 1;
-	return (i > j) - (i < j);
-}
-
-/* rc_rank with the caller's scratch (n indexes each in idx and tmp). */
-static void
-rank_desc(const double *score, size_t n, int *rank, size_t *idx,
+rank_ties_min(const double *x, size_t n, int desc, int *rank, size_t *idx,
     size_t *tmp)
 {
+	struct rank_ctx c = {x, desc};
 	size_t u, k = 0, i;
 
 	for (u = 0; u < n; u++) {
 		rank[u] = 0;
-		if (!isnan(score[u]))
+		if (!isnan(x[u]))
 			idx[k++] = u;
 	}
-	sort_idx(idx, k, tmp, cmp_score_desc, (void *)score);
+	sort_idx(idx, k, tmp, cmp_rank, &c);
 	for (i = 0; i < k; i++)
-		rank[idx[i]] = i > 0 && score[idx[i]] == score[idx[i - 1]] ?
+		rank[idx[i]] = i > 0 && x[idx[i]] == x[idx[i - 1]] ?
 		    rank[idx[i - 1]] : (int)(i + 1);
 }
 
@@ -1655,7 +1636,7 @@ rc_rank(const double *score, size_t n, int *rank)
 		free(tmp);
 		return -1;
 	}
-	rank_desc(score, n, rank, idx, tmp);
+	rank_ties_min(score, n, 1, rank, idx, tmp);
 	free(idx);
 	free(tmp);
 	return 0;
@@ -2109,7 +2090,7 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 		for (u = 0; u < n; u++)
 			score[u] = ag == 2 ? -a[(nagg - 1) * n + u] :
 			    a[(nagg - 1) * n + u];
-		rank_desc(score, n, rank, idx, tmp);
+		rank_ties_min(score, n, 1, rank, idx, tmp);
 		for (u = 0; u < n; u++)
 			if (rank[u] > 0)
 				hist[u * n + (size_t)(rank[u] - 1)]++;

@@ -262,44 +262,48 @@ write_ranking(const struct rc_model *m, const int *rank, const long *prev,
     const size_t *ord, struct csvw *w, int precision, size_t *written,
     struct err *e)
 {
-	size_t k, i, n = m->nunit;
+	size_t k, i, n = m->nunit, na = 0, *col;
+	int lvl, rc = -1;
 
+	/* aggregates: index first, then level descending, META order */
+	col = malloc((m->nnode - m->nind + 1) * sizeof *col);
+	if (col == NULL)
+		return err_nomem(e);
+	for (lvl = m->node[m->nnode - 1].level; lvl >= 2; lvl--)
+		for (k = m->nind; k < m->nnode; k++)
+			if (m->node[k].level == lvl)
+				col[na++] = k;
 	if (put_unit_head(w, m, e) < 0 || csvw_str(w, "rank", e) < 0 ||
 	    (prev && csvw_str(w, "rank_change", e) < 0))
-		return -1;
-	/* aggregates: index first, then level descending, META order */
-	{
-		int lvl, top = m->node[m->nnode - 1].level;
-		for (lvl = top; lvl >= 2; lvl--)
-			for (k = m->nind; k < m->nnode; k++)
-				if (m->node[k].level == lvl &&
-				    csvw_str(w, m->node[k].code, e) < 0)
-					return -1;
-	}
+		goto out;
+	for (k = 0; k < na; k++)
+		if (csvw_str(w, m->node[col[k]].code, e) < 0)
+			goto out;
 	if (csvw_end(w, e) < 0)
-		return -1;
+		goto out;
 	for (i = 0; i < n; i++) {
 		size_t u = ord[i];
-		int lvl, top = m->node[m->nnode - 1].level;
 		if (put_unit(w, m, u, e) < 0)
-			return -1;
+			goto out;
 		if (rank[u] > 0 ? put_int(w, rank[u], e) < 0 :
 		    csvw_raw(w, "", 0, e) < 0)
-			return -1;
+			goto out;
 		if (prev && (rank[u] > 0 && prev[u] > 0 ?
 		    put_int(w, prev[u] - rank[u], e) :
 		    csvw_raw(w, "", 0, e)) < 0)
-			return -1;
-		for (lvl = top; lvl >= 2; lvl--)
-			for (k = m->nind; k < m->nnode; k++)
-				if (m->node[k].level == lvl &&
-				    rc_put_num(w, m->x[k * n + u], precision, e) < 0)
-					return -1;
+			goto out;
+		for (k = 0; k < na; k++)
+			if (rc_put_num(w, m->x[col[k] * n + u], precision,
+			    e) < 0)
+				goto out;
 		if (csvw_end(w, e) < 0)
-			return -1;
+			goto out;
 		(*written)++;
 	}
-	return 0;
+	rc = 0;
+out:
+	free(col);
+	return rc;
 }
 
 static int
