@@ -1,91 +1,147 @@
-# The toolkit: gridify and caseflow (later partscore, rankcity).
+# The toolkit: gridify, caseflow and rankcity (partscore comes next).
 #
-#   make demo     install what is missing, build, run the demo on bundled data
-#   make check    install what is missing, build, run every test (also under
-#                 AddressSanitizer and UndefinedBehaviorSanitizer)
-#   make bench    benchmarks (prints throughput and peak memory)
-#   make install PREFIX=/usr/local
+#   make          build the tools into build/
+#   make check    install what is missing, build everything it runs with
+#                 -Werror, run every test (also under AddressSanitizer and
+#                 UndefinedBehaviorSanitizer)
+#   make bench    benchmarks (throughput and peak memory beside a baseline)
+#   make demo     install what is missing, build, run the demo
+#   make deps     install the packages that are missing, and only those
+#   make install PREFIX=/usr/local [DESTDIR=...]
+#
+# Every source is compiled once per build into an object of its own
+# (build/obj/..., and build/asan/obj/... for the sanitizer build), with
+# its header dependencies recorded, so a change rebuilds what it touches.
+# lib/core/ becomes libcore.a, each engine folder its own archive, and
+# each tool is linked with its engine, the core and only the external
+# libraries that engine uses: rankcity links no GEOS and no jansson.
 
 VERSION  = 0.1.0
 PREFIX  ?= /usr/local
 CC      ?= cc
+AR      ?= ar
 CFLAGS  ?= -O2 -g
-WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
-XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' $(WARN)
-LIBS     = -lgeos_c -ljansson -lcsv -lgsl -lgslcblas -lm -lpthread
 SANFLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
            -fno-sanitize-recover=all
+WARN     = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+# make check sets WERROR=-Werror; a plain make leaves warnings warnings.
+WERROR   =
+
+# External libraries, one variable each, for packagers to override.
+CSV_CFLAGS     ?=
+CSV_LIBS       ?= -lcsv
+GSL_CFLAGS     ?=
+GSL_LIBS       ?= -lgsl -lgslcblas
+GEOS_CFLAGS    ?=
+GEOS_LIBS      ?= -lgeos_c
+JANSSON_CFLAGS ?=
+JANSSON_LIBS   ?= -ljansson
+THREAD_LIBS    ?= -lpthread
+MATH_LIBS      ?= -lm
+
+EXT_CFLAGS = $(CSV_CFLAGS) $(GSL_CFLAGS) $(GEOS_CFLAGS) $(JANSSON_CFLAGS)
+XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' \
+           -Ilib $(EXT_CFLAGS) $(WARN) $(WERROR)
 
 TOOLS    = gridify caseflow rankcity
-LIBSRC   = lib/util.c lib/csvio.c lib/parse.c lib/pip.c lib/geo.c lib/gridify.c \
-           lib/workcal.c lib/stats.c lib/stage.c lib/rules.c \
-           lib/chart.c lib/caseflow.c lib/rankcity.c lib/rcrun.c \
-           lib/rcaudit.c
-HDRS     = $(wildcard lib/*.h)
-UNITSRC  = $(wildcard tests/unit/*.c)
+
+# What each part is made of and what it links.  core: CSV (libcsv), numbers,
+# times, interned strings, groups, statistics (GSL), charts.
+CORE_SRC     = $(wildcard lib/core/*.c)
+GEO_SRC      = $(wildcard lib/geo/*.c)
+CASEFLOW_SRC = $(wildcard lib/caseflow/*.c)
+RANKCITY_SRC = $(wildcard lib/rankcity/*.c)
+CLI_SRC      = cmd/cli.c
+UNIT_SRC     = $(wildcard tests/unit/*.c tests/unit/*/*.c)
+
+CORE_LIBS     = $(CSV_LIBS) $(GSL_LIBS) $(MATH_LIBS)
+GEO_LIBS      = $(GEOS_LIBS) $(JANSSON_LIBS)
+CASEFLOW_LIBS = $(JANSSON_LIBS) $(THREAD_LIBS)
+RANKCITY_LIBS =
 
 B  = build
 SB = build/asan
 
 all: $(TOOLS:%=$(B)/%)
 
-$(B)/%: cmd/%.c $(LIBSRC) $(HDRS)
+# One set of rules per build: $(1) the folder, $(2) its compiler flags.
+define build_rules
+$(1)/obj/%.o: %.c $(1)/.cflags
+	@mkdir -p $$(@D)
+	$$(CC) $$(XCFLAGS) $(2) -MMD -MP -c -o $$@ $$<
+
+# The flags a build was made with; a change (say -Werror) rebuilds it.
+$(1)/.cflags: FORCE
+	@mkdir -p $(1)
+	@echo '$$(subst ','\'',$$(CC) $$(XCFLAGS) $(2))' | cmp -s - $$@ || \
+	  echo '$$(subst ','\'',$$(CC) $$(XCFLAGS) $(2))' > $$@
+
+$(1)/libcore.a: $(CORE_SRC:%.c=$(1)/obj/%.o)
+$(1)/libgeo.a: $(GEO_SRC:%.c=$(1)/obj/%.o)
+$(1)/libcaseflow.a: $(CASEFLOW_SRC:%.c=$(1)/obj/%.o)
+$(1)/librankcity.a: $(RANKCITY_SRC:%.c=$(1)/obj/%.o)
+$(1)/%.a:
+	@rm -f $$@
+	$$(AR) rcs $$@ $$^
+
+$(1)/gridify: $(1)/obj/cmd/gridify.o $(1)/libgeo.a \
+    $(1)/libcore.a
+	$$(CC) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CORE_LIBS)
+
+$(1)/caseflow: $(1)/obj/cmd/caseflow.o \
+    $(1)/libcaseflow.a $(1)/libcore.a
+	$$(CC) $(2) -o $$@ $$^ $$(CASEFLOW_LIBS) $$(CORE_LIBS)
+
+$(1)/rankcity: $(1)/obj/cmd/rankcity.o \
+    $(1)/librankcity.a $(1)/libcore.a
+	$$(CC) $(2) -o $$@ $$^ $$(RANKCITY_LIBS) $$(CORE_LIBS)
+
+# The unit tests link every part.
+$(1)/unit: $(UNIT_SRC:%.c=$(1)/obj/%.o) $(1)/libgeo.a $(1)/libcaseflow.a \
+    $(1)/librankcity.a $(1)/libcore.a
+	$$(CC) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CASEFLOW_LIBS) \
+	    $$(RANKCITY_LIBS) $$(CORE_LIBS)
+endef
+
+$(eval $(call build_rules,$(B),$$(CFLAGS)))
+$(eval $(call build_rules,$(SB),$$(SANFLAGS)))
+
+-include $(shell find $(B) -name '*.d' 2>/dev/null)
+
+# Benchmark data generators and helpers (tests/bench): the generators
+# stand alone, csvpass reads and writes CSV with the core.
+BENCH_GEN = $(B)/gengrid $(B)/gencases $(B)/genindex $(B)/runstat
+$(BENCH_GEN): $(B)/%: tests/bench/%.c
 	@mkdir -p $(B)
-	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ cmd/$*.c $(LIBSRC) $(LIBS)
-
-$(SB)/%: cmd/%.c $(LIBSRC) $(HDRS)
-	@mkdir -p $(SB)
-	$(CC) $(XCFLAGS) $(SANFLAGS) -o $@ cmd/$*.c $(LIBSRC) $(LIBS)
-
-$(B)/unit: $(UNITSRC) $(LIBSRC) $(HDRS)
-	@mkdir -p $(B)
-	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ $(UNITSRC) $(LIBSRC) $(LIBS)
-
-$(SB)/unit: $(UNITSRC) $(LIBSRC) $(HDRS)
-	@mkdir -p $(SB)
-	$(CC) $(XCFLAGS) $(SANFLAGS) -o $@ $(UNITSRC) $(LIBSRC) $(LIBS)
-
-$(B)/gengrid: scripts/gengrid.c
-	@mkdir -p $(B)
-	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ scripts/gengrid.c -lm
-
-$(B)/gencases: scripts/gencases.c
-	@mkdir -p $(B)
-	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ scripts/gencases.c -lm
-
-$(B)/genindex: scripts/genindex.c
-	@mkdir -p $(B)
-	$(CC) -std=c11 -O2 -Wall -Wextra -o $@ scripts/genindex.c -lm
-
-$(B)/csvpass: tests/bench/csvpass.c $(LIBSRC) $(HDRS)
-	@mkdir -p $(B)
-	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ tests/bench/csvpass.c $(LIBSRC) $(LIBS)
-
-$(B)/runstat: tests/bench/runstat.c
-	@mkdir -p $(B)
-	$(CC) $(XCFLAGS) $(CFLAGS) -o $@ tests/bench/runstat.c
+	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(WERROR) $(CFLAGS) \
+	    -o $@ $< $(MATH_LIBS)
+$(B)/csvpass: $(B)/obj/tests/bench/csvpass.o $(B)/libcore.a
+	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LIBS)
 
 deps:
-	@sh scripts/deps.sh build
+	@CC="$(CC)" CSV_LIBS="$(CSV_LIBS)" GSL_LIBS="$(GSL_LIBS)" \
+	    GEOS_LIBS="$(GEOS_LIBS)" JANSSON_LIBS="$(JANSSON_LIBS)" \
+	    EXT_CFLAGS="$(EXT_CFLAGS)" sh scripts/deps.sh build
 
 # Compile with clang too when it is there: no warnings under either.
 clang-check:
 	@if command -v clang >/dev/null 2>&1; then \
 	  echo "clang -fsyntax-only $(WARN)"; \
-	  clang $(XCFLAGS) -Werror -fsyntax-only cmd/*.c $(LIBSRC) $(UNITSRC); \
+	  clang $(XCFLAGS) -Werror -fsyntax-only cmd/*.c $(CORE_SRC) \
+	      $(GEO_SRC) $(CASEFLOW_SRC) $(RANKCITY_SRC) $(UNIT_SRC); \
 	else echo "clang not installed: skipping the clang warning check"; fi
 
 check:
 	@$(MAKE) --no-print-directory deps
-	@$(MAKE) --no-print-directory CFLAGS="$(CFLAGS) -Werror" all $(B)/unit $(B)/gengrid
-	@$(MAKE) --no-print-directory $(TOOLS:%=$(SB)/%) $(SB)/unit
-	@$(MAKE) --no-print-directory clang-check
+	@$(MAKE) --no-print-directory WERROR=-Werror all $(B)/unit \
+	    $(B)/gengrid $(SB)/unit $(TOOLS:%=$(SB)/%)
+	@$(MAKE) --no-print-directory WERROR=-Werror clang-check
 	@sh tests/run.sh
 
 bench:
-	@sh scripts/deps.sh bench
-	@$(MAKE) --no-print-directory all $(B)/gengrid $(B)/gencases $(B)/genindex $(B)/csvpass $(B)/runstat
-	@sh scripts/bench.sh
+	@CC="$(CC)" sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all $(BENCH_GEN) $(B)/csvpass
+	@sh tests/bench/run.sh
 
 demo:
 	@$(MAKE) --no-print-directory deps
@@ -102,4 +158,6 @@ install: all
 clean:
 	rm -rf $(B) demo-out
 
-.PHONY: all deps check bench demo install clean clang-check
+FORCE:
+
+.PHONY: all deps check bench demo install clean clang-check FORCE

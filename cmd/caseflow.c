@@ -12,15 +12,15 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/caseflow.h"
-#include "../lib/chart.h"
-#include "../lib/csvio.h"
-#include "../lib/parse.h"
-#include "../lib/rules.h"
-#include "../lib/stage.h"
-#include "../lib/stats.h"
-#include "../lib/util.h"
-#include "../lib/workcal.h"
+#include "caseflow/caseflow.h"
+#include "core/chart.h"
+#include "core/csvio.h"
+#include "core/datetime.h"
+#include "caseflow/rules.h"
+#include "caseflow/stage.h"
+#include "core/stats.h"
+#include "core/util.h"
+#include "caseflow/workcal.h"
 
 #ifndef VERSION
 #define VERSION "0.1.0"

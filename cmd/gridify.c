@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/csvio.h"
-#include "../lib/geo.h"
-#include "../lib/gridify.h"
-#include "../lib/util.h"
+#include "core/csvio.h"
+#include "geo/layer.h"
+#include "geo/gridify.h"
+#include "core/util.h"
 
 #ifndef VERSION
 #define VERSION "0.1.0"

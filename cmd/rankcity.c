@@ -10,12 +10,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/chart.h"
-#include "../lib/csvio.h"
-#include "../lib/parse.h"
-#include "../lib/rankcity.h"
-#include "../lib/stats.h"
-#include "../lib/util.h"
+#include "core/chart.h"
+#include "core/csvio.h"
+#include "core/datetime.h"
+#include "rankcity/rankcity.h"
+#include "core/stats.h"
+#include "core/util.h"
 
 #ifndef VERSION
 #define VERSION "0.1.0"

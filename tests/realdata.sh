@@ -3,7 +3,7 @@
 # coordinates) joined to the 59 community districts.  Every record with
 # coordinates must get the district that an independent join gives
 # (testdata/nyc311_expected_cd.csv, computed once with shapely and checked
-# against a pure-Python ray-casting join: scripts/nyc-fixtures.py).  The
+# against a pure-Python ray-casting join: tests/nyc-fixtures.py).  The
 # test also reports how often the result agrees with the city's own
 # "Community Board" column.
 #

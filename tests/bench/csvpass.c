@@ -6,8 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../lib/csvio.h"
-#include "../../lib/parse.h"
+#include "core/csvio.h"
+#include "core/datetime.h"
 
 int
 main(int argc, char **argv)

@@ -6,8 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../lib/parse.h"
-#include "../../lib/util.h"
+#include "core/datetime.h"
+#include "core/util.h"
 #include "t.h"
 
 int t_pass, t_fail;

@@ -20,8 +20,8 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../lib/caseflow.h"
-#include "../../lib/stats.h"
+#include "caseflow/caseflow.h"
+#include "core/stats.h"
 #include "t.h"
 
 void suite_caseflow(void);

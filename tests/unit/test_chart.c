@@ -3,7 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../lib/chart.h"
+#include "core/chart.h"
 #include "t.h"
 
 void suite_chart(void);

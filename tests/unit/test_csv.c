@@ -14,7 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../../lib/csvio.h"
+#include "core/csvio.h"
 #include "t.h"
 
 void suite_csv(void);

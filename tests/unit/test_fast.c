@@ -8,9 +8,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "../../lib/csvio.h"
-#include "../../lib/parse.h"
-#include "../../lib/util.h"
+#include "core/csvio.h"
+#include "core/datetime.h"
+#include "core/util.h"
 #include "t.h"
 
 void suite_fast(void);

@@ -4,7 +4,7 @@
  */
 #include <stdlib.h>
 
-#include "../../lib/geo.h"
+#include "geo/layer.h"
 #include "t.h"
 
 void suite_geo(void);

@@ -7,8 +7,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#include "../../lib/geo.h"
-#include "../../lib/pip.h"
+#include "geo/layer.h"
+#include "geo/pip.h"
 #include "t.h"
 
 void suite_pip(void);

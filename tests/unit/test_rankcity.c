@@ -25,8 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lib/rankcity.h"
-#include "../../lib/stats.h"
+#include "rankcity/rankcity.h"
+#include "core/stats.h"
 #include "t.h"
 
 void suite_rankcity(void);

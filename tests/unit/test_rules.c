@@ -1,7 +1,7 @@
 /* Deadline rules: lookup with a default, the three units, bad files. */
 #include <stdlib.h>
 
-#include "../../lib/rules.h"
+#include "caseflow/rules.h"
 #include "t.h"
 
 void suite_rules(void);

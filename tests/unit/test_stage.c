@@ -1,5 +1,5 @@
 /* Stage names: English, Chinese, and a city's own words from a map. */
-#include "../../lib/stage.h"
+#include "caseflow/stage.h"
 #include "t.h"
 
 void suite_stage(void);

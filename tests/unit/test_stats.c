@@ -8,7 +8,7 @@
  */
 #include <stdlib.h>
 
-#include "../../lib/stats.h"
+#include "core/stats.h"
 #include "t.h"
 
 void suite_stats(void);

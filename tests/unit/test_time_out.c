@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "../../lib/parse.h"
+#include "core/datetime.h"
 #include "t.h"
 
 void suite_time_out(void);

@@ -5,7 +5,7 @@
  */
 #include <stdlib.h>
 
-#include "../../lib/workcal.h"
+#include "caseflow/workcal.h"
 #include "t.h"
 
 void suite_workcal(void);

@@ -1,0 +1,58 @@
+/*
+ * stage.h - the stages of a case in digital city management and 12345
+ * hotlines, and the words cities use for them (for caseflow).
+ *
+ * The workflow: 信息收集 report -> 案卷建立 file -> 任务派遣 dispatch ->
+ * 任务处理 handle -> 处理反馈 feedback -> 核查 verify -> 结案 close, with
+ * side steps rework (返工), suspend (缓办), resume (恢复), extend (延期),
+ * return (回退, a dispatch sent back) and cancel (作废).
+ *
+ * A stage_map holds a city's own words (from --stage-map FILE, a CSV with
+ * columns name,stage); they are looked up before the built-in English and
+ * Chinese names.  The map owns its strings; free it with stage_map_free().
+ */
+#ifndef STAGE_H
+#define STAGE_H
+
+#include <stddef.h>
+
+#include "core/util.h"
+
+enum stage {
+	ST_REPORT, ST_FILE, ST_DISPATCH, ST_HANDLE, ST_FEEDBACK, ST_VERIFY,
+	ST_CLOSE, ST_REWORK, ST_SUSPEND, ST_RESUME, ST_EXTEND, ST_RETURN,
+	ST_CANCEL, ST_COUNT,
+	ST_UNKNOWN = -1
+};
+
+/* The English name of a stage ("report" ...), as written in output. */
+const char *stage_name(enum stage s);
+
+struct stage_word {
+	char *name;
+	enum stage stage;
+};
+
+struct stage_map {
+	struct stage_word *words;
+	size_t n, cap;
+};
+
+/*
+ * Read a CSV with columns name and stage (stage: an English or Chinese
+ * built-in name) into *m (zeroed by the caller).  Returns 0, or -1 with
+ * *e set (FILE:LINE: message).
+ */
+int stage_map_load(struct stage_map *m, const char *path, struct err *e);
+
+/* Free the map's strings. */
+void stage_map_free(struct stage_map *m);
+
+/*
+ * The stage named by the len bytes at s: the map's words first (exact),
+ * then the built-in names (English in any case; blanks around ignored).
+ * m may be NULL.  ST_UNKNOWN if none matches.
+ */
+enum stage stage_lookup(const struct stage_map *m, const char *s, size_t len);
+
+#endif

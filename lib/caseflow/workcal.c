@@ -1,0 +1,352 @@
+#include "caseflow/workcal.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/datetime.h"
+
+void
+workcal_init(struct workcal *c, long tz_offset)
+{
+	memset(c, 0, sizeof *c);
+	c->tz_offset = tz_offset;
+	c->nseg = 2;
+	c->seg_start[0] = 9 * 3600;
+	c->seg_end[0] = 12 * 3600;
+	c->seg_start[1] = 13 * 3600 + 30 * 60;
+	c->seg_end[1] = 17 * 3600 + 30 * 60;
+}
+
+void
+workcal_free(struct workcal *c)
+{
+	free(c->kind);
+	c->kind = NULL;
+	c->ndays = 0;
+}
+
+int
+workcal_declare(struct workcal *c, int64_t day, int kind, struct err *e)
+{
+	if (c->kind == NULL) {
+		c->kind = calloc(1, 1);
+		if (c->kind == NULL)
+			return err_nomem(e);
+		c->first = day;
+		c->ndays = 1;
+	} else if (day < c->first || day >= c->first + c->ndays) {
+		int64_t lo = day < c->first ? day : c->first;
+		int64_t hi = day >= c->first + c->ndays ? day + 1
+		    : c->first + c->ndays;
+		uint8_t *k;
+
+		if (hi - lo > 400 * 366)
+			return errf(e, ERR_DATA, "calendar spans more than 400 "
+			    "years");
+		k = calloc((size_t)(hi - lo), 1);
+		if (k == NULL)
+			return err_nomem(e);
+		memcpy(k + (c->first - lo), c->kind, (size_t)c->ndays);
+		free(c->kind);
+		c->kind = k;
+		c->first = lo;
+		c->ndays = hi - lo;
+	}
+	c->kind[day - c->first] = (uint8_t)kind;
+	return 0;
+}
+
+/* The day number of a YYYY-MM-DD string, or -1 with *ok cleared. */
+static int64_t
+date_day(const char *s, size_t len, int *ok)
+{
+	struct time_opts o;
+	double t;
+
+	memset(&o, 0, sizeof o);
+	o.tz_fixed = 1;
+	*ok = len == 10 && parse_time(&o, s, len, &t) == 0;
+	return *ok ? (int64_t)floor(t / 86400) : -1;
+}
+
+int
+workcal_load_csv(struct workcal *c, const char *path, struct err *e)
+{
+	struct csv_opts co = {',', NULL, 0};
+	struct csvr *r;
+	struct csv_record *rec;
+	size_t dcol, kcol;
+	int got, rc = -1;
+
+	if (csvr_open(&r, path, &co, e) < 0)
+		return -1;
+	if (csvr_column(r, "date", &dcol, e) < 0 ||
+	    csvr_column(r, "kind", &kcol, e) < 0)
+		goto out;
+	while ((got = csvr_next(r, &rec, e)) > 0) {
+		const char *k;
+		char q[80];
+		int64_t day;
+		int ok, kind;
+
+		if (csvr_check_width(r, rec, e) < 0)
+			goto out;
+		{
+			const char *ds = rec->field[dcol];
+			size_t dl = rec->len[dcol];
+			trim_blanks(&ds, &dl);
+			day = date_day(ds, dl, &ok);
+		}
+		if (!ok) {
+			errf(e, ERR_DATA, "%s:%ld: column \"date\": %s is not a "
+			    "date (YYYY-MM-DD)", csvr_name(r), rec->line,
+			    quote_value(q, sizeof q, rec->field[dcol],
+				rec->len[dcol]));
+			goto out;
+		}
+		k = rec->field[kcol];
+		{
+			size_t kl = rec->len[kcol];
+			trim_blanks(&k, &kl);
+			if ((kl == 3 && memcmp(k, "off", 3) == 0) ||
+			    (kl == 3 && memcmp(k, "休", 3) == 0))
+				kind = 1;
+			else if ((kl == 4 && memcmp(k, "work", 4) == 0) ||
+			    (kl == 3 && memcmp(k, "班", 3) == 0))
+				kind = 2;
+			else
+				kind = 0;
+		}
+		if (kind == 0) {
+			errf(e, ERR_DATA, "%s:%ld: column \"kind\": %s is not "
+			    "off or work", csvr_name(r), rec->line,
+			    quote_value(q, sizeof q, k, rec->len[kcol]));
+			goto out;
+		}
+		if (workcal_declare(c, day, kind, e) < 0) {
+			char m[ERR_MSG_MAX];
+			snprintf(m, sizeof m, "%s", e->msg);
+			errf(e, e->kind, "%s:%ld: column \"date\": %s: %s",
+			    csvr_name(r), rec->line, quote_value(q, sizeof q,
+				rec->field[dcol], rec->len[dcol]), m);
+			goto out;
+		}
+	}
+	if (got == 0)
+		rc = 0;
+out:
+	csvr_close(r);
+	return rc;
+}
+
+int
+workcal_load_holiday_cn(struct workcal *c, const char *path, int required,
+    struct err *e)
+{
+	json_error_t jerr;
+	json_t *root, *days;
+	size_t i;
+	FILE *f;
+
+	f = fopen(path, "rb");
+	if (f == NULL) {
+		if (!required && errno == ENOENT)
+			return 0;
+		return errf(e, ERR_IO, "%s: %s", path, strerror(errno));
+	}
+	root = json_loadf(f, 0, &jerr);
+	fclose(f);
+	if (root == NULL)
+		return errf(e, ERR_DATA, "%s:%d: not valid JSON: %s", path,
+		    jerr.line, jerr.text);
+	days = json_object_get(root, "days");
+	if (!json_is_array(days)) {
+		json_decref(root);
+		return errf(e, ERR_DATA, "%s: no \"days\" array (holiday-cn "
+		    "format)", path);
+	}
+	for (i = 0; i < json_array_size(days); i++) {
+		json_t *d = json_array_get(days, i);
+		const char *date = json_string_value(json_object_get(d, "date"));
+		json_t *off = json_object_get(d, "isOffDay");
+		int64_t day;
+		int ok;
+
+		day = date ? date_day(date, strlen(date), &ok) : -1;
+		if (date == NULL || !ok || !json_is_boolean(off)) {
+			char q[80];
+			errf(e, ERR_DATA, "%s: day %zu: needs a \"date\" "
+			    "(YYYY-MM-DD) and a boolean \"isOffDay\", not %s", path,
+			    i + 1, date ? quote_value(q, sizeof q, date,
+				strlen(date)) : "a missing date");
+			json_decref(root);
+			return -1;
+		}
+		if (workcal_declare(c, day, json_is_true(off) ? 1 : 2, e) < 0) {
+			char m[ERR_MSG_MAX], q[80];
+			snprintf(m, sizeof m, "%s", e->msg);
+			errf(e, e->kind, "%s: day %zu: %s: %s", path, i + 1,
+			    quote_value(q, sizeof q, date, strlen(date)), m);
+			json_decref(root);
+			return -1;
+		}
+	}
+	json_decref(root);
+	return 0;
+}
+
+static int
+hhmm(const char *s, int *sec)
+{
+	int h, m;
+
+	if (s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9' ||
+	    s[2] != ':' || s[3] < '0' || s[3] > '9' || s[4] < '0' ||
+	    s[4] > '9')
+		return -1;
+	h = (s[0] - '0') * 10 + (s[1] - '0');
+	m = (s[3] - '0') * 10 + (s[4] - '0');
+	if (h > 24 || m > 59 || (h == 24 && m > 0))
+		return -1;
+	*sec = h * 3600 + m * 60;
+	return 0;
+}
+
+int
+workcal_set_hours(struct workcal *c, const char *spec, struct err *e)
+{
+	int start[WORKCAL_MAXSEG], end[WORKCAL_MAXSEG];
+	const char *p = spec;
+	int n = 0, prev_end = -1, i;
+	char q[80];
+
+	/* Into local arrays first: a bad spec leaves the calendar as it was. */
+	for (;;) {
+		int a, b;
+		if (n == WORKCAL_MAXSEG || strlen(p) < 11 || hhmm(p, &a) < 0 ||
+		    p[5] != '-' || hhmm(p + 6, &b) < 0 || b <= a || a < prev_end ||
+		    (p[11] != ',' && p[11] != '\0'))
+			return errf(e, ERR_USAGE, "working hours %s: want "
+			    "HH:MM-HH:MM[,HH:MM-HH:MM...] in order, at most %d",
+			    quote_value(q, sizeof q, spec, strlen(spec)),
+			    WORKCAL_MAXSEG);
+		start[n] = a;
+		end[n] = b;
+		n++;
+		prev_end = b;
+		if (p[11] == '\0')
+			break;
+		p += 12;
+	}
+	for (i = 0; i < n; i++) {
+		c->seg_start[i] = start[i];
+		c->seg_end[i] = end[i];
+	}
+	c->nseg = n;
+	return 0;
+}
+
+int
+workcal_is_workday(const struct workcal *c, int64_t day)
+{
+	int dow = (int)(((day + 4) % 7 + 7) % 7); /* 0 Sunday; 1970-01-01 Thu */
+
+	if (c->kind != NULL && day >= c->first && day < c->first + c->ndays &&
+	    c->kind[day - c->first] != 0)
+		return c->kind[day - c->first] == 2;
+	return dow != 0 && dow != 6;
+}
+
+int64_t
+workcal_day_of(const struct workcal *c, double t)
+{
+	return (int64_t)floor((t + (double)c->tz_offset) / 86400);
+}
+
+/* Local midnight at the start of day, as a time. */
+static double
+day_start(const struct workcal *c, int64_t day)
+{
+	return (double)day * 86400 - (double)c->tz_offset;
+}
+
+double
+workcal_deadline_days(const struct workcal *c, double t, int n)
+{
+	int64_t d;
+
+	if (!isfinite(t))
+		return NAN;
+	d = workcal_day_of(c, t);
+	while (n > 0) {
+		d++;
+		if (workcal_is_workday(c, d))
+			n--;
+	}
+	return day_start(c, d + 1) - 1;
+}
+
+double
+workcal_add_hours(const struct workcal *c, double t, double h)
+{
+	double left = h * 3600;
+	int64_t d;
+	int i;
+
+	if (!isfinite(t) || isnan(h))
+		return NAN;
+	if (left <= 0 || c->nseg == 0)
+		return t;
+	if (!isfinite(left))
+		return INFINITY;
+	d = workcal_day_of(c, t);
+	for (;; d++) {
+		double ds = day_start(c, d);
+		if (!workcal_is_workday(c, d))
+			continue;
+		for (i = 0; i < c->nseg; i++) {
+			double a = ds + c->seg_start[i], b = ds + c->seg_end[i];
+			if (a < t)
+				a = t;
+			if (a >= b)
+				continue;
+			if (left <= b - a)
+				return a + left;
+			left -= b - a;
+		}
+	}
+}
+
+double
+workcal_seconds_between(const struct workcal *c, double t0, double t1)
+{
+	int64_t d, last;
+	double sum = 0;
+	int i;
+
+	if (!isfinite(t0) || !isfinite(t1))
+		return NAN;
+	if (t1 <= t0)
+		return 0;
+	last = workcal_day_of(c, t1);
+	for (d = workcal_day_of(c, t0); d <= last; d++) {
+		double ds = day_start(c, d);
+		if (!workcal_is_workday(c, d))
+			continue;
+		for (i = 0; i < c->nseg; i++) {
+			double a = ds + c->seg_start[i], b = ds + c->seg_end[i];
+			if (a < t0)
+				a = t0;
+			if (b > t1)
+				b = t1;
+			if (b > a)
+				sum += b - a;
+		}
+	}
+	return sum;
+}

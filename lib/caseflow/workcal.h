@@ -1,0 +1,94 @@
+/*
+ * workcal.h - working days and working hours, for deadlines (caseflow).
+ *
+ * A working day is Monday to Friday unless declared off, or any day
+ * declared a working day (a make-up day, 调休).  Declarations come from a
+ * CSV calendar (date,kind with kind off or work) or from holiday-cn JSON
+ * files (one per year; December dates can sit in the next year's file, so
+ * both are read).  Working hours are segments of the local day, such as
+ * 09:00-12:00,13:30-17:30.  Local days are those of a fixed offset from
+ * UTC (China has one: +08:00).
+ *
+ * The legal rule for limits in working days: the day of the report is not
+ * counted, and the deadline is the end (23:59:59) of the Nth working day
+ * after it; a limit in working hours ends at the exact instant the hours
+ * run out, counting only time inside working segments of working days.
+ *
+ * Days are numbered from 1970-01-01 (day 0); times are seconds since the
+ * epoch.  A struct workcal owns its arrays; free them with workcal_free().
+ */
+#ifndef WORKCAL_H
+#define WORKCAL_H
+
+#include <stdint.h>
+
+#include "core/util.h"
+
+#define WORKCAL_MAXSEG 8
+
+struct workcal {
+	long tz_offset;     /* seconds east of UTC for local days */
+	int64_t first;      /* day number of kind[0] */
+	uint8_t *kind;      /* per day: 0 by weekday, 1 off, 2 work */
+	int64_t ndays;
+	int nseg;           /* working segments, seconds from midnight */
+	int seg_start[WORKCAL_MAXSEG], seg_end[WORKCAL_MAXSEG];
+};
+
+/*
+ * Start an empty calendar (weekends off, 09:00-12:00 and 13:30-17:30 as
+ * the working hours) for local days at tz_offset seconds east of UTC.
+ */
+void workcal_init(struct workcal *c, long tz_offset);
+
+/* Free the calendar's arrays. */
+void workcal_free(struct workcal *c);
+
+/*
+ * Declare day (a day number) off (kind 1) or a working day (kind 2).
+ * Returns 0, or -1 if out of memory (*e set).
+ */
+int workcal_declare(struct workcal *c, int64_t day, int kind, struct err *e);
+
+/*
+ * Read a CSV calendar with columns date (YYYY-MM-DD) and kind (off or
+ * work).  Returns 0, or -1 with *e set (FILE:LINE: message).
+ */
+int workcal_load_csv(struct workcal *c, const char *path, struct err *e);
+
+/*
+ * Read one holiday-cn JSON file ({"days":[{"date":..., "isOffDay":...}]}).
+ * A file that does not exist is an error only when required is set.
+ */
+int workcal_load_holiday_cn(struct workcal *c, const char *path,
+    int required, struct err *e);
+
+/*
+ * Set the working hours from "HH:MM-HH:MM[,HH:MM-HH:MM...]": segments in
+ * order, not overlapping, within one day.  Returns 0, or -1 with *e set.
+ */
+int workcal_set_hours(struct workcal *c, const char *spec, struct err *e);
+
+/* Is the day a working day? */
+int workcal_is_workday(const struct workcal *c, int64_t day);
+
+/* The local day number of time t. */
+int64_t workcal_day_of(const struct workcal *c, double t);
+
+/*
+ * The deadline of a limit of n working days for a report at time t: the
+ * last second (23:59:59 local) of the nth working day after t's day.
+ * n = 0 gives the end of t's own day.
+ */
+double workcal_deadline_days(const struct workcal *c, double t, int n);
+
+/*
+ * The instant at which h working hours, counted from t, run out.  h = 0
+ * gives t.
+ */
+double workcal_add_hours(const struct workcal *c, double t, double h);
+
+/* Working seconds between t0 and t1 (0 when t1 <= t0). */
+double workcal_seconds_between(const struct workcal *c, double t0, double t1);
+
+#endif

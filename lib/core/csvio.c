@@ -1,0 +1,931 @@
+#include "core/csvio.h"
+
+#include <csv.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#define READ_CHUNK 65536
+
+/*
+ * libcsv keeps its parser state in a public struct; 0 means no row has
+ * begun and 2 means a field is open.  We read these to learn on which line
+ * a record starts and whether the input ended inside quotes, which libcsv's
+ * callbacks do not tell.
+ */
+#define LIBCSV_ROW_NOT_BEGUN 0
+#define LIBCSV_FIELD_BEGUN 2
+
+struct pending {
+	size_t first; /* index of first field in r->offs */
+	size_t n;
+	long line;
+	int unterminated;
+};
+
+struct csvr {
+	char *name;
+	int fd, owns_fd, eof, finished;
+	struct csv_parser parser;
+	iconv_t cd; /* (iconv_t)-1 when no conversion */
+	char *raw;  /* bytes read, not yet converted */
+	size_t raw_len;
+	char *conv; /* converted bytes */
+	size_t conv_cap;
+	int bom_checked;
+	long line;      /* physical line of the next byte to feed */
+	long row_line;  /* line on which the current row began */
+	long cur_line;  /* start line of the record being built */
+	/* Fields of the records being assembled: bytes + NUL in arena. */
+	struct buf arena;
+	size_t *offs, *lens;
+	size_t nf, capf;
+	struct pending *queue;
+	size_t nq, capq, qhead;
+	size_t cur_first; /* first field of the record being built */
+	/* What csvr_next hands out. */
+	struct csv_record out;
+	size_t out_cap;
+	struct csv_record header;
+	int oom;
+	/* A read or encoding error, held back until the records read
+	 * before it have been handed out. */
+	int has_err;
+	struct err err;
+	unsigned char delim;
+	int force_libcsv; /* tests: compare the fast path with libcsv */
+};
+
+/*
+ * Record a field already in the arena at off, len bytes, NUL after it.
+ * Returns 0, or -1 (r->oom set) if out of memory.
+ */
+static int
+add_field(struct csvr *r, size_t off, size_t len)
+{
+	if (r->nf == r->cur_first)
+		r->cur_line = r->row_line;
+	if (r->nf == r->capf) {
+		size_t cap = r->capf ? r->capf * 2 : 64;
+		size_t *o = realloc(r->offs, cap * sizeof *o);
+		size_t *l;
+		if (o == NULL) {
+			r->oom = 1;
+			return -1;
+		}
+		r->offs = o;
+		l = realloc(r->lens, cap * sizeof *l);
+		if (l == NULL) {
+			r->oom = 1;
+			return -1;
+		}
+		r->lens = l;
+		r->capf = cap;
+	}
+	r->offs[r->nf] = off;
+	r->lens[r->nf] = len;
+	r->nf++;
+	return 0;
+}
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+	struct csvr *r = data;
+
+	if (r->oom)
+		return;
+	if (r->nf == r->cur_first)
+		r->cur_line = r->row_line;
+	if (r->nf == r->capf) {
+		size_t cap = r->capf ? r->capf * 2 : 64;
+		size_t *o = realloc(r->offs, cap * sizeof *o);
+		size_t *l;
+		if (o == NULL) {
+			r->oom = 1;
+			return;
+		}
+		r->offs = o;
+		l = realloc(r->lens, cap * sizeof *l);
+		if (l == NULL) {
+			r->oom = 1;
+			return;
+		}
+		r->lens = l;
+		r->capf = cap;
+	}
+	r->offs[r->nf] = r->arena.len;
+	r->lens[r->nf] = len;
+	if (s == NULL)
+		len = 0;
+	if (buf_reserve(&r->arena, len + 1) < 0) {
+		r->oom = 1;
+		return;
+	}
+	if (len)
+		memcpy(r->arena.data + r->arena.len, s, len);
+	r->arena.data[r->arena.len + len] = '\0';
+	r->arena.len += len + 1;
+	r->nf++;
+}
+
+static void
+on_record(int c, void *data)
+{
+	struct csvr *r = data;
+	struct pending *p;
+
+	(void)c;
+	if (r->oom)
+		return;
+	if (r->nq == r->capq) {
+		size_t cap = r->capq ? r->capq * 2 : 4;
+		struct pending *q = realloc(r->queue, cap * sizeof *q);
+		if (q == NULL) {
+			r->oom = 1;
+			return;
+		}
+		r->queue = q;
+		r->capq = cap;
+	}
+	p = &r->queue[r->nq++];
+	p->first = r->cur_first;
+	p->n = r->nf - r->cur_first;
+	p->line = r->cur_line;
+	p->unterminated = 0;
+	r->cur_first = r->nf;
+}
+
+/*
+ * The fast path: a whole physical line that starts a record and holds no
+ * quote and no CR but its last byte is split on the separator here, which
+ * is what libcsv would make of it, without its per-byte callbacks.  Returns
+ * 1 if the line was taken, 0 to leave it to libcsv.
+ */
+/*
+ * A line with quotes, still on the fast path when every quote opens a
+ * field and closes it right before a separator or the line's end, with no
+ * doubled quote inside (a WKT column, say).  Anything else, libcsv.
+ * Fields are only added once the whole line is known to qualify.
+ */
+static int
+split_quoted_line(struct csvr *r, const char *s, const char *end)
+{
+	const char *p, *fs[1024], *fe[1024];
+	size_t nf = 0, i;
+
+	for (p = s;;) {
+		const char *a, *b;
+		if (nf == sizeof fs / sizeof fs[0])
+			return 0;
+		if (p < end && *p == '"') {
+			const char *q = memchr(p + 1, '"', (size_t)(end - p - 1));
+			if (q == NULL || (q + 1 < end && q[1] != (char)r->delim))
+				return 0;
+			a = p + 1;
+			b = q;
+			p = q + 1;
+		} else {
+			const char *d = memchr(p, r->delim, (size_t)(end - p));
+			b = d ? d : end;
+			if (memchr(p, '"', (size_t)(b - p)) != NULL)
+				return 0;
+			a = p;
+			p = b;
+		}
+		fs[nf] = a;
+		fe[nf] = b;
+		nf++;
+		if (p >= end)
+			break;
+		p++; /* the separator */
+		if (p == end) {
+			fs[nf] = fe[nf] = end; /* a last, empty field */
+			nf++;
+			break;
+		}
+	}
+	r->row_line = r->line;
+	for (i = 0; i < nf; i++)
+		on_field((void *)fs[i], (size_t)(fe[i] - fs[i]), r);
+	on_record('\n', r);
+	return 1;
+}
+
+/* clean: the caller knows the line holds no quote and no CR. */
+static int
+split_plain_line(struct csvr *r, const char *s, size_t n, int clean)
+{
+	const char *end = s + n - 1; /* at the LF */
+	const char *p;
+
+	if (r->force_libcsv || r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
+		return 0;
+	if (!clean && end > s && end[-1] == '\r')
+		end--;
+	if (end == s)
+		return 1; /* a blank line: libcsv skips it too */
+	if (!clean && memchr(s, '\r', (size_t)(end - s)) != NULL)
+		return 0;
+	if (!clean && memchr(s, '"', (size_t)(end - s)) != NULL)
+		return split_quoted_line(r, s, end);
+	r->row_line = r->line;
+	/* Copy the line once and cut it into fields in place: the
+	 * separators become the fields' NULs. */
+	{
+		size_t len = (size_t)(end - s), at;
+		char *d;
+
+		if (buf_reserve(&r->arena, len + 1) < 0) {
+			r->oom = 1;
+			return 1;
+		}
+		at = r->arena.len;
+		d = r->arena.data + at;
+		memcpy(d, s, len);
+		d[len] = '\0';
+		r->arena.len += len + 1;
+		for (p = d;;) {
+			char *sep = memchr(p, r->delim, (size_t)(d + len - p));
+			size_t fl = sep ? (size_t)(sep - p) : (size_t)(d + len - p);
+
+			if (add_field(r, (size_t)(p - r->arena.data), fl) < 0)
+				return 1;
+			if (sep == NULL)
+				break;
+			*sep = '\0';
+			p = sep + 1;
+		}
+	}
+	on_record('\n', r);
+	return 1;
+}
+
+/* Feed converted bytes to libcsv one physical line at a time. */
+static int
+feed(struct csvr *r, const char *s, size_t len, struct err *e)
+{
+	/* A chunk with no quote and no CR anywhere (the common case) needs
+	 * no search for them line by line. */
+	int clean = memchr(s, '"', len) == NULL && memchr(s, '\r', len) == NULL;
+
+	while (len > 0) {
+		const char *nl = memchr(s, '\n', len);
+		size_t n = nl ? (size_t)(nl - s) + 1 : len;
+
+		if (nl && split_plain_line(r, s, n, clean)) {
+			if (r->oom)
+				return err_nomem(e);
+		} else if (csv_parse(&r->parser, s, n, on_field, on_record,
+		    r) != n || r->oom)
+			return err_nomem(e);
+		if (nl) {
+			r->line++;
+			if (r->parser.pstate == LIBCSV_ROW_NOT_BEGUN)
+				r->row_line = r->line;
+		}
+		s += n;
+		len -= n;
+	}
+	return 0;
+}
+
+static int
+feed_checked(struct csvr *r, const char *s, size_t len, struct err *e)
+{
+	/*
+	 * Wait until three bytes are there, unless the input is short; iconv
+	 * may give none yet when the first bytes are an incomplete character.
+	 */
+	if (!r->bom_checked && len > 0) {
+		if (len >= 3 && memcmp(s, "\xef\xbb\xbf", 3) == 0) {
+			s += 3;
+			len -= 3;
+		}
+		r->bom_checked = 1;
+	}
+	return feed(r, s, len, e);
+}
+
+/* Convert raw bytes and feed them; keep an incomplete tail for later. */
+static int
+convert_and_feed(struct csvr *r, int at_eof, struct err *e)
+{
+	char *in = r->raw;
+	size_t inleft = r->raw_len;
+
+	while (inleft > 0) {
+		char *out = r->conv;
+		size_t outleft = r->conv_cap;
+		size_t rc = iconv(r->cd, &in, &inleft, &out, &outleft);
+		int saved = errno;
+
+		if (feed_checked(r, r->conv, r->conv_cap - outleft, e) < 0)
+			return -1;
+		if (rc != (size_t)-1)
+			break;
+		if (saved == E2BIG)
+			continue;
+		if (saved == EINVAL && !at_eof)
+			break;
+		{
+			char q[80];
+			return errf(e, ERR_DATA,
+			    "%s:%ld: invalid byte sequence for encoding: %s",
+			    r->name, r->line,
+			    quote_value(q, sizeof q, in, inleft < 4 ? inleft : 4));
+		}
+	}
+	memmove(r->raw, in, inleft);
+	r->raw_len = inleft;
+	return 0;
+}
+
+/* Read and parse until a record is queued or the input ends. */
+static int
+fill(struct csvr *r, struct err *e)
+{
+	while (r->qhead == r->nq && !r->finished) {
+		if (!r->eof) {
+			ssize_t n;
+			size_t room = READ_CHUNK - r->raw_len;
+
+			n = read(r->fd, r->raw + r->raw_len, room);
+			if (n < 0) {
+				if (errno == EINTR)
+					continue;
+				return errf(e, ERR_IO, "%s: read error: %s",
+				    r->name, strerror(errno));
+			}
+			if (n == 0)
+				r->eof = 1;
+			r->raw_len += (size_t)n;
+			if (r->cd != (iconv_t)-1) {
+				if (convert_and_feed(r, r->eof, e) < 0)
+					return -1;
+			} else {
+				if (r->raw_len < 3 && !r->eof && !r->bom_checked)
+					continue;
+				if (feed_checked(r, r->raw, r->raw_len, e) < 0)
+					return -1;
+				r->raw_len = 0;
+			}
+			continue;
+		}
+		/* End of input: flush the last record. */
+		{
+			int open_quote = r->parser.pstate == LIBCSV_FIELD_BEGUN &&
+			    r->parser.quoted;
+			size_t before = r->nq;
+
+			if (r->cd != (iconv_t)-1)
+				iconv(r->cd, NULL, NULL, NULL, NULL);
+			csv_fini(&r->parser, on_field, on_record, r);
+			if (r->oom)
+				return err_nomem(e);
+			if (open_quote && r->nq > before)
+				r->queue[r->nq - 1].unterminated = 1;
+			r->finished = 1;
+		}
+	}
+	return 0;
+}
+
+static int
+make_out(struct csvr *r, struct csv_record *rec, const struct pending *p)
+{
+	size_t i;
+
+	if (p->n > r->out_cap || rec->field == NULL) {
+		size_t cap = p->n > 16 ? p->n : 16;
+		char **f = realloc(rec->field, cap * sizeof *f);
+		size_t *l;
+		if (f == NULL)
+			return -1;
+		rec->field = f;
+		l = realloc(rec->len, cap * sizeof *l);
+		if (l == NULL)
+			return -1;
+		rec->len = l;
+		r->out_cap = cap;
+	}
+	for (i = 0; i < p->n; i++) {
+		rec->field[i] = r->arena.data + r->offs[p->first + i];
+		rec->len[i] = r->lens[p->first + i];
+	}
+	rec->nfields = p->n;
+	rec->line = p->line;
+	rec->unterminated = p->unterminated;
+	return 0;
+}
+
+int
+csvr_next(struct csvr *r, struct csv_record **rec, struct err *e)
+{
+	if (r->qhead == r->nq && r->has_err) {
+		if (e != NULL)
+			*e = r->err;
+		return -1;
+	}
+	if (r->qhead == r->nq) {
+		/* Everything handed out: reuse the storage. */
+		size_t keep = r->nf - r->cur_first;
+
+		if (keep == 0) {
+			r->arena.len = 0;
+		} else {
+			/* Move the fields of the unfinished record to the front. */
+			size_t base = r->offs[r->cur_first], i;
+
+			memmove(r->arena.data, r->arena.data + base,
+			    r->arena.len - base);
+			r->arena.len -= base;
+			for (i = 0; i < keep; i++) {
+				r->offs[i] = r->offs[r->cur_first + i] - base;
+				r->lens[i] = r->lens[r->cur_first + i];
+			}
+		}
+		r->nf = keep;
+		r->cur_first = 0;
+		r->nq = r->qhead = 0;
+		if (fill(r, &r->err) < 0) {
+			/* Hand out the records before the error first. */
+			r->has_err = 1;
+			if (r->qhead == r->nq) {
+				if (e != NULL)
+					*e = r->err;
+				return -1;
+			}
+		}
+		if (r->qhead == r->nq)
+			return 0;
+	}
+	if (make_out(r, &r->out, &r->queue[r->qhead]) < 0)
+		return err_nomem(e);
+	r->qhead++;
+	*rec = &r->out;
+	return 1;
+}
+
+static int
+space_never(unsigned char c)
+{
+	(void)c;
+	return 0;
+}
+
+int
+csv_record_copy(struct csv_record *dst, const struct csv_record *src)
+{
+	size_t i;
+
+	memset(dst, 0, sizeof *dst);
+	dst->line = src->line;
+	dst->unterminated = src->unterminated;
+	dst->field = calloc(src->nfields + 1, sizeof *dst->field);
+	dst->len = calloc(src->nfields + 1, sizeof *dst->len);
+	if (dst->field == NULL || dst->len == NULL)
+		return -1;
+	for (i = 0; i < src->nfields; i++) {
+		if ((dst->field[i] = str_ndup(src->field[i], src->len[i])) ==
+		    NULL)
+			return -1;
+		dst->len[i] = src->len[i];
+		dst->nfields = i + 1;
+	}
+	return 0;
+}
+
+void
+csv_record_free(struct csv_record *r)
+{
+	size_t i;
+
+	if (r->field != NULL)
+		for (i = 0; i < r->nfields; i++)
+			free(r->field[i]);
+	free(r->field);
+	free(r->len);
+	memset(r, 0, sizeof *r);
+}
+
+int
+csv_record_equal(const struct csv_record *a, const struct csv_record *b)
+{
+	size_t i;
+
+	if (a->nfields != b->nfields)
+		return 0;
+	for (i = 0; i < a->nfields; i++)
+		if (a->len[i] != b->len[i] ||
+		    memcmp(a->field[i], b->field[i], a->len[i]) != 0)
+			return 0;
+	return 1;
+}
+
+int
+csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
+    struct err *e)
+{
+	struct csvr *r;
+	struct csv_record *h;
+	int rc;
+
+	r = calloc(1, sizeof *r);
+	if (r == NULL)
+		return err_nomem(e);
+	r->fd = -1;
+	r->cd = (iconv_t)-1;
+	r->line = r->row_line = r->cur_line = 1;
+	if (path == NULL || strcmp(path, "-") == 0) {
+		r->name = str_ndup("<stdin>", 7);
+		r->fd = 0;
+	} else {
+		r->name = str_ndup(path, strlen(path));
+		r->fd = open(path, O_RDONLY);
+		r->owns_fd = 1;
+		if (r->fd < 0) {
+			errf(e, ERR_IO, "%s: %s", path, strerror(errno));
+			goto fail;
+		}
+	}
+	r->raw = malloc(READ_CHUNK);
+	if (r->name == NULL || r->raw == NULL) {
+		err_nomem(e);
+		goto fail;
+	}
+	if (o && o->encoding && *o->encoding &&
+	    strcasecmp(o->encoding, "utf-8") != 0 &&
+	    strcasecmp(o->encoding, "utf8") != 0) {
+		r->cd = iconv_open("UTF-8", o->encoding);
+		if (r->cd == (iconv_t)-1) {
+			char q[80];
+			errf(e, ERR_USAGE, "unknown encoding: %s",
+			    quote_value(q, sizeof q, o->encoding,
+				strlen(o->encoding)));
+			goto fail;
+		}
+		r->conv_cap = READ_CHUNK * 2;
+		r->conv = malloc(r->conv_cap);
+		if (r->conv == NULL) {
+			err_nomem(e);
+			goto fail;
+		}
+	}
+	if (csv_init(&r->parser, 0) != 0) {
+		err_nomem(e);
+		goto fail;
+	}
+	csv_set_space_func(&r->parser, space_never);
+	r->delim = o && o->delim ? o->delim : ',';
+	r->force_libcsv = o && o->force_libcsv;
+	csv_set_delim(&r->parser, r->delim);
+	rc = csvr_next(r, &h, e);
+	if (rc < 0)
+		goto fail;
+	if (rc == 0) {
+		errf(e, ERR_DATA, "%s: empty input: a header row is required",
+		    r->name);
+		goto fail;
+	}
+	if (h->unterminated) {
+		errf(e, ERR_DATA, "%s:%ld: unterminated quoted field in header",
+		    r->name, h->line);
+		goto fail;
+	}
+	if (csv_record_copy(&r->header, h) < 0) {
+		err_nomem(e);
+		goto fail;
+	}
+	*out = r;
+	return 0;
+fail:
+	csvr_close(r);
+	return -1;
+}
+
+const char *
+csvr_name(const struct csvr *r)
+{
+	return r->name;
+}
+
+const struct csv_record *
+csvr_header(const struct csvr *r)
+{
+	return &r->header;
+}
+
+int
+csvr_check_width(const struct csvr *r, const struct csv_record *rec,
+    struct err *e)
+{
+	if (rec->unterminated)
+		return errf(e, ERR_DATA,
+		    "%s:%ld: unterminated quoted field at end of input",
+		    r->name, rec->line);
+	if (rec->nfields != r->header.nfields)
+		return errf(e, ERR_DATA,
+		    "%s:%ld: expected %zu fields as in the header, found %zu",
+		    r->name, rec->line, r->header.nfields, rec->nfields);
+	return 0;
+}
+
+int
+csvr_column(const struct csvr *r, const char *spec, size_t *idx,
+    struct err *e)
+{
+	const struct csv_record *h = &r->header;
+	size_t i, n = strlen(spec);
+	char list[600], q[80];
+	size_t o = 0;
+
+	for (i = 0; i < h->nfields; i++) {
+		if (h->len[i] == n && memcmp(h->field[i], spec, n) == 0) {
+			*idx = i;
+			return 0;
+		}
+	}
+	if (n > 0 && strspn(spec, "0123456789") == n) {
+		unsigned long pos = strtoul(spec, NULL, 10);
+		if (pos >= 1 && pos <= h->nfields) {
+			*idx = pos - 1;
+			return 0;
+		}
+	}
+	list[0] = '\0';
+	for (i = 0; i < h->nfields && o + 4 < sizeof list; i++) {
+		int w = snprintf(list + o, sizeof list - o, "%s%s",
+		    i ? "," : "", h->field[i]);
+		if (w < 0)
+			break;
+		o += (size_t)w;
+	}
+	/* Mark a list cut short, inside a name or after a whole one. */
+	if (o >= sizeof list || i < h->nfields) {
+		if (o > sizeof list - 4)
+			o = sizeof list - 4;
+		memcpy(list + o, "...", 4);
+	}
+	return errf(e, ERR_DATA, "%s: no column %s; the header is: %s",
+	    r->name, quote_value(q, sizeof q, spec, n), list);
+}
+
+void
+csvr_close(struct csvr *r)
+{
+	if (r == NULL)
+		return;
+	if (r->owns_fd && r->fd >= 0)
+		close(r->fd);
+	if (r->cd != (iconv_t)-1)
+		iconv_close(r->cd);
+	csv_free(&r->parser);
+	free(r->raw);
+	free(r->conv);
+	free(r->arena.data);
+	free(r->offs);
+	free(r->lens);
+	free(r->queue);
+	free(r->out.field);
+	free(r->out.len);
+	csv_record_free(&r->header);
+	free(r->name);
+	free(r);
+}
+
+/* --- writing --- */
+
+#define WBUF 65536
+
+struct csvw {
+	int fd, owns_fd;
+	int failed;     /* errno of a failed write, 0 if none */
+	int lone_empty; /* the record so far is one empty field */
+	const char *name;
+	char *name_owned;
+	size_t len, nfield;
+	char buf[WBUF];
+};
+
+/* Bytes that force quoting: separator, quote, CR, LF. */
+static int
+needs_quote(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		if (c == ',' || c == '"' || c == '\n' || c == '\r')
+			return 1;
+	}
+	return 0;
+}
+
+struct csvw *
+csvw_new(int fd, const char *name, int owns_fd)
+{
+	struct csvw *w = malloc(sizeof *w);
+
+	if (w == NULL)
+		return NULL;
+	w->fd = fd;
+	w->owns_fd = owns_fd;
+	w->failed = 0;
+	w->lone_empty = 0;
+	w->name = name;
+	w->name_owned = NULL;
+	w->len = 0;
+	w->nfield = 0;
+	return w;
+}
+
+struct csvw *
+csvw_open(const char *path, struct err *e)
+{
+	struct csvw *w;
+	int fd;
+
+	if (strcmp(path, "-") == 0) {
+		w = csvw_new(1, "<stdout>", 0);
+		if (w == NULL)
+			err_nomem(e);
+		return w;
+	}
+	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	if (fd < 0) {
+		errf(e, ERR_IO, "%s: %s", path, strerror(errno));
+		return NULL;
+	}
+	w = csvw_new(fd, NULL, 1);
+	if (w == NULL || (w->name_owned = str_ndup(path, strlen(path))) == NULL) {
+		free(w);
+		close(fd);
+		err_nomem(e);
+		return NULL;
+	}
+	w->name = w->name_owned;
+	return w;
+}
+
+int
+csvw_flush(struct csvw *w, struct err *e)
+{
+	size_t off = 0;
+
+	if (w->failed)
+		return errf(e, ERR_IO, "%s: write error: %s", w->name,
+		    strerror(w->failed));
+	while (off < w->len) {
+		ssize_t n = write(w->fd, w->buf + off, w->len - off);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			w->failed = errno;
+			return errf(e, ERR_IO, "%s: write error: %s", w->name,
+			    strerror(errno));
+		}
+		off += (size_t)n;
+	}
+	w->len = 0;
+	return 0;
+}
+
+static int
+put(struct csvw *w, const char *s, size_t len, struct err *e)
+{
+	while (len > 0) {
+		size_t room = WBUF - w->len, n = len < room ? len : room;
+		memcpy(w->buf + w->len, s, n);
+		w->len += n;
+		s += n;
+		len -= n;
+		if (w->len == WBUF && csvw_flush(w, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+putc_w(struct csvw *w, char c, struct err *e)
+{
+	if (w->len == WBUF && csvw_flush(w, e) < 0)
+		return -1;
+	w->buf[w->len++] = c;
+	return 0;
+}
+
+int
+csvw_raw(struct csvw *w, const char *s, size_t len, struct err *e)
+{
+	if (w->nfield++ > 0 && putc_w(w, ',', e) < 0)
+		return -1;
+	return put(w, s, len, e);
+}
+
+int
+csvw_field(struct csvw *w, const char *s, size_t len, struct err *e)
+{
+	const char *q;
+
+	if (!needs_quote(s, len)) {
+		int first = w->nfield == 0;
+
+		if (csvw_raw(w, s, len, e) < 0)
+			return -1;
+		w->lone_empty = first && len == 0;
+		return 0;
+	}
+	if (w->nfield++ > 0 && putc_w(w, ',', e) < 0)
+		return -1;
+	if (putc_w(w, '"', e) < 0)
+		return -1;
+	while ((q = memchr(s, '"', len)) != NULL) {
+		size_t n = (size_t)(q - s) + 1;
+		if (put(w, s, n, e) < 0 || putc_w(w, '"', e) < 0)
+			return -1;
+		s += n;
+		len -= n;
+	}
+	if (put(w, s, len, e) < 0)
+		return -1;
+	return putc_w(w, '"', e);
+}
+
+int
+csvw_str(struct csvw *w, const char *s, struct err *e)
+{
+	return csvw_field(w, s, strlen(s), e);
+}
+
+int
+csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < rec->nfields; i++)
+		if (csvw_field(w, rec->field[i], rec->len[i], e) < 0)
+			return -1;
+	return 0;
+}
+
+int
+csvw_reject(struct csvw *w, const struct csv_record *rec, const char *msg,
+    struct err *e)
+{
+	if (csvw_fields(w, rec, e) < 0 || csvw_str(w, msg, e) < 0)
+		return -1;
+	return csvw_end(w, e);
+}
+
+int
+csvw_reject_bad(struct csvw *w, const struct csv_record *rec, struct err *e)
+{
+	struct err we;
+
+	if (w == NULL)
+		return -1;
+	if (csvw_reject(w, rec, e->msg, &we) < 0) {
+		*e = we;
+		return -1;
+	}
+	e->kind = ERR_NONE;
+	e->msg[0] = '\0';
+	return 0;
+}
+
+/*
+ * A record of one empty field would be a blank line, which readers skip:
+ * it is written as "" instead.
+ */
+int
+csvw_end(struct csvw *w, struct err *e)
+{
+	int lone = w->nfield == 1 && w->lone_empty;
+
+	w->nfield = 0;
+	w->lone_empty = 0;
+	if (lone && put(w, "\"\"", 2, e) < 0)
+		return -1;
+	return putc_w(w, '\n', e);
+}
+
+int
+csvw_close(struct csvw *w, struct err *e)
+{
+	int rc;
+
+	if (w == NULL)
+		return 0;
+	rc = csvw_flush(w, e);
+	if (w->owns_fd && close(w->fd) < 0 && rc == 0)
+		rc = errf(e, ERR_IO, "%s: close error: %s", w->name,
+		    strerror(errno));
+	free(w->name_owned);
+	free(w);
+	return rc;
+}

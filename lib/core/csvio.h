@@ -1,0 +1,163 @@
+/*
+ * csvio.h - streaming CSV input over libcsv, and checked CSV output.
+ *
+ * Reading: csvr_open() opens a file (or standard input), optionally converts
+ * it from a legacy encoding to UTF-8 with iconv, drops a UTF-8 byte order
+ * mark and reads the header.  csvr_next() then hands out one record at a
+ * time together with the physical line on which it starts.  Memory is what
+ * one record needs, whatever the length of the input.  Lines that start a
+ * record and hold no quote are split directly (the common case, and the
+ * same result); everything else goes through libcsv.
+ *
+ * Writing: a csvw buffers output for one file descriptor, quotes a field
+ * only when it holds the separator, a quote, CR or LF, ends records with LF
+ * and checks every write(2), so that a full disk is an error, not silence.
+ */
+#ifndef CSVIO_H
+#define CSVIO_H
+
+#include <stddef.h>
+
+#include "core/util.h"
+
+/* How to read an input: separator and source encoding. */
+struct csv_opts {
+	unsigned char delim;  /* field separator: ',' (default), '\t' ... */
+	const char *encoding; /* NULL, "", "utf-8": as is; else iconv name */
+	int force_libcsv;     /* parse every line with libcsv (tests) */
+};
+
+/*
+ * One record.  field[i] is NUL-terminated and len[i] bytes long (a field may
+ * hold NUL bytes of its own; len is the truth).  line is the 1-based
+ * physical line on which the record starts.  unterminated is set when the
+ * input ended inside a quoted field.  The reader owns all of it; it stays
+ * valid until the next csvr_next() or csvr_close() on the same reader.
+ */
+struct csv_record {
+	size_t nfields;
+	char **field;
+	size_t *len;
+	long line;
+	int unterminated;
+};
+
+struct csvr;
+
+/*
+ * Open path for reading ("-" or NULL means standard input, named "<stdin>"
+ * in messages) and read its header record.  On success *out is a new reader
+ * that the caller frees with csvr_close() and 0 is returned.  On failure
+ * returns -1 with *e set: a missing or unreadable file (ERR_IO), an unknown
+ * encoding (ERR_USAGE), input without a header (ERR_DATA).
+ */
+int csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
+    struct err *e);
+
+/* The name used for the input in messages.  Owned by the reader. */
+const char *csvr_name(const struct csvr *r);
+
+/* The header record, owned by the reader and valid until csvr_close(). */
+const struct csv_record *csvr_header(const struct csvr *r);
+
+/*
+ * Read the next record into *rec.  Returns 1 when a record was read, 0 at the
+ * end of input and -1 on a read or encoding error (with *e set, ERR_IO or
+ * ERR_DATA).  A record whose field count differs from the header's is still
+ * returned: use csvr_check_width() to reject it.
+ */
+int csvr_next(struct csvr *r, struct csv_record **rec, struct err *e);
+
+/*
+ * Check that rec has as many fields as the header and was terminated.
+ * Returns 0 if so, else -1 with a FILE:LINE message in *e (ERR_DATA).
+ */
+int csvr_check_width(const struct csvr *r, const struct csv_record *rec,
+    struct err *e);
+
+/*
+ * Find the column named by spec: an exact header name first, else a 1-based
+ * position written in decimal digits.  Stores the 0-based index in *idx and
+ * returns 0; returns -1 with *e set (ERR_DATA) naming the column and listing
+ * the header when there is no such column.
+ */
+int csvr_column(const struct csvr *r, const char *spec, size_t *idx,
+    struct err *e);
+
+/* Close the reader and free everything it owns.  NULL is allowed. */
+void csvr_close(struct csvr *r);
+
+/*
+ * Copy src (fields and lengths, and its line) into *dst, which the caller
+ * then owns and frees with csv_record_free().  Returns 0, or -1 if out of
+ * memory (*dst then holds what was copied, still to be freed).
+ */
+int csv_record_copy(struct csv_record *dst, const struct csv_record *src);
+
+/* Free what csv_record_copy() put in *r and zero it.  A zeroed record is
+ * allowed. */
+void csv_record_free(struct csv_record *r);
+
+/* Do a and b have the same fields, byte for byte?  1 or 0. */
+int csv_record_equal(const struct csv_record *a, const struct csv_record *b);
+
+/* --- writing --- */
+
+struct csvw;
+
+/*
+ * Start a writer on the file descriptor fd, named name in messages (the
+ * string must outlive the writer).  If owns_fd is set, csvw_close() closes
+ * fd.  Returns NULL if out of memory.
+ */
+struct csvw *csvw_new(int fd, const char *name, int owns_fd);
+
+/*
+ * Open path for writing (truncating it) and start a writer on it; "-" means
+ * standard output.  Returns NULL with *e set (ERR_IO or ERR_NOMEM).
+ */
+struct csvw *csvw_open(const char *path, struct err *e);
+
+/* Append one field (quoted if needed) to the current record. */
+int csvw_field(struct csvw *w, const char *s, size_t len, struct err *e);
+
+/* Append one NUL-terminated field. */
+int csvw_str(struct csvw *w, const char *s, struct err *e);
+
+/* Append a field that is written as it is, never quoted (numbers). */
+int csvw_raw(struct csvw *w, const char *s, size_t len, struct err *e);
+
+/* End the current record with LF. */
+int csvw_end(struct csvw *w, struct err *e);
+
+/* Write all fields of rec, without ending the record. */
+int csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e);
+
+/*
+ * Write a bad record to a reject file: its fields unchanged, then msg as
+ * the last (error) field, and end it.  Returns 0, or -1 with *e set.
+ */
+int csvw_reject(struct csvw *w, const struct csv_record *rec,
+    const char *msg, struct err *e);
+
+/*
+ * The reject discipline for a bad record whose message is in *e: with a
+ * reject writer w, write the record there with that message, clear *e
+ * and return 0 (the caller goes on); without one (w NULL), return -1 with
+ * *e as it is (the caller stops).  A failed write also returns -1, with
+ * *e telling of it.
+ */
+int csvw_reject_bad(struct csvw *w, const struct csv_record *rec,
+    struct err *e);
+
+/* Write buffered bytes to the descriptor.  0 or -1 with *e set (ERR_IO). */
+int csvw_flush(struct csvw *w, struct err *e);
+
+/*
+ * Flush, close the descriptor if the writer owns it, and free the writer.
+ * Returns 0, or -1 with *e set if a write or close failed (or had failed
+ * before).  NULL is allowed and returns 0.
+ */
+int csvw_close(struct csvw *w, struct err *e);
+
+#endif

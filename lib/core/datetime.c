@@ -1,0 +1,503 @@
+#define _GNU_SOURCE /* strptime, tm_gmtoff, setenv */
+#include "core/datetime.h"
+#include "core/util.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <unistd.h>
+
+
+/*
+ * Clinger's fast path: a plain decimal whose digits make an integer below
+ * 2^53 and that has at most 22 digits after the point is that integer
+ * divided by a power of ten, both exact doubles, so one correctly rounded
+ * division gives exactly what strtod gives.  Returns 0 for anything else.
+ */
+static int
+fast_decimal(const char *s, size_t len, double *out)
+{
+	static const double pow10[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7,
+	    1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+	    1e19, 1e20, 1e21, 1e22};
+	uint64_t m = 0;
+	size_t i = 0;
+	int neg = 0, digits = 0, frac = -1;
+
+	if (s[0] == '-' || s[0] == '+') {
+		neg = s[0] == '-';
+		i = 1;
+	}
+	for (; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c >= '0' && c <= '9') {
+			if (m > (UINT64_C(1) << 53) / 10)
+				return 0;
+			m = m * 10 + (c - '0');
+			digits++;
+			if (frac >= 0)
+				frac++;
+		} else if (c == '.' && frac < 0) {
+			frac = 0;
+		} else {
+			return 0;
+		}
+	}
+	if (digits == 0 || m > (UINT64_C(1) << 53) || frac > 22)
+		return 0;
+	*out = frac > 0 ? (double)m / pow10[frac] : (double)m;
+	if (neg)
+		*out = -*out;
+	return 1;
+}
+
+enum num_status
+parse_num(const char *s, size_t len, double *out)
+{
+	char tmp[128], *end;
+	const char *p;
+	double v;
+	int neg = 0;
+	size_t i;
+
+	trim_blanks(&s, &len);
+	if (len == 0)
+		return NUM_EMPTY;
+	if (fast_decimal(s, len, out))
+		return NUM_OK;
+	if (word_is(s, len, "NA") || word_is(s, len, "N/A") ||
+	    word_is(s, len, "NULL"))
+		return NUM_NA;
+	p = s;
+	i = len;
+	if (*p == '+' || *p == '-') {
+		neg = *p == '-';
+		p++;
+		i--;
+	}
+	if (word_is(p, i, "nan")) {
+		*out = NAN;
+		return NUM_NAN;
+	}
+	if (word_is(p, i, "inf") || word_is(p, i, "infinity")) {
+		*out = neg ? -INFINITY : INFINITY;
+		return NUM_INF;
+	}
+	if (len >= sizeof tmp)
+		return NUM_BAD;
+	/* Only what a decimal number can hold: no hex, no inner blanks. */
+	for (i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (!(isdigit(c) || c == '.' || c == 'e' || c == 'E' ||
+		    c == '+' || c == '-'))
+			return NUM_BAD;
+	}
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	errno = 0;
+	v = strtod(tmp, &end);
+	if (end != tmp + len || end == tmp)
+		return NUM_BAD;
+	if (errno == ERANGE && fabs(v) > 1.0)
+		return NUM_BAD;
+	*out = v;
+	return NUM_OK;
+}
+
+const char *
+num_status_text(enum num_status st)
+{
+	switch (st) {
+	case NUM_OK:
+		return "is a number";
+	case NUM_EMPTY:
+		return "is empty";
+	case NUM_NA:
+		return "is NA";
+	case NUM_NAN:
+		return "is not a number (nan)";
+	case NUM_INF:
+		return "is infinite";
+	case NUM_BAD:
+		break;
+	}
+	return "is not a number";
+}
+
+static int
+parse_offset(const char *s, size_t len, long *off)
+{
+	int sign, hh, mm = 0;
+
+	if (len == 1 && (*s == 'Z' || *s == 'z')) {
+		*off = 0;
+		return 0;
+	}
+	if (len < 3 || (*s != '+' && *s != '-'))
+		return -1;
+	sign = *s == '-' ? -1 : 1;
+	if (!isdigit((unsigned char)s[1]) || !isdigit((unsigned char)s[2]))
+		return -1;
+	hh = (s[1] - '0') * 10 + (s[2] - '0');
+	s += 3;
+	len -= 3;
+	if (len > 0 && *s == ':') {
+		s++;
+		len--;
+		if (len != 2)
+			return -1;
+	}
+	if (len == 2) {
+		if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
+			return -1;
+		mm = (s[0] - '0') * 10 + (s[1] - '0');
+	} else if (len != 0) {
+		return -1;
+	}
+	if (hh > 14 || mm > 59)
+		return -1;
+	*off = sign * (hh * 3600L + mm * 60L);
+	return 0;
+}
+
+int
+time_opts_init(struct time_opts *o, const char *format, const char *tz)
+{
+	memset(o, 0, sizeof *o);
+	o->format = format;
+	if (tz == NULL) {
+		const char *env = getenv("TZ");
+		if (env == NULL || *env == '\0') {
+			o->tz_fixed = 1;
+			return 0;
+		}
+		tzset();
+		return 0;
+	}
+	if (strcasecmp(tz, "UTC") == 0 || strcasecmp(tz, "GMT") == 0) {
+		o->tz_fixed = 1;
+		return 0;
+	}
+	if (parse_offset(tz, strlen(tz), &o->tz_offset) == 0) {
+		o->tz_fixed = 1;
+		return 0;
+	}
+	/*
+	 * A zone name: it must name a zone file, since glibc quietly takes
+	 * UTC for anything else (a directory such as "Asia", zone.tab).
+	 */
+	{
+		char path[512], magic[4];
+		int fd, n, ok;
+
+		if (*tz == '\0' || strstr(tz, "..") != NULL || tz[0] == '/')
+			return -1;
+		n = snprintf(path, sizeof path, "/usr/share/zoneinfo/%s", tz);
+		if (n < 0 || (size_t)n >= sizeof path)
+			return -1;
+		if ((fd = open(path, O_RDONLY)) < 0)
+			return -1;
+		ok = read(fd, magic, sizeof magic) == (ssize_t)sizeof magic &&
+		    memcmp(magic, "TZif", sizeof magic) == 0;
+		close(fd);
+		if (!ok)
+			return -1;
+	}
+	if (setenv("TZ", tz, 1) != 0)
+		return -1;
+	tzset();
+	return 0;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 ? 28 + leap : d[m - 1];
+}
+
+int64_t
+civil_to_epoch(int year, int month, int day, int hour, int min, int sec)
+{
+	/* Days from civil, after H. Hinnant's public-domain algorithm. */
+	int64_t y = year - (month <= 2);
+	int64_t era = (y >= 0 ? y : y - 399) / 400;
+	int64_t yoe = y - era * 400;
+	int64_t mp = (month + 9) % 12;
+	int64_t doy = (153 * mp + 2) / 5 + day - 1;
+	int64_t doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	int64_t days = era * 146097 + doe - 719468;
+
+	return days * 86400 + hour * 3600 + min * 60 + sec;
+}
+
+static int
+digits(const char *s, size_t len, size_t at, int n, int *v)
+{
+	int i, x = 0;
+
+	if (at + (size_t)n > len)
+		return -1;
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[at + (size_t)i];
+		if (!isdigit(c))
+			return -1;
+		x = x * 10 + (c - '0');
+	}
+	*v = x;
+	return 0;
+}
+
+/* Seconds east of UTC for a zone-less civil time under the options. */
+static int
+local_offset(const struct time_opts *o, const struct tm *civil, long *off)
+{
+	struct tm t;
+	time_t tt;
+
+	if (o->tz_fixed) {
+		*off = o->tz_offset;
+		return 0;
+	}
+	t = *civil;
+	t.tm_isdst = -1;
+	errno = 0; /* -1 is also a valid time: 1969-12-31T23:59:59Z */
+	tt = mktime(&t);
+	if (tt == (time_t)-1 && errno == EOVERFLOW)
+		return -1;
+	*off = t.tm_gmtoff;
+	return 0;
+}
+
+static int
+finish(const struct time_opts *o, int y, int mo, int d, int h, int mi, int s,
+    double frac, int has_off, long off, double *out)
+{
+	struct tm tm;
+
+	if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 24 ||
+	    mi > 59 || s > 60 || (h == 24 && (mi || s || frac > 0)))
+		return -1;
+	if (!has_off) {
+		memset(&tm, 0, sizeof tm);
+		tm.tm_year = y - 1900;
+		tm.tm_mon = mo - 1;
+		tm.tm_mday = d;
+		tm.tm_hour = h;
+		tm.tm_min = mi;
+		tm.tm_sec = s;
+		if (local_offset(o, &tm, &off) < 0)
+			return -1;
+	}
+	*out = (double)(civil_to_epoch(y, mo, d, h, mi, s) - off) + frac;
+	return 0;
+}
+
+static int
+parse_iso(const struct time_opts *o, const char *s, size_t len, double *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0, has_off = 0;
+	double frac = 0;
+	long off = 0;
+	size_t i = 10;
+
+	if (digits(s, len, 0, 4, &y) < 0 || len < 10 || s[4] != '-' ||
+	    digits(s, len, 5, 2, &mo) < 0 || s[7] != '-' ||
+	    digits(s, len, 8, 2, &d) < 0)
+		return -1;
+	if (i < len) {
+		if (s[i] != 'T' && s[i] != 't' && s[i] != ' ')
+			return -1;
+		i++;
+		if (digits(s, len, i, 2, &h) < 0 || i + 2 >= len ||
+		    s[i + 2] != ':' || digits(s, len, i + 3, 2, &mi) < 0)
+			return -1;
+		i += 5;
+		if (i < len && s[i] == ':') {
+			if (digits(s, len, i + 1, 2, &sec) < 0)
+				return -1;
+			i += 3;
+			if (i < len && (s[i] == '.' || s[i] == ',')) {
+				double scale = 0.1;
+				size_t j = i + 1;
+				while (j < len && isdigit((unsigned char)s[j])) {
+					frac += (s[j] - '0') * scale;
+					scale /= 10;
+					j++;
+				}
+				if (j == i + 1)
+					return -1;
+				i = j;
+			}
+		}
+		if (i < len) {
+			if (parse_offset(s + i, len - i, &off) < 0)
+				return -1;
+			has_off = 1;
+			i = len;
+		}
+	}
+	return finish(o, y, mo, d, h, mi, sec, frac, has_off, off, out);
+}
+
+int
+parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
+{
+	char tmp[128];
+	struct tm tm;
+	const char *end;
+
+	while (len > 0 && s[len - 1] == ' ')
+		len--;
+	while (len > 0 && *s == ' ') {
+		s++;
+		len--;
+	}
+	if (len == 0)
+		return -1;
+	/* The common case first: YYYY-MM-DD hh:mm:ss (or T) in a fixed zone,
+	 * every digit tested at once (unsigned: below '0' wraps high). */
+	if (o->format == NULL && o->tz_fixed && len == 19 && s[4] == '-' &&
+	    s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && s[13] == ':' &&
+	    s[16] == ':') {
+#define DG(i) ((unsigned)(unsigned char)s[i] - '0')
+		unsigned y0 = DG(0), y1 = DG(1), y2 = DG(2), y3 = DG(3);
+		unsigned m0 = DG(5), m1 = DG(6), d0 = DG(8), d1 = DG(9);
+		unsigned h0 = DG(11), h1 = DG(12), i0 = DG(14), i1 = DG(15);
+		unsigned s0 = DG(17), s1 = DG(18);
+#undef DG
+		if (((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) |
+		    (m1 > 9) | (d0 > 9) | (d1 > 9) | (h0 > 9) | (h1 > 9) |
+		    (i0 > 9) | (i1 > 9) | (s0 > 9) | (s1 > 9)) == 0) {
+			int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
+			int mo = (int)(m0 * 10 + m1), dd = (int)(d0 * 10 + d1);
+			int h = (int)(h0 * 10 + h1), mi = (int)(i0 * 10 + i1);
+			int sec = (int)(s0 * 10 + s1);
+			if (mo >= 1 && mo <= 12 && dd >= 1 &&
+			    (dd <= 28 || dd <= days_in_month(y, mo)) &&
+			    h <= 23 && mi <= 59 && sec <= 59) {
+				*out = (double)(civil_to_epoch(y, mo, dd, h, mi,
+				    sec) - o->tz_offset);
+				return 0;
+			}
+		}
+	}
+	if (o->format == NULL)
+		return parse_iso(o, s, len, out);
+	if (len >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	memset(&tm, 0, sizeof tm);
+	tm.tm_mday = 1;
+	tm.tm_gmtoff = 0;
+	end = strptime(tmp, o->format, &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	return finish(o, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec, 0.0,
+	    strstr(o->format, "%z") != NULL, tm.tm_gmtoff, out);
+}
+
+/* The civil date of day number z (days since 1970-01-01), Hinnant's way. */
+static void
+civil_from_days(int64_t z, int *y, int *m, int *d)
+{
+	int64_t era, yy;
+	unsigned doe, yoe, doy, mp;
+
+	z += 719468;
+	era = (z >= 0 ? z : z - 146096) / 146097;
+	doe = (unsigned)(z - era * 146097);
+	yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+	yy = (int64_t)yoe + era * 400;
+	doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+	mp = (5 * doy + 2) / 153;
+	*d = (int)(doy - (153 * mp + 2) / 5 + 1);
+	*m = (int)(mp < 10 ? mp + 3 : mp - 9);
+	*y = (int)(yy + (*m <= 2));
+}
+
+int
+time_local(const struct time_opts *o, double t, struct tm *tm, long *off)
+{
+	int64_t s, day, sod;
+	int y, m, d;
+
+	if (!(t > -1e15 && t < 1e15))
+		return -1;
+	s = (int64_t)floor(t);
+	if (!o->tz_fixed) {
+		time_t tt = (time_t)s;
+		if ((int64_t)tt != s || localtime_r(&tt, tm) == NULL)
+			return -1;
+		*off = tm->tm_gmtoff;
+		return 0;
+	}
+	*off = o->tz_offset;
+	s += o->tz_offset;
+	day = s >= 0 ? s / 86400 : -((-s + 86399) / 86400);
+	sod = s - day * 86400;
+	civil_from_days(day, &y, &m, &d);
+	memset(tm, 0, sizeof *tm);
+	tm->tm_year = y - 1900;
+	tm->tm_mon = m - 1;
+	tm->tm_mday = d;
+	tm->tm_hour = (int)(sod / 3600);
+	tm->tm_min = (int)(sod / 60 % 60);
+	tm->tm_sec = (int)(sod % 60);
+	tm->tm_wday = (int)(((day % 7) + 11) % 7); /* 1970-01-01 was a Thursday */
+	tm->tm_gmtoff = o->tz_offset;
+	return 0;
+}
+
+size_t
+format_time(const struct time_opts *o, double t, char *buf)
+{
+	struct tm tm;
+	long off, a;
+	int n;
+
+	if (time_local(o, t, &tm, &off) < 0 || tm.tm_year + 1900 < 0 ||
+	    tm.tm_year + 1900 > 9999)
+		return 0;
+	a = off < 0 ? -off : off;
+	n = snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
+	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
+	    tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+	return n > 0 && n < 32 ? (size_t)n : 0;
+}
+
+int
+time_fixed_offset(const struct time_opts *o, long *off)
+{
+	struct tm tm;
+	long first = 0, x;
+	int y, h;
+
+	if (o->tz_fixed) {
+		*off = o->tz_offset;
+		return 0;
+	}
+	for (y = 2000; y <= 2037; y++)
+		for (h = 0; h < 2; h++) {
+			double t = (double)civil_to_epoch(y, h ? 7 : 1, 1, 0, 0,
+			    0);
+			if (time_local(o, t, &tm, &x) < 0)
+				return -1;
+			if (y == 2000 && h == 0)
+				first = x;
+			else if (x != first)
+				return -1;
+		}
+	*off = first;
+	return 0;
+}

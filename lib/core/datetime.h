@@ -1,0 +1,94 @@
+/*
+ * parse.h - numbers and timestamps from CSV fields, decided on purpose.
+ *
+ * Numbers are read in the C locale whatever the environment says.  Empty,
+ * NA, nan and inf are told apart from a number and from garbage, so that a
+ * caller can choose what each means instead of getting 0 by accident.
+ *
+ * Timestamps are ISO 8601 by default; a strptime(3) pattern handles other
+ * layouts.  Times without a zone are read in a zone the caller names: a
+ * fixed offset such as "+08:00", "UTC", or an IANA name (via TZ and
+ * mktime, which is process-wide; tools set it once before reading).
+ */
+#ifndef DATETIME_H
+#define DATETIME_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <time.h>
+
+enum num_status {
+	NUM_OK = 0,  /* a finite number */
+	NUM_EMPTY,   /* "" or only blanks */
+	NUM_NA,      /* NA, N/A, NULL, null (any case) */
+	NUM_NAN,     /* nan */
+	NUM_INF,     /* inf, infinity, with a sign */
+	NUM_BAD      /* anything else: garbage, trailing text, overflow */
+};
+
+/*
+ * Parse the len bytes at s as a decimal number (leading and trailing blanks
+ * allowed; hexadecimal floats refused).  Stores the value in *out only for
+ * NUM_OK (and +-infinity for NUM_INF, NaN for NUM_NAN).  The bytes need not
+ * be NUL-terminated.
+ */
+enum num_status parse_num(const char *s, size_t len, double *out);
+
+/* A short English phrase for a non-OK status: "is empty", "is not a number"... */
+const char *num_status_text(enum num_status st);
+
+/* How to read times. */
+struct time_opts {
+	const char *format; /* strptime pattern, or NULL for ISO 8601 */
+	int tz_fixed;       /* 1: offset below applies to zone-less times */
+	long tz_offset;     /* seconds east of UTC when tz_fixed */
+};
+
+/*
+ * Fill *o from a --time-format pattern (may be NULL) and a --tz value (may
+ * be NULL: the TZ environment decides, else UTC).  A zone given as "UTC",
+ * "Z" or "+HH:MM"/"-HHMM" becomes a fixed offset; any other name is set in
+ * the TZ environment variable so mktime() uses it.  Returns 0, or -1 if the
+ * zone is malformed.
+ */
+int time_opts_init(struct time_opts *o, const char *format, const char *tz);
+
+/*
+ * Parse the len bytes at s as a time and store seconds since the Unix epoch
+ * (UTC, fractions kept) in *out.  ISO 8601 accepts YYYY-MM-DD, then T or a
+ * space and hh:mm[:ss[.fff]], then Z or +hh[:mm] / -hh[:mm].  Returns 0, or
+ * -1 if s is not a valid time (including impossible dates like 02-30).
+ */
+int parse_time(const struct time_opts *o, const char *s, size_t len,
+    double *out);
+
+/*
+ * Convert a broken-down civil date and time to seconds since the epoch
+ * as if it were UTC (proleptic Gregorian; any year).  Pure arithmetic.
+ */
+int64_t civil_to_epoch(int year, int month, int day, int hour, int min,
+    int sec);
+
+/*
+ * The local civil time of t (seconds since the epoch) in the options'
+ * zone: fills *tm (year, month, day, hour, minute, second, weekday) and
+ * stores the zone's offset east of UTC at that instant in *off.  Returns
+ * 0, or -1 when t is out of range.
+ */
+int time_local(const struct time_opts *o, double t, struct tm *tm, long *off);
+
+/*
+ * Write t as ISO 8601 in the options' zone, to the second, with the
+ * offset: "2024-01-05T08:00:00+08:00".  buf needs 32 bytes.  Returns the
+ * length, or 0 when t is out of range.
+ */
+size_t format_time(const struct time_opts *o, double t, char *buf);
+
+/*
+ * If the options' zone keeps one offset from UTC (a fixed offset, UTC, or
+ * a named zone without daylight saving from 2000 to 2037), store it in
+ * *off and return 0; return -1 for a zone whose offset changes.
+ */
+int time_fixed_offset(const struct time_opts *o, long *off);
+
+#endif

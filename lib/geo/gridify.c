@@ -1,0 +1,766 @@
+#include "geo/gridify.h"
+
+#include <inttypes.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/datetime.h"
+
+/* Count mode: one slot per polygon of every layer, plus one per layer for
+ * points in none of its polygons. */
+struct byval {
+	char *s;
+	size_t len;
+	uint32_t id; /* order of first sight: the key in the count map */
+};
+
+/*
+ * Counts per (value, slot), held only for pairs that occur, so that a
+ * --by column with many values does not cost polygons x values.  Keys are
+ * id << 32 | slot, plus one (0 marks an empty place).
+ */
+struct cmap {
+	uint64_t *key, *val;
+	size_t cap, n;
+};
+
+struct run {
+	struct geo_ctx *g;
+	struct layer *layers;
+	int nlayers;
+	const struct gridify_opts *o;
+	struct csvw *out, *rej;
+	struct gridify_stats *st;
+	size_t xcol, ycol, bycol;
+	size_t *slot0; /* first slot of each layer */
+	size_t nslots;
+	struct byval *vals;
+	size_t nvals, capvals;
+	uint64_t *dense;   /* without --by: one count per slot */
+	struct cmap sparse; /* with --by */
+	size_t *hash; /* open addressing: index + 1, 0 empty */
+	size_t hashcap;
+	struct csv_record first_header;
+	char *first_name;
+	struct batch *b;
+};
+
+/*
+ * Records are handled BATCH at a time so that the fast locator can overlap
+ * the memory reads of many points (pip_locate_batch); the batch holds
+ * copies of the records, which the reader reuses.  Output order is input
+ * order, and a stop at a bad record leaves the output exactly as record by
+ * record would.
+ */
+#define BATCH PIP_BATCH
+
+struct batch {
+	struct buf arena;     /* the records' fields, NUL-terminated */
+	size_t *off, *len;    /* per field */
+	size_t nf, capf;
+	size_t n;             /* records held */
+	size_t f0[BATCH], nfields[BATCH];
+	long line[BATCH];
+	int unterminated[BATCH];
+	int ok[BATCH];        /* width and coordinates fine */
+	double x[BATCH], y[BATCH];
+	long *where;          /* nlayers * BATCH */
+	char **fp;            /* field pointers for a record view */
+	size_t *fl;
+	size_t capview;
+};
+
+static int
+grow_fields(struct batch *B, size_t need)
+{
+	size_t cap = B->capf ? B->capf : 256;
+	void *p;
+
+	if (need > B->capview) {
+		size_t c = need > 64 ? need : 64;
+		p = realloc(B->fp, c * sizeof *B->fp);
+		if (p == NULL)
+			return -1;
+		B->fp = p;
+		p = realloc(B->fl, c * sizeof *B->fl);
+		if (p == NULL)
+			return -1;
+		B->fl = p;
+		B->capview = c;
+	}
+	if (need <= B->capf)
+		return 0;
+	while (cap < need)
+		cap *= 2;
+	p = realloc(B->off, cap * sizeof *B->off);
+	if (p == NULL)
+		return -1;
+	B->off = p;
+	p = realloc(B->len, cap * sizeof *B->len);
+	if (p == NULL)
+		return -1;
+	B->len = p;
+	B->capf = cap;
+	return 0;
+}
+
+static int
+rehash(struct run *R, size_t cap)
+{
+	size_t *h = calloc(cap, sizeof *h), i;
+
+	if (h == NULL)
+		return -1;
+	for (i = 0; i < R->nvals; i++) {
+		size_t k = hash_bytes(R->vals[i].s, R->vals[i].len) & (cap - 1);
+		while (h[k])
+			k = (k + 1) & (cap - 1);
+		h[k] = i + 1;
+	}
+	free(R->hash);
+	R->hash = h;
+	R->hashcap = cap;
+	return 0;
+}
+
+static uint64_t
+mix64(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+static int
+cmap_grow(struct cmap *m)
+{
+	size_t cap = m->cap ? m->cap * 2 : 1024, i;
+	uint64_t *key = calloc(cap, sizeof *key), *val = calloc(cap, sizeof *val);
+
+	if (key == NULL || val == NULL) {
+		free(key);
+		free(val);
+		return -1;
+	}
+	for (i = 0; i < m->cap; i++) {
+		size_t k;
+		if (m->key[i] == 0)
+			continue;
+		k = mix64(m->key[i]) & (cap - 1);
+		while (key[k])
+			k = (k + 1) & (cap - 1);
+		key[k] = m->key[i];
+		val[k] = m->val[i];
+	}
+	free(m->key);
+	free(m->val);
+	m->key = key;
+	m->val = val;
+	m->cap = cap;
+	return 0;
+}
+
+static int
+cmap_add(struct cmap *m, uint64_t key)
+{
+	size_t k;
+
+	if ((m->n + 1) * 2 > m->cap && cmap_grow(m) < 0)
+		return -1;
+	k = mix64(key) & (m->cap - 1);
+	while (m->key[k] && m->key[k] != key)
+		k = (k + 1) & (m->cap - 1);
+	if (m->key[k] == 0) {
+		m->key[k] = key;
+		m->n++;
+	}
+	m->val[k]++;
+	return 0;
+}
+
+static uint64_t
+cmap_get(const struct cmap *m, uint64_t key)
+{
+	size_t k;
+
+	if (m->cap == 0)
+		return 0;
+	k = mix64(key) & (m->cap - 1);
+	while (m->key[k] && m->key[k] != key)
+		k = (k + 1) & (m->cap - 1);
+	return m->key[k] ? m->val[k] : 0;
+}
+
+static uint64_t
+ckey(uint32_t id, size_t slot)
+{
+	return ((uint64_t)id << 32 | (uint64_t)slot) + 1;
+}
+
+/* Count one record of value id in slot. */
+static int
+count_add(struct run *R, uint32_t id, size_t slot)
+{
+	if (R->dense) {
+		R->dense[slot]++;
+		return 0;
+	}
+	return cmap_add(&R->sparse, ckey(id, slot));
+}
+
+static uint64_t
+count_get(const struct run *R, uint32_t id, size_t slot)
+{
+	return R->dense ? R->dense[slot] : cmap_get(&R->sparse, ckey(id, slot));
+}
+
+/* The id of value s, made on first sight.  -1 if out of memory. */
+static long
+counts_for(struct run *R, const char *s, size_t len)
+{
+	size_t k;
+	struct byval *v;
+
+	if (R->hashcap == 0 && rehash(R, 64) < 0)
+		return -1;
+	k = hash_bytes(s, len) & (R->hashcap - 1);
+	while (R->hash[k]) {
+		v = &R->vals[R->hash[k] - 1];
+		if (v->len == len && memcmp(v->s, s, len) == 0)
+			return v->id;
+		k = (k + 1) & (R->hashcap - 1);
+	}
+	if (R->nvals >= UINT32_MAX || grow_array((void **)&R->vals,
+	    &R->capvals, R->nvals + 1, sizeof *R->vals) < 0)
+		return -1;
+	v = &R->vals[R->nvals];
+	v->s = str_ndup(s, len);
+	v->len = len;
+	v->id = (uint32_t)R->nvals;
+	if (v->s == NULL)
+		return -1;
+	R->nvals++;
+	R->hash[k] = R->nvals;
+	if (R->nvals * 2 > R->hashcap && rehash(R, R->hashcap * 2) < 0)
+		return -1;
+	return v->id;
+}
+
+static int
+cmp_vals(const void *a, const void *b)
+{
+	const struct byval *p = a, *q = b;
+	size_t n = p->len < q->len ? p->len : q->len;
+	int c = memcmp(p->s, q->s, n);
+
+	if (c)
+		return c;
+	return (p->len > q->len) - (p->len < q->len);
+}
+
+/*
+ * A bad record: with a reject file, write it there with the message and go
+ * on (return 0); without one, leave the message in *e and stop (-1).
+ */
+static int
+bad(struct run *R, const struct csv_record *rec, struct err *e)
+{
+	if (csvw_reject_bad(R->rej, rec, e) < 0)
+		return -1;
+	R->st->rejected++;
+	return 0;
+}
+
+static int
+coord(struct run *R, struct csvr *r, const struct csv_record *rec, size_t col,
+    double *v, struct err *e)
+{
+	enum num_status s = parse_num(rec->field[col], rec->len[col], v);
+	const struct csv_record *h = csvr_header(r);
+	char qc[80], qv[80];
+
+	(void)R;
+	if (s == NUM_OK)
+		return 0;
+	return errf(e, ERR_DATA, "%s:%ld: column %s: %s %s", csvr_name(r),
+	    rec->line, quote_value(qc, sizeof qc, h->field[col], h->len[col]),
+	    quote_value(qv, sizeof qv, rec->field[col], rec->len[col]),
+	    num_status_text(s));
+}
+
+static int
+name_taken(const struct run *R, const struct csv_record *h, int upto,
+    const char *name)
+{
+	size_t i, n = strlen(name);
+	int l, a;
+
+	if (!R->o->count)
+		for (i = 0; i < h->nfields; i++)
+			if (h->len[i] == n && memcmp(h->field[i], name, n) == 0)
+				return 1;
+	for (l = 0; l < upto; l++) {
+		if (strcmp(R->layers[l].as, name) == 0)
+			return 1;
+		for (a = 0; a < R->layers[l].nattrs && !R->o->count; a++)
+			if (strcmp(R->layers[l].attr_names[a], name) == 0)
+				return 1;
+	}
+	return 0;
+}
+
+/*
+ * The appended id column is named after the layer's id field unless that
+ * name is already in the output (reports usually have an "id" column
+ * too); then it is named after the layer's file ("districts" for
+ * districts.geojson).  A name given with --as is kept as it is.
+ */
+static int
+settle_names(struct run *R, const struct csv_record *h, struct err *e)
+{
+	int l;
+
+	for (l = 0; l < R->nlayers && !R->o->count; l++) {
+		const struct layer *L = &R->layers[l];
+		int a;
+		for (a = 0; a < L->nattrs; a++)
+			if (name_taken(R, h, l, L->attr_names[a])) {
+				char q[80];
+				return errf(e, ERR_USAGE, "%s: attribute %s would be "
+				    "a second column of that name in the output",
+				    L->path, quote_value(q, sizeof q,
+					L->attr_names[a], strlen(L->attr_names[a])));
+			}
+	}
+	for (l = 0; l < R->nlayers; l++) {
+		struct layer *L = &R->layers[l];
+		const char *base, *dot;
+		char *stem;
+
+		if (L->as_explicit || !name_taken(R, h, l, L->as))
+			continue;
+		base = strrchr(L->path, '/');
+		base = base ? base + 1 : L->path;
+		dot = strrchr(base, '.');
+		stem = str_ndup(base, dot && dot > base ? (size_t)(dot - base)
+		    : strlen(base));
+		if (stem == NULL)
+			return err_nomem(e);
+		if (name_taken(R, h, l, stem)) {
+			errf(e, ERR_USAGE, "%s: column \"%s\" is already in the "
+			    "output, and so is \"%s\"; name the id column with "
+			    "--as", L->path, L->as, stem);
+			free(stem);
+			return -1;
+		}
+		free(L->as);
+		L->as = stem;
+	}
+	return 0;
+}
+
+static int
+write_header(struct run *R, const struct csv_record *h, struct err *e)
+{
+	int l, a;
+
+	/* The reject file's header: the input's, and "error". */
+	if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
+		return -1;
+	if (R->o->count)
+		return 0;
+	if (csvw_fields(R->out, h, e) < 0)
+		return -1;
+	for (l = 0; l < R->nlayers; l++) {
+		if (csvw_str(R->out, R->layers[l].as, e) < 0)
+			return -1;
+		for (a = 0; a < R->layers[l].nattrs; a++)
+			if (csvw_str(R->out, R->layers[l].attr_names[a], e) < 0)
+				return -1;
+	}
+	return csvw_end(R->out, e);
+}
+
+/* Check a record's width and coordinates; -1 with *e set if it is bad. */
+static int
+check_record(struct run *R, struct csvr *r, const struct csv_record *rec,
+    double *x, double *y, struct err *e)
+{
+	if (csvr_check_width(r, rec, e) < 0 ||
+	    coord(R, r, rec, R->xcol, x, e) < 0 ||
+	    coord(R, r, rec, R->ycol, y, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* Write or count a good record whose polygons are where[0..nlayers). */
+static int
+emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
+    double x, double y, const long *where, struct err *e)
+{
+	int l, a, missing = 0;
+
+	for (l = 0; l < R->nlayers; l++)
+		if (where[l] < 0)
+			missing++;
+	if (missing) {
+		R->st->unmatched++;
+		if (R->o->unmatched == UNMATCHED_DROP) {
+			R->st->dropped++;
+			return 0;
+		}
+		if (R->o->unmatched == UNMATCHED_REJECT) {
+			for (l = 0; l < R->nlayers && where[l] >= 0; l++)
+				;
+			errf(e, ERR_DATA, "%s:%ld: point (%.17g %.17g) is in no "
+			    "polygon of %s", csvr_name(r), rec->line, x, y,
+			    R->layers[l].path);
+			return bad(R, rec, e);
+		}
+	}
+	if (R->o->count) {
+		long id;
+		if (R->o->by)
+			id = counts_for(R, rec->field[R->bycol], rec->len[R->bycol]);
+		else
+			id = counts_for(R, "", 0);
+		if (id < 0)
+			return err_nomem(e);
+		for (l = 0; l < R->nlayers; l++)
+			if (count_add(R, (uint32_t)id, R->slot0[l] +
+			    (where[l] < 0 ? R->layers[l].n : (size_t)where[l])) < 0)
+				return err_nomem(e);
+		R->st->written++;
+		return 0;
+	}
+	if (csvw_fields(R->out, rec, e) < 0)
+		return -1;
+	for (l = 0; l < R->nlayers; l++) {
+		const struct layer *L = &R->layers[l];
+		long p = where[l];
+		if (csvw_field(R->out, p >= 0 ? layer_id(L, p) : "",
+		    p >= 0 ? L->id_len[p] : 0, e) < 0)
+			return -1;
+		for (a = 0; a < L->nattrs; a++)
+			if (csvw_str(R->out, p >= 0 ? layer_attr(L, (size_t)p, a)
+			    : "", e) < 0)
+				return -1;
+	}
+	if (csvw_end(R->out, e) < 0)
+		return -1;
+	R->st->written++;
+	return 0;
+}
+
+/* Copy rec into the batch.  -1 if out of memory. */
+static int
+batch_add(struct batch *B, const struct csv_record *rec)
+{
+	size_t i, k = B->n, need;
+
+	if (grow_fields(B, B->nf + rec->nfields) < 0)
+		return -1;
+	B->f0[k] = B->nf;
+	B->nfields[k] = rec->nfields;
+	B->line[k] = rec->line;
+	B->unterminated[k] = rec->unterminated;
+	for (i = 0, need = 0; i < rec->nfields; i++)
+		need += rec->len[i] + 1;
+	if (buf_reserve(&B->arena, need) < 0)
+		return -1;
+	for (i = 0; i < rec->nfields; i++) {
+		char *dst = B->arena.data + B->arena.len;
+		B->off[B->nf] = B->arena.len;
+		B->len[B->nf] = rec->len[i];
+		memcpy(dst, rec->field[i], rec->len[i]);
+		dst[rec->len[i]] = '\0';
+		B->arena.len += rec->len[i] + 1;
+		B->nf++;
+	}
+	B->n++;
+	return 0;
+}
+
+/* A view of batch record k as a csv_record (valid until the next view). */
+static struct csv_record *
+batch_view(struct batch *B, size_t k, struct csv_record *v)
+{
+	size_t i;
+
+	for (i = 0; i < B->nfields[k]; i++) {
+		B->fp[i] = B->arena.data + B->off[B->f0[k] + i];
+		B->fl[i] = B->len[B->f0[k] + i];
+	}
+	v->nfields = B->nfields[k];
+	v->field = B->fp;
+	v->len = B->fl;
+	v->line = B->line[k];
+	v->unterminated = B->unterminated[k];
+	return v;
+}
+
+/* Locate and handle every record in the batch, in order. */
+static int
+flush_batch(struct run *R, struct csvr *r, struct err *e)
+{
+	struct batch *B = R->b;
+	struct csv_record v;
+	size_t k, n = B->n;
+	long where[64];
+	int l, failed_at = -1, failed_layer = -1;
+	struct err le = {0};
+
+	for (k = 0; k < n; k++) {
+		struct err ignore;
+		batch_view(B, k, &v);
+		B->ok[k] = check_record(R, r, &v, &B->x[k], &B->y[k],
+		    &ignore) == 0;
+		if (!B->ok[k]) {
+			/* Bad records are placed nowhere; keep the batch dense
+			 * with a point outside every layer. */
+			B->x[k] = B->y[k] = -INFINITY;
+		}
+	}
+	/* Every layer, even after a failure: the records before the first
+	 * failure must have all their ids. */
+	for (l = 0; l < R->nlayers; l++) {
+		struct err fe = {0};
+		int f = layer_locate_batch(R->g, &R->layers[l], B->x, B->y, n,
+		    B->where + (size_t)l * BATCH, &fe);
+		if (f >= 0 && (failed_at < 0 || f < failed_at)) {
+			failed_at = f;
+			failed_layer = l;
+			le = fe;
+		}
+	}
+	if (!R->o->count)
+		for (l = 0; l < R->nlayers; l++)
+			for (k = 0; k < n && (failed_at < 0 ||
+			    (int)k < failed_at); k++) {
+				long p = B->where[(size_t)l * BATCH + k];
+				if (p >= 0)
+					__builtin_prefetch(layer_id(&R->layers[l], p));
+			}
+	for (k = 0; k < n; k++) {
+		double x, y;
+
+		R->st->read++;
+		batch_view(B, k, &v);
+		if (!B->ok[k]) {
+			if (check_record(R, r, &v, &x, &y, e) < 0 &&
+			    bad(R, &v, e) < 0)
+				return -1;
+			continue;
+		}
+		if ((int)k == failed_at)
+			return errf(e, ERR_DATA, "%s:%ld: %s (layer %s)",
+			    csvr_name(r), v.line, le.msg,
+			    R->layers[failed_layer].path);
+		for (l = 0; l < R->nlayers; l++)
+			where[l] = B->where[(size_t)l * BATCH + k];
+		if (emit_record(R, r, &v, B->x[k], B->y[k], where, e) < 0)
+			return -1;
+	}
+	B->n = 0;
+	B->nf = 0;
+	B->arena.len = 0;
+	return 0;
+}
+
+static int
+write_counts(struct run *R, struct err *e)
+{
+	char num[32];
+	size_t v, i;
+	int l, a, multi = R->nlayers > 1;
+
+	if (R->nvals == 0 && counts_for(R, "", 0) < 0)
+		return err_nomem(e);
+	qsort(R->vals, R->nvals, sizeof *R->vals, cmp_vals);
+	/* Header. */
+	if (multi) {
+		if (csvw_str(R->out, "layer", e) < 0 ||
+		    csvw_str(R->out, "id", e) < 0)
+			return -1;
+	} else {
+		if (csvw_str(R->out, R->layers[0].as, e) < 0)
+			return -1;
+		for (a = 0; a < R->layers[0].nattrs; a++)
+			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
+				return -1;
+	}
+	if (R->o->by && csvw_field(R->out, R->first_header.field[R->bycol],
+	    R->first_header.len[R->bycol], e) < 0)
+		return -1;
+	if (csvw_str(R->out, "count", e) < 0 || csvw_end(R->out, e) < 0)
+		return -1;
+	for (l = 0; l < R->nlayers; l++) {
+		const struct layer *L = &R->layers[l];
+		int keep_row = 0;
+
+		if (R->o->unmatched == UNMATCHED_KEEP)
+			for (v = 0; v < R->nvals; v++)
+				if (count_get(R, R->vals[v].id, R->slot0[l] + L->n))
+					keep_row = 1;
+		for (i = 0; i < L->n + (size_t)keep_row; i++) {
+			for (v = 0; v < R->nvals; v++) {
+				uint64_t n = count_get(R, R->vals[v].id,
+				    R->slot0[l] + i);
+				int w;
+				if (multi && csvw_str(R->out, L->as, e) < 0)
+					return -1;
+				if (csvw_str(R->out, i < L->n ? layer_id(L, i) : "",
+				    e) < 0)
+					return -1;
+				if (!multi)
+					for (a = 0; a < L->nattrs; a++)
+						if (csvw_str(R->out, i < L->n ?
+						    layer_attr(L, i, a) : "", e) < 0)
+							return -1;
+				if (R->o->by && csvw_field(R->out, R->vals[v].s,
+				    R->vals[v].len, e) < 0)
+					return -1;
+				w = snprintf(num, sizeof num, "%" PRIu64, n);
+				if (csvw_raw(R->out, num, (size_t)w, e) < 0 ||
+				    csvw_end(R->out, e) < 0)
+					return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static int
+one_file(struct run *R, const char *path, int first, struct err *e)
+{
+	struct csvr *r = NULL;
+	struct csv_record *rec;
+	const struct csv_record *h;
+	int got, rc = -1;
+
+	if (csvr_open(&r, path, &R->o->csv, e) < 0)
+		return -1;
+	h = csvr_header(r);
+	if (first) {
+		if (csvr_column(r, R->o->xcol, &R->xcol, e) < 0 ||
+		    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
+		    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
+			goto out;
+		if (csv_record_copy(&R->first_header, h) < 0 ||
+		    (R->first_name = str_ndup(csvr_name(r),
+			strlen(csvr_name(r)))) == NULL) {
+			err_nomem(e);
+			goto out;
+		}
+		if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
+			goto out;
+	} else if (!csv_record_equal(&R->first_header, h)) {
+		errf(e, ERR_DATA, "%s:%ld: the header differs from that of %s",
+		    csvr_name(r), h->line, R->first_name);
+		goto out;
+	}
+	while ((got = csvr_next(r, &rec, e)) > 0) {
+		if (batch_add(R->b, rec) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		if (R->b->n == BATCH && flush_batch(R, r, e) < 0)
+			goto out;
+	}
+	/* What was read before a read error is still handled. */
+	if (got < 0) {
+		struct err e2;
+		if (flush_batch(R, r, &e2) < 0)
+			*e = e2;
+		goto out;
+	}
+	if (flush_batch(R, r, e) < 0)
+		goto out;
+	rc = 0;
+out:
+	csvr_close(r);
+	return rc;
+}
+
+int
+gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
+    const struct gridify_opts *o, char *const *files, int nfiles,
+    struct csvw *out, struct csvw *rej, struct gridify_stats *st,
+    struct err *e)
+{
+	static char *const stdin_only[] = {"-"};
+	struct run R;
+	size_t i;
+	int l, rc = -1;
+
+	memset(&R, 0, sizeof R);
+	memset(st, 0, sizeof *st);
+	R.g = g;
+	R.layers = layers;
+	R.nlayers = nlayers;
+	R.o = o;
+	R.out = out;
+	R.rej = rej;
+	R.st = st;
+	if (nfiles == 0) {
+		files = stdin_only;
+		nfiles = 1;
+	}
+	R.b = calloc(1, sizeof *R.b);
+	if (R.b == NULL || nlayers > 64 ||
+	    (R.b->where = calloc((size_t)nlayers * BATCH,
+		sizeof *R.b->where)) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	R.slot0 = calloc((size_t)nlayers + 1, sizeof *R.slot0);
+	if (R.slot0 == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	for (l = 0; l < nlayers; l++) {
+		R.slot0[l] = R.nslots;
+		R.nslots += layers[l].n + 1;
+	}
+	if (o->count && o->by == NULL &&
+	    (R.dense = calloc(R.nslots, sizeof *R.dense)) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	for (l = 0; l < nfiles; l++)
+		if (one_file(&R, files[l], l == 0, e) < 0)
+			goto out;
+	if (o->count && write_counts(&R, e) < 0)
+		goto out;
+	if (getenv("GRIDIFY_DEBUG"))
+		for (l = 0; l < nlayers; l++)
+			fprintf(stderr, "layer %s: %llu fast, %llu exact\n",
+			    layers[l].path, layers[l].fast_hits,
+			    layers[l].slow_hits);
+	rc = 0;
+out:
+	for (i = 0; i < R.nvals; i++) {
+		free(R.vals[i].s);
+	}
+	free(R.vals);
+	free(R.hash);
+	free(R.dense);
+	free(R.sparse.key);
+	free(R.sparse.val);
+	free(R.slot0);
+	csv_record_free(&R.first_header);
+	free(R.first_name);
+	if (R.b) {
+		free(R.b->arena.data);
+		free(R.b->off);
+		free(R.b->len);
+		free(R.b->where);
+		free(R.b->fp);
+		free(R.b->fl);
+		free(R.b);
+	}
+	return rc;
+}

@@ -1,0 +1,52 @@
+/*
+ * gridify.h - join report points to polygon layers, or count them.
+ *
+ * gridify_run() streams the input files once.  Each record's point is
+ * located in every layer; the record is written with one id (plus the
+ * attributes asked for) per layer appended, or, in count mode, added to the
+ * count of its polygon.  A bad record (wrong field count, a coordinate that
+ * is missing or not a number, or, with UNMATCHED_REJECT, a point in no
+ * polygon) stops the run with *e set, unless a reject writer is given: then
+ * it is written there unchanged with an `error` column and the run goes on.
+ * Memory holds the layers and the counts, never the records.
+ */
+#ifndef GRIDIFY_H
+#define GRIDIFY_H
+
+#include "core/csvio.h"
+#include "geo/layer.h"
+#include "core/util.h"
+
+enum unmatched_policy { UNMATCHED_KEEP, UNMATCHED_DROP, UNMATCHED_REJECT };
+
+struct gridify_opts {
+	const char *xcol, *ycol;   /* coordinate columns (name or position) */
+	enum unmatched_policy unmatched;
+	int count;                 /* one row per polygon instead of per record */
+	const char *by;            /* count mode: split counts by this column */
+	struct csv_opts csv;       /* how to read the inputs */
+};
+
+/* The reconciliation: read == written + rejected + dropped. */
+struct gridify_stats {
+	unsigned long long read;      /* data records seen */
+	unsigned long long written;   /* records written (or counted) */
+	unsigned long long rejected;  /* records sent to the reject file */
+	unsigned long long dropped;   /* unmatched records dropped */
+	unsigned long long unmatched; /* records in no polygon of some layer */
+};
+
+/*
+ * Run the join over files[0..nfiles-1] ("-" is standard input; nfiles 0
+ * means standard input) against layers[0..nlayers-1], writing to out and
+ * bad records to rej (NULL: the first bad record is an error).  The caller
+ * owns every argument.  All input files must share one header.  Fills *st
+ * (also on failure, with what was done so far).  Returns 0, or -1 with *e
+ * set.
+ */
+int gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
+    const struct gridify_opts *o, char *const *files, int nfiles,
+    struct csvw *out, struct csvw *rej, struct gridify_stats *st,
+    struct err *e);
+
+#endif

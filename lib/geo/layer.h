@@ -1,0 +1,144 @@
+/*
+ * geo.h - polygon layers over the reentrant GEOS C API.
+ *
+ * A geo_ctx owns one GEOS context whose error and notice handlers write into
+ * the context's own message buffer, so GEOS never prints and its reasons end
+ * up in our messages.  A layer holds the polygons of one file (CSV with an id
+ * and a WKT column, or a GeoJSON FeatureCollection), their ids and the
+ * attributes asked for, an STRtree of prepared geometries, and the fast
+ * locator of pip.h.
+ *
+ * The boundary rule: a point belongs to the first polygon, in file order,
+ * that covers it (interior or boundary).  So a point on an edge shared by
+ * two polygons goes to the one that comes first in the file, on every run,
+ * and a point on the outer boundary of the layer counts as inside.
+ */
+#ifndef LAYER_H
+#define LAYER_H
+
+#include <geos_c.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/csvio.h"
+#include "geo/pip.h"
+#include "core/util.h"
+
+struct geo_ctx {
+	GEOSContextHandle_t h;
+	char msg[512]; /* the last error GEOS reported */
+};
+
+/* Start a GEOS context.  Returns 0, or -1 with *e set. */
+int geo_init(struct geo_ctx *g, struct err *e);
+
+/* Finish the context.  Every layer made with it must be freed first. */
+void geo_finish(struct geo_ctx *g);
+
+/* What to load and how. */
+struct layer_opts {
+	const char *path;
+	const char *id_field;  /* CSV: default "id"; GeoJSON: a property,
+	                          default the feature's "id" member */
+	const char *wkt_field; /* CSV only: default "wkt" */
+	const char *as;        /* output column name; default: id_field or "id" */
+	char **attrs;          /* attribute names to carry, or NULL */
+	int nattrs;
+	int make_valid;        /* repair invalid polygons instead of failing */
+	struct csv_opts csv;   /* how to read a CSV layer */
+	int no_fast;           /* 1: GEOS only (tests and comparisons) */
+};
+
+/*
+ * A layer keeps its polygons as plain coordinate rings; a GEOS geometry is
+ * made only for the polygons that need one (validation of complex shapes,
+ * the rare point the fast locator is unsure of), and then kept.
+ */
+struct ring {
+	uint32_t start, n; /* n closed points at xy[2 * start] */
+};
+
+struct part {
+	uint32_t ring0, nrings; /* shell first, then holes */
+};
+
+struct polyrec {
+	uint32_t part0, nparts;
+	int multi; /* a MultiPolygon in the source */
+};
+
+struct layer {
+	char *path;
+	char *as;          /* column name for the id */
+	int as_explicit;   /* named by --as: never renamed */
+	char **attr_names;
+	int nattrs;
+	size_t n;          /* polygons */
+	struct buf strs;   /* ids and attribute values, NUL-terminated */
+	size_t *id_off;    /* n offsets into strs */
+	size_t *id_len;    /* n lengths */
+	size_t *attr_off;  /* n * nattrs offsets into strs, row-major */
+	double *xy;        /* coordinates of every ring */
+	size_t nxy, capxy;
+	struct ring *rings;
+	size_t nrings, caprings;
+	struct part *parts;
+	size_t nparts, capparts;
+	struct polyrec *polys;
+	size_t cappolys;
+	GEOSGeometry **geoms;              /* n, made on demand */
+	const GEOSPreparedGeometry **prep; /* n, made on demand */
+	size_t *order;   /* order[i] = i, the STRtree's items */
+	GEOSSTRtree *tree;                 /* --exact only */
+	struct pip_index *fast;            /* NULL with --exact */
+	size_t repaired;        /* polygons fixed by --make-valid */
+	size_t *hits;           /* scratch for candidate lists */
+	int32_t *cands;
+	size_t nhits, caphits, capcands;
+	int hit_oom;
+	/* counters for the curious (benchmarks) */
+	unsigned long long fast_hits, slow_hits;
+};
+
+/* The id of polygon i, NUL-terminated, owned by the layer. */
+#define layer_id(L, i) ((L)->strs.data + (L)->id_off[(i)])
+
+/* Attribute a of polygon i, NUL-terminated, owned by the layer. */
+#define layer_attr(L, i, a) \
+	((L)->strs.data + (L)->attr_off[(i) * (size_t)(L)->nattrs + (size_t)(a)])
+
+/*
+ * Load the layer named in o into *L (which the caller zeroes first).
+ * The format is GeoJSON when the first non-blank byte is '{', else CSV.
+ * Returns 0, or -1 with *e set: unreadable file (ERR_IO), bad WKT or
+ * GeoJSON, an id missing or used twice, a geometry that is not a polygon,
+ * an invalid polygon with GEOS's reason (ERR_DATA).  Free *L with
+ * layer_free() in both cases.
+ */
+int layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
+    struct err *e);
+
+/*
+ * Find the polygon that gets (x, y) under the boundary rule above.
+ * Returns its index (0-based), -1 if no polygon covers the point, or -2
+ * with *e set if GEOS failed.
+ */
+long layer_locate(struct geo_ctx *g, struct layer *L, double x, double y,
+    struct err *e);
+
+/*
+ * layer_locate() for n points: out[i] for (x[i], y[i]).  Returns -1, or
+ * the index of the point at which GEOS failed (out[i] is -2, *e set; the
+ * points after it are not located).
+ */
+int layer_locate_batch(struct geo_ctx *g, struct layer *L, const double *x,
+    const double *y, size_t n, long *out, struct err *e);
+
+/* The same answer from GEOS alone, without the fast locator. */
+long layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
+    struct err *e);
+
+/* Free everything the layer holds.  The struct itself is the caller's. */
+void layer_free(struct geo_ctx *g, struct layer *L);
+
+#endif

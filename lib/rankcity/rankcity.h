@@ -1,0 +1,312 @@
+/*
+ * rankcity.h - composite indices the OECD/JRC Handbook way (COINr's
+ * method): an indicator tree read from an iMeta table, the pipeline
+ * denominate -> screen -> impute -> treat -> normalise -> weight ->
+ * aggregate -> rank (screening measures the data before imputation fills
+ * its gaps), Monte Carlo uncertainty over the method choices, and the
+ * statistical audit (lib/rcaudit.c).
+ *
+ * The whole table is held: a ranking needs every unit at once (min, max,
+ * ranks).  Memory is nnode x nunit doubles plus the names.
+ *
+ * Ownership: a struct rc_model owns every string and array it points to;
+ * rc_model_free() releases them all.  Nothing here prints or exits.
+ */
+#ifndef RANKCITY_H
+#define RANKCITY_H
+
+#include <stddef.h>
+
+#include "core/csvio.h"
+#include "core/util.h"
+
+/* One indicator (level 1) or aggregate (level > 1) of the tree. */
+struct rc_node {
+	char *code;          /* iCode: the data column of an indicator */
+	char *name;          /* iName, or a copy of code */
+	int level;           /* 1 = indicator */
+	int dir;             /* Direction: 1 or -1 */
+	double weight;       /* Weight as given in META (relative in parent) */
+	double target;       /* Target, NAN when none */
+	double gp_lo, gp_hi; /* goalpost_lower/upper, NAN when none */
+	char *denom;         /* Denominator column, NULL when none */
+	long parent;         /* index of the parent node, -1 for the root */
+	size_t *child;       /* indexes of the children, in META order */
+	size_t nchild;
+	long line;           /* META line (0 without META) */
+};
+
+/*
+ * The model.  Nodes: node[0 .. nind) are the indicators in META order,
+ * then the aggregates by level ascending (META order within a level); the
+ * root (the index) is node[nnode - 1].  Units are in input order.
+ *
+ * x[k * nunit + u] is node k's value for unit u (NAN = missing): the
+ * indicators' values as the pipeline changes them, the aggregates' scores
+ * once rc_aggregate() has run.  w[k] is the weight node k gets within its
+ * parent, normalised to sum 1 over the siblings (root: 1); weff[k] is the
+ * product of w along the path from the root (the effective weight).
+ */
+struct rc_model {
+	size_t nnode, nind, nunit;
+	struct rc_node *node;
+	char **unit;     /* unit ids */
+	char **label;    /* display labels (the --label column), or NULL */
+	long *uline;     /* data line of each unit */
+	double *x;       /* nnode * nunit */
+	double *w, *weff;
+	/* denominators and groups: the named data columns, nunit each */
+	size_t ncol;     /* extra columns held */
+	char **colname;
+	char ***colval;  /* colval[c][u]: the raw text */
+	char *unit_col;  /* the unit column's name in the data */
+	char *label_col; /* the label column's name, or NULL */
+	const char *data_name; /* input name for messages (owned) */
+	char *data_name_buf;
+	char *meta_name; /* META's name for messages, NULL without META */
+};
+
+/* Options that shape reading. */
+struct rc_read_opts {
+	const char *meta;      /* META path or NULL */
+	const char *unit_col;  /* default "unit" */
+	const char *label_col; /* NULL: none */
+	const char *group_col; /* a column to keep for group imputation */
+	int denominate;        /* keep the Denominator columns */
+};
+
+/*
+ * Read META (when o->meta) and the data file path ("-" or NULL: standard
+ * input) with the CSV options c into *m, which the caller frees with
+ * rc_model_free() whatever the result.  warn receives warnings (one per
+ * line, for columns not in META); it may be NULL.  Returns 0, or -1 with
+ * *e set: a missing unit column, duplicate unit ids, an iCode that the
+ * data lacks, a Parent that does not exist, a cycle, a level out of order,
+ * a non-numeric value (ERR_DATA, naming file, line, column and value).
+ */
+int rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
+    const struct rc_read_opts *o, struct buf *warn, struct err *e);
+
+/* Free everything *m owns and zero it.  A zeroed or partly built model
+ * (as rc_read leaves it on failure) is allowed; NULL is allowed. */
+void rc_model_free(struct rc_model *m);
+
+/*
+ * Divide every indicator that has a Denominator by that column's value
+ * (read with rc_read_opts.denominate).  A missing denominator makes the
+ * value missing.  Returns 0, or -1 with *e set (ERR_DATA): a denominator
+ * that is not a number, 0 under a value, or a quotient too large to hold,
+ * naming the file, line, unit and columns.
+ */
+int rc_denominate(struct rc_model *m, struct err *e);
+
+/* Share (0 to 1) of each unit's indicator values that are present, into
+ * the caller's avail[nunit].  Cannot fail. */
+void rc_availability(const struct rc_model *m, double *avail);
+
+/*
+ * Drop the units whose availability is below min, keeping the others in
+ * order with their rows of x, labels, lines and extra columns.  *dropped
+ * gets the count.  Returns 0, or -1 with *e set when out of memory.
+ */
+int rc_screen(struct rc_model *m, double min, size_t *dropped, struct err *e);
+
+enum rc_impute { RC_IMPUTE_NONE, RC_IMPUTE_MEAN, RC_IMPUTE_MEDIAN,
+	RC_IMPUTE_GROUP_MEAN, RC_IMPUTE_GROUP_MEDIAN };
+/*
+ * Fill each indicator's missing values with the mean or median (type 7,
+ * i.e. the usual middle) of its values present, over all units or over
+ * the units with the same group_col text (kept by rc_read_opts.group_col).
+ * A unit with an empty group, or a group without values, stays missing.
+ * Fill values come from the data before any filling.  *filled gets the
+ * count of values filled.  Returns 0, or -1 with *e set (no such group
+ * column: ERR_USAGE; memory: ERR_NOMEM).
+ */
+int rc_impute(struct rc_model *m, enum rc_impute how, const char *group_col,
+    size_t *filled, struct err *e);
+
+/* What rc_treat did to one indicator. */
+struct rc_treat_info {
+	double skew, kurt, skew_after, kurt_after; /* NAN when undefined */
+	const char *treatment; /* none winsor-high winsor-low winsor log
+	                          too-few-values (static strings) */
+	size_t points;         /* winsorised points (COINr nwin) */
+};
+/*
+ * COINr's outlier treatment of each indicator, on its values present: it
+ * passes when |skew| < 2 or kurtosis < 3.5 (a constant one passes); else
+ * the most extreme value on the skewed side, ties together, becomes the
+ * next value in, until it passes or maxpoints points have moved (COINr's
+ * count: the points of the latest step on each side); if it still fails,
+ * the original values become log(x - min + 0.01 (max - min)).  Fewer than
+ * 4 values: left alone ("too-few-values").  info[nind] (the caller's) gets
+ * what was done.  Returns 0, or -1 with *e set when out of memory.
+ */
+int rc_treat(struct rc_model *m, int maxpoints, struct rc_treat_info *info,
+    struct err *e);
+
+/* e1071 type-2 skewness (NAN for n < 3) and excess kurtosis (NAN for
+ * n < 4) of the n values x; NAN for a constant x. */
+double rc_skew(const double *x, size_t n);
+double rc_kurt(const double *x, size_t n);
+
+enum rc_norm { RC_NORM_MINMAX, RC_NORM_ZSCORE, RC_NORM_RANK,
+	RC_NORM_GOALPOSTS, RC_NORM_DIST2TARG, RC_NORM_NONE };
+struct rc_norm_spec {
+	enum rc_norm how;
+	double a, b;   /* minmax L,U; zscore M,SD; goalposts scale in a */
+	int cap;       /* dist2targ: cap at 1 */
+	int raw_direction; /* none: leave Direction to TOPSIS (no negation) */
+};
+/*
+ * Normalise every indicator in place, each value v = Direction * x first
+ * (except with raw_direction under none): minmax (v - min) / (max - min)
+ * (b - a) + a; zscore (v - mean) / sd * b + a with the n - 1 sd; rank
+ * (ascending, ties at the lowest); goalposts from META, truncated to
+ * [0, 1] times a; dist2targ 1 - (t - v) / (t - min), capped at 1 with
+ * cap.  Missing values stay missing.  Returns 0, or -1 with *e set
+ * (ERR_DATA): an indicator without values, a zero range or sd, missing or
+ * crossed goalposts, a Target not above the lowest value, a result too
+ * large to hold; ERR_NOMEM.
+ */
+int rc_normalise(struct rc_model *m, const struct rc_norm_spec *s,
+    struct err *e);
+
+enum rc_weights { RC_W_META, RC_W_EQUAL, RC_W_ENTROPY, RC_W_PCA };
+enum rc_agg { RC_AGG_AMEAN, RC_AGG_GMEAN, RC_AGG_HMEAN, RC_AGG_TOPSIS };
+
+/*
+ * Aggregate level by level into the aggregates' rows of x, computing the
+ * weights w and weff as it goes (entropy and PCA weights from the children's
+ * values at that point).  dir_in_topsis: under TOPSIS, pick each child's
+ * ideal by its Direction (set when no normalisation applied the direction).
+ * amean, gmean and hmean skip a missing child and rescale the weights over
+ * those present (COINr); a unit with no child present gets a missing
+ * score.  Returns 0, or -1 with *e set (ERR_DATA): Weights summing to 0,
+ * a value of 0 or below under gmean or hmean, a negative value under
+ * entropy weights, too few complete units for PCA, a TOPSIS tie between
+ * ideal and anti-ideal, naming unit and indicator; ERR_NOMEM.
+ */
+int rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
+    int dir_in_topsis, struct err *e);
+
+/* Ranks of score[n] into the caller's rank[n]: 1 = highest, ties share the
+ * lowest rank (1, 2, 2, 4), NAN gets 0.  Returns 0, or -1 when out of
+ * memory (rank is then unset). */
+int rc_rank(const double *score, size_t n, int *rank);
+
+/* Monte Carlo uncertainty. */
+struct rc_mc_opts {
+	long n;              /* replications */
+	unsigned long seed;
+	double noise;        /* weight noise fraction */
+	unsigned norms;      /* bit 0 minmax, bit 1 zscore */
+	unsigned aggs;       /* bit 0 amean, 1 gmean, 2 hmean */
+};
+struct rc_mc_result {
+	double *median, *mean, *q05, *q95; /* nunit each, caller frees */
+};
+/*
+ * Monte Carlo over the method choices: o->n replications, each drawing one
+ * (normalisation, aggregation) pair uniformly from those o allows, and
+ * every weight but the root's as w * U(1 - noise, 1 + noise).  In the
+ * replications minmax maps to [1, 100] and zscore to mean 10, sd 2
+ * (COINr's sensitivity vignette), so the values stay positive for gmean
+ * and hmean; a z-score that still reaches 0 or below leaves the z-score
+ * pairs with gmean/hmean out of the draw, with a line in warn saying so.
+ * norm_in holds the indicators' values before normalisation (nind *
+ * nunit, as in m->x); m->w holds the nominal weights (rc_aggregate).
+ * The ranks of each replication (ties at the lowest) are counted per unit,
+ * and r gets each unit's median, mean, 5% and 95% rank (type-7 quantiles;
+ * NAN for a unit never ranked); the caller frees r's four arrays.  Memory:
+ * nunit^2 counters, whatever o->n.  The same seed gives the same result.
+ * Returns 0, or -1 with *e set.
+ */
+int rc_uncertainty(const struct rc_model *m, const double *norm_in,
+    const struct rc_mc_opts *o, struct rc_mc_result *r, struct buf *warn,
+    struct err *e);
+
+/*
+ * The statistical audit (lib/rcaudit.c) of a model whose x holds the
+ * normalised indicators and the aggregate scores: writes the header
+ * measure,iCode,with,value,flag and its rows to w.  precision < 0: shortest
+ * round-trip numbers, else that many decimals.
+ */
+int rc_audit_write(const struct rc_model *m, struct csvw *w, int precision,
+    struct err *e);
+
+/*
+ * The complete cases of aggregate agg: the units whose children are all
+ * present, column by column into the caller's cc (child j's values at
+ * cc[j * m->nunit], nchild * nunit doubles).  Returns how many there are.
+ */
+size_t rc_complete_cases(const struct rc_model *m, const struct rc_node *agg,
+    double *cc);
+
+/*
+ * The first principal component of the correlation matrix of k columns of
+ * n cases (column j at cc[j * stride]): its eigenvalue into *lambda (the
+ * variance it explains is *lambda / k) and, when load is not NULL, its
+ * eigenvector into load[k] (sign as GSL gives it).  Returns 1 when done,
+ * 0 when undefined (k < 2, n < 3, a constant column, or GSL's solver
+ * failed: *lambda is NAN), -1 with *e set when out of memory.
+ */
+int rc_pca_first(const double *cc, size_t k, size_t n, size_t stride,
+    double *lambda, double *load, struct err *e);
+
+/*
+ * Write the number x as one field: the shortest text that reads back as x
+ * when precision < 0, else exactly precision decimals; -0 (and a small
+ * negative that rounds to zero) as 0; NAN as an empty field, so no "nan"
+ * ever reaches a table.  Returns 0, or -1 with *e set.
+ */
+int rc_put_num(struct csvw *w, double x, int precision, struct err *e);
+
+/* ------------------------------------------------------------ the run */
+
+enum rc_stage { RC_EMIT_NONE, RC_EMIT_DENOMINATED, RC_EMIT_IMPUTED,
+	RC_EMIT_TREATED, RC_EMIT_NORMALISED, RC_EMIT_AGGREGATED };
+enum rc_chart { RC_CHART_BAR, RC_CHART_STACKED, RC_CHART_UNCERTAINTY };
+
+/* Everything rankcity's options decide (cmd/rankcity.c fills it). */
+struct rc_opts {
+	struct rc_read_opts read;
+	struct csv_opts csv;
+	int denominate;
+	enum rc_impute impute;
+	const char *impute_col;
+	double screen;            /* < 0: no screening */
+	int treat_max;            /* < 0: no treatment */
+	const char *treat_out;
+	struct rc_norm_spec norm;
+	enum rc_weights weights;
+	const char *weights_out;
+	enum rc_agg agg;
+	enum rc_stage emit;
+	const char *previous;
+	struct rc_mc_opts mc;     /* mc.n == 0: no Monte Carlo */
+	int audit;
+	const char *chart;        /* NULL: no chart */
+	enum rc_chart chart_type;
+	int precision;            /* < 0: shortest round-trip */
+};
+
+/* What a run did, for the summary line. */
+struct rc_summary {
+	size_t units, screened, imputed, indicators, aggregates, ranked;
+	size_t written;
+};
+
+/*
+ * Run the whole pipeline on the data file path ("-"/NULL: standard input)
+ * as o says, write the resulting table to out and, when o->chart, append
+ * the gnuplot script for it to *script.  Side files (--treat-out,
+ * --weights-out) are written here.  warn collects warnings for the caller
+ * to print.  Returns 0, or -1 with *e set.  The caller owns everything it
+ * passes.
+ */
+int rankcity_run(const struct rc_opts *o, const char *path, struct csvw *out,
+    struct buf *script, struct buf *warn, struct rc_summary *st,
+    struct err *e);
+
+#endif

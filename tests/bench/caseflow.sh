@@ -1,0 +1,117 @@
+#!/bin/sh
+# caseflow's benchmark (make bench, after gridify's): events per second and
+# peak memory for the summary by district and month, beside GNU datamash
+# computing median and p90 of a precomputed duration column grouped the
+# same way, and a plain CSV pass-through of the events (the I/O floor), all
+# measured in the same run.  Data: tests/bench/gencases.c with seed 1 -
+# CASES (default 2,000,000) cases, about 5 events each, 20 districts, 50
+# categories, timestamps over 2024, rows shuffled.
+#
+# The commands (DIR = ${BENCH_DATA:-build/bench-data}/cases), stdout to
+# /dev/null:
+#   passthrough  build/csvpass case_id at DIR/events.csv
+#   caseflow     build/caseflow -q --by district --period month DIR/events.csv
+#   sorted       build/caseflow -q --sorted --by district --period month \
+#                    DIR/events-sorted.csv
+#   datamash     LC_ALL=C sort -t, -k1,1 -k2,2 DIR/durations.body |
+#                    datamash -t, -g 1,2 median 3 perc:90 3
+# (durations.body is durations.csv without its header, made once.)  The
+# datamash line's peak memory is that of its largest process (sort), not
+# the sum.  Each command runs REPEAT times (default 5), interleaved; best
+# time kept.  Name labels as arguments to run only those, for debugging:
+#   sh tests/bench/caseflow.sh datamash
+# Targets (issue 3): >= 2,000,000 events/s, faster than the datamash line,
+# peak memory < 100 bytes per case (< 40 MiB with --sorted).
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+data=${BENCH_DATA:-build/bench-data}/cases
+repeat=${REPEAT:-5}
+cases=${CASES:-2000000}
+labels=${*:-passthrough caseflow sorted datamash}
+for l in $labels; do
+	case $l in
+	passthrough | caseflow | sorted | datamash) ;;
+	*)
+		echo "bench caseflow: unknown label: $l" \
+			"(want passthrough caseflow sorted datamash)" >&2
+		exit 2
+		;;
+	esac
+done
+
+# Generate once; again when CASES or the generator changes.
+stamp="gencases -s 1 -n $cases"
+mkdir -p "$data"
+if [ ! -s "$data/stamp" ] || [ "$(cat "$data/stamp")" != "$stamp" ] ||
+	[ -n "$(find build/gencases -newer "$data/stamp")" ]; then
+	echo "generating caseflow benchmark data in $data (seed 1, $cases cases)..."
+	rm -f "$data/stamp"
+	build/gencases -s 1 -n "$cases" -o "$data"
+	tail -n +2 "$data/durations.csv" >"$data/durations.body"
+	echo "$stamp" >"$data/stamp"
+fi
+n=$(($(wc -l <"$data/events.csv") - 1))
+
+run() {
+	case $1 in
+	passthrough)
+		build/runstat /dev/null build/csvpass case_id at "$data/events.csv" ;;
+	caseflow)
+		build/runstat /dev/null build/caseflow -q --by district \
+			--period month "$data/events.csv" ;;
+	sorted)
+		build/runstat /dev/null build/caseflow -q --sorted --by district \
+			--period month "$data/events-sorted.csv" ;;
+	datamash)
+		# shellcheck disable=SC2016
+		build/runstat /dev/null sh -c 'LC_ALL=C sort -t, -k1,1 -k2,2 "$1" |
+			datamash -t, -g 1,2 median 3 perc:90 3' sh "$data/durations.body" ;;
+	esac
+}
+
+# Interleave the commands, REPEAT rounds, and keep each one's best time:
+# this machine's speed drifts, and interleaving lets every command see the
+# same drift, so the ratios stay fair.
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+round=0
+while [ $round -lt "$repeat" ]; do
+	for l in $labels; do
+		r=$(run "$l")
+		st=${r##* }
+		if [ "$st" != 0 ]; then
+			echo "bench caseflow: $l failed with exit status $st" \
+				"(alone: sh tests/bench/caseflow.sh $l)" >&2
+			exit 1
+		fi
+		echo "$l $r" >>"$results"
+	done
+	round=$((round + 1))
+done
+printf '%-40s %8s %12s %9s %7s %8s %10s\n' \
+	"caseflow benchmark ($n events)" seconds events/s "peak MiB" B/case \
+	"x floor" "x datamash"
+awk -v n="$n" -v cases="$cases" '
+{ if (!($1 in best) || $2 < best[$1]) best[$1] = $2
+  if ($3 > mem[$1]) mem[$1] = $3 }
+function ratio(t, ref) {
+	return (ref in best) ? sprintf("%.2f", t / best[ref]) : "-"
+}
+END {
+	split("passthrough caseflow sorted datamash", order, " ")
+	name["passthrough"] = "csv pass-through (I/O floor)"
+	name["caseflow"] = "caseflow --by district --period month"
+	name["sorted"] = "caseflow --sorted (grouped by case)"
+	name["datamash"] = "sort | datamash median, p90 (baseline)"
+	for (i = 1; i <= 4; i++) {
+		l = order[i]
+		if (!(l in best))
+			continue
+		printf "%-40s %8.3f %12.0f %9.1f %7.1f %8s %10s\n", name[l],
+		    best[l], n / best[l], mem[l] / 1024, mem[l] * 1024 / cases,
+		    ratio(best[l], "passthrough"), ratio(best[l], "datamash")
+	}
+}' "$results"
+echo "targets: >= 2000000 events/s, x datamash < 1.00, < 100 B/case" \
+	"(--sorted: < 40 MiB)"

@@ -1,0 +1,71 @@
+#!/bin/sh
+# gridify's benchmark (the first of make bench): points per second and
+# peak memory on two polygon sets, beside a plain CSV pass-through of the
+# same points file measured in the same run (the I/O floor).  Data: tests/bench/gengrid.c with
+# seed 1 — a 20 km x 20 km area in metres, 40,000 square 100 m cells, 300
+# irregular districts of about 200 vertices each, 1,000,000 random points.
+# Each command runs REPEAT times (default 5), interleaved; best time kept.
+# The last line, --exact, is the plain GEOS STRtree + prepared-geometry loop
+# the fast locator replaces, for scale.
+# Targets (issue 2): >= 1,500,000 points/s on both sets, within 3x of the
+# pass-through, peak memory under 100 MiB.
+set -eu
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+data=${BENCH_DATA:-build/bench-data}
+repeat=${REPEAT:-5}
+mkdir -p "$data"
+if [ ! -s "$data/points.csv" ]; then
+	echo "generating benchmark data in $data (seed 1)..."
+	build/gengrid -s 1 -o "$data"
+fi
+n=$(($(wc -l <"$data/points.csv") - 1))
+
+# Interleave the commands, REPEAT rounds, and keep each one's best time:
+# this machine's speed drifts, and interleaving lets every command see the
+# same drift, so the ratios to the floor stay fair.
+labels="passthrough cells districts count exact"
+cmd() {
+	case $1 in
+	passthrough) echo "build/csvpass x y $data/points.csv" ;;
+	cells) echo "build/gridify -q -p $data/cells.csv -x x -y y $data/points.csv" ;;
+	districts) echo "build/gridify -q -p $data/districts.csv -x x -y y $data/points.csv" ;;
+	count) echo "build/gridify -q --count -p $data/cells.csv -x x -y y $data/points.csv" ;;
+	exact) echo "build/gridify -q --exact -p $data/districts.csv -x x -y y $data/points.csv" ;;
+	esac
+}
+results=$(mktemp)
+trap 'rm -f "$results"' EXIT
+round=0
+while [ $round -lt "$repeat" ]; do
+	for l in $labels; do
+		# shellcheck disable=SC2046
+		r=$(build/runstat /dev/null $(cmd "$l"))
+		st=${r##* }
+		if [ "$st" != 0 ]; then
+			echo "bench: $l failed with exit status $st" >&2
+			exit 1
+		fi
+		echo "$l $r" >>"$results"
+	done
+	round=$((round + 1))
+done
+printf '%-34s %9s %14s %10s %8s\n' "gridify benchmark ($n points)" seconds points/s "peak MiB" "x floor"
+awk -v n="$n" '
+{ if (!($1 in best) || $2 < best[$1]) best[$1] = $2
+  if ($3 > mem[$1]) mem[$1] = $3 }
+END {
+	split("passthrough cells districts count exact", order, " ")
+	name["passthrough"] = "csv pass-through (I/O floor)"
+	name["cells"] = "gridify, 40,000 cells"
+	name["districts"] = "gridify, 300 districts"
+	name["count"] = "gridify --count, 40,000 cells"
+	name["exact"] = "GEOS only (--exact), 300 districts"
+	for (i = 1; i <= 5; i++) {
+		l = order[i]
+		printf "%-34s %9.3f %14.0f %10.1f %8.2f\n", name[l], best[l],
+		    n / best[l], mem[l] / 1024, best[l] / best["passthrough"]
+	}
+}' "$results"
+echo "targets: >= 1500000 points/s on both sets, <= 3.00 x floor, < 100 MiB"
+
