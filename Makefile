@@ -51,7 +51,6 @@ CORE_SRC     = $(wildcard lib/core/*.c)
 GEO_SRC      = $(wildcard lib/geo/*.c)
 CASEFLOW_SRC = $(wildcard lib/caseflow/*.c)
 RANKCITY_SRC = $(wildcard lib/rankcity/*.c)
-CLI_SRC      = cmd/cli.c
 UNIT_SRC     = $(wildcard tests/unit/*.c tests/unit/*/*.c)
 
 CORE_LIBS     = $(CSV_LIBS) $(GSL_LIBS) $(MATH_LIBS)
@@ -84,16 +83,16 @@ $(1)/%.a:
 	@rm -f $$@
 	$$(AR) rcs $$@ $$^
 
-$(1)/gridify: $(1)/obj/cmd/gridify.o $(1)/libgeo.a \
+$(1)/gridify: $(1)/obj/cmd/gridify.o $(1)/obj/cmd/cli.o $(1)/libgeo.a \
     $(1)/libcore.a
 	$$(CC) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CORE_LIBS)
 
-$(1)/caseflow: $(1)/obj/cmd/caseflow.o \
-    $(1)/libcaseflow.a $(1)/libcore.a
+$(1)/caseflow: $(1)/obj/cmd/caseflow.o $(1)/obj/cmd/cli.o \
+    $(1)/obj/cmd/cli_chart.o $(1)/libcaseflow.a $(1)/libcore.a
 	$$(CC) $(2) -o $$@ $$^ $$(CASEFLOW_LIBS) $$(CORE_LIBS)
 
-$(1)/rankcity: $(1)/obj/cmd/rankcity.o \
-    $(1)/librankcity.a $(1)/libcore.a
+$(1)/rankcity: $(1)/obj/cmd/rankcity.o $(1)/obj/cmd/cli.o \
+    $(1)/obj/cmd/cli_chart.o $(1)/librankcity.a $(1)/libcore.a
 	$$(CC) $(2) -o $$@ $$^ $$(RANKCITY_LIBS) $$(CORE_LIBS)
 
 # The unit tests link every part.

@@ -1,30 +1,25 @@
 /*
  * caseflow - follow cases through their stages and measure them: the
  * standard rates per group, times to close (with open cases censored),
- * deadlines in working time.  Option parsing only; the work is in
- * lib/caseflow.c (with lib/workcal, lib/rules, lib/stage, lib/stats).
+ * deadlines in working time.  Options into a struct, checked once; the
+ * stage map, rules and calendar are loaded and the cases followed by
+ * lib/caseflow.
  */
-#include <dirent.h>
-#include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "caseflow/caseflow.h"
-#include "core/chart.h"
-#include "core/csvio.h"
-#include "core/datetime.h"
 #include "caseflow/rules.h"
 #include "caseflow/stage.h"
+#include "caseflow/workcal.h"
+#include "cli.h"
+#include "cli_chart.h"
+#include "core/csvio.h"
+#include "core/datetime.h"
 #include "core/stats.h"
 #include "core/util.h"
-#include "caseflow/workcal.h"
-
-#ifndef VERSION
-#define VERSION "0.1.0"
-#endif
 
 static const char usage_text[] =
     "usage: caseflow [options] [FILE ...]\n"
@@ -92,10 +87,10 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 bad data or I/O error, 2 bad usage.\n";
 
 struct options {
+	struct cli_common com;
 	struct caseflow_opts run;
-	const char *output, *reject, *stage_map, *rules, *calendar;
+	const char *stage_map, *rules, *calendar;
 	const char *work_hours, *as_of, *time_format, *tz, *by;
-	int quiet, gnuplot;
 };
 
 enum {
@@ -104,8 +99,7 @@ enum {
 	OPT_DUE, OPT_STATUS, OPT_TIME_FORMAT, OPT_TZ, OPT_RULES, OPT_CATEGORY,
 	OPT_CALENDAR, OPT_WORK_HOURS, OPT_AS_OF, OPT_CASES, OPT_BY,
 	OPT_PERIOD, OPT_DENOMINATOR, OPT_CONTACTED, OPT_RESOLVED,
-	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART, OPT_CHART_RATE,
-	OPT_GNUPLOT, OPT_TSV, OPT_ENCODING, OPT_REJECT
+	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART_RATE
 };
 
 static const struct option longopts[] = {
@@ -138,28 +132,13 @@ static const struct option longopts[] = {
 	{"satisfaction", required_argument, NULL, OPT_SATISFACTION},
 	{"weights", required_argument, NULL, OPT_WEIGHTS},
 	{"lang", required_argument, NULL, OPT_LANG},
-	{"chart", required_argument, NULL, OPT_CHART},
 	{"chart-rate", required_argument, NULL, OPT_CHART_RATE},
-	{"gnuplot", no_argument, NULL, OPT_GNUPLOT},
-	{"delimiter", required_argument, NULL, 'd'},
-	{"tsv", no_argument, NULL, OPT_TSV},
-	{"encoding", required_argument, NULL, OPT_ENCODING},
-	{"output", required_argument, NULL, 'o'},
-	{"reject", required_argument, NULL, OPT_REJECT},
-	{"quiet", no_argument, NULL, 'q'},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0}
+	CLI_LONGOPTS_INPUT,
+	CLI_LONGOPTS_OUTPUT,
+	CLI_LONGOPTS_REJECT,
+	CLI_LONGOPTS_CHART,
+	CLI_LONGOPTS_END
 };
-
-static void
-usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "caseflow: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'caseflow --help' for more information.\n");
-	exit(2);
-}
 
 static void
 wide_col(struct options *op, int stage, const char *col)
@@ -168,66 +147,69 @@ wide_col(struct options *op, int stage, const char *col)
 	op->run.stage_cols_given[stage] = 1;
 }
 
+/*
+ * --weights W,W,W: three numbers >= 0, for the response, resolution and
+ * satisfaction rates in the score.
+ */
 static void
 parse_weights(struct options *op, const char *arg)
 {
 	char **w;
 	int n, i;
 
-	n = strlist_split(arg, &w);
-	if (n < 0) {
-		fprintf(stderr, "caseflow: out of memory\n");
-		exit(1);
-	}
+	w = cli_list(arg, &n);
 	if (n != CB_COUNT)
-		usage_error("--weights takes three numbers (response, "
-		    "resolution, satisfaction), not \"%s\"", arg);
-	for (i = 0; i < n; i++) {
-		double v;
-		if (parse_num(w[i], strlen(w[i]), &v) != NUM_OK || v < 0)
-			usage_error("--weights: \"%s\" is not a number >= 0",
-			    w[i]);
-		op->run.weights[i] = v;
-	}
+		cli_usage("--weights takes three numbers (response, resolution, "
+		    "satisfaction), not \"%s\"", arg);
+	for (i = 0; i < n; i++)
+		op->run.weights[i] = cli_num("--weights", w[i], 0, HUGE_VAL);
 	strlist_free(w, n);
 }
 
 static void
 parse_denominator(struct options *op, const char *arg)
 {
+	static const char *const words[] = {"received", "filed", "suspended",
+	    "no-suspended", NULL};
 	char **w;
 	int n, i;
 
-	n = strlist_split(arg, &w);
-	if (n < 0) {
-		fprintf(stderr, "caseflow: out of memory\n");
-		exit(1);
-	}
-	for (i = 0; i < n; i++) {
-		if (strcmp(w[i], "received") == 0)
+	w = cli_list(arg, &n);
+	for (i = 0; i < n; i++)
+		switch (cli_pick("--denominator", w[i], words, "received, "
+		    "filed, suspended or no-suspended")) {
+		case 0:
 			op->run.denom_filed = 0;
-		else if (strcmp(w[i], "filed") == 0)
+			break;
+		case 1:
 			op->run.denom_filed = 1;
-		else if (strcmp(w[i], "no-suspended") == 0)
-			op->run.denom_no_suspended = 1;
-		else if (strcmp(w[i], "suspended") == 0)
+			break;
+		case 2:
 			op->run.denom_no_suspended = 0;
-		else
-			usage_error("--denominator takes received, filed, "
-			    "suspended or no-suspended, not \"%s\"", w[i]);
-	}
+			break;
+		case 3:
+			op->run.denom_no_suspended = 1;
+			break;
+		}
 	strlist_free(w, n);
 }
 
 static void
 parse_options(int argc, char **argv, struct options *op)
 {
+	static const char *const periods[] = {"day", "week", "month", "year",
+	    NULL};
+	static const char *const langs[] = {"en", "zh", NULL};
 	struct caseflow_opts *o = &op->run;
-	int c;
+	int c, i, given;
 
 	memset(op, 0, sizeof *op);
+	cli_init("caseflow", usage_text, &op->com);
 	caseflow_opts_init(o);
-	while ((c = getopt_long(argc, argv, "d:o:qhV", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, CLI_SHORTOPTS, longopts, NULL)) !=
+	    -1) {
+		if (cli_common_option(&op->com, c, optarg))
+			continue;
 		switch (c) {
 		case OPT_WIDE:
 			o->wide = 1;
@@ -299,17 +281,10 @@ parse_options(int argc, char **argv, struct options *op)
 			op->by = optarg;
 			break;
 		case OPT_PERIOD:
-			if (strcmp(optarg, "day") == 0)
-				o->period = PERIOD_DAY;
-			else if (strcmp(optarg, "week") == 0)
-				o->period = PERIOD_WEEK;
-			else if (strcmp(optarg, "month") == 0)
-				o->period = PERIOD_MONTH;
-			else if (strcmp(optarg, "year") == 0)
-				o->period = PERIOD_YEAR;
-			else
-				usage_error("--period must be day, week, month "
-				    "or year, not \"%s\"", optarg);
+			/* The names in enum period's order, after none. */
+			o->period = (enum period)(PERIOD_DAY + cli_pick(
+			    "--period", optarg, periods,
+			    "day, week, month or year"));
 			break;
 		case OPT_DENOMINATOR:
 			parse_denominator(op, optarg);
@@ -327,100 +302,49 @@ parse_options(int argc, char **argv, struct options *op)
 			parse_weights(op, optarg);
 			break;
 		case OPT_LANG:
-			if (strcmp(optarg, "zh") == 0)
-				o->lang_zh = 1;
-			else if (strcmp(optarg, "en") == 0)
-				o->lang_zh = 0;
-			else
-				usage_error("--lang must be en or zh, not "
-				    "\"%s\"", optarg);
-			break;
-		case OPT_CHART:
-			o->chart = optarg;
+			o->lang_zh = cli_pick("--lang", optarg, langs,
+			    "en or zh");
 			break;
 		case OPT_CHART_RATE:
 			o->chart_rate = optarg;
 			break;
-		case OPT_GNUPLOT:
-			op->gnuplot = 1;
-			break;
-		case 'd':
-			if (strlen(optarg) != 1 || optarg[0] == '"' ||
-			    optarg[0] == '\n' || optarg[0] == '\r')
-				usage_error("the delimiter must be one byte other "
-				    "than a quote or a line end, not \"%s\"",
-				    optarg);
-			o->csv.delim = (unsigned char)optarg[0];
-			break;
-		case OPT_TSV:
-			o->csv.delim = '\t';
-			break;
-		case OPT_ENCODING:
-			o->csv.encoding = optarg;
-			break;
-		case 'o':
-			op->output = optarg;
-			break;
-		case OPT_REJECT:
-			op->reject = optarg;
-			break;
-		case 'q':
-			op->quiet = 1;
-			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
-		case 'V':
-			printf("caseflow %s\n", VERSION);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
-		default:
-			fprintf(stderr,
-			    "Try 'caseflow --help' for more information.\n");
-			exit(2);
 		}
 	}
-	if (op->reject && strcmp(op->reject, "-") == 0)
-		usage_error("%s", "--reject - would mix rejects into the output; "
-		    "name a file");
+	cli_check_common(&op->com);
+	o->csv = op->com.csv;
+	o->chart = op->com.chart;
 	if (o->sorted && o->wide)
-		usage_error("%s", "--sorted is for the long form; wide rows are "
-		    "cases already");
+		cli_usage("--sorted is for the long form; wide rows are cases "
+		    "already");
 	if (o->cases && o->chart)
-		usage_error("%s", "--chart draws the summary; it does not go "
-		    "with --cases");
+		cli_usage("--chart draws the summary; it does not go with "
+		    "--cases");
 	if (o->chart_rate && !o->chart)
-		usage_error("%s", "--chart-rate needs --chart FILE");
-	if (op->gnuplot && !o->chart)
-		usage_error("%s", "--gnuplot needs --chart FILE (the file the "
-		    "script writes)");
+		cli_usage("--chart-rate needs --chart FILE");
 	if (o->chart_rate && !caseflow_is_summary_column(o->chart_rate))
-		usage_error("--chart-rate: \"%s\" is not a summary column",
+		cli_usage("--chart-rate: \"%s\" is not a summary column",
 		    o->chart_rate);
 	if (op->work_hours && !op->calendar)
-		usage_error("%s", "--work-hours needs --calendar");
+		cli_usage("--work-hours needs --calendar");
 	if (o->category_given && !op->rules)
-		usage_error("%s", "--category names the column for --rules; "
-		    "give --rules FILE (or group with --by)");
+		cli_usage("--category names the column for --rules; give "
+		    "--rules FILE (or group with --by)");
 	if (!o->wide) {
-		int i, given = o->status_given;
+		given = o->status_given;
 		for (i = 0; i < CF_NCHAIN; i++)
 			given |= o->stage_cols_given[i];
 		if (given)
-			usage_error("%s", "--opened, --filed, --dispatched, "
-			    "--handled, --closed and --status are for the wide "
-			    "form: add --wide");
+			cli_usage("--opened, --filed, --dispatched, --handled, "
+			    "--closed and --status are for the wide form: add "
+			    "--wide");
 	}
 	if (time_opts_init(&o->time, op->time_format, op->tz) < 0)
-		usage_error("--tz: \"%s\" is not a zone (UTC, +08:00, or a "
-		    "name such as Asia/Shanghai)", op->tz);
+		cli_usage("--tz: \"%s\" is not a zone (UTC, +08:00, or a name "
+		    "such as Asia/Shanghai)", op->tz);
 	if (op->by) {
-		o->nby = strlist_split(op->by, &o->by);
-		if (o->nby < 0) {
-			fprintf(stderr, "caseflow: out of memory\n");
-			exit(1);
-		}
+		o->by = cli_list(op->by, &o->nby);
 		if (o->nby > 64)
-			usage_error("--by takes at most 64 columns, not \"%s\"",
+			cli_usage("--by takes at most 64 columns, not \"%s\"",
 			    op->by);
 	}
 	if (op->as_of) {
@@ -429,77 +353,16 @@ parse_options(int argc, char **argv, struct options *op)
 		if (parse_time(&iso, op->as_of, strlen(op->as_of),
 		    &o->as_of) < 0 && parse_time(&o->time, op->as_of,
 		    strlen(op->as_of), &o->as_of) < 0)
-			usage_error("--as-of: \"%s\" is not a time (ISO 8601 "
-			    "or --time-format)", op->as_of);
+			cli_usage("--as-of: \"%s\" is not a time (ISO 8601 or "
+			    "--time-format)", op->as_of);
 		o->as_of_set = 1;
 	}
 }
 
-static int
-fail(struct err *e)
-{
-	fprintf(stderr, "caseflow: %s\n", e->msg);
-	return e->kind == ERR_USAGE ? 2 : 1;
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Load a directory of holiday-cn files: every YYYY.json in it, in order
- * (each year's file can also hold days of the next January).
- */
-static int
-load_holiday_dir(struct workcal *cal, const char *dir, struct err *e)
-{
-	DIR *d = opendir(dir);
-	struct dirent *de;
-	char **names = NULL, path[4096];
-	size_t n = 0, cap = 0, i;
-	int rc = -1;
-
-	if (d == NULL)
-		return errf(e, ERR_IO, "%s: cannot open the calendar directory",
-		    dir);
-	while ((de = readdir(d)) != NULL) {
-		const char *s = de->d_name;
-		if (strlen(s) != 9 || strcmp(s + 4, ".json") != 0 ||
-		    strspn(s, "0123456789") != 4)
-			continue;
-		if (grow_array((void **)&names, &cap, n + 1, sizeof *names) < 0 ||
-		    (names[n] = str_ndup(s, 9)) == NULL) {
-			err_nomem(e);
-			goto out;
-		}
-		n++;
-	}
-	if (n == 0) {
-		errf(e, ERR_DATA, "%s: no holiday-cn YYYY.json files in the "
-		    "calendar directory", dir);
-		goto out;
-	}
-	qsort(names, n, sizeof *names, cmp_str);
-	for (i = 0; i < n; i++) {
-		snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-		if (workcal_load_holiday_cn(cal, path, 1, e) < 0)
-			goto out;
-	}
-	rc = 0;
-out:
-	closedir(d);
-	for (i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
-	return rc;
-}
-
+/* The working calendar of --calendar, with --work-hours. */
 static int
 load_calendar(struct options *op, struct workcal *cal, struct err *e)
 {
-	struct stat sb;
 	long off;
 
 	if (time_fixed_offset(&op->run.time, &off) < 0)
@@ -508,29 +371,11 @@ load_calendar(struct options *op, struct workcal *cal, struct err *e)
 		    "(daylight saving); use a fixed one such as --tz -05:00",
 		    op->tz ? op->tz : getenv("TZ"));
 	workcal_init(cal, off);
-	if (stat(op->calendar, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		if (load_holiday_dir(cal, op->calendar, e) < 0)
-			return -1;
-	} else if (workcal_load_csv(cal, op->calendar, e) < 0) {
+	if (workcal_load(cal, op->calendar, e) < 0)
 		return -1;
-	}
 	if (op->work_hours && workcal_set_hours(cal, op->work_hours, e) < 0)
 		return -1;
 	return 0;
-}
-
-static void
-summary_line(const struct options *op, const struct caseflow_stats *st)
-{
-	char tb[32];
-	size_t n = format_time(&op->run.time, st->as_of, tb);
-
-	tb[n] = '\0';
-	fprintf(stderr, "caseflow: %llu read, %llu rejected, %llu after "
-	    "--as-of; %llu cases: %llu closed, %llu open, %llu cancelled; "
-	    "%llu invalid; %llu rows written; as of %s\n", st->read,
-	    st->rejected, st->after_as_of, st->cases, st->closed, st->open,
-	    st->cancelled, st->invalid, st->written, n ? tb : "-");
 }
 
 int
@@ -539,87 +384,74 @@ main(int argc, char **argv)
 	static struct options op;
 	struct stage_map smap = {0};
 	struct rules rules = {0};
-	struct workcal cal;
+	struct workcal cal = {0};
 	struct caseflow_stats st;
 	struct buf script = {0};
 	struct csvw *out = NULL, *rej = NULL;
-	struct err e = {0}, e2 = {0};
-	int status = 0, have_cal = 0;
+	struct err e = {0};
+	char tb[32];
+	size_t n;
+	int status = CLI_EXIT_OK;
 
 	parse_options(argc, argv, &op);
 	stats_init();
 	memset(&st, 0, sizeof st);
 	if (op.stage_map) {
 		if (stage_map_load(&smap, op.stage_map, &e) < 0) {
-			status = fail(&e);
+			status = cli_fail(&e);
 			goto done;
 		}
 		op.run.smap = &smap;
 	}
 	if (op.rules) {
 		if (rules_load(&rules, op.rules, &e) < 0) {
-			status = fail(&e);
+			status = cli_fail(&e);
 			goto done;
 		}
 		op.run.rules = &rules;
 	}
 	if (op.calendar) {
-		have_cal = 1;
 		if (load_calendar(&op, &cal, &e) < 0) {
-			status = fail(&e);
+			status = cli_fail(&e);
 			goto done;
 		}
 		op.run.cal = &cal;
 	}
-	if (op.run.chart) {
-		const char *term;
-		if (chart_terminal(op.run.chart, &term, &e) < 0) {
-			status = fail(&e);
-			goto done;
-		}
+	cli_chart_check(&op.com);
+	if (op.run.chart)
 		op.run.script = &script;
-	}
-	out = csvw_open(op.output ? op.output : op.gnuplot ? "/dev/null" : "-",
-	    &e);
-	if (out == NULL) {
-		status = fail(&e);
+	if ((out = cli_open_output(&op.com)) == NULL) {
+		status = CLI_EXIT_FAIL;
 		goto done;
 	}
-	if (op.reject && (rej = csvw_open(op.reject, &e)) == NULL) {
-		status = fail(&e);
+	if (op.com.reject && (rej = csvw_open(op.com.reject, &e)) == NULL) {
+		status = cli_fail(&e);
 		goto done;
 	}
 	if (caseflow_run(&op.run, argv + optind, argc - optind, out, rej, &st,
 	    &e) < 0)
-		status = fail(&e);
-	if (csvw_close(out, &e2) < 0 && status == 0)
-		status = fail(&e2);
-	out = NULL;
-	if (csvw_close(rej, &e2) < 0 && status == 0)
-		status = fail(&e2);
-	rej = NULL;
-	if (status == 0 && op.run.chart) {
-		if (op.gnuplot) {
-			if (fwrite(script.data, 1, script.len, stdout) !=
-			    script.len || fflush(stdout) != 0) {
-				errf(&e, ERR_IO, "<stdout>: cannot write the "
-				    "gnuplot script");
-				status = fail(&e);
-			}
-		} else if (chart_render(&script, op.run.chart, &e) < 0) {
-			status = fail(&e);
-		}
+		status = cli_fail(&e);
+	status = cli_close(out, status);
+	status = cli_close(rej, status);
+	out = rej = NULL;
+	status = cli_chart_finish(&op.com, &script, status);
+	if (status == CLI_EXIT_OK) {
+		n = format_time(&op.run.time, st.as_of, tb);
+		tb[n] = '\0';
+		cli_summary(&op.com, "%llu read, %llu rejected, %llu after "
+		    "--as-of; %llu cases: %llu closed, %llu open, %llu "
+		    "cancelled; %llu invalid; %llu rows written; as of %s",
+		    st.read, st.rejected, st.after_as_of, st.cases, st.closed,
+		    st.open, st.cancelled, st.invalid, st.written,
+		    n ? tb : "-");
 	}
-	if (status == 0 && !op.quiet)
-		summary_line(&op, &st);
 done:
-	csvw_close(out, &e2);
-	csvw_close(rej, &e2);
+	cli_close(out, CLI_EXIT_FAIL);
+	cli_close(rej, CLI_EXIT_FAIL);
 	free(script.data);
 	stage_map_free(&smap);
 	rules_free(&rules);
-	if (have_cal)
-		workcal_free(&cal);
+	workcal_free(&cal);
 	strlist_free(op.run.by, op.run.nby);
 	return status;
 }

@@ -1,21 +1,18 @@
 /*
  * gridify - place report points in polygons (unit grids, communities,
  * streets, districts) and append their ids, or count points per polygon.
- * Option parsing only; the work is in lib/gridify.c and lib/geo.c.
+ * Options into a struct, checked once; the layers are loaded and the
+ * stream joined by lib/geo (layer.c, gridify.c).
  */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "core/csvio.h"
-#include "geo/layer.h"
-#include "geo/gridify.h"
 #include "core/util.h"
-
-#ifndef VERSION
-#define VERSION "0.1.0"
-#endif
+#include "geo/gridify.h"
+#include "geo/layer.h"
 
 #define MAX_LAYERS 16
 
@@ -63,11 +60,11 @@ static const char usage_text[] =
     "Exit status: 0 success, 1 bad data or I/O error, 2 bad usage.\n";
 
 struct options {
+	struct cli_common com;
 	struct layer_opts layers[MAX_LAYERS];
 	int nlayers;
 	struct gridify_opts run;
-	const char *output, *reject;
-	int quiet, exact;
+	int exact;
 	/* layer options seen before the first -p */
 	struct layer_opts pending;
 	int pending_set;
@@ -81,9 +78,6 @@ enum {
 	OPT_UNMATCHED,
 	OPT_COUNT,
 	OPT_BY,
-	OPT_TSV,
-	OPT_ENCODING,
-	OPT_REJECT,
 	OPT_EXACT
 };
 
@@ -99,26 +93,12 @@ static const struct option longopts[] = {
 	{"unmatched", required_argument, NULL, OPT_UNMATCHED},
 	{"count", no_argument, NULL, OPT_COUNT},
 	{"by", required_argument, NULL, OPT_BY},
-	{"delimiter", required_argument, NULL, 'd'},
-	{"tsv", no_argument, NULL, OPT_TSV},
-	{"encoding", required_argument, NULL, OPT_ENCODING},
-	{"output", required_argument, NULL, 'o'},
-	{"reject", required_argument, NULL, OPT_REJECT},
-	{"quiet", no_argument, NULL, 'q'},
 	{"exact", no_argument, NULL, OPT_EXACT},
-	{"help", no_argument, NULL, 'h'},
-	{"version", no_argument, NULL, 'V'},
-	{NULL, 0, NULL, 0}
+	CLI_LONGOPTS_INPUT,
+	CLI_LONGOPTS_OUTPUT,
+	CLI_LONGOPTS_REJECT,
+	CLI_LONGOPTS_END
 };
-
-static void
-usage_error(const char *fmt, const char *arg)
-{
-	fprintf(stderr, "gridify: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nTry 'gridify --help' for more information.\n");
-	exit(2);
-}
 
 /* The layer that layer options apply to: the last -p, or the next one. */
 static struct layer_opts *
@@ -134,20 +114,25 @@ current_layer(struct options *op)
 static void
 parse_options(int argc, char **argv, struct options *op)
 {
+	static const char *const unmatched[] = {"keep", "drop", "reject",
+	    NULL};
 	struct layer_opts *L;
-	int c;
+	int c, i;
 
 	memset(op, 0, sizeof *op);
+	cli_init("gridify", usage_text, &op->com);
 	op->run.xcol = "lon";
 	op->run.ycol = "lat";
 	op->run.unmatched = UNMATCHED_KEEP;
-	op->run.csv.delim = ',';
-	while ((c = getopt_long(argc, argv, "p:a:x:y:d:o:qhV", longopts,
-	    NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "p:a:x:y:" CLI_SHORTOPTS,
+	    longopts, NULL)) != -1) {
+		if (cli_common_option(&op->com, c, optarg))
+			continue;
 		switch (c) {
 		case 'p':
 			if (op->nlayers == MAX_LAYERS)
-				usage_error("at most %s polygon layers", "16");
+				cli_usage("at most %d polygon layers",
+				    MAX_LAYERS);
 			L = &op->layers[op->nlayers];
 			if (op->nlayers == 0 && op->pending_set) {
 				*L = op->pending;
@@ -169,11 +154,7 @@ parse_options(int argc, char **argv, struct options *op)
 		case 'a':
 			L = current_layer(op);
 			strlist_free(L->attrs, L->nattrs);
-			L->nattrs = strlist_split(optarg, &L->attrs);
-			if (L->nattrs < 0) {
-				fprintf(stderr, "gridify: out of memory\n");
-				exit(1);
-			}
+			L->attrs = cli_list(optarg, &L->nattrs);
 			break;
 		case OPT_MAKE_VALID:
 			op->pending.make_valid = 1;
@@ -185,15 +166,9 @@ parse_options(int argc, char **argv, struct options *op)
 			op->run.ycol = optarg;
 			break;
 		case OPT_UNMATCHED:
-			if (strcmp(optarg, "keep") == 0)
-				op->run.unmatched = UNMATCHED_KEEP;
-			else if (strcmp(optarg, "drop") == 0)
-				op->run.unmatched = UNMATCHED_DROP;
-			else if (strcmp(optarg, "reject") == 0)
-				op->run.unmatched = UNMATCHED_REJECT;
-			else
-				usage_error("--unmatched must be keep, drop or "
-				    "reject, not \"%s\"", optarg);
+			op->run.unmatched = (enum unmatched_policy)cli_pick(
+			    "--unmatched", optarg, unmatched,
+			    "keep, drop or reject");
 			break;
 		case OPT_COUNT:
 			op->run.count = 1;
@@ -201,73 +176,27 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_BY:
 			op->run.by = optarg;
 			break;
-		case 'd':
-			if (strlen(optarg) != 1 || optarg[0] == '"' ||
-			    optarg[0] == '\n' || optarg[0] == '\r')
-				usage_error("the delimiter must be one byte other "
-				    "than a quote or a line end, not \"%s\"",
-				    optarg);
-			op->run.csv.delim = (unsigned char)optarg[0];
-			break;
-		case OPT_TSV:
-			op->run.csv.delim = '\t';
-			break;
-		case OPT_ENCODING:
-			op->run.csv.encoding = optarg;
-			break;
-		case 'o':
-			op->output = optarg;
-			break;
-		case OPT_REJECT:
-			op->reject = optarg;
-			break;
-		case 'q':
-			op->quiet = 1;
-			break;
 		case OPT_EXACT:
 			op->exact = 1;
 			break;
-		case 'h':
-			fputs(usage_text, stdout);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
-		case 'V':
-			printf("gridify %s\n", VERSION);
-			exit(fflush(stdout) == 0 && !ferror(stdout) ? 0 : 1);
-		default:
-			fprintf(stderr,
-			    "Try 'gridify --help' for more information.\n");
-			exit(2);
 		}
 	}
+	cli_check_common(&op->com);
 	if (op->nlayers == 0)
-		usage_error("%s", "no polygon layer: name one with -p FILE");
-	if (op->reject && strcmp(op->reject, "-") == 0)
-		usage_error("%s", "--reject - would mix rejects into the output; "
-		    "name a file");
+		cli_usage("no polygon layer: name one with -p FILE");
 	if (op->run.by && !op->run.count)
-		usage_error("%s", "--by needs --count");
-	if (op->run.count && op->nlayers > 1) {
-		int i;
+		cli_usage("--by needs --count");
+	if (op->run.count && op->nlayers > 1)
 		for (i = 0; i < op->nlayers; i++)
 			if (op->layers[i].nattrs > 0)
-				usage_error("%s", "--count with several layers "
-				    "cannot carry attributes (-a)");
+				cli_usage("--count with several layers cannot "
+				    "carry attributes (-a)");
+	op->run.csv = op->com.csv;
+	for (i = 0; i < op->nlayers; i++) {
+		op->layers[i].make_valid = op->pending.make_valid;
+		op->layers[i].csv.delim = ',';
+		op->layers[i].no_fast = op->exact;
 	}
-	{
-		int i;
-		for (i = 0; i < op->nlayers; i++) {
-			op->layers[i].make_valid = op->pending.make_valid;
-			op->layers[i].csv.delim = ',';
-			op->layers[i].no_fast = op->exact;
-		}
-	}
-}
-
-static int
-fail(struct err *e)
-{
-	fprintf(stderr, "gridify: %s\n", e->msg);
-	return e->kind == ERR_USAGE ? 2 : 1;
 }
 
 int
@@ -278,45 +207,41 @@ main(int argc, char **argv)
 	struct gridify_stats st;
 	struct geo_ctx g;
 	struct csvw *out = NULL, *rej = NULL;
-	struct err e = {0}, e2 = {0};
-	int i, status = 0, loaded = 0;
+	struct err e = {0};
+	int i, status = CLI_EXIT_OK, loaded = 0;
 
 	parse_options(argc, argv, &op);
 	memset(layers, 0, sizeof layers);
+	memset(&st, 0, sizeof st);
 	if (geo_init(&g, &e) < 0)
-		return fail(&e);
+		return cli_fail(&e);
 	for (i = 0; i < op.nlayers; i++, loaded++)
 		if (layer_load(&g, &layers[i], &op.layers[i], &e) < 0) {
 			loaded++;
-			status = fail(&e);
+			status = cli_fail(&e);
 			goto done;
 		}
-	out = csvw_open(op.output ? op.output : "-", &e);
-	if (out == NULL) {
-		status = fail(&e);
+	if ((out = cli_open_output(&op.com)) == NULL) {
+		status = CLI_EXIT_FAIL;
 		goto done;
 	}
-	if (op.reject && (rej = csvw_open(op.reject, &e)) == NULL) {
-		status = fail(&e);
+	if (op.com.reject && (rej = csvw_open(op.com.reject, &e)) == NULL) {
+		status = cli_fail(&e);
 		goto done;
 	}
 	if (gridify_run(&g, layers, op.nlayers, &op.run, argv + optind,
 	    argc - optind, out, rej, &st, &e) < 0)
-		status = fail(&e);
-	if (csvw_close(out, &e2) < 0 && status == 0)
-		status = fail(&e2);
-	out = NULL;
-	if (csvw_close(rej, &e2) < 0 && status == 0)
-		status = fail(&e2);
-	rej = NULL;
-	if (status == 0 && !op.quiet)
-		fprintf(stderr,
-		    "gridify: %llu read, %llu written, %llu rejected, "
-		    "%llu dropped; %llu unmatched\n",
-		    st.read, st.written, st.rejected, st.dropped, st.unmatched);
+		status = cli_fail(&e);
+	status = cli_close(out, status);
+	status = cli_close(rej, status);
+	out = rej = NULL;
+	if (status == CLI_EXIT_OK)
+		cli_summary(&op.com, "%llu read, %llu written, %llu rejected, "
+		    "%llu dropped; %llu unmatched", st.read, st.written,
+		    st.rejected, st.dropped, st.unmatched);
 done:
-	csvw_close(out, &e2);
-	csvw_close(rej, &e2);
+	cli_close(out, CLI_EXIT_FAIL);
+	cli_close(rej, CLI_EXIT_FAIL);
 	for (i = 0; i < loaded; i++)
 		layer_free(&g, &layers[i]);
 	geo_finish(&g);

@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "core/chart.h"
+#include "core/num.h"
 #include "core/stats.h"
 
 /* ---- interned byte strings: case ids, group values, categories ---- */
@@ -387,7 +388,6 @@ struct run {
 	int have[CF_NCHAIN];    /* the stage can be observed at all */
 	int have_side;          /* rework, extension, returns observable */
 	struct csv_record first_header;
-	char *first_name;
 
 	/* time: base of the relative times (fixed), latest time seen */
 	int64_t base;
@@ -903,24 +903,6 @@ timeline_issues(const struct kase *k, struct buf *b)
 	return bits;
 }
 
-/* Hours as a field: six decimals, trailing zeros dropped. */
-static size_t
-fmt_hours(char *buf, double h)
-{
-	int n = snprintf(buf, 40, "%.6f", h);
-
-	if (n <= 0)
-		return 0;
-	while (n > 1 && buf[n - 1] == '0')
-		n--;
-	if (buf[n - 1] == '.')
-		n--;
-	buf[n] = '\0';
-	if (n == 2 && buf[0] == '-' && buf[1] == '0')
-		return (size_t)snprintf(buf, 40, "0");
-	return (size_t)n;
-}
-
 static int
 put_time(struct run *R, double t, struct err *e)
 {
@@ -990,8 +972,7 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id, size_
 	size_t catlen = 0;
 	int s, bits, cancelled, closed, open, on_time, overdue, in_base, due;
 	struct grp *g = NULL;
-	char nb[48];
-	int rc = -1;
+		int rc = -1;
 
 	for (s = 0; s < CF_NCHAIN; s++) {
 		t[s] = abs_time(R, k->t[s]);
@@ -1040,21 +1021,14 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id, size_
 		    csvw_str(R->out, cancelled ? "cancelled" : closed ?
 			"closed" : "open", e) < 0)
 			goto out;
-		if (closed && !isnan(report) && bits == 0) {
-			if (csvw_raw(R->out, nb, fmt_hours(nb,
-			    (close - report) / 3600), e) < 0)
-				goto out;
-		} else if (csvw_raw(R->out, "", 0, e) < 0) {
+		/* Hours to six decimals: whole seconds, and no noise. */
+		if (csvw_num(R->out, closed && !isnan(report) && bits == 0 ?
+		    (close - report) / 3600 : NAN, 6, 1, e) < 0)
 			goto out;
-		}
-		if (o->cal != NULL) {
-			size_t n = 0;
-			if (closed && !isnan(report) && bits == 0)
-				n = fmt_hours(nb, workcal_seconds_between(
-				    o->cal, report, close) / 3600);
-			if (csvw_raw(R->out, nb, n, e) < 0)
-				goto out;
-		}
+		if (o->cal != NULL && csvw_num(R->out, closed &&
+		    !isnan(report) && bits == 0 ? workcal_seconds_between(
+		    o->cal, report, close) / 3600 : NAN, 6, 1, e) < 0)
+			goto out;
 		if (csvw_str(R->out, isnan(deadline) || cancelled ? "" :
 		    closed ? (on_time ? "yes" : "no") : overdue ? "no" : "", e)
 		    < 0 ||
@@ -1062,11 +1036,8 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id, size_
 			overdue ? "yes" : "no", e) < 0)
 			goto out;
 		/* The wide form cannot see rework: empty, not 0. */
-		if (R->have_side)
-			snprintf(nb, sizeof nb, "%u", (unsigned)k->nrework);
-		else
-			nb[0] = '\0';
-		if (csvw_str(R->out, nb, e) < 0)
+		if ((R->have_side ? csvw_int(R->out, k->nrework, e) :
+		    csvw_raw(R->out, "", 0, e)) < 0)
 			goto out;
 		if (R->stage_rules) {
 			if (late_stages(R, k, cat, catlen, report, closed,
@@ -2066,42 +2037,35 @@ write_case_header(struct run *R, struct err *e)
 	return csvw_end(R->out, e);
 }
 
+/* Resolve the columns and write the headers, from the first file's. */
 static int
-one_file(struct run *R, const char *path, int first, struct err *e)
+begin(struct run *R, struct csvr *r, struct err *e)
 {
-	struct csvr *r = NULL;
-	struct csv_record *rec;
-	const struct csv_record *h;
-	int got, rc = -1;
+	const struct csv_record *h = csvr_header(r);
 
-	if (csvr_open(&r, path, &R->o->csv, e) < 0)
+	if (resolve_columns(R, r, e) < 0)
 		return -1;
-	h = csvr_header(r);
-	if (first) {
-		if (resolve_columns(R, r, e) < 0)
-			goto out;
-		if (csv_record_copy(&R->first_header, h) < 0 ||
-		    (R->first_name = str_ndup(csvr_name(r),
-			strlen(csvr_name(r)))) == NULL) {
-			err_nomem(e);
-			goto out;
-		}
-		/* The reject file's header: the input's, and "error". */
-		if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
-			goto out;
-		if (R->write_cases && write_case_header(R, e) < 0)
-			goto out;
-	} else if (!csv_record_equal(&R->first_header, h)) {
-		errf(e, ERR_DATA, "%s:%ld: the header differs from that of %s",
-		    csvr_name(r), h->line, R->first_name);
-		goto out;
-	}
+	if (csv_record_copy(&R->first_header, h) < 0)
+		return err_nomem(e);
+	/* The reject file's header: the input's, and "error". */
+	if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
+		return -1;
+	if (R->write_cases && write_case_header(R, e) < 0)
+		return -1;
+	return 0;
+}
+
+/* The records of the file r reads. */
+static int
+read_file(struct run *R, struct csvr *r, struct err *e)
+{
+	struct csv_record *rec;
+	int got;
+
 	if (grow_array((void **)&R->names, &R->capnames, (size_t)R->nnames + 1,
 	    sizeof *R->names) < 0 || (R->names[R->nnames] =
-	    str_ndup(csvr_name(r), strlen(csvr_name(r)))) == NULL) {
-		err_nomem(e);
-		goto out;
-	}
+	    str_ndup(csvr_name(r), strlen(csvr_name(r)))) == NULL)
+		return err_nomem(e);
 	R->nnames++;
 	if (R->fill != NULL)
 		R->fill->name = R->names[R->nnames - 1];
@@ -2115,20 +2079,30 @@ one_file(struct run *R, const char *path, int first, struct err *e)
 			/* The worker may hold an earlier error (a --sorted
 			 * order): that one is the first, and wins. */
 			worker_drain(R, e);
-			goto out;
+			return -1;
 		}
 		if (brc == -2)
-			goto out;
+			return -1;
 	}
 	if (got < 0)
-		goto out;
+		return -1;
 	/* A batch holds the steps of one file, for the worker's messages. */
 	if (R->fill != NULL && hand_over(R, e) < 0)
-		goto out;
-	rc = 0;
-out:
-	csvr_close(r);
-	return rc;
+		return -1;
+	return 0;
+}
+
+/* Every file of the input, in order. */
+static int
+read_input(struct run *R, struct csvin *in, struct err *e)
+{
+	int more;
+
+	do {
+		if (read_file(R, csvin_reader(in), e) < 0)
+			return -1;
+	} while ((more = csvin_next_file(in, e)) > 0);
+	return more;
 }
 
 /* ---- the summary ---- */
@@ -2516,15 +2490,10 @@ write_summary(struct run *R, struct err *e)
 		if (o->period != PERIOD_NONE && csvw_raw(R->out, nb,
 		    period_label(R, R->a.g[i].period, nb), e) < 0)
 			goto out;
-		for (j = 0; j < ncol; j++) {
-			size_t n = 0;
-			if (!isnan(v[j]))
-				n = sumcol[j].kind == K_COUNT ?
-				    (size_t)snprintf(nb, sizeof nb, "%.0f",
-					v[j]) : fmt_shortest(nb, sizeof nb, v[j]);
-			if (csvw_raw(R->out, nb, n, e) < 0)
+		for (j = 0; j < ncol; j++)
+			if (csvw_num(R->out, v[j], sumcol[j].kind == K_COUNT ?
+			    0 : NUM_SHORTEST, 0, e) < 0)
 				goto out;
-		}
 		if (csvw_end(R->out, e) < 0)
 			goto out;
 		R->a.written++;
@@ -2542,7 +2511,7 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
     struct csvw *out, struct csvw *rej, struct caseflow_stats *st,
     struct err *e)
 {
-	static char *const stdin_only[] = {"-"};
+	struct csvin *in = NULL;
 	struct run R;
 	size_t i;
 	int f, rc = -1;
@@ -2586,15 +2555,11 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 		R.as_of = o->as_of;
 		R.as_of_known = 1;
 	}
-	if (nfiles == 0) {
-		files = stdin_only;
-		nfiles = 1;
-	}
 	if (!o->wide && (worker_start(&R, e) < 0 || hand_over(&R, e) < 0))
 		goto out;
-	for (f = 0; f < nfiles; f++)
-		if (one_file(&R, files[f], f == 0, e) < 0)
-			goto out;
+	if (csvin_open(&in, files, nfiles, &o->csv, e) < 0 ||
+	    begin(&R, csvin_reader(in), e) < 0 || read_input(&R, in, e) < 0)
+		goto out;
 	if (worker_stop(&R, 1, e) < 0)
 		goto out;
 	if (o->sorted && R.have_cur &&
@@ -2647,7 +2612,7 @@ out:
 	free(R.scratch.data);
 	acc_free(&R.a);
 	free(R.bycol);
+	csvin_close(in);
 	csv_record_free(&R.first_header);
-	free(R.first_name);
 	return rc;
 }

@@ -5,7 +5,7 @@
 #include <string.h>
 
 #include "core/csvio.h"
-#include "core/datetime.h"
+#include "core/num.h"
 
 static int
 find_exact(const struct rules *rs, const char *cat, size_t len,

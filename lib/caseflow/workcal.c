@@ -1,11 +1,13 @@
 #include "caseflow/workcal.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/csvio.h"
 #include "core/datetime.h"
@@ -198,6 +200,79 @@ workcal_load_holiday_cn(struct workcal *c, const char *path, int required,
 	}
 	json_decref(root);
 	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Every holiday-cn YYYY.json in directory dir, in order of the year (a
+ * year's file can also hold days of the next January).
+ */
+static int
+load_holiday_dir(struct workcal *c, const char *dir, struct err *e)
+{
+	DIR *d = opendir(dir);
+	struct dirent *de;
+	struct buf path = {0};
+	char **names = NULL;
+	size_t n = 0, cap = 0, i;
+	int rc = -1;
+
+	if (d == NULL)
+		return errf(e, ERR_IO, "%s: cannot open the calendar directory: "
+		    "%s", dir, strerror(errno));
+	while ((de = readdir(d)) != NULL) {
+		const char *s = de->d_name;
+		if (strlen(s) != 9 || strcmp(s + 4, ".json") != 0 ||
+		    strspn(s, "0123456789") != 4)
+			continue;
+		if (grow_array((void **)&names, &cap, n + 1, sizeof *names) < 0 ||
+		    (names[n] = str_ndup(s, 9)) == NULL) {
+			err_nomem(e);
+			goto out;
+		}
+		n++;
+	}
+	if (n == 0) {
+		errf(e, ERR_DATA, "%s: no holiday-cn YYYY.json files in the "
+		    "calendar directory", dir);
+		goto out;
+	}
+	qsort(names, n, sizeof *names, cmp_str);
+	for (i = 0; i < n; i++) {
+		/* DIR/YYYY.json, NUL-terminated: no length limit. */
+		path.len = 0;
+		if (buf_append(&path, dir, strlen(dir)) < 0 ||
+		    buf_append(&path, "/", 1) < 0 ||
+		    buf_append(&path, names[i], strlen(names[i]) + 1) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		if (workcal_load_holiday_cn(c, path.data, 1, e) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	closedir(d);
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(path.data);
+	return rc;
+}
+
+int
+workcal_load(struct workcal *c, const char *path, struct err *e)
+{
+	struct stat sb;
+
+	if (stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
+		return load_holiday_dir(c, path, e);
+	return workcal_load_csv(c, path, e);
 }
 
 static int

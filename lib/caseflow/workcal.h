@@ -64,6 +64,14 @@ int workcal_load_holiday_cn(struct workcal *c, const char *path,
     int required, struct err *e);
 
 /*
+ * Read the calendar at path: a directory is read as holiday-cn files
+ * (every YYYY.json in it, in order of the year; none is an error), any
+ * other path as a CSV calendar (workcal_load_csv).  Returns 0, or -1
+ * with *e set.
+ */
+int workcal_load(struct workcal *c, const char *path, struct err *e);
+
+/*
  * Set the working hours from "HH:MM-HH:MM[,HH:MM-HH:MM...]": segments in
  * order, not overlapping, within one day.  Returns 0, or -1 with *e set.
  */

@@ -3,11 +3,15 @@
 #include <csv.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <iconv.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+
+#include "core/num.h"
 
 #define READ_CHUNK 65536
 
@@ -698,6 +702,91 @@ csvr_close(struct csvr *r)
 	free(r);
 }
 
+/* --- several input files, one header --- */
+
+struct csvin {
+	char *const *paths;
+	int n, next;            /* files, and the index of the next one */
+	struct csv_opts opts;
+	struct csvr *r;         /* the file being read */
+	struct csv_record head; /* the first file's header */
+	char *first;            /* the first file's name */
+};
+
+static char *const stdin_only[] = {"-"};
+
+int
+csvin_open(struct csvin **out, char *const *paths, int n,
+    const struct csv_opts *o, struct err *e)
+{
+	struct csvin *in = calloc(1, sizeof *in);
+
+	if (in == NULL)
+		return err_nomem(e);
+	if (n == 0) {
+		paths = stdin_only;
+		n = 1;
+	}
+	in->paths = paths;
+	in->n = n;
+	in->next = 1;
+	if (o != NULL)
+		in->opts = *o;
+	if (csvr_open(&in->r, paths[0], o, e) < 0) {
+		free(in);
+		return -1;
+	}
+	if (csv_record_copy(&in->head, csvr_header(in->r)) < 0 ||
+	    (in->first = str_ndup(csvr_name(in->r),
+		strlen(csvr_name(in->r)))) == NULL) {
+		csvin_close(in);
+		return err_nomem(e);
+	}
+	*out = in;
+	return 0;
+}
+
+struct csvr *
+csvin_reader(const struct csvin *in)
+{
+	return in->r;
+}
+
+const struct csv_record *
+csvin_header(const struct csvin *in)
+{
+	return &in->head;
+}
+
+int
+csvin_next_file(struct csvin *in, struct err *e)
+{
+	const struct csv_record *h;
+
+	csvr_close(in->r);
+	in->r = NULL;
+	if (in->next >= in->n)
+		return 0;
+	if (csvr_open(&in->r, in->paths[in->next++], &in->opts, e) < 0)
+		return -1;
+	h = csvr_header(in->r);
+	if (!csv_record_equal(&in->head, h))
+		return errf(e, ERR_DATA, "%s:%ld: the header differs from that "
+		    "of %s", csvr_name(in->r), h->line, in->first);
+	return 1;
+}
+
+void
+csvin_close(struct csvin *in)
+{
+	if (in == NULL)
+		return;
+	csvr_close(in->r);
+	csv_record_free(&in->head);
+	free(in->first);
+	free(in);
+}
+
 /* --- writing --- */
 
 #define WBUF 65536
@@ -854,6 +943,23 @@ csvw_field(struct csvw *w, const char *s, size_t len, struct err *e)
 	if (put(w, s, len, e) < 0)
 		return -1;
 	return putc_w(w, '"', e);
+}
+
+int
+csvw_num(struct csvw *w, double x, int decimals, int trim, struct err *e)
+{
+	char b[NUM_BUF];
+
+	return csvw_raw(w, b, fmt_num(b, x, decimals, trim), e);
+}
+
+int
+csvw_int(struct csvw *w, int64_t v, struct err *e)
+{
+	char b[32];
+	int n = snprintf(b, sizeof b, "%" PRId64, v);
+
+	return csvw_raw(w, b, (size_t)n, e);
 }
 
 int

@@ -17,6 +17,7 @@
 #define CSVIO_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "core/util.h"
 
@@ -101,6 +102,47 @@ void csv_record_free(struct csv_record *r);
 /* Do a and b have the same fields, byte for byte?  1 or 0. */
 int csv_record_equal(const struct csv_record *a, const struct csv_record *b);
 
+/* --- several input files, one header --- */
+
+/*
+ * A tool's FILE arguments read as one input: the files in order, each
+ * with a header that must equal the first file's byte for byte.  The
+ * caller reads each file's records through csvin_reader() and then moves
+ * on with csvin_next_file(), so records held across a file's end (in a
+ * batch, say) can be finished while the reader that names them is still
+ * open.  One file is open at a time.
+ */
+struct csvin;
+
+/*
+ * Open paths[0..n-1] ("-" is standard input; n == 0 means standard input
+ * alone): the first file is opened and its header read.  On success *out
+ * is a new input that the caller frees with csvin_close().  Returns 0, or
+ * -1 with *e set as by csvr_open().  The caller keeps paths, which must
+ * outlive the input.
+ */
+int csvin_open(struct csvin **out, char *const *paths, int n,
+    const struct csv_opts *o, struct err *e);
+
+/* The reader of the file being read (owned by the input; valid until the
+ * next csvin_next_file() or csvin_close()). */
+struct csvr *csvin_reader(const struct csvin *in);
+
+/* The first file's header (owned by the input, valid until
+ * csvin_close()). */
+const struct csv_record *csvin_header(const struct csvin *in);
+
+/*
+ * Close the file being read and open the next one.  Returns 1 when the
+ * next file is open, 0 when there is none left, -1 with *e set when it
+ * cannot be read or its header differs from the first's
+ * ("FILE:LINE: the header differs from that of FIRST", ERR_DATA).
+ */
+int csvin_next_file(struct csvin *in, struct err *e);
+
+/* Close the input and free what it owns.  NULL is allowed. */
+void csvin_close(struct csvin *in);
+
 /* --- writing --- */
 
 struct csvw;
@@ -126,6 +168,19 @@ int csvw_str(struct csvw *w, const char *s, struct err *e);
 
 /* Append a field that is written as it is, never quoted (numbers). */
 int csvw_raw(struct csvw *w, const char *s, size_t len, struct err *e);
+
+/*
+ * Append the number x as one field in the one number format (num.h):
+ * decimals digits after the point, or the shortest round-trip text with
+ * NUM_SHORTEST; trim drops trailing zeros of the decimals; NaN is an
+ * empty field and -0 is 0.  The only way a tool writes a fractional
+ * number.
+ */
+int csvw_num(struct csvw *w, double x, int decimals, int trim,
+    struct err *e);
+
+/* Append the whole number v as one field (counts, ranks). */
+int csvw_int(struct csvw *w, int64_t v, struct err *e);
 
 /* End the current record with LF. */
 int csvw_end(struct csvw *w, struct err *e);

@@ -17,26 +17,6 @@
 #include <stdint.h>
 #include <time.h>
 
-enum num_status {
-	NUM_OK = 0,  /* a finite number */
-	NUM_EMPTY,   /* "" or only blanks */
-	NUM_NA,      /* NA, N/A, NULL, null (any case) */
-	NUM_NAN,     /* nan */
-	NUM_INF,     /* inf, infinity, with a sign */
-	NUM_BAD      /* anything else: garbage, trailing text, overflow */
-};
-
-/*
- * Parse the len bytes at s as a decimal number (leading and trailing blanks
- * allowed; hexadecimal floats refused).  Stores the value in *out only for
- * NUM_OK (and +-infinity for NUM_INF, NaN for NUM_NAN).  The bytes need not
- * be NUL-terminated.
- */
-enum num_status parse_num(const char *s, size_t len, double *out);
-
-/* A short English phrase for a non-OK status: "is empty", "is not a number"... */
-const char *num_status_text(enum num_status st);
-
 /* How to read times. */
 struct time_opts {
 	const char *format; /* strptime pattern, or NULL for ISO 8601 */

@@ -257,23 +257,6 @@ hash_bytes(const char *s, size_t len)
 	return h;
 }
 
-size_t
-fmt_shortest(char *buf, size_t cap, double x)
-{
-	int p, n = 0;
-
-	/*
-	 * %g drops trailing zeros, so 15 digits already give the shortest
-	 * text whenever one of 15 digits or fewer reads back; 17 always do.
-	 */
-	for (p = 15; p <= 17; p++) {
-		n = snprintf(buf, cap, "%.*g", p, x);
-		if (n > 0 && (size_t)n < cap && strtod(buf, NULL) == x)
-			break;
-	}
-	return n > 0 && (size_t)n < cap ? (size_t)n : 0;
-}
-
 int
 word_is(const char *s, size_t len, const char *w)
 {

@@ -79,12 +79,6 @@ int grow_array(void **p, size_t *cap, size_t need, size_t size);
  */
 uint64_t hash_bytes(const char *s, size_t len);
 
-/*
- * Write into buf (cap >= 32) the shortest "%.*g" text that reads back as
- * exactly x, and return its length.
- */
-size_t fmt_shortest(char *buf, size_t cap, double x);
-
 /* Is the len bytes at s the word w, ASCII letters in any case?  1 or 0. */
 int word_is(const char *s, size_t len, const char *w);
 

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/datetime.h"
+#include "core/num.h"
 
 /* Count mode: one slot per polygon of every layer, plus one per layer for
  * points in none of its polygons. */
@@ -44,7 +44,6 @@ struct run {
 	size_t *hash; /* open addressing: index + 1, 0 empty */
 	size_t hashcap;
 	struct csv_record first_header;
-	char *first_name;
 	struct batch *b;
 };
 
@@ -573,7 +572,6 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 static int
 write_counts(struct run *R, struct err *e)
 {
-	char num[32];
 	size_t v, i;
 	int l, a, multi = R->nlayers > 1;
 
@@ -609,7 +607,6 @@ write_counts(struct run *R, struct err *e)
 			for (v = 0; v < R->nvals; v++) {
 				uint64_t n = count_get(R, R->vals[v].id,
 				    R->slot0[l] + i);
-				int w;
 				if (multi && csvw_str(R->out, L->as, e) < 0)
 					return -1;
 				if (csvw_str(R->out, i < L->n ? layer_id(L, i) : "",
@@ -623,8 +620,7 @@ write_counts(struct run *R, struct err *e)
 				if (R->o->by && csvw_field(R->out, R->vals[v].s,
 				    R->vals[v].len, e) < 0)
 					return -1;
-				w = snprintf(num, sizeof num, "%" PRIu64, n);
-				if (csvw_raw(R->out, num, (size_t)w, e) < 0 ||
+				if (csvw_int(R->out, (int64_t)n, e) < 0 ||
 				    csvw_end(R->out, e) < 0)
 					return -1;
 			}
@@ -633,56 +629,54 @@ write_counts(struct run *R, struct err *e)
 	return 0;
 }
 
+/* Resolve the columns, settle the names and write the headers, from the
+ * first file's header. */
 static int
-one_file(struct run *R, const char *path, int first, struct err *e)
+begin(struct run *R, struct csvr *r, struct err *e)
 {
-	struct csvr *r = NULL;
-	struct csv_record *rec;
-	const struct csv_record *h;
-	int got, rc = -1;
+	const struct csv_record *h = csvr_header(r);
 
-	if (csvr_open(&r, path, &R->o->csv, e) < 0)
+	if (csvr_column(r, R->o->xcol, &R->xcol, e) < 0 ||
+	    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
+	    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
 		return -1;
-	h = csvr_header(r);
-	if (first) {
-		if (csvr_column(r, R->o->xcol, &R->xcol, e) < 0 ||
-		    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
-		    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
-			goto out;
-		if (csv_record_copy(&R->first_header, h) < 0 ||
-		    (R->first_name = str_ndup(csvr_name(r),
-			strlen(csvr_name(r)))) == NULL) {
-			err_nomem(e);
-			goto out;
+	if (csv_record_copy(&R->first_header, h) < 0)
+		return err_nomem(e);
+	if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
+		return -1;
+	return 0;
+}
+
+/*
+ * Every record of every file, a batch at a time; a file's last batch is
+ * handled before the next file opens, so messages name the right file.
+ */
+static int
+read_input(struct run *R, struct csvin *in, struct err *e)
+{
+	struct csv_record *rec;
+	struct csvr *r;
+	int got, more;
+
+	do {
+		r = csvin_reader(in);
+		while ((got = csvr_next(r, &rec, e)) > 0) {
+			if (batch_add(R->b, rec) < 0)
+				return err_nomem(e);
+			if (R->b->n == BATCH && flush_batch(R, r, e) < 0)
+				return -1;
 		}
-		if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
-			goto out;
-	} else if (!csv_record_equal(&R->first_header, h)) {
-		errf(e, ERR_DATA, "%s:%ld: the header differs from that of %s",
-		    csvr_name(r), h->line, R->first_name);
-		goto out;
-	}
-	while ((got = csvr_next(r, &rec, e)) > 0) {
-		if (batch_add(R->b, rec) < 0) {
-			err_nomem(e);
-			goto out;
+		/* What was read before a read error is still handled. */
+		if (got < 0) {
+			struct err e2;
+			if (flush_batch(R, r, &e2) < 0)
+				*e = e2;
+			return -1;
 		}
-		if (R->b->n == BATCH && flush_batch(R, r, e) < 0)
-			goto out;
-	}
-	/* What was read before a read error is still handled. */
-	if (got < 0) {
-		struct err e2;
-		if (flush_batch(R, r, &e2) < 0)
-			*e = e2;
-		goto out;
-	}
-	if (flush_batch(R, r, e) < 0)
-		goto out;
-	rc = 0;
-out:
-	csvr_close(r);
-	return rc;
+		if (flush_batch(R, r, e) < 0)
+			return -1;
+	} while ((more = csvin_next_file(in, e)) > 0);
+	return more;
 }
 
 int
@@ -691,7 +685,7 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
     struct csvw *out, struct csvw *rej, struct gridify_stats *st,
     struct err *e)
 {
-	static char *const stdin_only[] = {"-"};
+	struct csvin *in = NULL;
 	struct run R;
 	size_t i;
 	int l, rc = -1;
@@ -705,10 +699,6 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 	R.out = out;
 	R.rej = rej;
 	R.st = st;
-	if (nfiles == 0) {
-		files = stdin_only;
-		nfiles = 1;
-	}
 	R.b = calloc(1, sizeof *R.b);
 	if (R.b == NULL || nlayers > 64 ||
 	    (R.b->where = calloc((size_t)nlayers * BATCH,
@@ -730,9 +720,9 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 		err_nomem(e);
 		goto out;
 	}
-	for (l = 0; l < nfiles; l++)
-		if (one_file(&R, files[l], l == 0, e) < 0)
-			goto out;
+	if (csvin_open(&in, files, nfiles, &o->csv, e) < 0 ||
+	    begin(&R, csvin_reader(in), e) < 0 || read_input(&R, in, e) < 0)
+		goto out;
 	if (o->count && write_counts(&R, e) < 0)
 		goto out;
 	if (getenv("GRIDIFY_DEBUG"))
@@ -751,8 +741,8 @@ out:
 	free(R.sparse.key);
 	free(R.sparse.val);
 	free(R.slot0);
+	csvin_close(in);
 	csv_record_free(&R.first_header);
-	free(R.first_name);
 	if (R.b) {
 		free(R.b->arena.data);
 		free(R.b->off);

@@ -1,5 +1,5 @@
 #include "geo/layer.h"
-#include "core/datetime.h"
+#include "core/num.h"
 
 #include <ctype.h>
 #include <errno.h>

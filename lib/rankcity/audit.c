@@ -305,7 +305,7 @@ put_row(struct csvw *w, const char *measure, const char *code,
 	if (!isfinite(v)) {
 		if (csvw_str(w, "", e) < 0 || csvw_str(w, "undefined", e) < 0)
 			return -1;
-	} else if (rc_put_num(w, v, precision, e) < 0 ||
+	} else if (csvw_num(w, v, precision, 0, e) < 0 ||
 	    csvw_str(w, flag ? flag : "", e) < 0)
 		return -1;
 	return csvw_end(w, e);

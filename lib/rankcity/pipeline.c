@@ -18,7 +18,7 @@
 #include <gsl/gsl_rng.h>
 
 #include "core/csvio.h"
-#include "core/datetime.h"
+#include "core/num.h"
 #include "rankcity/rankcity.h"
 #include "core/stats.h"
 #include "core/util.h"
@@ -1836,8 +1836,6 @@ out:
 	return rc;
 }
 
-static const char *const agg_name[] = {"amean", "gmean", "hmean", "topsis"};
-
 int
 rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
     int dir_in_topsis, struct err *e)
@@ -1911,7 +1909,7 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 					    "is %.17g (normalise with "
 					    "minmax:1,100)", m->data_name,
 					    m->uline[u], QV(q2, m->unit[u]),
-					    agg_name[agg],
+					    rc_method_name(RC_M_AGG, agg),
 					    QV(q1, m->node[c].code), x);
 				}
 				num += agg == RC_AGG_AMEAN ? w[j] * x :

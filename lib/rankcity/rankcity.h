@@ -254,19 +254,32 @@ size_t rc_complete_cases(const struct rc_model *m, const struct rc_node *agg,
 int rc_pca_first(const double *cc, size_t k, size_t n, size_t stride,
     double *lambda, double *load, struct err *e);
 
-/*
- * Write the number x as one field: the shortest text that reads back as x
- * when precision < 0, else exactly precision decimals; -0 (and a small
- * negative that rounds to zero) as 0; NAN as an empty field, so no "nan"
- * ever reaches a table.  Returns 0, or -1 with *e set.
- */
-int rc_put_num(struct csvw *w, double x, int precision, struct err *e);
-
 /* ------------------------------------------------------------ the run */
 
 enum rc_stage { RC_EMIT_NONE, RC_EMIT_DENOMINATED, RC_EMIT_IMPUTED,
 	RC_EMIT_TREATED, RC_EMIT_NORMALISED, RC_EMIT_AGGREGATED };
 enum rc_chart { RC_CHART_BAR, RC_CHART_STACKED, RC_CHART_UNCERTAINTY };
+
+/* The kinds of method an option chooses: the values are those of enum
+ * rc_impute, rc_norm, rc_weights, rc_agg, rc_stage and rc_chart; MC_NORM
+ * is the normalisations the Monte Carlo can draw. */
+enum rc_method_kind { RC_M_IMPUTE, RC_M_NORM, RC_M_WEIGHTS, RC_M_AGG,
+	RC_M_EMIT, RC_M_CHART, RC_M_MC_NORM, RC_M_COUNT };
+
+/*
+ * The value of the method of this kind named by the len bytes at name
+ * (as the options spell it: "entropy", "group-mean", "dist2targ" ...), or
+ * -1 when there is none.  The names are owned by lib/rankcity/methods.c,
+ * the one table of them.
+ */
+int rc_method_value(enum rc_method_kind kind, const char *name, size_t len);
+
+/* The name of method value of this kind (a static string), or NULL. */
+const char *rc_method_name(enum rc_method_kind kind, int value);
+
+/* The names of a kind as messages list them ("meta, equal, entropy or
+ * pca"; a static string). */
+const char *rc_method_list(enum rc_method_kind kind);
 
 /* Everything rankcity's options decide (cmd/rankcity.c fills it). */
 struct rc_opts {

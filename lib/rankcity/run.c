@@ -10,50 +10,11 @@
 
 #include "core/chart.h"
 #include "core/csvio.h"
-#include "core/datetime.h"
+#include "core/num.h"
 #include "rankcity/rankcity.h"
 #include "core/util.h"
 
 #define QV(buf, s) quote_value((buf), sizeof(buf), (s), strlen(s))
-
-int
-rc_put_num(struct csvw *w, double x, int precision, struct err *e)
-{
-	char b[64], *big;
-	int len, rc;
-
-	if (isnan(x))
-		return csvw_raw(w, "", 0, e);
-	if (x == 0)
-		x = 0; /* -0 is written as 0 */
-	if (precision < 0)
-		return csvw_raw(w, b, fmt_shortest(b, sizeof b, x), e);
-	len = snprintf(b, sizeof b, "%.*f", precision, x);
-	if (len < 0)
-		return errf(e, ERR_DATA, "cannot format %g", x);
-	if ((size_t)len >= sizeof b) {
-		/* 1e300 with decimals: every digit, as asked */
-		if (!(big = malloc((size_t)len + 1)))
-			return err_nomem(e);
-		snprintf(big, (size_t)len + 1, "%.*f", precision, x);
-		rc = csvw_raw(w, big, (size_t)len, e);
-		free(big);
-		return rc;
-	}
-	/* a small negative shown as "-0.000" is 0 */
-	if (b[0] == '-' && strspn(b + 1, "0.") == (size_t)len - 1)
-		return csvw_raw(w, b + 1, (size_t)len - 1, e);
-	return csvw_raw(w, b, (size_t)len, e);
-}
-
-static int
-put_int(struct csvw *w, long v, struct err *e)
-{
-	char b[32];
-	int len = snprintf(b, sizeof b, "%ld", v);
-
-	return csvw_raw(w, b, (size_t)len, e);
-}
 
 static int
 put_unit(struct csvw *w, const struct rc_model *m, size_t u, struct err *e)
@@ -89,7 +50,8 @@ write_stage(const struct rc_model *m, int with_aggregates, struct csvw *w,
 		if (put_unit(w, m, u, e) < 0)
 			return -1;
 		for (k = 0; k < nk; k++)
-			if (rc_put_num(w, m->x[k * m->nunit + u], precision, e) < 0)
+			if (csvw_num(w, m->x[k * m->nunit + u], precision, 0,
+			    e) < 0)
 				return -1;
 		if (csvw_end(w, e) < 0)
 			return -1;
@@ -117,12 +79,12 @@ write_treat_out(const char *path, const struct rc_model *m,
 		goto fail;
 	for (k = 0; k < m->nind; k++)
 		if (csvw_str(w, m->node[k].code, e) < 0 ||
-		    rc_put_num(w, ti[k].skew, -1, e) < 0 ||
-		    rc_put_num(w, ti[k].kurt, -1, e) < 0 ||
+		    csvw_num(w, ti[k].skew, NUM_SHORTEST, 0, e) < 0 ||
+		    csvw_num(w, ti[k].kurt, NUM_SHORTEST, 0, e) < 0 ||
 		    csvw_str(w, ti[k].treatment, e) < 0 ||
-		    put_int(w, (long)ti[k].points, e) < 0 ||
-		    rc_put_num(w, ti[k].skew_after, -1, e) < 0 ||
-		    rc_put_num(w, ti[k].kurt_after, -1, e) < 0 ||
+		    csvw_int(w, (int64_t)ti[k].points, e) < 0 ||
+		    csvw_num(w, ti[k].skew_after, NUM_SHORTEST, 0, e) < 0 ||
+		    csvw_num(w, ti[k].kurt_after, NUM_SHORTEST, 0, e) < 0 ||
 		    csvw_end(w, e) < 0)
 			goto fail;
 	return csvw_close(w, e);
@@ -147,9 +109,10 @@ write_weights_out(const char *path, const struct rc_model *m,
 		goto fail;
 	for (k = 0; k < m->nnode; k++)
 		if (csvw_str(w, m->node[k].code, e) < 0 ||
-		    put_int(w, m->node[k].level, e) < 0 ||
-		    rc_put_num(w, m->w[k], -1, e) < 0 ||
-		    rc_put_num(w, m->weff[k], -1, e) < 0 || csvw_end(w, e) < 0)
+		    csvw_int(w, m->node[k].level, e) < 0 ||
+		    csvw_num(w, m->w[k], NUM_SHORTEST, 0, e) < 0 ||
+		    csvw_num(w, m->weff[k], NUM_SHORTEST, 0, e) < 0 ||
+		    csvw_end(w, e) < 0)
 			goto fail;
 	return csvw_close(w, e);
 fail:
@@ -285,15 +248,15 @@ write_ranking(const struct rc_model *m, const int *rank, const long *prev,
 		size_t u = ord[i];
 		if (put_unit(w, m, u, e) < 0)
 			goto out;
-		if (rank[u] > 0 ? put_int(w, rank[u], e) < 0 :
+		if (rank[u] > 0 ? csvw_int(w, rank[u], e) < 0 :
 		    csvw_raw(w, "", 0, e) < 0)
 			goto out;
 		if (prev && (rank[u] > 0 && prev[u] > 0 ?
-		    put_int(w, prev[u] - rank[u], e) :
+		    csvw_int(w, prev[u] - rank[u], e) :
 		    csvw_raw(w, "", 0, e)) < 0)
 			goto out;
 		for (k = 0; k < na; k++)
-			if (rc_put_num(w, m->x[col[k] * n + u], precision,
+			if (csvw_num(w, m->x[col[k] * n + u], precision, 0,
 			    e) < 0)
 				goto out;
 		if (csvw_end(w, e) < 0)
@@ -325,12 +288,12 @@ write_uncertainty(const struct rc_model *m, const int *rank,
 	for (i = 0; i < m->nunit; i++) {
 		size_t u = ord[i];
 		if (put_unit(w, m, u, e) < 0 ||
-		    (rank[u] > 0 ? put_int(w, rank[u], e) :
+		    (rank[u] > 0 ? csvw_int(w, rank[u], e) :
 		    csvw_raw(w, "", 0, e)) < 0 ||
-		    rc_put_num(w, r->median[u], precision, e) < 0 ||
-		    rc_put_num(w, r->mean[u], precision, e) < 0 ||
-		    rc_put_num(w, r->q05[u], precision, e) < 0 ||
-		    rc_put_num(w, r->q95[u], precision, e) < 0 ||
+		    csvw_num(w, r->median[u], precision, 0, e) < 0 ||
+		    csvw_num(w, r->mean[u], precision, 0, e) < 0 ||
+		    csvw_num(w, r->q05[u], precision, 0, e) < 0 ||
+		    csvw_num(w, r->q95[u], precision, 0, e) < 0 ||
 		    csvw_end(w, e) < 0)
 			return -1;
 		(*written)++;

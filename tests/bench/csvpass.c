@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "core/csvio.h"
-#include "core/datetime.h"
+#include "core/num.h"
 
 int
 main(int argc, char **argv)

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 
 #include "core/csvio.h"
-#include "core/datetime.h"
+#include "core/num.h"
 #include "core/util.h"
 #include "t.h"
 

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/datetime.h"
+#include "core/num.h"
 #include "t.h"
 
 void suite_parse(void);

@@ -1,0 +1,175 @@
+/*
+ * cli.h - the command line every tool shares (cmd/ only; lib/ never
+ * prints and never exits).
+ *
+ * A tool's main() calls cli_init() with its name and help text, parses
+ * its options with getopt_long(), handing each one to cli_common_option()
+ * first, validates the result once, runs its engine and returns the exit
+ * status that the functions here computed.  Everything a tool says goes
+ * to standard error as "TOOL: message" through this file, and a process
+ * ends early only here: on a usage error (cli_usage, exit 2), after
+ * --help or --version (0), when memory runs out while parsing (1).
+ *
+ * One rule for each shared option:
+ *   -d, --delimiter CHAR  one byte other than a quote, CR or LF
+ *   --tsv                 the same as -d with a tab
+ *   --encoding ENC        an iconv name; checked when the input is opened
+ *   -o, --output FILE     default: standard output (/dev/null under
+ *                         --gnuplot, whose script takes standard output)
+ *   -q, --quiet           no summary line and no warnings
+ *   --reject FILE         never "-": rejects must not mix with the output
+ *   --chart FILE          .png, .svg or .pdf (cli_chart.h checks it)
+ *   --gnuplot             needs --chart FILE
+ *   -h, --help; -V, --version
+ * Words and numbers given to options go through cli_pick() and cli_num(),
+ * so that every refusal reads OPTION: "VALUE" is not ...
+ */
+#ifndef CLI_H
+#define CLI_H
+
+#include <getopt.h>
+
+#include "core/csvio.h"
+#include "core/util.h"
+
+/* The exit statuses, the only ones a tool returns. */
+enum cli_exit {
+	CLI_EXIT_OK = 0,    /* success */
+	CLI_EXIT_FAIL = 1,  /* bad data, an I/O error, memory */
+	CLI_EXIT_USAGE = 2  /* bad usage */
+};
+
+/* The shared options' values, filled by cli_common_option(). */
+struct cli_common {
+	struct csv_opts csv; /* -d, --tsv, --encoding */
+	const char *output;  /* -o FILE, or NULL */
+	const char *reject;  /* --reject FILE, or NULL */
+	const char *chart;   /* --chart FILE, or NULL */
+	int quiet;           /* -q */
+	int gnuplot;         /* --gnuplot */
+};
+
+/* getopt_long() codes of the shared long options without a letter; a
+ * tool's own codes start at 256. */
+enum {
+	CLI_OPT_TSV = 200, CLI_OPT_ENCODING, CLI_OPT_REJECT, CLI_OPT_CHART,
+	CLI_OPT_GNUPLOT
+};
+
+/* The shared entries of a struct option table, by group: a tool lists
+ * the groups it takes, and CLI_LONGOPTS_END last. */
+#define CLI_LONGOPTS_INPUT \
+	{"delimiter", required_argument, NULL, 'd'}, \
+	{"tsv", no_argument, NULL, CLI_OPT_TSV}, \
+	{"encoding", required_argument, NULL, CLI_OPT_ENCODING}
+#define CLI_LONGOPTS_OUTPUT \
+	{"output", required_argument, NULL, 'o'}, \
+	{"quiet", no_argument, NULL, 'q'}
+#define CLI_LONGOPTS_REJECT \
+	{"reject", required_argument, NULL, CLI_OPT_REJECT}
+#define CLI_LONGOPTS_CHART \
+	{"chart", required_argument, NULL, CLI_OPT_CHART}, \
+	{"gnuplot", no_argument, NULL, CLI_OPT_GNUPLOT}
+#define CLI_LONGOPTS_END \
+	{"help", no_argument, NULL, 'h'}, \
+	{"version", no_argument, NULL, 'V'}, \
+	{NULL, 0, NULL, 0}
+
+/* The short options of the shared groups, for getopt_long()'s string. */
+#define CLI_SHORTOPTS "d:o:qhV"
+
+/*
+ * Name the tool (for every message) and keep its help text; both strings
+ * must live as long as the process.  Fills *c with the defaults (comma
+ * separator, standard output).  Call before anything else here.
+ */
+void cli_init(const char *tool, const char *help, struct cli_common *c);
+
+/*
+ * Handle option code opt (from getopt_long, argument arg) if it is a
+ * shared one: store it in *c and return 1, or print the help or version
+ * and exit, or, for getopt's '?' (an unknown option or a missing
+ * argument, which getopt has already named), point to --help and exit 2.
+ * Returns 0 for a code that is the tool's own.
+ */
+int cli_common_option(struct cli_common *c, int opt, const char *arg);
+
+/*
+ * Check the shared options together once parsing is done: --reject -
+ * and --gnuplot without --chart are usage errors.  Exits 2 on a bad
+ * combination.
+ */
+void cli_check_common(const struct cli_common *c);
+
+/*
+ * Print "TOOL: MESSAGE" and "Try 'TOOL --help' for more information." to
+ * standard error and exit 2.
+ */
+void cli_usage(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2), noreturn));
+
+/*
+ * The index of arg in names[] (NULL-terminated); any other word is a
+ * usage error: OPT: "ARG" is not LIST.
+ */
+int cli_pick(const char *opt, const char *arg, const char *const *names,
+    const char *list);
+
+/*
+ * A comma-separated subset of names[] as a bit set (bit i for names[i]);
+ * an unknown word is a usage error as in cli_pick().
+ */
+unsigned cli_pick_set(const char *opt, const char *arg,
+    const char *const *names, const char *list);
+
+/*
+ * arg as a number in [lo, hi] (C locale, NA and garbage refused); any
+ * other text is a usage error: OPT: "ARG" is not a number from LO to HI
+ * (OPT: "ARG" is not a number >= LO when hi is infinite).
+ */
+double cli_num(const char *opt, const char *arg, double lo, double hi);
+
+/* As cli_num(), and a whole number: OPT: "ARG" is not a whole number. */
+long cli_int(const char *opt, const char *arg, double lo, double hi);
+
+/*
+ * Split a comma-separated option value into *n new strings (free with
+ * strlist_free); exits 1 when memory runs out.
+ */
+char **cli_list(const char *arg, int *n);
+
+/*
+ * Print "TOOL: MESSAGE" for the failure in *e and return its exit status:
+ * CLI_EXIT_USAGE for ERR_USAGE, else CLI_EXIT_FAIL.
+ */
+int cli_fail(const struct err *e);
+
+/*
+ * Open the output writer the shared options name (see cli.h's header).
+ * Returns it, or NULL after printing why (the caller returns
+ * CLI_EXIT_FAIL).
+ */
+struct csvw *cli_open_output(const struct cli_common *c);
+
+/*
+ * Close writer w (NULL allowed) and return the status the run ends with:
+ * status itself, or, when status is CLI_EXIT_OK and closing failed (a
+ * full disk shows here, at the last flush), CLI_EXIT_FAIL after printing
+ * why.  An earlier failure keeps its status and message.
+ */
+int cli_close(struct csvw *w, int status);
+
+/*
+ * The summary line: "TOOL: " and the formatted text on standard error,
+ * unless -q.
+ */
+void cli_summary(const struct cli_common *c, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/*
+ * Print each line of warn as "TOOL: LINE" on standard error, unless -q.
+ * warn may be empty.
+ */
+void cli_warnings(const struct cli_common *c, const struct buf *warn);
+
+#endif
