@@ -13,6 +13,7 @@
 #include "core/util.h"
 #include "geo/gridify.h"
 #include "geo/layer.h"
+#include "geo/pip.h"
 
 #define MAX_LAYERS 16
 
@@ -199,6 +200,24 @@ parse_options(int argc, char **argv, struct options *op)
 	}
 }
 
+/* GRIDIFY_DEBUG: each layer's fast index, as gridify(1) describes. */
+static void
+debug_index(const struct layer *layers, int n)
+{
+	double impure, slow;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		const struct layer *L = &layers[i];
+		if (L->fast == NULL)
+			continue;
+		pip_stats(L->fast, &impure, &slow);
+		fprintf(stderr, "layer %s: %zu polygons, %zu edges, index %zu "
+		    "bytes, impure %.3f, slow %.5f\n", L->path, L->n,
+		    L->nedges, pip_bytes(L->fast), impure, slow);
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -211,6 +230,9 @@ main(int argc, char **argv)
 	int i, status = CLI_EXIT_OK, loaded = 0;
 
 	parse_options(argc, argv, &op);
+	/* GRIDIFY_BPE: the fast index's buckets per edge (benchmarks). */
+	for (i = 0; i < op.nlayers && getenv("GRIDIFY_BPE"); i++)
+		op.layers[i].buckets_per_edge = atof(getenv("GRIDIFY_BPE"));
 	memset(layers, 0, sizeof layers);
 	memset(&st, 0, sizeof st);
 	if (geo_init(&g, &e) < 0)
@@ -221,6 +243,8 @@ main(int argc, char **argv)
 			status = cli_fail(&e);
 			goto done;
 		}
+	if (getenv("GRIDIFY_DEBUG"))
+		debug_index(layers, op.nlayers);
 	if ((out = cli_open_output(&op.com)) == NULL) {
 		status = CLI_EXIT_FAIL;
 		goto done;
@@ -235,6 +259,11 @@ main(int argc, char **argv)
 	status = cli_close(out, status);
 	status = cli_close(rej, status);
 	out = rej = NULL;
+	if (getenv("GRIDIFY_DEBUG"))
+		for (i = 0; i < op.nlayers; i++)
+			fprintf(stderr, "layer %s: %llu fast, %llu exact\n",
+			    layers[i].path, layers[i].fast_hits,
+			    layers[i].slow_hits);
 	if (status == CLI_EXIT_OK)
 		cli_summary(&op.com, "%llu read, %llu written, %llu rejected, "
 		    "%llu dropped; %llu unmatched", st.read, st.written,

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "core/num.h"
+#include "core/testhooks.h"
 
 #define READ_CHUNK 65536
 
@@ -61,7 +62,7 @@ struct csvr {
 	int has_err;
 	struct err err;
 	unsigned char delim;
-	int force_libcsv; /* tests: compare the fast path with libcsv */
+	int libcsv_only; /* tests: every line through libcsv */
 };
 
 /*
@@ -227,7 +228,7 @@ split_plain_line(struct csvr *r, const char *s, size_t n, int clean)
 	const char *end = s + n - 1; /* at the LF */
 	const char *p;
 
-	if (r->force_libcsv || r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
+	if (r->libcsv_only || r->parser.pstate != LIBCSV_ROW_NOT_BEGUN)
 		return 0;
 	if (!clean && end > s && end[-1] == '\r')
 		end--;
@@ -531,9 +532,10 @@ csv_record_equal(const struct csv_record *a, const struct csv_record *b)
 	return 1;
 }
 
-int
-csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
-    struct err *e)
+/* csvr_open(), or with libcsv_only set, csvr_open_libcsv(). */
+static int
+open_reader(struct csvr **out, const char *path, const struct csv_opts *o,
+    int libcsv_only, struct err *e)
 {
 	struct csvr *r;
 	struct csv_record *h;
@@ -586,7 +588,7 @@ csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
 	}
 	csv_set_space_func(&r->parser, space_never);
 	r->delim = o && o->delim ? o->delim : ',';
-	r->force_libcsv = o && o->force_libcsv;
+	r->libcsv_only = libcsv_only;
 	csv_set_delim(&r->parser, r->delim);
 	rc = csvr_next(r, &h, e);
 	if (rc < 0)
@@ -610,6 +612,20 @@ csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
 fail:
 	csvr_close(r);
 	return -1;
+}
+
+int
+csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
+    struct err *e)
+{
+	return open_reader(out, path, o, 0, e);
+}
+
+int
+csvr_open_libcsv(struct csvr **out, const char *path,
+    const struct csv_opts *o, struct err *e)
+{
+	return open_reader(out, path, o, 1, e);
 }
 
 const char *
@@ -639,6 +655,39 @@ csvr_check_width(const struct csvr *r, const struct csv_record *rec,
 	return 0;
 }
 
+long
+csv_header_index(const struct csv_record *h, const char *name)
+{
+	size_t i, n = strlen(name);
+
+	for (i = 0; i < h->nfields; i++)
+		if (h->len[i] == n && memcmp(h->field[i], name, n) == 0)
+			return (long)i;
+	return -1;
+}
+
+int
+csv_header_column(const struct csv_record *h, const char *spec,
+    size_t *idx)
+{
+	size_t n = strlen(spec);
+	long i = csv_header_index(h, spec);
+
+	if (i >= 0) {
+		*idx = (size_t)i;
+		return 0;
+	}
+	if (n > 0 && strspn(spec, "0123456789") == n) {
+		/* Past ULONG_MAX strtoul gives ULONG_MAX: no column. */
+		unsigned long pos = strtoul(spec, NULL, 10);
+		if (pos >= 1 && pos <= h->nfields) {
+			*idx = pos - 1;
+			return 0;
+		}
+	}
+	return -1;
+}
+
 int
 csvr_column(const struct csvr *r, const char *spec, size_t *idx,
     struct err *e)
@@ -648,19 +697,8 @@ csvr_column(const struct csvr *r, const char *spec, size_t *idx,
 	char list[600], q[80];
 	size_t o = 0;
 
-	for (i = 0; i < h->nfields; i++) {
-		if (h->len[i] == n && memcmp(h->field[i], spec, n) == 0) {
-			*idx = i;
-			return 0;
-		}
-	}
-	if (n > 0 && strspn(spec, "0123456789") == n) {
-		unsigned long pos = strtoul(spec, NULL, 10);
-		if (pos >= 1 && pos <= h->nfields) {
-			*idx = pos - 1;
-			return 0;
-		}
-	}
+	if (csv_header_column(h, spec, idx) == 0)
+		return 0;
 	list[0] = '\0';
 	for (i = 0; i < h->nfields && o + 4 < sizeof list; i++) {
 		int w = snprintf(list + o, sizeof list - o, "%s%s",

@@ -25,7 +25,6 @@
 struct csv_opts {
 	unsigned char delim;  /* field separator: ',' (default), '\t' ... */
 	const char *encoding; /* NULL, "", "utf-8": as is; else iconv name */
-	int force_libcsv;     /* parse every line with libcsv (tests) */
 };
 
 /*
@@ -77,13 +76,26 @@ int csvr_check_width(const struct csvr *r, const struct csv_record *rec,
     struct err *e);
 
 /*
- * Find the column named by spec: an exact header name first, else a 1-based
- * position written in decimal digits.  Stores the 0-based index in *idx and
- * returns 0; returns -1 with *e set (ERR_DATA) naming the column and listing
- * the header when there is no such column.
+ * Find the column named by spec under the one rule every option that
+ * names a column follows (csv_header_column): stores the 0-based index in
+ * *idx and returns 0; returns -1 with *e set (ERR_DATA) naming the column
+ * and listing the header when there is no such column.
  */
 int csvr_column(const struct csvr *r, const char *spec, size_t *idx,
     struct err *e);
+
+/*
+ * The column of header h that spec names: a header name, exactly, first;
+ * else a 1-based position written in decimal digits, leading zeros
+ * allowed ("2" and "02" are the second column; "0" is none).  Stores the
+ * 0-based index in *idx and returns 0, or returns -1 when there is no
+ * such column.
+ */
+int csv_header_column(const struct csv_record *h, const char *spec,
+    size_t *idx);
+
+/* The index of the first header field that is exactly name, or -1. */
+long csv_header_index(const struct csv_record *h, const char *name);
 
 /* Close the reader and free everything it owns.  NULL is allowed. */
 void csvr_close(struct csvr *r);

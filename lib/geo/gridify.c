@@ -725,11 +725,6 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 		goto out;
 	if (o->count && write_counts(&R, e) < 0)
 		goto out;
-	if (getenv("GRIDIFY_DEBUG"))
-		for (l = 0; l < nlayers; l++)
-			fprintf(stderr, "layer %s: %llu fast, %llu exact\n",
-			    layers[l].path, layers[l].fast_hits,
-			    layers[l].slow_hits);
 	rc = 0;
 out:
 	for (i = 0; i < R.nvals; i++) {

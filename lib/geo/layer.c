@@ -995,7 +995,7 @@ cmp_by_id(const void *a, const void *b)
 }
 
 static int
-build_fast(struct layer *L, struct err *e)
+build_fast(struct layer *L, double bpe, struct err *e)
 {
 	struct pip_edge *E;
 	size_t nedges = 0, i, k;
@@ -1024,15 +1024,8 @@ build_fast(struct layer *L, struct err *e)
 			}
 		}
 	}
-	L->fast = pip_build(E, nedges, L->n,
-	    getenv("GRIDIFY_BPE") ? atof(getenv("GRIDIFY_BPE")) : 0, e);
-	if (getenv("GRIDIFY_DEBUG") && L->fast) {
-		double imp, slow;
-		pip_stats(L->fast, &imp, &slow);
-		fprintf(stderr, "layer %s: %zu polygons, %zu edges, index %zu "
-		    "bytes, impure %.3f, slow %.5f\n", L->path, L->n, nedges,
-		    pip_bytes(L->fast), imp, slow);
-	}
+	L->nedges = nedges;
+	L->fast = pip_build(E, nedges, L->n, bpe, e);
 	free(E);
 	return L->fast ? 0 : -1;
 }
@@ -1092,7 +1085,7 @@ layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	for (i = 0; i < L->n; i++)
 		L->order[i] = i;
 	if (!o->no_fast)
-		return build_fast(L, e);
+		return build_fast(L, o->buckets_per_edge, e);
 	/* --exact: every polygon prepared, in an STRtree. */
 	L->tree = GEOSSTRtree_create_r(g->h, 10);
 	if (L->tree == NULL)
@@ -1199,21 +1192,6 @@ layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
 	found = first_cover(g, L, pt, e);
 	GEOSGeom_destroy_r(g->h, pt);
 	return found;
-}
-
-long
-layer_locate(struct geo_ctx *g, struct layer *L, double x, double y,
-    struct err *e)
-{
-	if (L->fast) {
-		long r = pip_locate(L->fast, x, y);
-		if (r != PIP_UNSURE) {
-			L->fast_hits++;
-			return r;
-		}
-	}
-	L->slow_hits++;
-	return layer_locate_geos(g, L, x, y, e);
 }
 
 int

@@ -47,6 +47,8 @@ struct layer_opts {
 	int make_valid;        /* repair invalid polygons instead of failing */
 	struct csv_opts csv;   /* how to read a CSV layer */
 	int no_fast;           /* 1: GEOS only (tests and comparisons) */
+	double buckets_per_edge; /* the fast index's size (pip_build); 0:
+	                            the default */
 };
 
 /*
@@ -91,6 +93,7 @@ struct layer {
 	size_t *order;   /* order[i] = i, the STRtree's items */
 	GEOSSTRtree *tree;                 /* --exact only */
 	struct pip_index *fast;            /* NULL with --exact */
+	size_t nedges;                     /* edges in the fast index */
 	size_t repaired;        /* polygons fixed by --make-valid */
 	size_t *hits;           /* scratch for candidate lists */
 	int32_t *cands;
@@ -119,17 +122,12 @@ int layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
     struct err *e);
 
 /*
- * Find the polygon that gets (x, y) under the boundary rule above.
- * Returns its index (0-based), -1 if no polygon covers the point, or -2
- * with *e set if GEOS failed.
- */
-long layer_locate(struct geo_ctx *g, struct layer *L, double x, double y,
-    struct err *e);
-
-/*
- * layer_locate() for n points: out[i] for (x[i], y[i]).  Returns -1, or
- * the index of the point at which GEOS failed (out[i] is -2, *e set; the
- * points after it are not located).
+ * Find the polygons that get the n points (x[i], y[i]) under the boundary
+ * rule above: out[i] is the index (0-based) of point i's polygon, or -1
+ * when no polygon covers it (a point with a coordinate that is not finite
+ * included).  The fast locator answers where it is sure, GEOS elsewhere.
+ * Returns -1, or the index of the point at which GEOS failed (out[i] is
+ * -2, *e set; the points after it are not located).
  */
 int layer_locate_batch(struct geo_ctx *g, struct layer *L, const double *x,
     const double *y, size_t n, long *out, struct err *e);

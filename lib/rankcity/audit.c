@@ -35,134 +35,29 @@
  */
 #include "rankcity/rankcity.h"
 
-#include <gsl/gsl_eigen.h>
-#include <gsl/gsl_errno.h>
-#include <gsl/gsl_matrix.h>
-#include <gsl/gsl_vector.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/stats.h"
+
 /* The fewest units any audit measure is computed from. */
 #define AUDIT_MIN_N 3
-
-/* One value and where it came from, for ranking. */
-struct rank_item {
-	double v;
-	size_t i;
-};
 
 /* Scratch space for the pairwise measures, nunit of each. */
 struct scratch {
 	double *xa, *ya;       /* the complete pairs */
 	double *ra, *rb;       /* their average ranks */
-	struct rank_item *item;
+	struct stats_rank_item *item;
 };
 
-/* Is x[0..n-1] constant (every value equal to the first)?  1 or 0. */
-static int
-is_constant(const double *x, size_t n)
-{
-	size_t i;
-
-	for (i = 1; i < n; i++)
-		if (x[i] != x[0])
-			return 0;
-	return 1;
-}
-
-/* Mean of x[0..n-1], n > 0. */
-static double
-mean_of(const double *x, size_t n)
-{
-	double s = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		s += x[i];
-	return s / (double)n;
-}
-
-/* Sample variance (n - 1) of x[0..n-1], two-pass; n >= 2. */
-static double
-var_of(const double *x, size_t n)
-{
-	double m = mean_of(x, n), s = 0;
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		s += (x[i] - m) * (x[i] - m);
-	return s / (double)(n - 1);
-}
-
-/*
- * Pearson's r of the n pairs (x[i], y[i]), all present; NAN when n is
- * below AUDIT_MIN_N or either variable is constant.  Two-pass, clamped to
- * [-1, 1] against rounding.
- */
+/* Pearson's r, undefined (NAN) below AUDIT_MIN_N units. */
 static double
 pearson(const double *x, const double *y, size_t n)
 {
-	double mx, my, sxy = 0, sxx = 0, syy = 0, r;
-	size_t i;
-
-	if (n < AUDIT_MIN_N || is_constant(x, n) || is_constant(y, n))
-		return NAN;
-	mx = mean_of(x, n);
-	my = mean_of(y, n);
-	for (i = 0; i < n; i++) {
-		double dx = x[i] - mx, dy = y[i] - my;
-		sxy += dx * dy;
-		sxx += dx * dx;
-		syy += dy * dy;
-	}
-	if (!(sxx > 0 && syy > 0))
-		return NAN;
-	r = sxy / sqrt(sxx * syy);
-	if (r > 1)
-		r = 1;
-	else if (r < -1)
-		r = -1;
-	return r;
-}
-
-static int
-cmp_item(const void *a, const void *b)
-{
-	const struct rank_item *p = a, *q = b;
-
-	if (p->v != q->v)
-		return p->v < q->v ? -1 : 1;
-	return p->i < q->i ? -1 : p->i > q->i;
-}
-
-/*
- * Average ranks (1-based) of x[0..n-1] (no NaN) into r[0..n-1]: values
- * that tie share the mean of the ranks they span.  item is scratch for n.
- */
-static void
-avg_ranks(const double *x, size_t n, double *r, struct rank_item *item)
-{
-	size_t i, j, k;
-
-	for (i = 0; i < n; i++) {
-		item[i].v = x[i];
-		item[i].i = i;
-	}
-	if (n > 1)
-		qsort(item, n, sizeof *item, cmp_item);
-	for (i = 0; i < n; i = j) {
-		double rank;
-
-		for (j = i + 1; j < n && item[j].v == item[i].v; j++)
-			;
-		/* Positions i .. j-1 are ranks i+1 .. j: their mean. */
-		rank = ((double)(i + 1) + (double)j) / 2;
-		for (k = i; k < j; k++)
-			r[item[k].i] = rank;
-	}
+	return n < AUDIT_MIN_N ? NAN : stats_pearson(x, y, n);
 }
 
 /*
@@ -186,109 +81,10 @@ pair_corr(const double *a, const double *b, size_t n, struct scratch *s,
 		*rho = NAN;
 		return;
 	}
-	avg_ranks(s->xa, m, s->ra, s->item);
-	avg_ranks(s->ya, m, s->rb, s->item);
+	stats_avg_ranks(s->xa, m, s->ra, s->item);
+	stats_avg_ranks(s->ya, m, s->rb, s->item);
 	*rho = pearson(s->ra, s->rb, m);
 }
-
-size_t
-rc_complete_cases(const struct rc_model *m, const struct rc_node *agg,
-    double *cc)
-{
-	size_t u, j, n = 0;
-
-	for (u = 0; u < m->nunit; u++) {
-		for (j = 0; j < agg->nchild; j++)
-			if (!isfinite(m->x[agg->child[j] * m->nunit + u]))
-				break;
-		if (j < agg->nchild)
-			continue;
-		for (j = 0; j < agg->nchild; j++)
-			cc[j * m->nunit + n] =
-			    m->x[agg->child[j] * m->nunit + u];
-		n++;
-	}
-	return n;
-}
-
-/*
- * Cronbach's alpha of k >= 2 columns of n complete cases (column j at
- * cc[j * stride]); sum is scratch for n.  NAN when undefined.
- */
-static double
-cronbach(const double *cc, size_t k, size_t n, size_t stride, double *sum)
-{
-	double sumvar = 0, vs;
-	size_t i, j;
-
-	if (n < AUDIT_MIN_N)
-		return NAN;
-	for (i = 0; i < n; i++)
-		sum[i] = 0;
-	for (j = 0; j < k; j++) {
-		sumvar += var_of(cc + j * stride, n);
-		for (i = 0; i < n; i++)
-			sum[i] += cc[j * stride + i];
-	}
-	if (is_constant(sum, n))
-		return NAN;
-	vs = var_of(sum, n);
-	if (!(vs > 0))
-		return NAN;
-	return (double)k / (double)(k - 1) * (1 - sumvar / vs);
-}
-
-int
-rc_pca_first(const double *cc, size_t k, size_t n, size_t stride,
-    double *lambda, double *load, struct err *e)
-{
-	gsl_matrix *a = NULL, *vec = NULL;
-	gsl_vector *ev = NULL;
-	gsl_eigen_symmv_workspace *ws = NULL;
-	size_t i, j;
-	int rc = -1;
-
-	*lambda = NAN;
-	if (n < AUDIT_MIN_N || k < 2)
-		return 0;
-	a = gsl_matrix_alloc(k, k);
-	vec = gsl_matrix_alloc(k, k);
-	ev = gsl_vector_alloc(k);
-	ws = gsl_eigen_symmv_alloc(k);
-	if (a == NULL || vec == NULL || ev == NULL || ws == NULL) {
-		err_nomem(e);
-		goto out;
-	}
-	rc = 0;
-	for (i = 0; i < k; i++) {
-		gsl_matrix_set(a, i, i, 1);
-		for (j = i + 1; j < k; j++) {
-			double r = pearson(cc + i * stride, cc + j * stride,
-			    n);
-			if (isnan(r))
-				goto out;
-			gsl_matrix_set(a, i, j, r);
-			gsl_matrix_set(a, j, i, r);
-		}
-	}
-	if (gsl_eigen_symmv(a, ev, vec, ws) != GSL_SUCCESS ||
-	    gsl_eigen_symmv_sort(ev, vec, GSL_EIGEN_SORT_VAL_DESC) !=
-	    GSL_SUCCESS)
-		goto out;
-	*lambda = gsl_vector_get(ev, 0);
-	if (load)
-		for (i = 0; i < k; i++)
-			load[i] = gsl_matrix_get(vec, i, 0);
-	rc = 1;
-out:
-	if (ws)
-		gsl_eigen_symmv_free(ws);
-	gsl_vector_free(ev);
-	gsl_matrix_free(vec);
-	gsl_matrix_free(a);
-	return rc;
-}
-
 
 /*
  * One row: measure, code, with, then v (empty, with the flag "undefined",
@@ -465,9 +261,10 @@ rc_audit_write(const struct rc_model *m, struct csvw *w, int precision,
 			continue;
 		if (n > 0) {
 			nc = rc_complete_cases(m, nd, cc);
-			alpha = cronbach(cc, nd->nchild, nc, n, sum);
-			if (rc_pca_first(cc, nd->nchild, nc, n, &share, NULL,
-			    e) < 0)
+			alpha = nc < AUDIT_MIN_N ? NAN : stats_cronbach(cc,
+			    nd->nchild, nc, n, sum);
+			if (stats_pca_first(cc, nd->nchild, nc, n, &share,
+			    NULL, e) < 0)
 				goto out;
 			share /= (double)nd->nchild; /* NAN stays NAN */
 		}

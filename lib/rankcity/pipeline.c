@@ -115,19 +115,6 @@ meta_rows_free(struct meta_row *r, size_t n)
 	free(r);
 }
 
-/* Find an optional META column by exact name: index or -1. */
-static long
-meta_col(const struct csv_record *h, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < h->nfields; i++)
-		if (h->len[i] == strlen(name) &&
-		    memcmp(h->field[i], name, h->len[i]) == 0)
-			return (long)i;
-	return -1;
-}
-
 /* Read a number from a META field; empty gives dflt.  -1 on garbage. */
 static int
 meta_num(const struct csvr *r, const struct csv_record *rec, long col,
@@ -177,7 +164,7 @@ static int
 read_meta_rows(const char *path, struct meta_row **rows, size_t *nrows,
     char **name_out, struct buf *other, struct err *e)
 {
-	struct csv_opts co = {',', NULL, 0};
+	struct csv_opts co = {',', NULL};
 	struct csvr *r = NULL;
 	const struct csv_record *h;
 	struct csv_record *rec;
@@ -199,17 +186,17 @@ read_meta_rows(const char *path, struct meta_row **rows, size_t *nrows,
 		goto out;
 	}
 	h = csvr_header(r);
-	c_level = meta_col(h, "Level");
-	c_code = meta_col(h, "iCode");
-	c_name = meta_col(h, "iName");
-	c_dir = meta_col(h, "Direction");
-	c_w = meta_col(h, "Weight");
-	c_par = meta_col(h, "Parent");
-	c_targ = meta_col(h, "Target");
-	c_den = meta_col(h, "Denominator");
-	c_type = meta_col(h, "Type");
-	c_gl = meta_col(h, "goalpost_lower");
-	c_gu = meta_col(h, "goalpost_upper");
+	c_level = csv_header_index(h, "Level");
+	c_code = csv_header_index(h, "iCode");
+	c_name = csv_header_index(h, "iName");
+	c_dir = csv_header_index(h, "Direction");
+	c_w = csv_header_index(h, "Weight");
+	c_par = csv_header_index(h, "Parent");
+	c_targ = csv_header_index(h, "Target");
+	c_den = csv_header_index(h, "Denominator");
+	c_type = csv_header_index(h, "Type");
+	c_gl = csv_header_index(h, "goalpost_lower");
+	c_gu = csv_header_index(h, "goalpost_upper");
 	{
 		const char *need[] = {"Level", "iCode", "Direction", "Weight",
 		    "Parent"};
@@ -340,7 +327,7 @@ root_name(const struct rc_model *m, const struct csv_record *head)
 			taken = m->node[k].code &&
 			    strcmp(m->node[k].code, name) == 0;
 		if (!taken && head)
-			taken = meta_col(head, name) >= 0;
+			taken = csv_header_index(head, name) >= 0;
 		if (!taken)
 			return strdup(name);
 	}
@@ -613,19 +600,14 @@ out:
 	return rc;
 }
 
-/* A data column by exact name, else by 1-based position: index or -1. */
+/* A data column under the rule of every option that names a column
+ * (csv_header_column): index or -1. */
 static long
 head_col(const struct csv_record *h, const char *name)
 {
-	long i = meta_col(h, name);
-	char *end;
-	unsigned long pos;
+	size_t i;
 
-	if (i >= 0 || name[0] < '1' || name[0] > '9' ||
-	    strspn(name, "0123456789") != strlen(name))
-		return i;
-	pos = strtoul(name, &end, 10);
-	return pos <= h->nfields ? (long)pos - 1 : -1;
+	return csv_header_column(h, name, &i) == 0 ? (long)i : -1;
 }
 
 static int
@@ -688,7 +670,7 @@ keep_column(struct rc_model *m, const struct table *t, const char *name,
     int by_position, const char *why, struct err *e)
 {
 	long col = by_position ? head_col(&t->head, name) :
-	    meta_col(&t->head, name);
+	    csv_header_index(&t->head, name);
 	size_t c, u;
 	char q[96], **names;
 	char ***vals;
@@ -950,7 +932,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	for (k = 0; k < m->nnode * t.n; k++)
 		m->x[k] = NAN;
 	for (k = 0; k < m->nind; k++) {
-		icol[k] = meta_col(&t.head, m->node[k].code);
+		icol[k] = csv_header_index(&t.head, m->node[k].code);
 		if (icol[k] < 0) {
 			errf(e, ERR_DATA, "%s:%ld: iCode %s is not a column "
 			    "of %s", mname, m->node[k].line,
@@ -959,7 +941,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		}
 	}
 	for (k = m->nind; k < m->nnode; k++)
-		if (meta_col(&t.head, m->node[k].code) >= 0 && o->meta) {
+		if (csv_header_index(&t.head, m->node[k].code) >= 0 && o->meta) {
 			errf(e, ERR_DATA, "%s:%ld: aggregate %s is also a "
 			    "column of %s: aggregates are computed, not read",
 			    mname, m->node[k].line, QV(q1, m->node[k].code),
@@ -1017,7 +999,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		for (k = 0; k < m->nind; k++)
 			if (m->node[k].denom) {
 				any = 1;
-				if (meta_col(&t.head, m->node[k].denom) < 0) {
+				if (csv_header_index(&t.head, m->node[k].denom) < 0) {
 					errf(e, ERR_DATA, "%s:%ld: the "
 					    "Denominator %s of %s is not a "
 					    "column of %s", mname,
@@ -1248,53 +1230,13 @@ rc_impute(struct rc_model *m, enum rc_impute how, const char *group_col,
 	return 0;
 }
 
-double
-rc_skew(const double *x, size_t n)
-{
-	double mean = 0, s2 = 0, s3 = 0, y;
-	size_t i;
-
-	if (n < 3)
-		return NAN;
-	for (i = 0; i < n; i++)
-		mean += x[i];
-	mean /= (double)n;
-	for (i = 0; i < n; i++) {
-		double d = x[i] - mean;
-		s2 += d * d;
-		s3 += d * d * d;
-	}
-	y = sqrt((double)n) * s3 / pow(s2, 1.5);
-	return y * sqrt((double)n * (double)(n - 1)) / (double)(n - 2);
-}
-
-double
-rc_kurt(const double *x, size_t n)
-{
-	double mean = 0, s2 = 0, s4 = 0, r, dn = (double)n;
-	size_t i;
-
-	if (n < 4)
-		return NAN;
-	for (i = 0; i < n; i++)
-		mean += x[i];
-	mean /= dn;
-	for (i = 0; i < n; i++) {
-		double d = x[i] - mean;
-		s2 += d * d;
-		s4 += d * d * d * d;
-	}
-	r = dn * s4 / (s2 * s2);
-	return ((dn + 1) * (r - 3) + 6) * (dn - 1) / ((dn - 2) * (dn - 3));
-}
-
 /* COINr's check_SkewKurt: pass when |skew| < 2 or kurtosis < 3.5.  A
  * constant indicator (undefined skew) passes, as R's NA leaves it alone. */
 static int
 skewkurt_pass(const double *v, size_t n, double *skew, double *kurt)
 {
-	*skew = rc_skew(v, n);
-	*kurt = rc_kurt(v, n);
+	*skew = stats_skew(v, n);
+	*kurt = stats_kurt(v, n);
 	if (isnan(*skew) || isnan(*kurt))
 		return 1;
 	return fabs(*skew) < 2 || *kurt < 3.5;
@@ -1326,7 +1268,7 @@ rc_treat(struct rc_model *m, int maxpoints, struct rc_treat_info *info,
 		ti->points = 0;
 		ti->skew_after = ti->kurt_after = NAN;
 		if (nv < 4) {
-			ti->skew = ti->skew_after = rc_skew(v, nv);
+			ti->skew = ti->skew_after = stats_skew(v, nv);
 			ti->kurt = ti->kurt_after = NAN;
 			ti->treatment = "too-few-values";
 			continue;
@@ -1346,7 +1288,7 @@ rc_treat(struct rc_model *m, int maxpoints, struct rc_treat_info *info,
 		s = ti->skew;
 		while (!pass && (long)(nhi + nlo) < maxpoints) {
 			double ext, next = NAN;
-			int up = rc_skew(v, nv) >= 0;
+			int up = stats_skew(v, nv) >= 0;
 			unsigned char *mark = up ? hi : lo;
 			size_t cnt = 0;
 			ext = v[0];
@@ -1407,17 +1349,19 @@ static void rank_ties_min(const double *x, size_t n, int desc, int *rank,
     size_t *idx, size_t *tmp);
 
 /* The statistics min-max and z-scores need, of dir * x over the values
- * present. */
+ * present: the mean and the sample sd as core/stats.h has them (NAN for
+ * no values, and the sd for fewer than 2). */
 struct colstat {
 	size_t cnt;
 	double mn, mx, mean, sd;
 };
 
+/* tmp: the caller's scratch for n values. */
 static void
-col_stats(const double *x, size_t n, double dir, struct colstat *cs)
+col_stats(const double *x, size_t n, double dir, struct colstat *cs,
+    double *tmp)
 {
 	size_t u;
-	double sum = 0, ss = 0;
 
 	cs->cnt = 0;
 	cs->mn = INFINITY;
@@ -1427,14 +1371,10 @@ col_stats(const double *x, size_t n, double dir, struct colstat *cs)
 			double v = dir * x[u];
 			cs->mn = v < cs->mn ? v : cs->mn;
 			cs->mx = v > cs->mx ? v : cs->mx;
-			sum += v;
-			cs->cnt++;
+			tmp[cs->cnt++] = v;
 		}
-	cs->mean = cs->cnt ? sum / (double)cs->cnt : NAN;
-	for (u = 0; u < n; u++)
-		if (!isnan(x[u]))
-			ss += (dir * x[u] - cs->mean) * (dir * x[u] - cs->mean);
-	cs->sd = cs->cnt > 1 ? sqrt(ss / (double)(cs->cnt - 1)) : 0;
+	cs->mean = stats_mean(tmp, cs->cnt);
+	cs->sd = stats_sd(tmp, cs->cnt);
 }
 
 /* Min-max of v onto [a, b]: COINr's (v - min) / (max - min) (b - a) + a,
@@ -1469,8 +1409,9 @@ scalable(const struct rc_model *m, size_t k, const struct colstat *cs,
 	return 0;
 }
 
-int
-rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
+/* rc_normalise() with the caller's scratch for nunit values. */
+static int
+normalise(struct rc_model *m, const struct rc_norm_spec *sp, double *tmp,
     struct err *e)
 {
 	size_t n = m->nunit, k, u;
@@ -1481,7 +1422,7 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 		double *x = &m->x[k * n], dir = d->dir, mn;
 		struct colstat cs;
 
-		col_stats(x, n, dir, &cs);
+		col_stats(x, n, dir, &cs, tmp);
 		mn = cs.mn;
 		if (cs.cnt == 0)
 			return errf(e, ERR_DATA, "%s: indicator %s has no values",
@@ -1584,6 +1525,20 @@ rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
 				    QV(q2, m->unit[u]), QV(q, d->code));
 	}
 	return 0;
+}
+
+int
+rc_normalise(struct rc_model *m, const struct rc_norm_spec *sp,
+    struct err *e)
+{
+	double *tmp = malloc((m->nunit ? m->nunit : 1) * sizeof *tmp);
+	int rc;
+
+	if (tmp == NULL)
+		return err_nomem(e);
+	rc = normalise(m, sp, tmp, e);
+	free(tmp);
+	return rc;
 }
 
 /* The sort order of ranks: values ascending or descending, equal values
@@ -1695,6 +1650,26 @@ entropy_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 
 /* PCA weights: |loadings| of the first principal component of the
  * correlation matrix of the children (units with every child present). */
+size_t
+rc_complete_cases(const struct rc_model *m, const struct rc_node *agg,
+    double *cc)
+{
+	size_t u, j, n = 0;
+
+	for (u = 0; u < m->nunit; u++) {
+		for (j = 0; j < agg->nchild; j++)
+			if (!isfinite(m->x[agg->child[j] * m->nunit + u]))
+				break;
+		if (j < agg->nchild)
+			continue;
+		for (j = 0; j < agg->nchild; j++)
+			cc[j * m->nunit + n] =
+			    m->x[agg->child[j] * m->nunit + u];
+		n++;
+	}
+	return n;
+}
+
 static int
 pca_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 {
@@ -1744,7 +1719,7 @@ pca_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 		rc = 0;
 		goto out;
 	}
-	st = rc_pca_first(cc, kv, cc_n, n, &lambda, load, e);
+	st = stats_pca_first(cc, kv, cc_n, n, &lambda, load, e);
 	if (st < 0)
 		goto out;
 	if (st == 0) {
@@ -2002,7 +1977,8 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 			double dir = m->node[k].dir;
 			struct colstat cs;
 
-			col_stats(x, n, dir, &cs);
+			/* score is free until the replications start */
+			col_stats(x, n, dir, &cs, score);
 			if (scalable(m, k, &cs, nz, e) < 0)
 				goto out;
 			for (u = 0; u < n; u++) {

@@ -145,11 +145,6 @@ struct rc_treat_info {
 int rc_treat(struct rc_model *m, int maxpoints, struct rc_treat_info *info,
     struct err *e);
 
-/* e1071 type-2 skewness (NAN for n < 3) and excess kurtosis (NAN for
- * n < 4) of the n values x; NAN for a constant x. */
-double rc_skew(const double *x, size_t n);
-double rc_kurt(const double *x, size_t n);
-
 enum rc_norm { RC_NORM_MINMAX, RC_NORM_ZSCORE, RC_NORM_RANK,
 	RC_NORM_GOALPOSTS, RC_NORM_DIST2TARG, RC_NORM_NONE };
 struct rc_norm_spec {
@@ -242,17 +237,6 @@ int rc_audit_write(const struct rc_model *m, struct csvw *w, int precision,
  */
 size_t rc_complete_cases(const struct rc_model *m, const struct rc_node *agg,
     double *cc);
-
-/*
- * The first principal component of the correlation matrix of k columns of
- * n cases (column j at cc[j * stride]): its eigenvalue into *lambda (the
- * variance it explains is *lambda / k) and, when load is not NULL, its
- * eigenvector into load[k] (sign as GSL gives it).  Returns 1 when done,
- * 0 when undefined (k < 2, n < 3, a constant column, or GSL's solver
- * failed: *lambda is NAN), -1 with *e set when out of memory.
- */
-int rc_pca_first(const double *cc, size_t k, size_t n, size_t stride,
-    double *lambda, double *load, struct err *e);
 
 /* ------------------------------------------------------------ the run */
 

@@ -13,20 +13,20 @@
 int t_pass, t_fail;
 static char t_dirbuf[256];
 
-void suite_csv(void);
-void suite_parse(void);
-void suite_pip(void);
-void suite_geo(void);
-void suite_fast(void);
-void suite_workcal(void);
+void suite_util(void);
+void suite_num(void);
+void suite_datetime(void);
+void suite_csvio(void);
 void suite_stats(void);
+void suite_chart(void);
+void suite_pip(void);
+void suite_layer(void);
+void suite_workcal(void);
 void suite_stage(void);
 void suite_rules(void);
-void suite_chart(void);
-void suite_time_out(void);
 void suite_caseflow(void);
-void suite_rcaudit(void);
-void suite_rankcity(void);
+void suite_audit(void);
+void suite_pipeline(void);
 
 static uint64_t t_rng;
 
@@ -139,21 +139,22 @@ t_beijing(const char *s)
 int
 main(void)
 {
+	/* In the order of the layers: core, then each engine. */
 	struct { const char *name; void (*fn)(void); } suites[] = {
-		{"csv", suite_csv},
-		{"parse", suite_parse},
-		{"pip", suite_pip},
-		{"geo", suite_geo},
-		{"fast", suite_fast},
-		{"workcal", suite_workcal},
-		{"stats", suite_stats},
-		{"stage", suite_stage},
-		{"rules", suite_rules},
-		{"chart", suite_chart},
-		{"time_out", suite_time_out},
-		{"caseflow", suite_caseflow},
-		{"rcaudit", suite_rcaudit},
-		{"rankcity", suite_rankcity},
+		{"core/util", suite_util},
+		{"core/num", suite_num},
+		{"core/datetime", suite_datetime},
+		{"core/csvio", suite_csvio},
+		{"core/stats", suite_stats},
+		{"core/chart", suite_chart},
+		{"geo/pip", suite_pip},
+		{"geo/layer", suite_layer},
+		{"caseflow/workcal", suite_workcal},
+		{"caseflow/stage", suite_stage},
+		{"caseflow/rules", suite_rules},
+		{"caseflow/caseflow", suite_caseflow},
+		{"rankcity/audit", suite_audit},
+		{"rankcity/pipeline", suite_pipeline},
 	};
 	size_t i;
 

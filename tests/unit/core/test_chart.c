@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "core/chart.h"
-#include "t.h"
+#include "../t.h"
 
 void suite_chart(void);
 

@@ -1,9 +1,6 @@
 /*
- * caseflow_run on small case logs written to temporary files, and the
- * Kaplan-Meier functions over split sorted arrays.
+ * caseflow_run on small case logs written to temporary files.
  *
- * - km_quantile_sorted / km_curve_sorted agree exactly with km_quantile /
- *   km_curve on random data with many ties (and on empty data).
  * - The order of the rows does not matter: a random log of 300 cases
  *   (timeline problems, side steps, bad rows and all) sorted by case id,
  *   shuffled, or split over two files gives the same summary bytes,
@@ -22,132 +19,10 @@
 
 #include "caseflow/caseflow.h"
 #include "core/stats.h"
-#include "t.h"
+#include "../t.h"
 
 void suite_caseflow(void);
 
-
-/* ---- Kaplan-Meier: split sorted arrays against the km_obs form ---- */
-
-static int
-cmp_dbl(const void *a, const void *b)
-{
-	double x = *(const double *)a, y = *(const double *)b;
-
-	return (x > y) - (x < y);
-}
-
-/* Same value, NaN included. */
-static int
-same(double a, double b)
-{
-	return (isnan(a) && isnan(b)) || a == b;
-}
-
-static void
-km_sorted_agrees(void)
-{
-	static const double ps[] = {0.1, 0.25, 0.5, 0.75, 0.9, 0, 1};
-	double ev[64], ce[64], t1[128], s1[128], t2[128], s2[128];
-	struct km_obs obs[128];
-	int trial, nbad = 0, nnan = 0, nval = 0;
-
-	t_seed(42);
-	for (trial = 0; trial < 3000; trial++) {
-		/* Every 10th trial has no events or no censorings (or
-		 * neither); the times come from a few values, so ties
-		 * between and within the two kinds are common. */
-		size_t ne = (size_t)t_rand_int(0, 40), nc = (size_t)t_rand_int(0, 40);
-		size_t i, n, k1, k2, cap;
-		long span = t_rand_int(1, 12);
-		int j;
-
-		if (trial % 10 == 0)
-			ne = 0;
-		if (trial % 10 == 1)
-			nc = 0;
-		if (trial % 30 == 2)
-			ne = nc = 0;
-		for (i = 0; i < ne; i++)
-			ev[i] = (double)t_rand_int(0, span) / 2;
-		for (i = 0; i < nc; i++)
-			ce[i] = (double)t_rand_int(0, span) / 2;
-		qsort(ev, ne, sizeof *ev, cmp_dbl);
-		qsort(ce, nc, sizeof *ce, cmp_dbl);
-		n = ne + nc;
-		for (j = 0; j < 7; j++) {
-			double a, b;
-			/* The km_obs form, shuffled: km_quantile sorts it. */
-			for (i = 0; i < n; i++) {
-				size_t r = (size_t)t_rand_int(0, (long)i);
-				obs[i] = obs[r];
-				obs[r].t = i < ne ? ev[i] : ce[i - ne];
-				obs[r].event = i < ne;
-			}
-			a = km_quantile(obs, n, ps[j]);
-			b = km_quantile_sorted(ev, ne, ce, nc, ps[j]);
-			if (isnan(b))
-				nnan++;
-			else
-				nval++;
-			if (!same(a, b) && ++nbad <= 5)
-				t_report(0, __FILE__, __LINE__, "trial %d, %zu "
-				    "events, %zu censored, p %g: km_quantile %g, "
-				    "km_quantile_sorted %g", trial, ne, nc, ps[j],
-				    a, b);
-		}
-		/* The curve, sometimes with too little room (both still
-		 * count every step). */
-		cap = trial % 7 == 3 ? (size_t)t_rand_int(0, 3) : 128;
-		for (i = 0; i < n; i++) {
-			obs[i].t = i < ne ? ev[i] : ce[i - ne];
-			obs[i].event = i < ne;
-		}
-		k1 = km_curve(obs, n, t1, s1, cap);
-		k2 = km_curve_sorted(ev, ne, ce, nc, t2, s2, cap);
-		if (k1 != k2) {
-			if (++nbad <= 5)
-				t_report(0, __FILE__, __LINE__, "trial %d: "
-				    "km_curve %zu steps, km_curve_sorted %zu",
-				    trial, k1, k2);
-			continue;
-		}
-		for (i = 0; i < k1 && i < cap; i++)
-			if (t1[i] != t2[i] || s1[i] != s2[i]) {
-				if (++nbad <= 5)
-					t_report(0, __FILE__, __LINE__, "trial "
-					    "%d step %zu: (%g, %g) vs (%g, %g)",
-					    trial, i, t1[i], s1[i], t2[i],
-					    s2[i]);
-				break;
-			}
-		/* Without events there is no step at all. */
-		if (ne == 0 && k2 != 0 && ++nbad <= 5)
-			t_report(0, __FILE__, __LINE__, "trial %d: %zu steps "
-			    "without events", trial, k2);
-	}
-	CHECK_INT(nbad, 0);
-	/* Both outcomes were exercised plenty. */
-	CHECK(nnan > 2000);
-	CHECK(nval > 5000);
-
-	/* The empty cases, and a NaN time, by hand. */
-	CHECK(isnan(km_quantile_sorted(NULL, 0, NULL, 0, 0.5)));
-	CHECK_INT(km_curve_sorted(NULL, 0, NULL, 0, t2, s2, 8), 0);
-	ce[0] = 1;
-	ce[1] = 2;
-	CHECK(isnan(km_quantile_sorted(NULL, 0, ce, 2, 0.5)));
-	CHECK_INT(km_curve_sorted(NULL, 0, ce, 2, t2, s2, 8), 0);
-	ev[0] = 3;
-	CHECK_DBL(km_quantile_sorted(ev, 1, NULL, 0, 0.5), 3, 0);
-	CHECK_INT(km_curve_sorted(ev, 1, NULL, 0, t2, s2, 8), 1);
-	CHECK_DBL(s2[0], 0, 0);
-	/* An event at 3 with two censored earlier: S drops to 0 at 3. */
-	CHECK_DBL(km_quantile_sorted(ev, 1, ce, 2, 0.5), 3, 0);
-	ev[1] = NAN;
-	CHECK(isnan(km_quantile_sorted(ev, 2, ce, 2, 0.5)));
-	CHECK_INT(km_curve_sorted(ev, 2, ce, 2, t2, s2, 8), 0);
-}
 
 /* ---- files in, files out ---- */
 
@@ -1027,7 +902,6 @@ void
 suite_caseflow(void)
 {
 	stats_init();
-	km_sorted_agrees();
 	order_does_not_matter(0);
 	order_does_not_matter(20);
 	reconciliation();

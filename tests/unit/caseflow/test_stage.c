@@ -1,6 +1,6 @@
 /* Stage names: English, Chinese, and a city's own words from a map. */
 #include "caseflow/stage.h"
-#include "t.h"
+#include "../t.h"
 
 void suite_stage(void);
 

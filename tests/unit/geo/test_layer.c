@@ -5,11 +5,22 @@
 #include <stdlib.h>
 
 #include "geo/layer.h"
-#include "t.h"
+#include "../t.h"
 
-void suite_geo(void);
+void suite_layer(void);
 
 /* Load text (written as file name) and return layer_load's status. */
+/* One point through layer_locate_batch: its polygon, -1 or -2. */
+static long
+locate1(struct geo_ctx *g, struct layer *L, double x, double y,
+    struct err *e)
+{
+	long out = -1;
+
+	layer_locate_batch(g, L, &x, &y, 1, &out, e);
+	return out;
+}
+
 static int
 load(const char *name, const char *text, const char *id_field,
     const char *attrs, int make_valid, struct layer *L, struct err *e)
@@ -45,7 +56,7 @@ load(const char *name, const char *text, const char *id_field,
 	if (rc == 0 && L->n > 0) {
 		/* exercise the locator on the first vertex */
 		struct err e2;
-		CHECK(layer_locate(&g, L, L->xy[0], L->xy[1], &e2) >= 0);
+		CHECK(locate1(&g, L, L->xy[0], L->xy[1], &e2) >= 0);
 	}
 	layer_free(&g, L);
 	return rc;
@@ -134,7 +145,7 @@ bad_layers(void)
 }
 
 void
-suite_geo(void)
+suite_layer(void)
 {
 	struct err e;
 

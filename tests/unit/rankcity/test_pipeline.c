@@ -27,9 +27,9 @@
 
 #include "rankcity/rankcity.h"
 #include "core/stats.h"
-#include "t.h"
+#include "../t.h"
 
-void suite_rankcity(void);
+void suite_pipeline(void);
 
 #define NA NAN
 
@@ -171,37 +171,10 @@ check_vec(const double *x, const double *want, size_t n, double tol,
 #define CHECK_VEC(x, want, n, tol) check_vec((x), (want), (n), (tol), #x, \
     __LINE__)
 
-/* ------------------------------------------------- skewness and kurtosis */
-
-/* The reference vector of the skew, kurt, check_SkewKurt, winsorise and
- * log_CT rows. */
-static const double refv[11] = {1, 2, 2, 3, 3, 3, 4, 5, 6, 7, 100};
-
-static void
-skew_kurt(void)
-{
-	/* row "skew", e1071 type-2 (adjusted Fisher-Pearson) */
-	CHECK_DBL(rc_skew(refv, 11), 3.29356660170058, 1e-12);
-	/* row "kurt", e1071 type-2 excess kurtosis */
-	CHECK_DBL(rc_kurt(refv, 11), 10.8879333274734, 1e-12);
-	/* row "check_SkewKurt": 3.29356660170058;10.88793332747338 */
-	CHECK_DBL(rc_kurt(refv, 11), 10.88793332747338, 1e-12);
-	/* skewness needs 3 values, kurtosis 4 */
-	CHECK(isnan(rc_skew(refv, 2)));
-	CHECK(isnan(rc_skew(refv, 0)));
-	CHECK(!isnan(rc_skew(refv, 3)));
-	CHECK(isnan(rc_kurt(refv, 3)));
-	CHECK(isnan(rc_kurt(refv, 0)));
-	CHECK(!isnan(rc_kurt(refv, 4)));
-	/* 1, 2, 100 (Python, mpmath): 1.731448366756414 */
-	CHECK_DBL(rc_skew((const double[]){1, 2, 100}, 3), 1.731448366756414,
-	    1e-12);
-	/* constant: no spread, no skewness */
-	CHECK(isnan(rc_skew((const double[]){4, 4, 4, 4}, 4)));
-	CHECK(isnan(rc_kurt((const double[]){4, 4, 4, 4}, 4)));
-}
-
 /* ------------------------------------------------------------ treatment */
+
+/* The reference vector of COINr's winsorise and log_CT rows. */
+static const double refv[11] = {1, 2, 2, 3, 3, 3, 4, 5, 6, 7, 100};
 
 /* Treat one indicator x[n] with maxpoints; x[] is changed in place. */
 static int
@@ -1503,10 +1476,9 @@ uncertainty_warning(void)
 }
 
 void
-suite_rankcity(void)
+suite_pipeline(void)
 {
 	stats_init();
-	skew_kurt();
 	treat();
 	normalise();
 	means();

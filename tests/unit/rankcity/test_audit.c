@@ -19,9 +19,9 @@
 
 #include "rankcity/rankcity.h"
 #include "core/stats.h"
-#include "t.h"
+#include "../t.h"
 
-void suite_rcaudit(void);
+void suite_audit(void);
 
 #define NA NAN
 
@@ -436,7 +436,7 @@ edges(void)
 }
 
 void
-suite_rcaudit(void)
+suite_audit(void)
 {
 	stats_init();
 	full_model();

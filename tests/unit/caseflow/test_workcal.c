@@ -6,7 +6,7 @@
 #include <stdlib.h>
 
 #include "caseflow/workcal.h"
-#include "t.h"
+#include "../t.h"
 
 void suite_workcal(void);
 

@@ -15,9 +15,10 @@
 #include <unistd.h>
 
 #include "core/csvio.h"
-#include "t.h"
+#include "core/testhooks.h"
+#include "../t.h"
 
-void suite_csv(void);
+void suite_csvio(void);
 
 #define PATHMAX 512
 #define CHUNK 65536 /* the reader's read(2) size */
@@ -1358,9 +1359,111 @@ round_trip(void)
 	free(got2);
 }
 
-void
-suite_csv(void)
+/*
+ * The reader's own line splitter against libcsv (csvr_open_libcsv) on
+ * random CSV built from awkward fields: every field and line number.
+ */
+static const char *pieces[] = {"a", "", "12.5", "东城区", " spaced ",
+    "\"quoted\"", "\"with,comma\"", "\"with \"\"quotes\"\"\"",
+    "\"multi\nline\"", "\"\"", "x\"y", "\"crlf\r\ninside\"", "tab\there",
+    "\"POLYGON ((0 0, 1 0, 1 1, 0 0))\"", "\"a\" b", "last"};
+
+static void
+csv_both_ways(void)
 {
+	struct csv_opts o = {',', NULL};
+	char *text = NULL;
+	size_t len = 0, cap = 0;
+	int round, mismatches = 0;
+	long records = 0;
+
+	t_seed(0x9e3779b97f4a7c15ULL);
+
+	for (round = 0; round < 40; round++) {
+		struct csvr *a, *b;
+		struct csv_record *ra, *rb;
+		struct err e;
+		const char *path;
+		int lines = 200 + (int)(t_rand() % 300), l, ga, gb;
+
+		len = 0;
+		for (l = 0; l < lines; l++) {
+			int nf = 1 + (int)(t_rand() % 5), f;
+			for (f = 0; f < nf; f++) {
+				const char *p = pieces[t_rand() % (sizeof pieces /
+				    sizeof pieces[0])];
+				size_t n = strlen(p);
+				if (len + n + 4 > cap) {
+					cap = (cap + n + 4) * 2;
+					text = realloc(text, cap);
+					if (text == NULL)
+						return;
+				}
+				if (f > 0)
+					text[len++] = ',';
+				memcpy(text + len, p, n);
+				len += n;
+			}
+			if (t_rand() % 4 == 0)
+				text[len++] = '\r';
+			text[len++] = '\n';
+			if (t_rand() % 20 == 0)
+				text[len++] = '\n'; /* a blank line */
+		}
+		if (round % 2 == 1)
+			len--; /* no final line end */
+		path = t_file("both.csv", text, len);
+		if (csvr_open(&a, path, &o, &e) < 0) {
+			CHECK(0);
+			continue;
+		}
+		if (csvr_open_libcsv(&b, path, &o, &e) < 0) {
+			csvr_close(a);
+			CHECK(0);
+			continue;
+		}
+		for (;;) {
+			size_t i;
+			ga = csvr_next(a, &ra, &e);
+			gb = csvr_next(b, &rb, &e);
+			if (ga != gb) {
+				mismatches++;
+				break;
+			}
+			if (ga <= 0)
+				break;
+			records++;
+			if (ra->nfields != rb->nfields || ra->line != rb->line ||
+			    ra->unterminated != rb->unterminated) {
+				if (mismatches++ < 3)
+					printf("# line %ld/%ld: %zu vs %zu fields\n",
+					    ra->line, rb->line, ra->nfields,
+					    rb->nfields);
+				continue;
+			}
+			for (i = 0; i < ra->nfields; i++)
+				if (ra->len[i] != rb->len[i] ||
+				    memcmp(ra->field[i], rb->field[i],
+					ra->len[i]) != 0) {
+					if (mismatches++ < 3)
+						printf("# line %ld field %zu: "
+						    "\"%s\" vs \"%s\"\n", ra->line, i,
+						    ra->field[i], rb->field[i]);
+				}
+		}
+		csvr_close(a);
+		csvr_close(b);
+	}
+	free(text);
+	printf("# fast CSV path: %ld records compared with libcsv\n", records);
+	CHECK_INT(mismatches, 0);
+	CHECK(records > 5000);
+}
+
+void
+suite_csvio(void)
+{
+	csv_both_ways();
 	header_and_columns();
 	bom_and_line_ends();
 	quoting();

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "caseflow/rules.h"
-#include "t.h"
+#include "../t.h"
 
 void suite_rules(void);
 
