@@ -8,149 +8,10 @@
 #include <strings.h>
 
 #include "core/chart.h"
+#include "core/group.h"
+#include "core/intern.h"
 #include "core/num.h"
 #include "core/stats.h"
-
-/* ---- interned byte strings: case ids, group values, categories ---- */
-
-/*
- * Strings live one after another in an arena, each behind its length (one
- * byte, or 0xff and four bytes); off[i] is where string i starts.  The
- * index (open addressing, 64-bit slots: hash high, id + 1 low) finds a
- * string's id; it can be dropped once no more lookups are needed.
- */
-struct intern {
-	struct buf arena;
-	uint32_t *off;
-	size_t n, cap;
-	uint64_t *slot;
-	size_t nslot;
-};
-
-static const char *
-intern_str(const struct intern *t, uint32_t id, size_t *len)
-{
-	const unsigned char *p =
-	    (const unsigned char *)t->arena.data + t->off[id];
-	uint32_t l;
-
-	if (*p != 0xff) {
-		*len = *p;
-		return (const char *)p + 1;
-	}
-	memcpy(&l, p + 1, 4);
-	*len = l;
-	return (const char *)p + 5;
-}
-
-/* Add a string without looking it up; its id goes to *id. */
-static int
-intern_append(struct intern *t, const char *s, size_t len, uint32_t *id,
-    struct err *e)
-{
-	unsigned char hdr[5];
-	size_t hl = 1;
-
-	if (len > UINT32_MAX - 5 || t->arena.len > UINT32_MAX - 5 - len ||
-	    t->n >= UINT32_MAX - 1)
-		return errf(e, ERR_DATA, "more than 4 GiB of case ids and "
-		    "group values");
-	if (grow_array((void **)&t->off, &t->cap, t->n + 1, sizeof *t->off) < 0)
-		return err_nomem(e);
-	if (len < 0xff) {
-		hdr[0] = (unsigned char)len;
-	} else {
-		uint32_t l = (uint32_t)len;
-		hdr[0] = 0xff;
-		memcpy(hdr + 1, &l, 4);
-		hl = 5;
-	}
-	t->off[t->n] = (uint32_t)t->arena.len;
-	if (buf_append(&t->arena, (const char *)hdr, hl) < 0 ||
-	    buf_append(&t->arena, s, len) < 0)
-		return err_nomem(e);
-	*id = (uint32_t)t->n++;
-	return 0;
-}
-
-static int
-intern_rehash(struct intern *t, struct err *e)
-{
-	size_t ns = t->nslot ? t->nslot * 2 : 1024, i, j;
-	uint64_t *slot = calloc(ns, sizeof *slot);
-
-	if (slot == NULL)
-		return err_nomem(e);
-	for (i = 0; i < t->nslot; i++) {
-		uint64_t v = t->slot[i];
-		size_t len;
-		const char *s;
-		if (v == 0)
-			continue;
-		s = intern_str(t, (uint32_t)(v & 0xffffffffu) - 1, &len);
-		for (j = hash_bytes(s, len) & (ns - 1); slot[j] != 0;
-		    j = (j + 1) & (ns - 1))
-			;
-		slot[j] = v;
-	}
-	free(t->slot);
-	t->slot = slot;
-	t->nslot = ns;
-	return 0;
-}
-
-/*
- * The id of the len bytes at s, added if new (*added set then).  Returns
- * 0, or -1 with *e set.
- */
-static int
-intern_get(struct intern *t, const char *s, size_t len, uint32_t *id,
-    int *added, struct err *e)
-{
-	uint64_t h, frag;
-	size_t j;
-
-	if ((t->n + 1) * 2 > t->nslot && intern_rehash(t, e) < 0)
-		return -1;
-	h = hash_bytes(s, len);
-	frag = h >> 32 << 32;
-	for (j = h & (t->nslot - 1); t->slot[j] != 0;
-	    j = (j + 1) & (t->nslot - 1)) {
-		uint64_t v = t->slot[j];
-		if ((v & ~(uint64_t)0xffffffffu) == frag) {
-			size_t l;
-			const char *p = intern_str(t,
-			    (uint32_t)(v & 0xffffffffu) - 1, &l);
-			if (l == len && memcmp(p, s, len) == 0) {
-				*id = (uint32_t)(v & 0xffffffffu) - 1;
-				*added = 0;
-				return 0;
-			}
-		}
-	}
-	if (intern_append(t, s, len, id, e) < 0)
-		return -1;
-	t->slot[j] = frag | ((uint64_t)*id + 1);
-	*added = 1;
-	return 0;
-}
-
-static void
-intern_drop_index(struct intern *t)
-{
-	free(t->slot);
-	t->slot = NULL;
-	t->nslot = 0;
-}
-
-static void
-intern_free(struct intern *t)
-{
-	intern_drop_index(t);
-	free(t->arena.data);
-	free(t->off);
-	memset(t, 0, sizeof *t);
-}
 
 /* ---- cases ---- */
 
@@ -240,15 +101,13 @@ enum {
 	G_CONTACTED, G_RESOLVED, G_SATISFIED, G_BASIC, G_NCOUNT
 };
 
+/* A group's accumulator: an item of core/group.h's table. */
 struct grp {
-	uint32_t tuple;
-	int32_t period;
+	struct group_key key; /* group values (a tuple) and period */
 	uint64_t c[G_NCOUNT];
 	struct uvec dur;   /* seconds to close of valid closed cases */
 	struct uvec cen;   /* seconds open so far of valid open cases */
 	double *hd, *hc;   /* the same in hours, sorted (for the summary) */
-	const char *tkey;  /* the group values' key, for sorting */
-	size_t tklen;
 };
 
 /*
@@ -257,13 +116,13 @@ struct grp {
  * into the run's afterwards.
  */
 struct acc {
-	struct grp *g;
-	size_t ng, capg;
-	uint32_t *gslot;
-	size_t ngslot;
+	struct groups groups;    /* of struct grp */
 	struct buf issues, late; /* settle()'s text, reused */
 	unsigned long long cases, closed, open, cancelled, invalid, written;
 };
+
+/* Group i of an accumulator. */
+#define GRP(A, i) ((struct grp *)groups_at(&(A)->groups, (i)))
 
 /* ---- the summary's columns ---- */
 
@@ -621,28 +480,23 @@ merge_tuple(struct run *R, struct kase *k, const char *key, size_t keylen,
     struct err *e)
 {
 	const struct caseflow_opts *o = R->o;
-	const char *old = NULL, *nw = key;
-	uint32_t id, l1, l2;
+	const char *old = NULL, *nw = key, *v1, *v2;
+	size_t l1, l2;
+	uint32_t id, l;
 	int i, full = 1, added;
 
 	if (k->tuple != NO_ID) {
-		size_t len;
 		if (R->tuple_full[k->tuple])
 			return 0;
-		old = intern_str(&R->tuples, k->tuple, &len);
+		old = intern_str(&R->tuples, k->tuple, &l1);
 		R->scratch.len = 0;
 		for (i = 0; i < o->nby; i++) {
-			uint32_t l;
-			const char *v;
-			memcpy(&l1, old, 4);
-			memcpy(&l2, nw, 4);
-			l = l1 > 0 ? l1 : l2;
-			v = l1 > 0 ? old + 4 : nw + 4;
+			tuple_next(&old, &v1, &l1);
+			tuple_next(&nw, &v2, &l2);
+			l = (uint32_t)(l1 > 0 ? l1 : l2);
 			if (buf_append(&R->scratch, (const char *)&l, 4) < 0 ||
-			    buf_append(&R->scratch, v, l) < 0)
+			    buf_append(&R->scratch, l1 > 0 ? v1 : v2, l) < 0)
 				return err_nomem(e);
-			old += 4 + l1;
-			nw += 4 + l2;
 		}
 		key = R->scratch.data;
 		keylen = R->scratch.len;
@@ -652,10 +506,9 @@ merge_tuple(struct run *R, struct kase *k, const char *key, size_t keylen,
 	if (added) {
 		const char *p = key;
 		for (i = 0; i < o->nby; i++) {
-			memcpy(&l1, p, 4);
+			tuple_next(&p, &v1, &l1);
 			if (l1 == 0)
 				full = 0;
-			p += 4 + l1;
 		}
 		if (grow_array((void **)&R->tuple_full, &R->captuple,
 		    R->tuples.n, 1) < 0)
@@ -743,116 +596,6 @@ apply_stage(struct kase *k, enum stage s, int32_t t)
 
 /* ---- settling a case: its row, its group ---- */
 
-static int32_t
-period_code(struct run *R, double t)
-{
-	struct tm tm;
-	long off;
-	int y, m, d;
-
-	if (isnan(t) || time_local(&R->o->time, t, &tm, &off) < 0)
-		return INT32_MIN;
-	y = tm.tm_year + 1900;
-	m = tm.tm_mon + 1;
-	d = tm.tm_mday;
-	switch (R->o->period) {
-	case PERIOD_NONE:
-		return 0;
-	case PERIOD_DAY:
-		return (int32_t)(y * 10000 + m * 100 + d);
-	case PERIOD_WEEK: {
-		/* ISO 8601: the week's Thursday decides the year */
-		int wd = tm.tm_wday == 0 ? 7 : tm.tm_wday;
-		int64_t day = civil_to_epoch(y, m, d, 0, 0, 0) / 86400;
-		int64_t thu = day + 4 - wd;
-		int64_t jan1;
-		struct time_opts utc;
-		struct tm t2;
-		long o2;
-		memset(&utc, 0, sizeof utc);
-		utc.tz_fixed = 1;
-		if (time_local(&utc, (double)thu * 86400, &t2, &o2) < 0)
-			return INT32_MIN;
-		jan1 = civil_to_epoch(t2.tm_year + 1900, 1, 1, 0, 0, 0) / 86400;
-		return (int32_t)((t2.tm_year + 1900) * 100 +
-		    (int)((thu - jan1) / 7) + 1);
-	}
-	case PERIOD_MONTH:
-		return (int32_t)(y * 100 + m);
-	case PERIOD_YEAR:
-		return (int32_t)y;
-	}
-	return 0;
-}
-
-static size_t
-period_label(const struct run *R, int32_t code, char *buf)
-{
-	int n = 0;
-
-	if (code == INT32_MIN)
-		return 0;
-	switch (R->o->period) {
-	case PERIOD_NONE:
-		return 0;
-	case PERIOD_DAY:
-		n = snprintf(buf, 32, "%04d-%02d-%02d", code / 10000,
-		    code / 100 % 100, code % 100);
-		break;
-	case PERIOD_WEEK:
-		n = snprintf(buf, 32, "%04d-W%02d", code / 100, code % 100);
-		break;
-	case PERIOD_MONTH:
-		n = snprintf(buf, 32, "%04d-%02d", code / 100, code % 100);
-		break;
-	case PERIOD_YEAR:
-		n = snprintf(buf, 32, "%04d", code);
-		break;
-	}
-	return n > 0 ? (size_t)n : 0;
-}
-
-static int
-group_of(struct acc *A, uint32_t tuple, int32_t period, struct grp **out,
-    struct err *e)
-{
-	uint64_t key = (uint64_t)tuple << 32 | (uint32_t)period;
-	size_t j, i;
-
-	if ((A->ng + 1) * 2 > A->ngslot) {
-		size_t ns = A->ngslot ? A->ngslot * 2 : 64;
-		uint32_t *slot = calloc(ns, sizeof *slot);
-		if (slot == NULL)
-			return err_nomem(e);
-		for (i = 0; i < A->ng; i++) {
-			uint64_t k2 = (uint64_t)A->g[i].tuple << 32 |
-			    (uint32_t)A->g[i].period;
-			for (j = hash_bytes((const char *)&k2, 8) & (ns - 1);
-			    slot[j]; j = (j + 1) & (ns - 1))
-				;
-			slot[j] = (uint32_t)i + 1;
-		}
-		free(A->gslot);
-		A->gslot = slot;
-		A->ngslot = ns;
-	}
-	for (j = hash_bytes((const char *)&key, 8) & (A->ngslot - 1);
-	    A->gslot[j]; j = (j + 1) & (A->ngslot - 1)) {
-		struct grp *g = &A->g[A->gslot[j] - 1];
-		if (g->tuple == tuple && g->period == period) {
-			*out = g;
-			return 0;
-		}
-	}
-	if (grow_array((void **)&A->g, &A->capg, A->ng + 1, sizeof *A->g) < 0)
-		return err_nomem(e);
-	memset(&A->g[A->ng], 0, sizeof *A->g);
-	A->g[A->ng].tuple = tuple;
-	A->g[A->ng].period = period;
-	A->gslot[j] = (uint32_t)++A->ng;
-	*out = &A->g[A->ng - 1];
-	return 0;
-}
 
 /* Chain stage names as used in issues: report, file, ... close. */
 static const char *
@@ -915,17 +658,15 @@ put_time(struct run *R, double t, struct err *e)
 static int
 put_tuple(struct run *R, uint32_t tuple, struct err *e)
 {
-	const char *p;
+	const char *p, *v;
 	size_t len;
-	uint32_t l32;
 	int i;
 
 	p = intern_str(&R->tuples, tuple, &len);
 	for (i = 0; i < R->o->nby; i++) {
-		memcpy(&l32, p, 4);
-		if (csvw_field(R->out, p + 4, l32, e) < 0)
+		tuple_next(&p, &v, &len);
+		if (csvw_field(R->out, v, len, e) < 0)
 			return -1;
-		p += 4 + l32;
 	}
 	return 0;
 }
@@ -1052,8 +793,9 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id, size_
 		A->written++;
 	}
 
-	if (group_of(A, k->tuple == NO_ID ? 0 : k->tuple,
-	    period_code(R, anchor), &g, e) < 0)
+	if (groups_get(&A->groups, k->tuple == NO_ID ? 0 : k->tuple,
+	    period_code(&R->o->time, R->o->period, anchor), (void **)&g, e) <
+	    0)
 		goto out;
 	g->c[G_RECEIVED]++;
 	g->c[G_FILED] += k->t[ST_FILE] != T_NONE;
@@ -1235,14 +977,13 @@ acc_free(struct acc *A)
 {
 	size_t i;
 
-	for (i = 0; i < A->ng; i++) {
-		free(A->g[i].dur.v);
-		free(A->g[i].cen.v);
-		free(A->g[i].hd);
-		free(A->g[i].hc);
+	for (i = 0; i < A->groups.n; i++) {
+		free(GRP(A, i)->dur.v);
+		free(GRP(A, i)->cen.v);
+		free(GRP(A, i)->hd);
+		free(GRP(A, i)->hc);
 	}
-	free(A->g);
-	free(A->gslot);
+	groups_free(&A->groups);
 	free(A->issues.data);
 	free(A->late.data);
 	memset(A, 0, sizeof *A);
@@ -1267,10 +1008,11 @@ acc_merge(struct acc *A, const struct acc *B, struct err *e)
 	size_t i;
 	int c;
 
-	for (i = 0; i < B->ng; i++) {
-		const struct grp *b = &B->g[i];
+	for (i = 0; i < B->groups.n; i++) {
+		const struct grp *b = GRP(B, i);
 		struct grp *a;
-		if (group_of(A, b->tuple, b->period, &a, e) < 0)
+		if (groups_get(&A->groups, b->key.tuple, b->key.period,
+		    (void **)&a, e) < 0)
 			return -1;
 		for (c = 0; c < G_NCOUNT; c++)
 			a->c[c] += b->c[c];
@@ -1333,6 +1075,7 @@ settle_held(struct run *R, struct err *e)
 	if (R->write_cases || R->ncases < 100000)
 		return settle_range(R, &R->a, 0, R->ncases, e);
 	memset(&sh, 0, sizeof sh);
+	groups_init(&sh.acc.groups, sizeof (struct grp));
 	sh.R = R;
 	sh.from = R->ncases / 2;
 	sh.to = R->ncases;
@@ -2273,11 +2016,11 @@ sum_share(void *arg)
 
 	j->rc = 0;
 	for (i = j->from; i < j->to; i++) {
-		if (group_hours(&j->R->a.g[i], &e) < 0) {
+		if (group_hours(GRP(&j->R->a, i), &e) < 0) {
 			j->rc = -1;
 			break;
 		}
-		summary_values(j->R, &j->R->a.g[i], j->vals + i * S_NCOL);
+		summary_values(j->R, GRP(&j->R->a, i), j->vals + i * S_NCOL);
 	}
 	return NULL;
 }
@@ -2289,15 +2032,15 @@ sum_share(void *arg)
 static int
 summarise_groups(struct run *R, double *vals, struct err *e)
 {
-	struct sumjob a = {R, vals, 0, R->a.ng, 0}, b = a;
+	struct sumjob a = {R, vals, 0, R->a.groups.n, 0}, b = a;
 	pthread_t th;
 	int threaded = 0;
 
-	if (R->a.cases >= 100000 && R->a.ng > 1) {
-		a.to = b.from = R->a.ng / 2;
+	if (R->a.cases >= 100000 && R->a.groups.n > 1) {
+		a.to = b.from = R->a.groups.n / 2;
 		threaded = pthread_create(&th, NULL, sum_share, &b) == 0;
 		if (!threaded)
-			a.to = R->a.ng;
+			a.to = R->a.groups.n;
 	}
 	sum_share(&a);
 	if (threaded)
@@ -2313,52 +2056,25 @@ has_callbacks(const struct caseflow_opts *o)
 	return o->cb_cols[0] || o->cb_cols[1] || o->cb_cols[2];
 }
 
-/* Order groups by their values column by column, then by period. */
-/* Order groups by their values column by column, then by period (the
- * values' key, tkey, is set just before sorting). */
-static int
-cmp_group(const void *a, const void *b)
-{
-	const struct grp *p = a, *q = b;
-	const char *x = p->tkey, *y = q->tkey;
-	const char *xe = x + p->tklen;
-	uint32_t l1, l2;
-	int c;
-
-	if (p->tuple != q->tuple)
-		for (; x < xe; x += 4 + l1, y += 4 + l2) {
-			memcpy(&l1, x, 4);
-			memcpy(&l2, y, 4);
-			c = memcmp(x + 4, y + 4, l1 < l2 ? l1 : l2);
-			if (c != 0)
-				return c;
-			if (l1 != l2)
-				return l1 < l2 ? -1 : 1;
-		}
-	return (p->period > q->period) - (p->period < q->period);
-}
-
 static const char *
 group_label(struct run *R, const struct grp *g, struct buf *b)
 {
-	const char *p;
+	const char *p, *v;
 	size_t len;
-	uint32_t l32;
 	char pb[32];
 	int i;
 
 	b->len = 0;
 	if (R->tuples.n > 0) {
-		p = intern_str(&R->tuples, g->tuple, &len);
+		p = intern_str(&R->tuples, g->key.tuple, &len);
 		for (i = 0; i < R->o->nby; i++) {
-			memcpy(&l32, p, 4);
+			tuple_next(&p, &v, &len);
 			if ((b->len && buf_append(b, " / ", 3) < 0) ||
-			    buf_append(b, p + 4, l32) < 0)
+			    buf_append(b, v, len) < 0)
 				return NULL;
-			p += 4 + l32;
 		}
 	}
-	len = period_label(R, g->period, pb);
+	len = period_label(R->o->period, g->key.period, pb);
 	if (len > 0 && ((b->len && buf_append(b, " / ", 3) < 0) ||
 	    buf_append(b, pb, len) < 0))
 		return NULL;
@@ -2380,11 +2096,11 @@ write_chart(struct run *R, double *vals, struct err *e)
 	size_t i, col = 0;
 	int rc = -1;
 
-	labels = calloc(R->a.ng ? R->a.ng : 1, sizeof *labels);
+	labels = calloc(R->a.groups.n ? R->a.groups.n : 1, sizeof *labels);
 	if (labels == NULL)
 		goto nomem;
-	for (i = 0; i < R->a.ng; i++) {
-		if (group_label(R, &R->a.g[i], &lb) == NULL ||
+	for (i = 0; i < R->a.groups.n; i++) {
+		if (group_label(R, GRP(&R->a, i), &lb) == NULL ||
 		    (labels[i] = str_ndup(lb.data, lb.len - 1)) == NULL)
 			goto nomem;
 	}
@@ -2393,22 +2109,22 @@ write_chart(struct run *R, double *vals, struct err *e)
 			if (strcmp(o->chart_rate, sumcol[col].en) == 0 ||
 			    strcmp(o->chart_rate, sumcol[col].zh) == 0)
 				break;
-		if ((x = calloc(R->a.ng ? R->a.ng : 1, sizeof *x)) == NULL)
+		if ((x = calloc(R->a.groups.n ? R->a.groups.n : 1, sizeof *x)) == NULL)
 			goto nomem;
-		for (i = 0; i < R->a.ng; i++)
+		for (i = 0; i < R->a.groups.n; i++)
 			x[i] = vals[i * S_NCOL + col];
 		rc = chart_bars_script(o->script, o->chart, o->chart_rate,
-		    o->chart_rate, (const char *const *)labels, x, R->a.ng, e);
+		    o->chart_rate, (const char *const *)labels, x, R->a.groups.n, e);
 	} else {
 		size_t tot = 0, at = 0;
-		for (i = 0; i < R->a.ng; i++)
-			tot += R->a.g[i].dur.n + 1;
-		ser = calloc(R->a.ng ? R->a.ng : 1, sizeof *ser);
+		for (i = 0; i < R->a.groups.n; i++)
+			tot += GRP(&R->a, i)->dur.n + 1;
+		ser = calloc(R->a.groups.n ? R->a.groups.n : 1, sizeof *ser);
 		x = calloc(2 * (tot ? tot : 1), sizeof *x);
 		if (ser == NULL || x == NULL)
 			goto nomem;
-		for (i = 0; i < R->a.ng; i++) {
-			struct grp *g = &R->a.g[i];
+		for (i = 0; i < R->a.groups.n; i++) {
+			struct grp *g = GRP(&R->a, i);
 			double *t = x + at, *s = x + tot + at;
 			size_t k;
 			double end = 0;
@@ -2435,7 +2151,7 @@ write_chart(struct run *R, double *vals, struct err *e)
 		    o->lang_zh ? "结案时长 Kaplan-Meier 曲线" :
 		    "Time to close (Kaplan-Meier)",
 		    o->lang_zh ? "上报后小时数" : "hours since report",
-		    o->lang_zh ? "未结案比例" : "share still open", ser, R->a.ng,
+		    o->lang_zh ? "未结案比例" : "share still open", ser, R->a.groups.n,
 		    e);
 	}
 	goto out;
@@ -2443,7 +2159,7 @@ nomem:
 	err_nomem(e);
 out:
 	if (labels != NULL)
-		for (i = 0; i < R->a.ng; i++)
+		for (i = 0; i < R->a.groups.n; i++)
 			free(labels[i]);
 	free(labels);
 	free(lb.data);
@@ -2462,12 +2178,9 @@ write_summary(struct run *R, struct err *e)
 	int j, ncol = cb ? S_NCOL : S_CALLBACKS, rc = -1;
 	char nb[48];
 
-	for (i = 0; i < R->a.ng; i++)
-		R->a.g[i].tkey = intern_str(&R->tuples, R->a.g[i].tuple,
-		    &R->a.g[i].tklen);
-	if (R->a.ng > 1)
-		qsort(R->a.g, R->a.ng, sizeof *R->a.g, cmp_group);
-	if ((vals = calloc(R->a.ng ? R->a.ng * S_NCOL : 1, sizeof *vals)) == NULL)
+	if (groups_sort(&R->a.groups, &R->tuples, e) < 0)
+		return -1;
+	if ((vals = calloc(R->a.groups.n ? R->a.groups.n * S_NCOL : 1, sizeof *vals)) == NULL)
 		return err_nomem(e);
 	if (summarise_groups(R, vals, e) < 0)
 		goto out;
@@ -2483,12 +2196,12 @@ write_summary(struct run *R, struct err *e)
 			goto out;
 	if (csvw_end(R->out, e) < 0)
 		goto out;
-	for (i = 0; i < R->a.ng; i++) {
+	for (i = 0; i < R->a.groups.n; i++) {
 		const double *v = vals + i * S_NCOL;
-		if (o->nby > 0 && put_tuple(R, R->a.g[i].tuple, e) < 0)
+		if (o->nby > 0 && put_tuple(R, GRP(&R->a, i)->key.tuple, e) < 0)
 			goto out;
 		if (o->period != PERIOD_NONE && csvw_raw(R->out, nb,
-		    period_label(R, R->a.g[i].period, nb), e) < 0)
+		    period_label(o->period, GRP(&R->a, i)->key.period, nb), e) < 0)
 			goto out;
 		for (j = 0; j < ncol; j++)
 			if (csvw_num(R->out, v[j], sumcol[j].kind == K_COUNT ?
@@ -2517,6 +2230,7 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 	int f, rc = -1;
 
 	memset(&R, 0, sizeof R);
+	groups_init(&R.a.groups, sizeof (struct grp));
 	memset(st, 0, sizeof *st);
 	R.o = o;
 	R.out = out;

@@ -49,8 +49,6 @@
 /* The stages that make the main chain, in order (report .. close). */
 #define CF_NCHAIN 7
 
-enum period { PERIOD_NONE, PERIOD_DAY, PERIOD_WEEK, PERIOD_MONTH, PERIOD_YEAR };
-
 /* Callback columns (12345 hotlines). */
 enum { CB_CONTACTED, CB_RESOLVED, CB_SATISFACTION, CB_COUNT };
 

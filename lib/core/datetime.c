@@ -385,3 +385,69 @@ time_fixed_offset(const struct time_opts *o, long *off)
 	*off = first;
 	return 0;
 }
+
+const char *const period_names[] = {"day", "week", "month", "year", NULL};
+
+int32_t
+period_code(const struct time_opts *o, enum period p, double t)
+{
+	struct tm tm;
+	long off;
+	int y, m, d;
+
+	if (isnan(t) || time_local(o, t, &tm, &off) < 0)
+		return INT32_MIN;
+	y = tm.tm_year + 1900;
+	m = tm.tm_mon + 1;
+	d = tm.tm_mday;
+	switch (p) {
+	case PERIOD_NONE:
+		return 0;
+	case PERIOD_DAY:
+		return (int32_t)(y * 10000 + m * 100 + d);
+	case PERIOD_WEEK: {
+		/* ISO 8601: the week's Thursday decides the year */
+		int wd = tm.tm_wday == 0 ? 7 : tm.tm_wday;
+		int64_t day = civil_to_epoch(y, m, d, 0, 0, 0) / 86400;
+		int64_t thu = day + 4 - wd;
+		int64_t jan1;
+		int ty, tm2, td;
+
+		civil_from_days(thu, &ty, &tm2, &td);
+		jan1 = civil_to_epoch(ty, 1, 1, 0, 0, 0) / 86400;
+		return (int32_t)(ty * 100 + (int)((thu - jan1) / 7) + 1);
+	}
+	case PERIOD_MONTH:
+		return (int32_t)(y * 100 + m);
+	case PERIOD_YEAR:
+		return (int32_t)y;
+	}
+	return 0;
+}
+
+size_t
+period_label(enum period p, int32_t code, char *buf)
+{
+	int n = 0;
+
+	if (code == INT32_MIN)
+		return 0;
+	switch (p) {
+	case PERIOD_NONE:
+		return 0;
+	case PERIOD_DAY:
+		n = snprintf(buf, 32, "%04d-%02d-%02d", code / 10000,
+		    code / 100 % 100, code % 100);
+		break;
+	case PERIOD_WEEK:
+		n = snprintf(buf, 32, "%04d-W%02d", code / 100, code % 100);
+		break;
+	case PERIOD_MONTH:
+		n = snprintf(buf, 32, "%04d-%02d", code / 100, code % 100);
+		break;
+	case PERIOD_YEAR:
+		n = snprintf(buf, 32, "%04d", code);
+		break;
+	}
+	return n > 0 && n < 32 ? (size_t)n : 0;
+}

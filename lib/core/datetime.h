@@ -71,4 +71,31 @@ size_t format_time(const struct time_opts *o, double t, char *buf);
  */
 int time_fixed_offset(const struct time_opts *o, long *off);
 
+/*
+ * Periods: the day, ISO 8601 week, month or year of a time in the
+ * options' zone, as a number that sorts in time order (20240305,
+ * 202410 for the 10th ISO week of 2024, 202403, 2024) and as a label
+ * ("2024-03-05", "2024-W10", "2024-03", "2024").
+ */
+enum period { PERIOD_NONE, PERIOD_DAY, PERIOD_WEEK, PERIOD_MONTH,
+	PERIOD_YEAR };
+
+/* The periods' names in enum order from PERIOD_DAY: "day", "week",
+ * "month", "year", then NULL (for option parsers). */
+extern const char *const period_names[];
+
+/*
+ * The code of the period p of time t (local in o's zone); 0 for
+ * PERIOD_NONE; INT32_MIN when t is NaN or out of range.  The week is the
+ * ISO 8601 one: weeks start on Monday, and the week's Thursday decides
+ * its year (2024-12-30 is in 2025-W01).
+ */
+int32_t period_code(const struct time_opts *o, enum period p, double t);
+
+/*
+ * The label of period code under p into buf (32 bytes), and its length;
+ * 0 (no label) for PERIOD_NONE and for INT32_MIN.
+ */
+size_t period_label(enum period p, int32_t code, char *buf);
+
 #endif

@@ -7,14 +7,15 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/intern.h"
 #include "core/num.h"
 
-/* Count mode: one slot per polygon of every layer, plus one per layer for
- * points in none of its polygons. */
+/* A --by value in output order: its bytes and its intern id (order of
+ * first sight: the key in the count map). */
 struct byval {
-	char *s;
+	const char *s;
 	size_t len;
-	uint32_t id; /* order of first sight: the key in the count map */
+	uint32_t id;
 };
 
 /*
@@ -35,14 +36,13 @@ struct run {
 	struct csvw *out, *rej;
 	struct gridify_stats *st;
 	size_t xcol, ycol, bycol;
+	/* Count mode: one slot per polygon of every layer, plus one per
+	 * layer for points in none of its polygons. */
 	size_t *slot0; /* first slot of each layer */
 	size_t nslots;
-	struct byval *vals;
-	size_t nvals, capvals;
+	struct intern byvals; /* --by values; without --by, "" alone */
 	uint64_t *dense;   /* without --by: one count per slot */
 	struct cmap sparse; /* with --by */
-	size_t *hash; /* open addressing: index + 1, 0 empty */
-	size_t hashcap;
 	struct csv_record first_header;
 	struct batch *b;
 };
@@ -103,25 +103,6 @@ grow_fields(struct batch *B, size_t need)
 		return -1;
 	B->len = p;
 	B->capf = cap;
-	return 0;
-}
-
-static int
-rehash(struct run *R, size_t cap)
-{
-	size_t *h = calloc(cap, sizeof *h), i;
-
-	if (h == NULL)
-		return -1;
-	for (i = 0; i < R->nvals; i++) {
-		size_t k = hash_bytes(R->vals[i].s, R->vals[i].len) & (cap - 1);
-		while (h[k])
-			k = (k + 1) & (cap - 1);
-		h[k] = i + 1;
-	}
-	free(R->hash);
-	R->hash = h;
-	R->hashcap = cap;
 	return 0;
 }
 
@@ -216,36 +197,16 @@ count_get(const struct run *R, uint32_t id, size_t slot)
 	return R->dense ? R->dense[slot] : cmap_get(&R->sparse, ckey(id, slot));
 }
 
-/* The id of value s, made on first sight.  -1 if out of memory. */
+/* The id of --by value s, made on first sight; -1 with *e set. */
 static long
-counts_for(struct run *R, const char *s, size_t len)
+counts_for(struct run *R, const char *s, size_t len, struct err *e)
 {
-	size_t k;
-	struct byval *v;
+	uint32_t id;
+	int added;
 
-	if (R->hashcap == 0 && rehash(R, 64) < 0)
+	if (intern_get(&R->byvals, s, len, &id, &added, e) < 0)
 		return -1;
-	k = hash_bytes(s, len) & (R->hashcap - 1);
-	while (R->hash[k]) {
-		v = &R->vals[R->hash[k] - 1];
-		if (v->len == len && memcmp(v->s, s, len) == 0)
-			return v->id;
-		k = (k + 1) & (R->hashcap - 1);
-	}
-	if (R->nvals >= UINT32_MAX || grow_array((void **)&R->vals,
-	    &R->capvals, R->nvals + 1, sizeof *R->vals) < 0)
-		return -1;
-	v = &R->vals[R->nvals];
-	v->s = str_ndup(s, len);
-	v->len = len;
-	v->id = (uint32_t)R->nvals;
-	if (v->s == NULL)
-		return -1;
-	R->nvals++;
-	R->hash[k] = R->nvals;
-	if (R->nvals * 2 > R->hashcap && rehash(R, R->hashcap * 2) < 0)
-		return -1;
-	return v->id;
+	return (long)id;
 }
 
 static int
@@ -421,13 +382,11 @@ emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 		}
 	}
 	if (R->o->count) {
-		long id;
-		if (R->o->by)
-			id = counts_for(R, rec->field[R->bycol], rec->len[R->bycol]);
-		else
-			id = counts_for(R, "", 0);
+		/* Without --by every record counts under "", id 0. */
+		long id = R->o->by ? counts_for(R, rec->field[R->bycol],
+		    rec->len[R->bycol], e) : 0;
 		if (id < 0)
-			return err_nomem(e);
+			return -1;
 		for (l = 0; l < R->nlayers; l++)
 			if (count_add(R, (uint32_t)id, R->slot0[l] +
 			    (where[l] < 0 ? R->layers[l].n : (size_t)where[l])) < 0)
@@ -508,7 +467,7 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 	struct batch *B = R->b;
 	struct csv_record v;
 	size_t k, n = B->n;
-	long where[64];
+	long where[GRIDIFY_MAX_LAYERS];
 	int l, failed_at = -1, failed_layer = -1;
 	struct err le = {0};
 
@@ -572,61 +531,73 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 static int
 write_counts(struct run *R, struct err *e)
 {
-	size_t v, i;
-	int l, a, multi = R->nlayers > 1;
+	struct byval *vals;
+	size_t v, i, nvals;
+	int l, a, multi = R->nlayers > 1, rc = -1;
 
-	if (R->nvals == 0 && counts_for(R, "", 0) < 0)
+	/* Without a record, the one (empty) value still gets its rows. */
+	if (R->byvals.n == 0 && counts_for(R, "", 0, e) < 0)
+		return -1;
+	nvals = R->byvals.n;
+	if ((vals = malloc(nvals * sizeof *vals)) == NULL)
 		return err_nomem(e);
-	qsort(R->vals, R->nvals, sizeof *R->vals, cmp_vals);
+	for (v = 0; v < nvals; v++) {
+		vals[v].s = intern_str(&R->byvals, (uint32_t)v, &vals[v].len);
+		vals[v].id = (uint32_t)v;
+	}
+	qsort(vals, nvals, sizeof *vals, cmp_vals);
 	/* Header. */
 	if (multi) {
 		if (csvw_str(R->out, "layer", e) < 0 ||
 		    csvw_str(R->out, "id", e) < 0)
-			return -1;
+			goto out;
 	} else {
 		if (csvw_str(R->out, R->layers[0].as, e) < 0)
-			return -1;
+			goto out;
 		for (a = 0; a < R->layers[0].nattrs; a++)
 			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
-				return -1;
+				goto out;
 	}
 	if (R->o->by && csvw_field(R->out, R->first_header.field[R->bycol],
 	    R->first_header.len[R->bycol], e) < 0)
-		return -1;
+		goto out;
 	if (csvw_str(R->out, "count", e) < 0 || csvw_end(R->out, e) < 0)
-		return -1;
+		goto out;
 	for (l = 0; l < R->nlayers; l++) {
 		const struct layer *L = &R->layers[l];
 		int keep_row = 0;
 
 		if (R->o->unmatched == UNMATCHED_KEEP)
-			for (v = 0; v < R->nvals; v++)
-				if (count_get(R, R->vals[v].id, R->slot0[l] + L->n))
+			for (v = 0; v < nvals; v++)
+				if (count_get(R, vals[v].id, R->slot0[l] + L->n))
 					keep_row = 1;
 		for (i = 0; i < L->n + (size_t)keep_row; i++) {
-			for (v = 0; v < R->nvals; v++) {
-				uint64_t n = count_get(R, R->vals[v].id,
+			for (v = 0; v < nvals; v++) {
+				uint64_t n = count_get(R, vals[v].id,
 				    R->slot0[l] + i);
 				if (multi && csvw_str(R->out, L->as, e) < 0)
-					return -1;
+					goto out;
 				if (csvw_str(R->out, i < L->n ? layer_id(L, i) : "",
 				    e) < 0)
-					return -1;
+					goto out;
 				if (!multi)
 					for (a = 0; a < L->nattrs; a++)
 						if (csvw_str(R->out, i < L->n ?
 						    layer_attr(L, i, a) : "", e) < 0)
-							return -1;
-				if (R->o->by && csvw_field(R->out, R->vals[v].s,
-				    R->vals[v].len, e) < 0)
-					return -1;
+							goto out;
+				if (R->o->by && csvw_field(R->out, vals[v].s,
+				    vals[v].len, e) < 0)
+					goto out;
 				if (csvw_int(R->out, (int64_t)n, e) < 0 ||
 				    csvw_end(R->out, e) < 0)
-					return -1;
+					goto out;
 			}
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(vals);
+	return rc;
 }
 
 /* Resolve the columns, settle the names and write the headers, from the
@@ -687,7 +658,6 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 {
 	struct csvin *in = NULL;
 	struct run R;
-	size_t i;
 	int l, rc = -1;
 
 	memset(&R, 0, sizeof R);
@@ -699,10 +669,15 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 	R.out = out;
 	R.rej = rej;
 	R.st = st;
+	/* flush_batch() holds one record's polygons on the stack. */
+	if (nlayers < 1 || nlayers > GRIDIFY_MAX_LAYERS) {
+		errf(e, ERR_USAGE, "from 1 to %d polygon layers, not %d",
+		    GRIDIFY_MAX_LAYERS, nlayers);
+		goto out;
+	}
 	R.b = calloc(1, sizeof *R.b);
-	if (R.b == NULL || nlayers > 64 ||
-	    (R.b->where = calloc((size_t)nlayers * BATCH,
-		sizeof *R.b->where)) == NULL) {
+	if (R.b == NULL || (R.b->where = calloc((size_t)nlayers * BATCH,
+	    sizeof *R.b->where)) == NULL) {
 		err_nomem(e);
 		goto out;
 	}
@@ -727,11 +702,7 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 		goto out;
 	rc = 0;
 out:
-	for (i = 0; i < R.nvals; i++) {
-		free(R.vals[i].s);
-	}
-	free(R.vals);
-	free(R.hash);
+	intern_free(&R.byvals);
 	free(R.dense);
 	free(R.sparse.key);
 	free(R.sparse.val);

@@ -17,6 +17,9 @@
 #include "geo/layer.h"
 #include "core/util.h"
 
+/* The most polygon layers one run joins. */
+#define GRIDIFY_MAX_LAYERS 64
+
 enum unmatched_policy { UNMATCHED_KEEP, UNMATCHED_DROP, UNMATCHED_REJECT };
 
 struct gridify_opts {
@@ -42,7 +45,7 @@ struct gridify_stats {
  * bad records to rej (NULL: the first bad record is an error).  The caller
  * owns every argument.  All input files must share one header.  Fills *st
  * (also on failure, with what was done so far).  Returns 0, or -1 with *e
- * set.
+ * set; more than GRIDIFY_MAX_LAYERS layers (or none) is ERR_USAGE.
  */
 int gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
     const struct gridify_opts *o, char *const *files, int nfiles,

@@ -1,0 +1,113 @@
+#!/bin/sh
+# The shape of the tree, checked on the built objects (what the linker
+# sees, not what the includes suggest):
+#   - lib/core depends on nothing of ours but lib/core;
+#   - an engine folder (lib/geo, lib/caseflow, lib/rankcity) on lib/core
+#     and itself, never on another engine;
+#   - cmd/cli*.o on lib/core; cmd/TOOL.o on the cli, lib/core and its own
+#     engine;
+#   - no circle between object files (tsort finds none);
+#   - GEOS only in lib/geo, jansson only where JSON is read (lib/geo,
+#     lib/caseflow's holiday calendars), core/testhooks.h only in the unit
+#     tests and the module that defines it;
+#   - each tool links only the libraries it uses (ldd): rankcity no GEOS
+#     and no jansson, gridify no GSL.
+# Usage: tests/layers.sh [BUILDDIR]    Prints "layers: N passed, N failed".
+build=${1:-build}
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 1
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/layers.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+pass=0
+fail=0
+check() {
+	if [ "$1" = ok ]; then
+		pass=$((pass + 1))
+	else
+		fail=$((fail + 1))
+		echo "not ok layers: $2"
+	fi
+}
+
+objs=$(cd "$build/obj" && find lib cmd -name '*.o' | sort)
+if [ -z "$objs" ]; then
+	echo "not ok layers: no objects under $build/obj (build first)"
+	echo "layers: 0 passed, 1 failed"
+	exit 1
+fi
+# Who defines what, then who needs what: "user definer" pairs.
+for o in $objs; do
+	nm -g --defined-only "$build/obj/$o" | awk -v o="$o" 'NF == 3 { print $3, o }'
+done | sort >"$tmp/defs"
+for o in $objs; do
+	nm -g --undefined-only "$build/obj/$o" | awk -v o="$o" '{ print $NF, o }'
+done | sort >"$tmp/uses"
+join "$tmp/uses" "$tmp/defs" | awk '$2 != $3 { print $2, $3 }' | sort -u \
+    >"$tmp/edges"
+[ -s "$tmp/edges" ] && check ok || check no "no dependencies found"
+
+# The allowed folder of each dependency.
+awk '
+function part(o) {
+	if (o ~ /^lib\/core\//) return "core"
+	if (o ~ /^lib\//) { split(o, p, "/"); return "engine:" p[2] }
+	if (o ~ /^cmd\/cli/) return "cli"
+	split(o, p, "/"); sub(/\.o$/, "", p[2]); return "tool:" p[2]
+}
+{
+	a = part($1); b = part($2); ok = 0
+	if (b == "core") ok = 1
+	else if (a == b) ok = 1
+	else if (a ~ /^tool:/ && b == "cli") ok = 1
+	else if (a ~ /^tool:/ && b ~ /^engine:/) {
+		t = substr(a, 6); g = substr(b, 8)
+		ok = (t == "gridify" && g == "geo") || t == g
+	}
+	if (!ok) { print "  " $1 " -> " $2 " (" a " may not use " b ")"; bad++ }
+}
+END { exit bad > 0 }' "$tmp/edges" >"$tmp/bad"
+if [ -s "$tmp/bad" ]; then
+	check no "a part depends on one it may not:"
+	cat "$tmp/bad"
+else
+	check ok
+fi
+
+# No circle: tsort orders the graph or names a loop.
+if tsort "$tmp/edges" >/dev/null 2>"$tmp/loop"; then
+	check ok
+else
+	check no "a circle between files:"
+	sed 's/^/  /' "$tmp/loop"
+fi
+
+# External libraries stay where they belong.
+geos=$(grep -l 'geos_c\.h' lib/*/*.[ch] cmd/*.[ch] | grep -v '^lib/geo/')
+[ -z "$geos" ] && check ok || check no "GEOS outside lib/geo: $geos"
+jansson=$(grep -l 'jansson\.h' lib/*/*.[ch] cmd/*.[ch] |
+    grep -v '^lib/geo/layer\.c$' | grep -v '^lib/caseflow/workcal\.c$')
+[ -z "$jansson" ] && check ok || check no "jansson outside its readers: $jansson"
+hooks=$(grep -l 'core/testhooks\.h' lib/*/*.[ch] cmd/*.[ch] |
+    grep -v '^lib/core/csvio\.c$')
+[ -z "$hooks" ] && check ok || check no "a test hook used outside the tests: $hooks"
+
+# What each tool links.
+if command -v ldd >/dev/null 2>&1; then
+	for t in gridify caseflow rankcity; do
+		ldd "$build/$t" >"$tmp/ldd.$t" 2>&1 ||
+		    check no "ldd $build/$t failed"
+	done
+	grep -q 'libgeos' "$tmp/ldd.rankcity" &&
+	    check no "rankcity links GEOS" || check ok
+	grep -q 'libjansson' "$tmp/ldd.rankcity" &&
+	    check no "rankcity links jansson" || check ok
+	grep -q 'libgeos' "$tmp/ldd.caseflow" &&
+	    check no "caseflow links GEOS" || check ok
+	grep -q 'libgeos_c' "$tmp/ldd.gridify" && check ok ||
+	    check no "gridify does not link GEOS (ldd is not reading it)"
+else
+	echo "# ldd not found: the linked libraries are not checked"
+fi
+
+echo "layers: $pass passed, $fail failed"
+[ "$fail" = 0 ]
