@@ -1,0 +1,87 @@
+#!/bin/sh
+# gridify's command-line tests: joining points to polygon layers,
+# unmatched points, counting, bad records, output errors and usage.
+# Fixtures: testdata/cli/.  How to write a case: tests/harness.sh.
+#
+# Usage: sh tests/gridify/cases.sh [BINDIR]   (default: build)
+# Prints "gridify: N passed, N failed" last.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/harness.sh
+suite gridify "$@"
+
+d=testdata/cli
+
+# --- joining ---
+# Boundary rule: 3 (10,5) is on the edge A|B and goes to A, first in the
+# file; 5 (20,5) is on the layer's outer boundary and counts as inside B;
+# 7 (0,0) is A's corner; 8 (3,10) is on the edge A|C; 4 (3,3) is in A's
+# hole and 6 outside everything: both unmatched, kept with empty ids.
+t join-basic 0 gridify -p $d/squares.csv $d/points.csv
+t join-attrs 0 gridify -p $d/squares.csv -a name --as cell $d/points.csv
+t join-options-first 0 gridify --as cell -a name -p $d/squares.csv $d/points.csv
+t join-quiet 0 gridify -q -p $d/squares.csv $d/points.csv
+t join-exact 0 gridify --exact -q -p $d/squares.csv $d/points.csv
+# MultiPolygon with two parts, GeoJSON ids and properties (UTF-8).
+t join-multipolygon 0 gridify -p $d/multi.geojson -a name,code $d/points.csv
+# Several layers in one pass, each with its own options.
+t join-layers 0 gridify -p $d/multi.geojson --as zone -p $d/squares.csv --as cell -a name $d/points.csv
+t join-positions 0 gridify -p $d/squares.csv -x 2 -y 3 $d/points.csv
+t join-stdin 0 sh -c "gridify -p $d/squares.csv < $d/points.csv"
+t join-two-files 0 gridify -p $d/squares.csv $d/points.csv $d/more.csv
+t join-tsv 0 gridify -p $d/squares.csv --tsv $d/points.tsv
+t join-gb18030 0 gridify -p $d/squares.csv --encoding gb18030 $d/gb18030.csv
+t join-output 0 gridify -q -p $d/squares.csv -o "$tmp/joined.csv" $d/points.csv
+f join-output-file "$tmp/joined.csv"
+
+# Large coordinates (Gauss-Krueger eastings with the zone, Web Mercator)
+# next to a tiny layer: points on the east and north edges are inside.
+t join-far-coordinates 0 gridify -p $d/far.csv $d/farpts.csv
+t join-far-coordinates-exact 0 gridify --exact -p $d/far.csv $d/farpts.csv
+# GeoJSON with a BOM and 3-D positions (the third ordinate is ignored).
+t join-geojson-bom-3d 0 gridify -p $d/bom3d.geojson $d/points.csv
+
+# --- unmatched points ---
+t unmatched-drop 0 gridify -p $d/squares.csv --unmatched drop $d/points.csv
+t unmatched-reject-stop 1 gridify -p $d/squares.csv --unmatched reject $d/points.csv
+t unmatched-reject 0 gridify -p $d/squares.csv --unmatched reject --reject "$tmp/rej.csv" $d/points.csv
+f unmatched-reject-file "$tmp/rej.csv"
+
+# --- counting ---
+# C gets no report and still has its row; with keep, the unmatched points
+# get a row with an empty id.
+t count 0 gridify -p $d/squares.csv --count $d/points.csv
+t count-attrs 0 gridify -p $d/squares.csv -a name --count --unmatched drop $d/points.csv
+t count-by 0 gridify -p $d/squares.csv --count --by category $d/points.csv
+t count-layers 0 gridify -p $d/squares.csv -p $d/multi.geojson --count $d/points.csv
+t count-empty-input 0 gridify -p $d/squares.csv --count $d/header-only.csv
+t bad-empty-input 1 gridify -p $d/squares.csv --count $d/more.csv /dev/null
+t bad-name-clash 2 gridify -p $d/squares.csv -a name -x lon -y lat -p $d/squares.csv $d/points.csv
+
+# --- bad records ---
+t bad-stop 1 gridify -p $d/squares.csv $d/bad.csv
+t bad-reject 0 gridify -p $d/squares.csv --reject "$tmp/bad-rej.csv" $d/bad.csv
+f bad-reject-file "$tmp/bad-rej.csv"
+t bad-column 1 gridify -p $d/squares.csv -x longitude $d/points.csv
+t bad-header-mismatch 1 gridify -p $d/squares.csv $d/points.csv $d/other.csv
+t bad-input-missing 1 gridify -p $d/squares.csv $d/nonexistent.csv
+t bad-polygons-missing 1 gridify -p $d/nonexistent.geojson $d/points.csv
+t bad-encoding 2 gridify -p $d/squares.csv --encoding klingon $d/points.csv
+t bad-reject-dir 1 gridify -p $d/squares.csv --reject /nonexistent/rej.csv $d/points.csv
+
+# --- output errors: a full disk is an error ---
+t dev-full 1 sh -c "gridify -p $d/squares.csv $d/points.csv > /dev/full"
+t dev-full-count 1 sh -c "gridify -p $d/squares.csv --count $d/points.csv > /dev/full"
+
+# --- usage ---
+t help 0 gridify --help
+t version 0 gridify --version
+t usage-no-layer 2 gridify $d/points.csv
+t usage-bad-option 2 gridify --frobnicate -p $d/squares.csv
+t usage-unmatched 2 gridify -p $d/squares.csv --unmatched maybe
+t usage-by-without-count 2 gridify -p $d/squares.csv --by category
+t usage-delimiter 2 gridify -p $d/squares.csv -d ab
+t usage-reject-stdout 2 gridify -p $d/squares.csv --reject - $d/points.csv
+t usage-attr-clash 2 gridify -p $d/squares.csv -a name $d/named.csv
+t usage-count-layers-attrs 2 gridify -p $d/squares.csv -a name -p $d/multi.geojson --count
+
+finish
