@@ -1,7 +1,7 @@
 #!/bin/sh
-# CLI tests for caseflow (tests/cli-caseflow.sh) and rankcity
-# (tests/cli-rankcity.sh), with golden files; gridify's are in
-# tests/gridify/cases.sh (tests/harness.sh), where these are moving.
+# CLI tests for caseflow (tests/cli-caseflow.sh), with golden files;
+# gridify's and rankcity's are in tests/gridify/ and tests/rankcity/
+# (tests/harness.sh), where these are moving.
 #
 # Each test is one line:  t NAME STATUS COMMAND...
 # The command runs from the repository root with the tools under test first
@@ -75,7 +75,6 @@ f() {
 }
 
 . tests/cli-caseflow.sh
-. tests/cli-rankcity.sh
 
 echo "cli: $pass passed, $fail failed"
 [ "$fail" = 0 ]

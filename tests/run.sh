@@ -44,6 +44,7 @@ for b in build build/asan; do
 	run "unit ($b)" "$b/unit"
 	run "gridify ($b)" sh tests/gridify/cases.sh "$b"
 	run "cli ($b)" sh tests/cli.sh "$b"
+	run "rankcity ($b)" sh tests/rankcity/cases.sh "$b"
 	run "realdata ($b)" sh tests/realdata.sh "$b"
 	run "man examples ($b)" sh tests/manex.sh "$b"
 done
