@@ -1,20 +1,17 @@
-# CLI tests for caseflow, sourced by tests/cli.sh (which defines t, f,
-# $tmp, $golden and the counters).  Fixtures: testdata/caseflow/.
-c=testdata/caseflow
-CHART_FONT="Droid Sans Fallback"
-export CHART_FONT
+#!/bin/sh
+# caseflow's command-line tests: every rate on a small log worked out by
+# hand, the summary, cases, periods and languages, Chinese stage names
+# with working days and hours (holiday-cn), the wide form, bad records,
+# charts, output errors, usage and the edges found in review.  Fixtures:
+# testdata/caseflow/.  How to write a case: tests/harness.sh.
+#
+# Usage: sh tests/caseflow/cases.sh [BINDIR]   (default: build)
+# Prints "caseflow: N passed, N failed" last.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/harness.sh
+suite caseflow "$@"
 
-# ok NAME CONDITION-COMMAND...: a check that is not a golden file.
-ok() {
-	name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		echo "not ok $name"
-		fail=$((fail + 1))
-	fi
-}
+c=testdata/caseflow
 
 # --- every rate on a small log, worked out by hand ---
 # testdata/caseflow/rates.csv, rules *,close,48,h and K2,close,24,h,
@@ -106,37 +103,37 @@ ok rates-worked-out test -s "$tmp/rates.out" -a ! -s "$tmp/rates.diff"
 # The same log, golden: summary, cases, Chinese headers, periods,
 # denominators that leave out unfiled and suspended cases.
 R="--rules $c/rules-h.csv --as-of 2024-03-10T00:00:00"
-t cf-summary 0 caseflow --by district $R $c/rates.csv
-t cf-cases 0 caseflow --cases --by district $R $c/rates.csv
-t cf-lang-zh 0 caseflow --lang zh --by district $R --contacted contacted \
+t summary 0 caseflow --by district $R $c/rates.csv
+t cases 0 caseflow --cases --by district $R $c/rates.csv
+t lang-zh 0 caseflow --lang zh --by district $R --contacted contacted \
     --resolved resolved --satisfaction satisfaction $c/rates.csv
-t cf-cases-zh 0 caseflow --lang zh --cases $R $c/rates.csv
-t cf-period-day 0 caseflow --period day $R $c/rates.csv
-t cf-period-week 0 caseflow --by district --period week $R $c/rates.csv
-t cf-period-month 0 caseflow --period month $c/rates.csv
-t cf-period-year 0 caseflow --by category --period year $c/rates.csv
-t cf-denominator 0 caseflow --by district --denominator filed,no-suspended \
+t cases-zh 0 caseflow --lang zh --cases $R $c/rates.csv
+t period-day 0 caseflow --period day $R $c/rates.csv
+t period-week 0 caseflow --by district --period week $R $c/rates.csv
+t period-month 0 caseflow --period month $c/rates.csv
+t period-year 0 caseflow --by category --period year $c/rates.csv
+t denominator 0 caseflow --by district --denominator filed,no-suspended \
     $R $c/rates.csv
-t cf-weights 0 caseflow --by district --contacted contacted \
+t weights 0 caseflow --by district --contacted contacted \
     --resolved resolved --satisfaction satisfaction --weights 0.2,0.3,0.5 \
     $c/rates.csv
-t cf-no-as-of 0 caseflow --by district $c/rates.csv
+t no-as-of 0 caseflow --by district $c/rates.csv
 
 # --sorted gives the same summary (rates.csv is ordered by case id), and
 # the same case rows in the same order when --as-of is given.
 caseflow -q --by district $R $c/rates.csv >"$tmp/a" 2>&1
 caseflow -q --sorted --by district $R $c/rates.csv >"$tmp/b" 2>&1
-ok cf-sorted-same-summary cmp -s "$tmp/a" "$tmp/b"
+ok sorted-same-summary cmp -s "$tmp/a" "$tmp/b"
 caseflow -q --cases $R $c/rates.csv >"$tmp/a" 2>&1
 caseflow -q --cases --sorted $R $c/rates.csv >"$tmp/b" 2>&1
-ok cf-sorted-same-cases cmp -s "$tmp/a" "$tmp/b"
+ok sorted-same-cases cmp -s "$tmp/a" "$tmp/b"
 # Without --as-of, open cases wait for the end and come last.
-t cf-sorted-cases-open-last 0 caseflow --cases --sorted $c/rates.csv
+t sorted-cases-open-last 0 caseflow --cases --sorted $c/rates.csv
 # Rows in any order give the same result: shuffle by reversing.
 { head -1 $c/rates.csv; tail -n +2 $c/rates.csv | sort -r; } >"$tmp/rev.csv"
 caseflow -q --by district $R $c/rates.csv >"$tmp/a" 2>&1
 caseflow -q --by district $R "$tmp/rev.csv" >"$tmp/b" 2>&1
-ok cf-order-free cmp -s "$tmp/a" "$tmp/b"
+ok order-free cmp -s "$tmp/a" "$tmp/b"
 # The long form's case rows read back as the wide form: same counts and
 # durations (wide rows know no rework, extension or returns); the status
 # column carries the cancellations.
@@ -145,7 +142,7 @@ caseflow -q --wide --by district --due due_at \
     --as-of 2024-03-10T00:00:00 "$tmp/cases.csv" | cut -d, -f1,2,4,7-10 \
     >"$tmp/a"
 caseflow -q --by district $R $c/rates.csv | cut -d, -f1,2,4,7-10 >"$tmp/b"
-ok cf-wide-round-trip cmp -s "$tmp/a" "$tmp/b"
+ok wide-round-trip cmp -s "$tmp/a" "$tmp/b"
 
 # --- Chinese stage names, working days and hours (holiday-cn) ---
 # Worked out by hand from holiday-cn 2024/2025 (rules: 3 working days to
@@ -164,87 +161,87 @@ ok cf-wide-round-trip cmp -s "$tmp/a" "$tmp/b"
 #   4 Feb off), Feb 5 -> due 2025-02-05T23:59:59.
 # Z7 reported Wed 2024-10-09: 10, 11, Sat 12 (make-up) -> 2024-10-12.
 ZH="--id 案件编号 --stage 环节 --at 时间 --by 区域 --category 类别 --tz +08:00"
-t cf-zh-cases 0 caseflow $ZH --rules $c/rules-wd.csv \
+t zh-cases 0 caseflow $ZH --rules $c/rules-wd.csv \
     --calendar testdata/holiday-cn --cases $c/zh.csv
-t cf-zh-summary 0 caseflow $ZH --rules $c/rules-wd.csv \
+t zh-summary 0 caseflow $ZH --rules $c/rules-wd.csv \
     --calendar testdata/holiday-cn --lang zh $c/zh.csv
-t cf-zh-work-hours 0 caseflow $ZH --rules $c/rules-wd.csv \
+t zh-work-hours 0 caseflow $ZH --rules $c/rules-wd.csv \
     --calendar testdata/holiday-cn --work-hours 08:00-12:00,14:00-18:00 \
     --cases $c/zh.csv
 iconv -f UTF-8 -t GB18030 $c/zh.csv >"$tmp/zh-gb.csv"
 caseflow -q $ZH --cases $c/zh.csv >"$tmp/a" 2>&1
 caseflow -q $ZH --encoding gb18030 --cases "$tmp/zh-gb.csv" >"$tmp/b" 2>&1
-ok cf-gb18030 cmp -s "$tmp/a" "$tmp/b"
-t cf-stage-map 0 caseflow --stage-map $c/city-words.csv --tz +08:00 \
+ok gb18030 cmp -s "$tmp/a" "$tmp/b"
+t stage-map 0 caseflow --stage-map $c/city-words.csv --tz +08:00 \
     --cases $c/city.csv
-t cf-calendar-csv 0 caseflow --tz +08:00 --rules $c/rules-wd.csv \
+t calendar-csv 0 caseflow --tz +08:00 --rules $c/rules-wd.csv \
     --calendar $c/calendar.csv --id 案件编号 --stage 环节 --at 时间 \
     --category 类别 --cases $c/zh.csv
 
 # --- bad records: the first stops the run; --reject keeps going ---
-t cf-bad-stage 1 caseflow $c/bad.csv
-t cf-bad-reject 0 caseflow --reject "$tmp/rej.csv" --cases $c/bad.csv
-f cf-bad-reject-file "$tmp/rej.csv"
-t cf-bad-callback 1 caseflow --satisfaction satisfaction $c/rates-badcb.csv
-t cf-bad-time-format 1 caseflow --time-format "%m/%d/%Y" $c/rates.csv
-t cf-bad-due 1 caseflow --due due $c/bad-due.csv
-t cf-sorted-unordered 1 sh -c "caseflow --sorted < $tmp/rev.csv"
-t cf-missing-column 1 caseflow --by borough $c/rates.csv
-t cf-wide-missing-closed 1 caseflow --wide $c/rates.csv
-t cf-header-differs 1 caseflow $c/rates.csv $c/city.csv
-t cf-two-files 0 caseflow --by district $c/rates.csv $c/rates2.csv
-t cf-bad-stage-map 1 caseflow --stage-map $c/rates.csv $c/city.csv
-t cf-missing-file 1 caseflow $c/nonexistent.csv
+t bad-stage 1 caseflow $c/bad.csv
+t bad-reject 0 caseflow --reject "$tmp/rej.csv" --cases $c/bad.csv
+f bad-reject-file "$tmp/rej.csv"
+t bad-callback 1 caseflow --satisfaction satisfaction $c/rates-badcb.csv
+t bad-time-format 1 caseflow --time-format "%m/%d/%Y" $c/rates.csv
+t bad-due 1 caseflow --due due $c/bad-due.csv
+t sorted-unordered 1 sh -c "caseflow --sorted < $tmp/rev.csv"
+t missing-column 1 caseflow --by borough $c/rates.csv
+t wide-missing-closed 1 caseflow --wide $c/rates.csv
+t header-differs 1 caseflow $c/rates.csv $c/city.csv
+t two-files 0 caseflow --by district $c/rates.csv $c/rates2.csv
+t bad-stage-map 1 caseflow --stage-map $c/rates.csv $c/city.csv
+t missing-file 1 caseflow $c/nonexistent.csv
 
 # --- charts: the script is data-safe and deterministic ---
-t cf-gnuplot-km 0 caseflow --by district --chart km.png --gnuplot \
+t gnuplot-km 0 caseflow --by district --chart km.png --gnuplot \
     $c/rates.csv
-t cf-gnuplot-bars 0 caseflow --by name --chart bars.svg \
+t gnuplot-bars 0 caseflow --by name --chart bars.svg \
     --chart-rate closure_rate --gnuplot $c/hostile.csv
 caseflow -q --by district --chart "$tmp/km.png" -o "$tmp/out.csv" $c/rates.csv
-ok cf-chart-png sh -c "head -c 8 '$tmp/km.png' | od -An -c | grep -q 'P   N   G'"
+ok chart-png sh -c "head -c 8 '$tmp/km.png' | od -An -c | grep -q 'P   N   G'"
 caseflow -q --lang zh --by name --chart "$tmp/bars.png" \
     --chart-rate 结案率 -o "$tmp/out.csv" $c/hostile.csv
-ok cf-chart-hostile sh -c "test -s '$tmp/bars.png' && test ! -e pwned && test ! -e '$tmp/pwned'"
+ok chart-hostile sh -c "test -s '$tmp/bars.png' && test ! -e pwned && test ! -e '$tmp/pwned'"
 
 # --- output errors and usage ---
-t cf-dev-full 1 sh -c "caseflow $c/rates.csv > /dev/full"
-t cf-dev-full-cases 1 sh -c "caseflow --cases $c/rates.csv > /dev/full"
-t cf-help 0 caseflow --help
-t cf-version 0 caseflow --version
-t cf-usage-period 2 caseflow --period fortnight $c/rates.csv
-t cf-usage-lang 2 caseflow --lang fr $c/rates.csv
-t cf-usage-weights 2 caseflow --weights 0.5,0.5 $c/rates.csv
-t cf-usage-weights-neg 2 caseflow --weights 0.5,-0.5,1 $c/rates.csv
-t cf-usage-denominator 2 caseflow --denominator open $c/rates.csv
-t cf-usage-chart-rate 2 caseflow --chart-rate closure_rate $c/rates.csv
-t cf-usage-chart-rate-name 2 caseflow --chart x.png --chart-rate nope \
+t dev-full 1 sh -c "caseflow $c/rates.csv > /dev/full"
+t dev-full-cases 1 sh -c "caseflow --cases $c/rates.csv > /dev/full"
+t help 0 caseflow --help
+t version 0 caseflow --version
+t usage-period 2 caseflow --period fortnight $c/rates.csv
+t usage-lang 2 caseflow --lang fr $c/rates.csv
+t usage-weights 2 caseflow --weights 0.5,0.5 $c/rates.csv
+t usage-weights-neg 2 caseflow --weights 0.5,-0.5,1 $c/rates.csv
+t usage-denominator 2 caseflow --denominator open $c/rates.csv
+t usage-chart-rate 2 caseflow --chart-rate closure_rate $c/rates.csv
+t usage-chart-rate-name 2 caseflow --chart x.png --chart-rate nope \
     $c/rates.csv
-t cf-usage-chart-ext 2 caseflow --chart x.gif $c/rates.csv
-t cf-usage-chart-cases 2 caseflow --cases --chart x.png $c/rates.csv
-t cf-usage-sorted-wide 2 caseflow --sorted --wide $c/rates.csv
-t cf-usage-tz 2 caseflow --tz Mars/Olympus $c/rates.csv
-t cf-usage-as-of 2 caseflow --as-of yesterday $c/rates.csv
-t cf-usage-wh-no-calendar 2 caseflow --rules $c/rules-wd.csv $c/rates.csv
-t cf-usage-dst-calendar 2 caseflow --tz America/New_York \
+t usage-chart-ext 2 caseflow --chart x.gif $c/rates.csv
+t usage-chart-cases 2 caseflow --cases --chart x.png $c/rates.csv
+t usage-sorted-wide 2 caseflow --sorted --wide $c/rates.csv
+t usage-tz 2 caseflow --tz Mars/Olympus $c/rates.csv
+t usage-as-of 2 caseflow --as-of yesterday $c/rates.csv
+t usage-wh-no-calendar 2 caseflow --rules $c/rules-wd.csv $c/rates.csv
+t usage-dst-calendar 2 caseflow --tz America/New_York \
     --calendar testdata/holiday-cn $c/rates.csv
-t cf-usage-work-hours 2 caseflow --work-hours 09:00-12:00 $c/rates.csv
-t cf-usage-reject-stdout 2 caseflow --reject - $c/rates.csv
-t cf-usage-bad-option 2 caseflow --frobnicate $c/rates.csv
+t usage-work-hours 2 caseflow --work-hours 09:00-12:00 $c/rates.csv
+t usage-reject-stdout 2 caseflow --reject - $c/rates.csv
+t usage-bad-option 2 caseflow --frobnicate $c/rates.csv
 
 # --- wide form: status column, missing report, close before report; a
 # --by column given by position is named as the header names it; a rules
 # file with only "*" needs no category column ---
-t cf-wide-cases 0 caseflow --wide --cases --by district $c/wide.csv
-t cf-wide-summary 0 caseflow --wide --by 6 $c/wide.csv
-t cf-rules-star 0 caseflow --rules $c/rules-star.csv --tz +08:00 \
+t wide-cases 0 caseflow --wide --cases --by district $c/wide.csv
+t wide-summary 0 caseflow --wide --by 6 $c/wide.csv
+t rules-star 0 caseflow --rules $c/rules-star.csv --tz +08:00 \
     --stage-map $c/city-words.csv \
     --cases $c/city.csv
-t cf-rules-category-named 1 caseflow --rules $c/rules-star.csv \
+t rules-category-named 1 caseflow --rules $c/rules-star.csv \
     --category kind $c/city.csv
 
 # gnuplot missing: a clear message, exit 1 (the CSV was written).
-t cf-gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot caseflow -q \
+t gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot caseflow -q \
     --chart "$tmp/none.png" -o "$tmp/none.csv" $c/rates.csv
 
 # --- edges found in review ---
@@ -253,34 +250,36 @@ t cf-gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot caseflow -q \
 # bad record, wherever it is.
 printf 'case_id,stage,at\nZ,report,1900-01-01T00:00:00\nA,report,2024-01-01T00:00:00\nA,close,2024-01-02T00:00:00\n' >"$tmp/o1.csv"
 printf 'case_id,stage,at\nA,report,2024-01-01T00:00:00\nA,close,2024-01-02T00:00:00\nZ,report,1900-01-01T00:00:00\n' >"$tmp/o2.csv"
-t cf-far-year 0 sh -c "caseflow --reject /dev/null < $tmp/o1.csv"
+t far-year 0 sh -c "caseflow --reject /dev/null < $tmp/o1.csv"
 caseflow --reject /dev/null "$tmp/o1.csv" >"$tmp/a" 2>/dev/null
 caseflow --reject /dev/null "$tmp/o2.csv" >"$tmp/b" 2>/dev/null
-ok cf-far-year-order-free cmp -s "$tmp/a" "$tmp/b"
-t cf-far-year-stops 1 sh -c "caseflow < $tmp/o1.csv"
+ok far-year-order-free cmp -s "$tmp/a" "$tmp/b"
+t far-year-stops 1 sh -c "caseflow < $tmp/o1.csv"
 # A case with more than 65535 dispatches: its counts would be wrong, so
 # it is named and counted invalid, and left out of dispatch accuracy.
 awk 'BEGIN { print "case_id,stage,at"; print "S,report,2024-01-01T00:00:00"
 	for (i = 0; i < 70000; i++) print "S,dispatch,2024-01-01T01:00:00"
 	print "S,return,2024-01-01T02:00:00"; print "T,report,2024-01-01T00:00:00"
 	print "T,dispatch,2024-01-01T01:00:00" }' >"$tmp/sat.csv"
-t cf-saturated 0 sh -c "caseflow --cases < $tmp/sat.csv | cut -d, -f1,10,14,15"
-t cf-saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,17"
+t saturated 0 sh -c "caseflow --cases < $tmp/sat.csv | cut -d, -f1,10,14,15"
+t saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,17"
 # Wide form: a case with no report and nothing before --as-of is later.
-t cf-wide-as-of 0 caseflow --wide --cases --as-of 2024-03-02T09:30:00 \
+t wide-as-of 0 caseflow --wide --cases --as-of 2024-03-02T09:30:00 \
     $c/wide.csv
 # late names only stages the input can show (no dispatched_at column).
-t cf-wide-late 0 caseflow --wide --cases --rules $c/rules-dispatch.csv \
+t wide-late 0 caseflow --wide --cases --rules $c/rules-dispatch.csv \
     $c/wide.csv
 # The first error in the file wins: the --sorted order error on line 3,
 # not the unknown stage on line 4.
 printf 'case_id,stage,at\nB,report,2024-01-01T00:00:00\nA,report,2024-01-01T00:00:00\nC,foo,2024-01-01T00:00:00\n' >"$tmp/first.csv"
-t cf-sorted-first-error 1 sh -c "caseflow --sorted < $tmp/first.csv"
+t sorted-first-error 1 sh -c "caseflow --sorted < $tmp/first.csv"
 # sort -n puts ids that are not numbers first: accepted.
 printf 'case_id,stage,at\nA1,report,2024-01-01T00:00:00\nB7,report,2024-01-01T00:00:00\n9,report,2024-01-01T00:00:00\n10,report,2024-01-01T00:00:00\n' >"$tmp/sortn.csv"
-t cf-sorted-sort-n 0 sh -c "caseflow --sorted < $tmp/sortn.csv | cut -d, -f1-3"
+t sorted-sort-n 0 sh -c "caseflow --sorted < $tmp/sortn.csv | cut -d, -f1-3"
 # Nothing applied: the summary line has no as-of time.
-t cf-header-only 0 sh -c "head -1 $c/rates.csv | caseflow"
-t cf-usage-as-of-range 2 caseflow --as-of 2200-01-01T00:00:00 $c/rates.csv
-t cf-usage-category 2 caseflow --category category $c/rates.csv
-t cf-usage-wide-only 2 caseflow --opened at $c/rates.csv
+t header-only 0 sh -c "head -1 $c/rates.csv | caseflow"
+t usage-as-of-range 2 caseflow --as-of 2200-01-01T00:00:00 $c/rates.csv
+t usage-category 2 caseflow --category category $c/rates.csv
+t usage-wide-only 2 caseflow --opened at $c/rates.csv
+
+finish
