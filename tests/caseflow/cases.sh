@@ -42,63 +42,70 @@ c=testdata/caseflow
 #   p95 25.3, max 26; KM: 12 (S = 2/3), J censored at 16, 26 (S = 0): p50
 #   = p90 = 26.  Callback H (no, no, unsatisfied): all rates 0, score 0.
 cat >"$tmp/rates.want" <<'EOF'
-district,东城,西城
-received,6,3
-filed,4,3
-filing_rate,0.666666666666667,1
-dispatched,3,2
-dispatch_accuracy,0.75,1
-handled,2,2
-due,4,2
-closed,3,2
-closure_rate,0.75,1
-closed_on_time,2,1
-on_time_closure_rate,0.5,0.5
-rework_rate,0.5,0
-extension_rate,0.166666666666667,0
-open,2,1
-overdue_open,1,0
-cancelled,1,0
-invalid,1,0
-close_h_mean,29.5,19
-close_h_sd,31.8198051533946,9.89949493661167
-close_h_p50,29.5,19
-close_h_p90,47.5,24.6
-close_h_p95,49.75,25.3
-close_h_max,52,26
-km_close_h_p50,52,26
-km_close_h_p90,,26
-callbacks,2,1
-response_rate,1,0
-resolution_rate,0.5,0
-satisfaction_rate,0.95,0
-score,73,0
+district,received,filed,filing_rate,dispatched,dispatch_accuracy,handled,due,closed,closure_rate,closed_on_time,on_time_closure_rate,rework_rate,extension_rate,open,overdue_open,cancelled,invalid,close_h_mean,close_h_sd,close_h_p50,close_h_p90,close_h_p95,close_h_max,km_close_h_p50,km_close_h_p90,callbacks,response_rate,resolution_rate,satisfaction_rate,score
+东城,6,4,0.666666666666667,3,0.75,2,4,3,0.75,2,0.5,0.5,0.166666666666667,2,1,1,1,29.5,31.8198051533946,29.5,47.5,49.75,52,52,,2,1,0.5,0.95,73
+西城,3,3,1,2,1,2,2,2,1,1,0.5,0,0,1,0,0,0,19,9.89949493661167,19,24.6,25.3,26,26,26,1,0,0,0,0
 EOF
 caseflow -q --by district --rules $c/rules-h.csv \
     --as-of 2024-03-10T00:00:00 --contacted contacted --resolved resolved \
     --satisfaction satisfaction $c/rates.csv >"$tmp/rates.out" 2>&1
-# Transpose the output and compare each value with a tolerance of 1e-12
-# (relative); empty must stay empty.
-awk -F, '
-NR == FNR { for (i = 1; i <= NF; i++) got[NR, i] = $i; rows = NR; n = NF; next }
-{
-	if ($1 != got[1, FNR]) { bad++; print "  column " FNR ": want " $1 ", got " got[1, FNR] }
-	if (NF != rows) { bad++; print "  " $1 ": " NF - 1 " groups, want " rows - 1 }
-	for (r = 2; r <= rows; r++) {
-		w = $r; g = got[r, FNR]
-		if (w == "" || g == "") {
-			if (w != g) { bad++; print "  " $1 ": want \"" w "\", got \"" g "\"" }
-			continue
-		}
-		d = w - g; if (d < 0) d = -d; s = w < 0 ? -w : w
-		if (d > 1e-12 * (s > 1 ? s : 1)) { bad++; print "  " $1 ": want " w ", got " g }
-	}
-	seen++
+# Each value to a relative 1e-12 (tests/csvcmp.awk), empty where empty;
+# these columns and these districts, no more, in this order.
+rates_cmp="-v rel=1e-12 -v cols=same -v byrow=1"
+cmpref rates-worked-out district "$tmp/rates.want" "$tmp/rates.out" $rates_cmp
+
+# --- the comparator fails when it should, in the modes used above ---
+# wrong ROW COLUMN EXPR: $tmp/rates.out as $tmp/bad.csv, the value x in
+# district row ROW and COLUMN replaced by the awk expression EXPR.
+wrong() {
+	awk -F, -v OFS=, -v row="$1" -v col="$2" "
+	NR == 1 { for (i = 1; i <= NF; i++) if (\$i == col) c = i }
+	NR == row + 1 { x = \$c; \$c = $3 }
+	{ print }" "$tmp/rates.out" >"$tmp/bad.csv"
 }
-END { if (seen != n) { bad++; print "  columns: " n " got, " seen " wanted" } exit bad > 0 }
-' "$tmp/rates.out" "$tmp/rates.want" >"$tmp/rates.diff"
-ok rates-worked-out test -s "$tmp/rates.out" -a ! -s "$tmp/rates.diff"
-[ -s "$tmp/rates.diff" ] && cat "$tmp/rates.diff"
+# catches NAME STATUS: csvcmp, run as for rates-worked-out on
+# $tmp/bad.csv, exits with STATUS (1: a mismatch).
+catches() {
+	cmpexit "$1" "$2" district "$tmp/rates.want" "$tmp/bad.csv" $rates_cmp
+}
+# 东城's close_h_sd (31.8) off by a relative 3e-12: caught, and the
+# message names the row, the column and the relative difference; by
+# 5e-13: within the tolerance.
+wrong 1 close_h_sd 'sprintf("%.17g", x * (1 + 3e-12))'
+catches csvcmp-rel-catches-3e-12 1
+ok csvcmp-rel-says-where grep -q '^  row 1 close_h_sd: want 31.8198051533946, got 31.8198051534.* (diff .*, relative 3.*e-12)$' "$tmp/csvcmp.txt"
+wrong 1 close_h_sd 'sprintf("%.17g", x * (1 + 5e-13))'
+catches csvcmp-rel-tolerates-5e-13 0
+# Below 1 the tolerance is absolute, rel itself: 西城's rework_rate 0
+# may be 5e-13, not 3e-12; 东城's on-time rate 0.5 may be 0.5 + 8e-13
+# (relative to 0.5: 1.6e-12).
+wrong 2 rework_rate 5e-13
+catches csvcmp-rel-near-zero-tolerates-5e-13 0
+wrong 2 rework_rate 3e-12
+catches csvcmp-rel-near-zero-catches-3e-12 1
+wrong 1 on_time_closure_rate 'sprintf("%.17g", x + 8e-13)'
+catches csvcmp-rel-below-one-absolute 0
+# Empty must stay empty, and a number must not become empty.
+wrong 1 km_close_h_p90 52
+catches csvcmp-catches-number-for-empty 1
+wrong 2 km_close_h_p90 '""'
+catches csvcmp-catches-empty-for-number 1
+# cols=same: two columns swapped, or one more; byrow=1: the districts
+# swapped (each row still right for its district).
+awk -F, -v OFS=, '{ x = $2; $2 = $3; $3 = x; print }' "$tmp/rates.out" >"$tmp/bad.csv"
+catches csvcmp-catches-column-order 1
+sed -e '1s/$/,extra/' -e '2,$s/$/,1/' "$tmp/rates.out" >"$tmp/bad.csv"
+catches csvcmp-catches-extra-column 1
+{ sed -n 1p "$tmp/rates.out"; sed -n 3p "$tmp/rates.out"; sed -n 2p "$tmp/rates.out"; } >"$tmp/bad.csv"
+catches csvcmp-catches-row-order 1
+# cols=all: a reference column that is only empty must be in ours too
+# (without it, such a column counts as text and may be missing).
+printf 'received,km_close_h_p90\n757,\n' >"$tmp/empty-ref.csv"
+printf 'received\n757\n' >"$tmp/empty-ours.csv"
+cmpexit csvcmp-empty-column-may-be-missing 0 "" "$tmp/empty-ref.csv" "$tmp/empty-ours.csv" -v byrow=1
+cmpexit csvcmp-cols-all-catches-missing-column 1 "" "$tmp/empty-ref.csv" "$tmp/empty-ours.csv" -v byrow=1 -v cols=all
+# An absolute and a relative tolerance together: refused (exit 2).
+cmpexit csvcmp-tol-and-rel-refused 2 district "$tmp/rates.want" "$tmp/rates.out" -v tol=1e-9 -v rel=1e-9
 
 # The same log, golden: summary, cases, Chinese headers, periods,
 # denominators that leave out unfiled and suspended cases.
