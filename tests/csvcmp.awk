@@ -1,13 +1,20 @@
 # csvcmp.awk - compare a CSV against a reference CSV, row by row on a key
-# column and value by value on every shared column.  POSIX awk.
+# column and value by value on every shared column.  POSIX awk.  The one
+# numeric comparator of the shell tests (tests/harness.sh calls it as
+# cmpref and cmpexit).
 #
-#   awk -v key=COLUMN [-v tol=1e-9] [-v map=REF=OURS,...] [-v exact=C,...] \
+#   awk -v key=COLUMN [-v tol=1e-9 | -v rel=1e-12] [-v byrow=1] \
+#       [-v cols=all|same] [-v map=REF=OURS,...] [-v exact=C,...] \
 #       [-v skip=C,...] [-v only=C,...] [-v show=5] \
 #       -f tests/csvcmp.awk REFERENCE.csv OURS.csv
 #
 # - Rows are joined on the column named by `key` (both files must have it);
 #   a reference row missing from ours, a row of ours missing from the
 #   reference, or a key seen twice in one file is an error.
+# - With `byrow=1`, rows are paired by position instead: the reference's
+#   Nth row with our Nth, both files must have as many rows, and messages
+#   name rows "row N".  `key` is then optional; when given, each pair must
+#   also have the same key (so the rows come in the reference's order).
 # - Columns are matched by name.  The reference's "Rank" is our "rank";
 #   `map` renames more reference columns (REF=OURS, comma-separated).
 # - A reference column that holds a number in any row must be in ours;
@@ -16,16 +23,25 @@
 #   has are ignored, and so are the reference columns named in `skip`
 #   (comma-separated); with `only`, just the reference columns named
 #   there are compared.
-# - Numbers: |ref - ours| <= tol (absolute, default 1e-9); rank columns
+# - `cols=all`: every reference column compared (not skipped) must be in
+#   ours, text and empty ones too.  `cols=same`: besides, our header must
+#   be the reference's (names after `map`), no column more, in the same
+#   order.
+# - Numbers: |ref - ours| <= tol (absolute, default 1e-9), or with `rel`
+#   |ref - ours| <= rel * max(|ref|, 1) (relative, absolute near zero;
+#   give tol or rel, not both); rank columns
 #   (named rank or rank_*) and those listed in `exact` (by our names) must
 #   be equal as numbers.  A reference "NA" or "" is a missing value: ours
-#   must be empty there (in a text column, empty or "NA").  Anything of ours that is not a plain number (nan, inf, NA,
-#   text) where the reference has a number is a mismatch.
+#   must be empty there (in a text column, empty or "NA").  Anything of
+#   ours that is not a plain number (nan, inf, NA, text) where the
+#   reference has a number is a mismatch.
 # - Prints the first `show` mismatches (default 5) and a count, and exits
 #   1 on any mismatch (a reference without rows, or a column named in
 #   only, skip or map that the reference lacks, counts as one); prints
 #   nothing and exits 0 when all agree.  Exit 2 when a file is empty or
-#   has no key column.
+#   has no key column, and on options it cannot use (no key without
+#   byrow, tol with rel, a tolerance that is not a number, cols other than
+#   all or same).
 
 # Split one CSV record (RFC 4180 quoting, no newlines inside fields) into
 # f[1..n]; returns n.
@@ -82,6 +98,17 @@ function isnum(s) {
 	return s ~ /^[ ]*[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?[ ]*$/
 }
 
+# How messages name a row: its key, or "row N" when paired by position.
+function rowname(k) {
+	return byrow ? "row " k : k
+}
+
+function usage(msg) {
+	print "csvcmp: " msg
+	exiting = 1
+	exit 2
+}
+
 function bad(msg) {
 	nbad++
 	if (nbad <= show)
@@ -89,9 +116,18 @@ function bad(msg) {
 }
 
 BEGIN {
+	if (tol != "" && rel != "")
+		usage("-v tol and -v rel: give one, not both")
+	if ((tol != "" && !isnum(tol)) || (rel != "" && !isnum(rel)))
+		usage("-v tol or -v rel: not a number")
+	relative = (rel != "")
+	rel += 0
 	if (tol == "")
 		tol = 1e-9
 	tol += 0
+	byrow = (byrow != "" && byrow != "0")
+	if (cols != "" && cols != "all" && cols != "same")
+		usage("-v cols=" cols ": all or same")
 	if (show == "")
 		show = 5
 	nm = split(map, mp, ",")
@@ -111,11 +147,8 @@ BEGIN {
 	ne = split(exact, ex, ",")
 	for (i = 1; i <= ne; i++)
 		isexact[ex[i]] = 1
-	if (key == "") {
-		print "csvcmp: -v key=COLUMN is required"
-		exiting = 1
-		exit 2
-	}
+	if (key == "" && !byrow)
+		usage("-v key=COLUMN is required (or -v byrow=1)")
 	file = 0
 }
 
@@ -137,11 +170,11 @@ FNR == 1 {
 		if (file == 1 && (name in rename))
 			name = rename[name]
 		colname[file, i] = name
-		if (h[i] == key)
+		if (key != "" && h[i] == key)
 			kcol[file] = i
 		colidx[file, name] = i
 	}
-	if (kcol[file] == 0) {
+	if (key != "" && kcol[file] == 0) {
 		print "csvcmp: " FILENAME ": no column \"" key "\""
 		exiting = 1
 		exit 2
@@ -151,7 +184,10 @@ FNR == 1 {
 
 {
 	n = splitcsv($0, v)
-	k = v[kcol[file]]
+	if (byrow)
+		k = FNR - 1
+	else
+		k = v[kcol[file]]
 	if ((file, k) in seen) {
 		bad(FILENAME ": " key " \"" k "\" appears twice")
 		next
@@ -189,6 +225,16 @@ END {
 	for (r in rename)
 		if (r != "Rank" && !((1, r) in hidx))
 			bad("map: the reference has no column \"" r "\"")
+	if (cols == "same") {
+		want = colname[1, 1]
+		for (i = 2; i <= ncol[1]; i++)
+			want = want "," colname[1, i]
+		got = colname[2, 1]
+		for (i = 2; i <= ncol[2]; i++)
+			got = got "," colname[2, i]
+		if (want != got)
+			bad("header: want \"" want "\", got \"" got "\"")
+	}
 	# columns of the reference that ours must have
 	for (i = 1; i <= ncol[1]; i++) {
 		name = colname[1, i]
@@ -196,16 +242,22 @@ END {
 			continue
 		if ((2, name) in colidx) {
 			pair[i] = colidx[2, name]
-		} else if (i in numeric) {
+		} else if ((i in numeric) || cols != "") {
 			bad("column \"" name "\" is missing")
 		}
 	}
 	for (r = 1; r <= nkeys; r++) {
 		k = keys[r]
 		if (!((2, k) in seen)) {
-			bad(key " \"" k "\": row missing")
+			if (byrow)
+				bad("row " k ": missing")
+			else
+				bad(key " \"" k "\": row missing")
 			continue
 		}
+		if (byrow && key != "" && val[1, k, kcol[1]] != val[2, k, kcol[2]])
+			bad("row " k ": " key " want \"" val[1, k, kcol[1]] "\", got \"" val[2, k, kcol[2]] "\"")
+		rk = rowname(k)
 		for (i = 1; i <= ncol[1]; i++) {
 			if (!(i in pair))
 				continue
@@ -214,20 +266,20 @@ END {
 			g = val[2, k, pair[i]]
 			if (!(i in numeric)) {
 				if (w != g && !(w == "NA" && g == ""))
-					bad(k " " name ": want \"" w "\", got \"" g "\"")
+					bad(rk " " name ": want \"" w "\", got \"" g "\"")
 				continue
 			}
 			if (w == "NA" || w == "") {
 				if (g != "")
-					bad(k " " name ": want empty, got \"" g "\"")
+					bad(rk " " name ": want empty, got \"" g "\"")
 				continue
 			}
 			if (!isnum(w)) {
-				bad(k " " name ": reference \"" w "\" is not a number")
+				bad(rk " " name ": reference \"" w "\" is not a number")
 				continue
 			}
 			if (!isnum(g)) {
-				bad(k " " name ": want " w ", got \"" g "\"")
+				bad(rk " " name ": want " w ", got \"" g "\"")
 				continue
 			}
 			d = (w + 0) - (g + 0)
@@ -236,15 +288,27 @@ END {
 			lname = tolower(name)
 			if (lname == "rank" || lname ~ /^rank_/ || (name in isexact)) {
 				if (d != 0)
-					bad(k " " name ": want " w ", got " g " (exact)")
+					bad(rk " " name ": want " w ", got " g " (exact)")
+			} else if (relative) {
+				s = w + 0
+				if (s < 0)
+					s = -s
+				if (s < 1)
+					s = 1
+				if (d > rel * s)
+					bad(rk " " name ": want " w ", got " g " (diff " d ", relative " d / s ")")
 			} else if (d > tol) {
-				bad(k " " name ": want " w ", got " g " (diff " d ")")
+				bad(rk " " name ": want " w ", got " g " (diff " d ")")
 			}
 		}
 	}
 	for (r = 1; r <= nokeys; r++)
-		if (!((1, okeys[r]) in seen))
-			bad(key " \"" okeys[r] "\": row not in the reference")
+		if (!((1, okeys[r]) in seen)) {
+			if (byrow)
+				bad("row " okeys[r] ": not in the reference")
+			else
+				bad(key " \"" okeys[r] "\": row not in the reference")
+		}
 	if (nbad > 0) {
 		if (nbad > show)
 			print "  ..."

@@ -2,18 +2,15 @@
 # The man pages' examples are tests: inside each ".Bd -literal" block of
 # man/*.1, a line starting with "$ " is a command (run from the repository
 # root, standard error ignored) and the lines after it, up to the next
-# command or ".Ed", are its exact standard output.
-# Usage: tests/manex.sh [BINDIR]    Prints "manex: N passed, N failed".
-bindir=${1:-build}
-root=$(cd "$(dirname "$0")/.." && pwd)
-cd "$root" || exit 1
-PATH="$root/$bindir:$PATH"
-LC_ALL=C
-export PATH LC_ALL
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/manex.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT
-pass=0
-fail=0
+# command or ".Ed", are its exact standard output.  The checks run on
+# tests/harness.sh; each is named after its page and command.
+#
+# Usage: sh tests/manex.sh [BINDIR]   (default: build)
+# Prints "manex: N passed, N failed" last.
+cd "$(dirname "$0")/.." || exit 2
+. tests/harness.sh
+suite manex "$@"
+
 for page in man/*.1; do
 	rm -f "$tmp"/ex.*
 	# Split the examples into ex.N.cmd and ex.N.want, undoing mdoc escapes.
@@ -29,15 +26,10 @@ for page in man/*.1; do
 	for c in "$tmp"/ex.*.cmd; do
 		[ -e "$c" ] || continue
 		w=${c%.cmd}.want
-		sh -c "$(cat "$c")" >"$tmp/got" 2>/dev/null
-		if cmp -s "$tmp/got" "$w"; then
-			pass=$((pass + 1))
-		else
-			fail=$((fail + 1))
-			echo "not ok $page example: $(cat "$c")"
-			diff "$w" "$tmp/got" | head -10
-		fi
+		sh -c "$(cat "$c")" </dev/null >"$tmp/got" 2>/dev/null
+		ok "$page example: $(cat "$c")" cmp -s "$tmp/got" "$w" ||
+		    diff "$w" "$tmp/got" | head -10
 	done
 done
-echo "manex: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+
+finish

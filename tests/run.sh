@@ -1,8 +1,10 @@
 #!/bin/sh
-# Runs every test: unit tests, CLI tests with golden files, the real-data
-# test and the man page examples, first on the normal build, then on the
-# build with AddressSanitizer and UndefinedBehaviorSanitizer (any report,
-# leaks included, fails the run).  Closes with "N passed, N failed".
+# Runs every test: unit tests, each tool's CLI tests with golden files
+# (tests/TOOL/cases.sh, on tests/harness.sh), the real-data test and the
+# man page examples, first on the normal build, then on the build with
+# AddressSanitizer and UndefinedBehaviorSanitizer (any report, leaks
+# included, fails the run).  Each prints "NAME: N passed, N failed" last;
+# this adds them up and closes with "N passed, N failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
@@ -42,7 +44,9 @@ run() {
 
 for b in build build/asan; do
 	run "unit ($b)" "$b/unit"
-	run "cli ($b)" sh tests/cli.sh "$b"
+	for tool in gridify caseflow rankcity; do
+		run "$tool ($b)" sh tests/$tool/cases.sh "$b"
+	done
 	run "realdata ($b)" sh tests/realdata.sh "$b"
 	run "man examples ($b)" sh tests/manex.sh "$b"
 done

@@ -1,30 +1,25 @@
-# CLI tests for rankcity, sourced by tests/cli.sh (which defines t, f,
-# $tmp, $golden and the counters; tests/cli-caseflow.sh, sourced before
-# this file, defines ok).  Fixtures: testdata/rankcity/.  The reference
-# results there were copied from COINr 1.1.14 runs on its ASEM example
-# (see testdata/rankcity/REFERENCE.md); the tests never read anything outside
-# the repository.
+#!/bin/sh
+# rankcity's command-line tests: COINr's pipelines on its ASEM example,
+# COINr's unit vectors, TOPSIS, entropy weights, the Monte Carlo, every
+# option on a small table worked out by hand, input formats, bad input,
+# usage, charts and the review's findings.  Fixtures: testdata/rankcity/.
+# The reference results there were copied from COINr 1.1.14 runs on its
+# ASEM example (see testdata/rankcity/REFERENCE.md); the tests never read
+# anything outside the repository.  How to write a case: tests/harness.sh.
 #
-# Numbers are compared with tests/csvcmp.awk: rows joined on a key column,
-# every shared numeric column to an absolute 1e-9 (ranks exactly), "NA" or
-# "" in the reference must be empty in ours.
+# Numbers are compared with tests/csvcmp.awk (cmpref): rows joined on a
+# key column, every shared numeric column to an absolute 1e-9 (ranks
+# exactly), "NA" or "" in the reference must be empty in ours.
+#
+# Usage: sh tests/rankcity/cases.sh [BINDIR]   (default: build)
+# Prints "rankcity: N passed, N failed" last.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/harness.sh
+suite rankcity "$@"
+
 rd=testdata/rankcity
 rt=$tmp/rankcity
 mkdir -p "$rt"
-CHART_FONT="Droid Sans Fallback"
-export CHART_FONT
-
-# cmpref NAME KEY REFERENCE OURS [AWK-OPTIONS...]: one check, passed when
-# tests/csvcmp.awk finds OURS equal to REFERENCE (it prints the first
-# mismatches otherwise).
-cmpref() {
-	_cn=$1
-	_ck=$2
-	_cr=$3
-	_co=$4
-	shift 4
-	ok "$_cn" awk -v key="$_ck" "$@" -f tests/csvcmp.awk "$_cr" "$_co"
-}
 
 # rcrun FILE COMMAND...: run COMMAND with its standard output in FILE;
 # an exit status other than 0 is a failed check (and so is any
@@ -35,8 +30,7 @@ rcrun() {
 	"$@" >"$_rf"
 	_rs=$?
 	if [ "$_rs" != 0 ]; then
-		echo "not ok rcrun: exit status $_rs: $*"
-		fail=$((fail + 1))
+		notok rcrun "exit status $_rs: $*"
 	fi
 }
 
@@ -91,73 +85,70 @@ perturb() {
 	awk -F, -v OFS=, "NR == 3 { $1 } 1" "$rt/p1.csv" >"$rt/bad.txt"
 }
 # catches NAME STATUS: csvcmp exits with STATUS (1: mismatch; 2: no
-# table) comparing $rt/bad.txt with P1.
+# table) comparing $rt/bad.txt with P1; its report is in $tmp/csvcmp.txt.
 catches() {
-	awk -v key=uCode -f tests/csvcmp.awk $P1 "$rt/bad.txt" >"$rt/cmp.txt"
-	ok "$1" test $? = "$2"
+	cmpexit "$1" "$2" uCode $P1 "$rt/bad.txt"
 }
 perturb '$4 = sprintf("%.17g", $4 + 2e-9)'
-catches rankcity-csvcmp-catches-2e-9 1
-ok rankcity-csvcmp-says-where grep -q '^  GBR Conn: want 72.0024675249325, got 72.0024675269324.* (diff 1.99.*e-09)$' "$rt/cmp.txt"
+catches csvcmp-catches-2e-9 1
+ok csvcmp-says-where grep -q '^  GBR Conn: want 72.0024675249325, got 72.0024675269324.* (diff 1.99.*e-09)$' "$tmp/csvcmp.txt"
 perturb '$4 = sprintf("%.17g", $4 + 5e-10)'
-catches rankcity-csvcmp-tolerates-5e-10 0
+catches csvcmp-tolerates-5e-10 0
 perturb '$2 = 3'
-catches rankcity-csvcmp-catches-rank 1
+catches csvcmp-catches-rank 1
 perturb '$5 = "nan"'
-catches rankcity-csvcmp-catches-nan 1
+catches csvcmp-catches-nan 1
 perturb '$5 = ""'
-catches rankcity-csvcmp-catches-empty 1
+catches csvcmp-catches-empty 1
 sed 5d "$rt/p1.csv" >"$rt/bad.txt"
-catches rankcity-csvcmp-catches-missing-row 1
+catches csvcmp-catches-missing-row 1
 cut -d, -f1-5,7- "$rt/p1.csv" >"$rt/bad.txt"
-catches rankcity-csvcmp-catches-missing-column 1
+catches csvcmp-catches-missing-column 1
 { cat "$rt/p1.csv"; tail -1 "$rt/p1.csv"; } >"$rt/bad.txt"
-catches rankcity-csvcmp-catches-duplicate 1
+catches csvcmp-catches-duplicate 1
 { cat "$rt/p1.csv"; echo "ZZZ,52,1,1,1,1,1,1,1,1,1,1,1"; } >"$rt/bad.txt"
-catches rankcity-csvcmp-catches-extra-row 1
+catches csvcmp-catches-extra-row 1
 : >"$rt/bad.txt"
-catches rankcity-csvcmp-catches-empty-file 2
+catches csvcmp-catches-empty-file 2
 # A reference "NA" wants an empty field: a number there is a mismatch.
 printf 'unit,x\nu1,NA\nu2,1\n' >"$rt/na-ref.csv"
 printf 'unit,x\nu1,0\nu2,1\n' >"$rt/na-ours.csv"
-awk -v key=unit -f tests/csvcmp.awk "$rt/na-ref.csv" "$rt/na-ours.csv" >"$rt/cmp.txt"
-ok rankcity-csvcmp-catches-na test $? = 1
+cmpexit csvcmp-catches-na 1 unit "$rt/na-ref.csv" "$rt/na-ours.csv"
 # RFC 4180 quoting (a comma and doubled quotes inside a field), columns
 # in another order, "" and NA against empty: equal; one character of the
 # text changed: caught.
 printf '"k","name","v"\n"a","x, ""y""",1\n"b","",NA\n"c",,2\n' >"$rt/q-ref.csv"
 printf 'k,v,name\na,1,"x, ""y"""\nb,,\nc,2,\n' >"$rt/q-ours.csv"
-ok rankcity-csvcmp-quoting awk -v key=k -f tests/csvcmp.awk "$rt/q-ref.csv" "$rt/q-ours.csv"
+cmpref csvcmp-quoting k "$rt/q-ref.csv" "$rt/q-ours.csv"
 sed 's/""y"""/""z"""/' "$rt/q-ours.csv" >"$rt/bad.txt"
-awk -v key=k -f tests/csvcmp.awk "$rt/q-ref.csv" "$rt/bad.txt" >"$rt/cmp.txt"
-ok rankcity-csvcmp-catches-text test $? = 1
+cmpexit csvcmp-catches-text 1 k "$rt/q-ref.csv" "$rt/bad.txt"
 
 # --- COINr pipelines on ASEM: every level, scores to 1e-9, ranks exactly ---
 # P1: raw -> min-max [0,100] -> arithmetic mean (missing values skipped,
 # the other weights rescaled).
-cmpref rankcity-p1-results uCode $P1 "$rt/p1.csv"
+cmpref p1-results uCode $P1 "$rt/p1.csv"
 rcrun "$rt/p1a.csv" rankcity -q $A --emit aggregated $rd/asem_iData.csv
-cmpref rankcity-p1-aggregated uCode $rd/p1_minmax_amean_aggregated.csv "$rt/p1a.csv"
+cmpref p1-aggregated uCode $rd/p1_minmax_amean_aggregated.csv "$rt/p1a.csv"
 rcrun "$rt/p1n.csv" rankcity -q $A --emit normalised $rd/asem_iData.csv
-cmpref rankcity-p1-normalised uCode $rd/p1_minmax_amean_normalised.csv "$rt/p1n.csv"
+cmpref p1-normalised uCode $rd/p1_minmax_amean_normalised.csv "$rt/p1n.csv"
 # P2: min-max [1,100] -> geometric mean.
 P2="--normalise minmax:1,100 --aggregate gmean"
 rcrun "$rt/p2.csv" rankcity -q $A $P2 $rd/asem_iData.csv
-cmpref rankcity-p2-results uCode $rd/p2_minmax1_gmean_results.csv "$rt/p2.csv"
+cmpref p2-results uCode $rd/p2_minmax1_gmean_results.csv "$rt/p2.csv"
 rcrun "$rt/p2a.csv" rankcity -q $A $P2 --emit aggregated $rd/asem_iData.csv
-cmpref rankcity-p2-aggregated uCode $rd/p2_minmax1_gmean_aggregated.csv "$rt/p2a.csv"
+cmpref p2-aggregated uCode $rd/p2_minmax1_gmean_aggregated.csv "$rt/p2a.csv"
 # P3: z-scores (sample sd) -> arithmetic mean.
 rcrun "$rt/p3.csv" rankcity -q $A --normalise zscore $rd/asem_iData.csv
-cmpref rankcity-p3-results uCode $rd/p3_zscore_amean_results.csv "$rt/p3.csv"
+cmpref p3-results uCode $rd/p3_zscore_amean_results.csv "$rt/p3.csv"
 rcrun "$rt/p3a.csv" rankcity -q $A --normalise zscore --emit aggregated $rd/asem_iData.csv
-cmpref rankcity-p3-aggregated uCode $rd/p3_zscore_amean_aggregated.csv "$rt/p3a.csv"
+cmpref p3-aggregated uCode $rd/p3_zscore_amean_aggregated.csv "$rt/p3a.csv"
 # P4: COINr's outlier treatment, then P1.
 rcrun "$rt/p4.csv" rankcity -q $A --treat winsor $rd/asem_iData.csv
-cmpref rankcity-p4-results uCode $rd/p4_treat_minmax_amean_results.csv "$rt/p4.csv"
+cmpref p4-results uCode $rd/p4_treat_minmax_amean_results.csv "$rt/p4.csv"
 rcrun "$rt/p4a.csv" rankcity -q $A --treat winsor --emit aggregated $rd/asem_iData.csv
-cmpref rankcity-p4-aggregated uCode $rd/p4_treat_minmax_amean_aggregated.csv "$rt/p4a.csv"
+cmpref p4-aggregated uCode $rd/p4_treat_minmax_amean_aggregated.csv "$rt/p4a.csv"
 rcrun "$rt/p4t.csv" rankcity -q $A --treat winsor --emit treated $rd/asem_iData.csv
-cmpref rankcity-p4-treated uCode $rd/p4_treat_treated.csv "$rt/p4t.csv"
+cmpref p4-treated uCode $rd/p4_treat_treated.csv "$rt/p4t.csv"
 # What the treatment did, per indicator.  COINr's columns map to ours:
 # check_SkewKurt0.Skew/.Kurt -> skew, kurtosis; winsorise.nwin -> points
 # (empty when untreated: 0); check_SkewKurt1.Skew/.Kurt -> skew_after,
@@ -180,22 +171,22 @@ NR == 1 { print "iCode,skew,kurtosis,treatment,points,skew_after,kurtosis_after"
 	}
 	print $1 "," $3 "," $4 "," t "," p "," sa "," ka
 }' $rd/p4_treat_details.csv >"$rt/p4d-want.csv"
-cmpref rankcity-p4-treat-out iCode "$rt/p4d-want.csv" "$rt/p4d.csv" -v exact=points
+cmpref p4-treat-out iCode "$rt/p4d-want.csv" "$rt/p4d.csv" -v exact=points
 # Effective weights: all META weights 1, so each indicator's weight is
 # 1/(children) down the tree: Goods 1/5 * 1/5 * 1/2 = 0.02.
 rcrun "$rt/w-ours.csv" rankcity -q $A --weights-out "$rt/w.csv" $rd/asem_iData.csv
-cmpref rankcity-effective-weights iCode $rd/asem_effective_weights.csv "$rt/w.csv" \
+cmpref effective-weights iCode $rd/asem_effective_weights.csv "$rt/w.csv" \
     -v skip=Weight -v map=Level=level,EffWeight=effective_weight -v exact=level
 # Too few values to judge (skewness needs 3, kurtosis 4): b is left
 # alone and says so, with empty statistics; a = 1 2 3 4 100 has its 100
 # set to 4 (one point), so D and E tie at the top.
 printf 'unit,a,b\nA,1,1\nB,2,\nC,3,\nD,4,5\nE,100,\n' >"$rt/few.csv"
-t rankcity-treat-too-few 0 rankcity --treat winsor --treat-out "$rt/few-t.csv" "$rt/few.csv"
-f rankcity-treat-too-few-file "$rt/few-t.csv"
+t treat-too-few 0 rankcity --treat winsor --treat-out "$rt/few-t.csv" "$rt/few.csv"
+f treat-too-few-file "$rt/few-t.csv"
 # Golden: the P1 ranking with its summary line and the warning for the
 # numeric data column (Time) that META does not list; text columns
 # (uName, the groups) and META's Denominator rows are not warned about.
-t rankcity-asem-p1 0 rankcity $A $rd/asem_iData.csv
+t asem-p1 0 rankcity $A $rd/asem_iData.csv
 
 # --- COINr's unit vectors, as far as a CLI run reaches them ---
 # Not applicable here: n_prank, n_borda, n_fracmax, n_dist2max (rankcity
@@ -206,9 +197,9 @@ t rankcity-asem-p1 0 rankcity $A $rd/asem_iData.csv
 # log_CT (unit-tested in tests/unit; the winsorisation is also checked
 # end to end by P4 above).
 v7=$rd/vec7.csv
-ok rankcity-vec7-input test "$(column2 $v7)" = "$(vecin n_minmax 'l_u=c(0,100)')"
-ok rankcity-vec-rank-input test "$(column2 $rd/vec_rank.csv)" = "$(vecin n_rank ties=min)"
-ok rankcity-vec-ties-input test "$(column2 $rd/vec_ties.csv)" = \
+ok vec7-input test "$(column2 $v7)" = "$(vecin n_minmax 'l_u=c(0,100)')"
+ok vec-rank-input test "$(column2 $rd/vec_rank.csv)" = "$(vecin n_rank ties=min)"
+ok vec-ties-input test "$(column2 $rd/vec_ties.csv)" = \
     "$(vecin 'rank (COINr rank_df)' "rank(-score, ties='min', na.last='keep')")"
 # vcheck NAME FUNC PARAMS COMMAND...: COMMAND's output (unit,x,...) equals
 # the row's output in column x.
@@ -221,29 +212,28 @@ vcheck() {
 		rcrun "$rt/$_vn.csv" "$@"
 		cmpref "$_vn" unit "$rt/$_vn-want.csv" "$rt/$_vn.csv"
 	else
-		echo "not ok $_vn: no row \"$_vf\" \"$_vp\" in coinr_unit_vectors.csv"
-		fail=$((fail + 1))
+		notok "$_vn" "no row \"$_vf\" \"$_vp\" in coinr_unit_vectors.csv"
 	fi
 }
 M7="-q -m $rd/vec7_meta.csv --emit normalised"
-vcheck rankcity-vec-minmax n_minmax 'l_u=c(0,100)' rankcity $M7 $v7
-vcheck rankcity-vec-minmax-neg 'n_minmax(direction=-1)' 'x*-1 then l_u=c(0,100)' \
+vcheck vec-minmax n_minmax 'l_u=c(0,100)' rankcity $M7 $v7
+vcheck vec-minmax-neg 'n_minmax(direction=-1)' 'x*-1 then l_u=c(0,100)' \
     rankcity -q -m $rd/vec7_meta_neg.csv --emit normalised $v7
-vcheck rankcity-vec-zscore n_zscore 'm_sd=c(0,1) sample sd (n-1)' \
+vcheck vec-zscore n_zscore 'm_sd=c(0,1) sample sd (n-1)' \
     rankcity $M7 --normalise zscore $v7
-vcheck rankcity-vec-zscore-10-2 n_zscore 'm_sd=c(10,2)' \
+vcheck vec-zscore-10-2 n_zscore 'm_sd=c(10,2)' \
     rankcity $M7 --normalise zscore:10,2 $v7
 # Goalposts from META's goalpost_lower (0) and goalpost_upper (50),
 # scale 100; Direction -1 flips them (COINr's iMeta path).
-vcheck rankcity-vec-goalposts n_goalposts 'gposts=c(0,50,100) trunc2posts=TRUE' \
+vcheck vec-goalposts n_goalposts 'gposts=c(0,50,100) trunc2posts=TRUE' \
     rankcity $M7 --normalise goalposts $v7
-vcheck rankcity-vec-goalposts-neg 'n_goalposts (negative indicator via iMeta path)' \
+vcheck vec-goalposts-neg 'n_goalposts (negative indicator via iMeta path)' \
     'input is x*-1; gposts=c(-upper,-lower,scale)=c(-50,0,100); direction arg left at 1' \
     rankcity -q -m $rd/vec7_meta_neg.csv --emit normalised --normalise goalposts $v7
 # Distance to META's Target (50), with and without the cap at 1.
-vcheck rankcity-vec-dist2targ n_dist2targ 'targ=50 cap_max=FALSE' \
+vcheck vec-dist2targ n_dist2targ 'targ=50 cap_max=FALSE' \
     rankcity $M7 --normalise dist2targ $v7
-vcheck rankcity-vec-dist2targ-cap n_dist2targ 'targ=50 cap_max=TRUE' \
+vcheck vec-dist2targ-cap n_dist2targ 'targ=50 cap_max=TRUE' \
     rankcity $M7 --normalise dist2targ:cap $v7
 # Not in the vectors, by hand: dist2targ with Direction -1 and Target 50
 # goes COINr's iMeta way, x' = -x and target -50: (x' - min x') / (-50 -
@@ -260,23 +250,23 @@ u7,0
 EOF
 printf 'Level,iCode,Direction,Weight,Parent,Target\n1,x,-1,1,index,50\n2,index,1,1,,\n' >"$rt/d2t-neg-meta.csv"
 rcrun "$rt/d2t-neg.csv" rankcity -q -m "$rt/d2t-neg-meta.csv" --normalise dist2targ --emit normalised $v7
-cmpref rankcity-dist2targ-negative unit "$rt/d2t-neg-want.csv" "$rt/d2t-neg.csv"
-vcheck rankcity-vec-rank n_rank ties=min \
+cmpref dist2targ-negative unit "$rt/d2t-neg-want.csv" "$rt/d2t-neg.csv"
+vcheck vec-rank n_rank ties=min \
     rankcity $M7 --normalise rank $rd/vec_rank.csv
 # By hand, Direction -1: ranks of -x = -3 -1 -3 _ -5: 2 4 2 _ 1.
 printf 'unit,x\nu1,2\nu2,4\nu3,2\nu4,\nu5,1\n' >"$rt/rank-neg-want.csv"
 rcrun "$rt/rank-neg.csv" rankcity -q -m $rd/vec7_meta_neg.csv --normalise rank \
     --emit normalised $rd/vec_rank.csv
-cmpref rankcity-rank-negative unit "$rt/rank-neg-want.csv" "$rt/rank-neg.csv"
+cmpref rank-negative unit "$rt/rank-neg-want.csv" "$rt/rank-neg.csv"
 # Weighted means of 10, 20, NA, 40 with weights 1, 2, 3, 4 (META): the
 # missing value is skipped and the weights rescaled.  Unit u2 (all 5)
 # only keeps indicator c from having no values at all.
 # magg FUNC PARAMS METHOD: the row's single output as the index of u1.
 magg() {
-	ok rankcity-vec-$3-input test "$(vecin "$1" "$2")" = "10;20;NA;40"
+	ok vec-$3-input test "$(vecin "$1" "$2")" = "10;20;NA;40"
 	vec "$1" "$2" index >"$rt/$1-want.csv"
 	rcrun "$rt/$1.csv" sh -c "rankcity -q -m $rd/vec_agg_meta.csv --normalise none --aggregate $3 $rd/vec_agg.csv | grep -v '^u2,'"
-	cmpref rankcity-vec-$3 unit "$rt/$1-want.csv" "$rt/$1.csv"
+	cmpref vec-$3 unit "$rt/$1-want.csv" "$rt/$1.csv"
 }
 magg a_amean 'w=c(1,2,3,4) NA dropped & weights renormalised' amean
 magg a_gmean 'w=c(1,2,3,4)' gmean
@@ -286,8 +276,8 @@ magg a_hmean 'w=c(1,2,3,4)' hmean
 vec 'rank (COINr rank_df)' "rank(-score, ties='min', na.last='keep')" rank \
     >"$rt/ties-want.csv"
 rcrun "$rt/ties.csv" rankcity -q --normalise none $rd/vec_ties.csv
-cmpref rankcity-vec-rank-ties unit "$rt/ties-want.csv" "$rt/ties.csv"
-t rankcity-rank-ties 0 rankcity --normalise none $rd/vec_ties.csv
+cmpref vec-rank-ties unit "$rt/ties-want.csv" "$rt/ties.csv"
+t rank-ties 0 rankcity --normalise none $rd/vec_ties.csv
 
 # --- TOPSIS ---
 # Tzeng & Huang (2011), Multiple Attribute Decision Making, the textbook
@@ -302,8 +292,8 @@ A3,1,0.7482
 A4,4,0.3340
 EOF
 rcrun "$rt/tzeng.csv" rankcity -q -m $rd/topsis_tzeng_meta.csv --aggregate topsis $rd/topsis_tzeng.csv
-cmpref rankcity-topsis-tzeng unit "$rt/tzeng-want.csv" "$rt/tzeng.csv" -v tol=5e-5
-t rankcity-topsis-tzeng 0 rankcity -m $rd/topsis_tzeng_meta.csv --aggregate topsis $rd/topsis_tzeng.csv
+cmpref topsis-tzeng-by-hand unit "$rt/tzeng-want.csv" "$rt/tzeng.csv" -v tol=5e-5
+t topsis-tzeng 0 rankcity -m $rd/topsis_tzeng_meta.csv --aggregate topsis $rd/topsis_tzeng.csv
 # A cost criterion (Direction -1), by hand: gain 3, 4, 0 and cost 0, 3, 4
 # both have the vector norm 5, so with weights 1/2 the weighted values are
 # gain .3 .4 0 and cost 0 .3 .4.  The ideal takes the largest gain (.4)
@@ -320,7 +310,7 @@ B,2,0.578835390393377
 C,3,0
 EOF
 rcrun "$rt/cost.csv" rankcity -q -m $rd/topsis_cost_meta.csv --aggregate topsis $rd/topsis_cost.csv
-cmpref rankcity-topsis-cost unit "$rt/cost-want.csv" "$rt/cost.csv"
+cmpref topsis-cost unit "$rt/cost-want.csv" "$rt/cost.csv"
 
 # --- entropy weights, by hand ---
 # entropy.csv, --normalise none, four units: k = 1 1 1 1 (constant),
@@ -347,26 +337,26 @@ U4,3,0
 EOF
 rcrun "$rt/entropy.csv" rankcity -q --normalise none --weights entropy \
     --weights-out "$rt/entropy-w.csv" $rd/entropy.csv
-cmpref rankcity-entropy-weights iCode "$rt/entropy-want.csv" "$rt/entropy-w.csv" -v exact=level
-cmpref rankcity-entropy-index unit "$rt/entropy-rank-want.csv" "$rt/entropy.csv"
-t rankcity-entropy 0 rankcity --normalise none --weights entropy \
+cmpref entropy-weights iCode "$rt/entropy-want.csv" "$rt/entropy-w.csv" -v exact=level
+cmpref entropy-index unit "$rt/entropy-rank-want.csv" "$rt/entropy.csv"
+t entropy 0 rankcity --normalise none --weights entropy \
     --weights-out "$rt/entropy-w.csv" $rd/entropy.csv
-f rankcity-entropy-weights-file "$rt/entropy-w.csv"
+f entropy-weights-file "$rt/entropy-w.csv"
 # Negative values have no entropy share: refused, naming unit and value.
-t rankcity-entropy-negative 1 rankcity --normalise none --weights entropy $rd/entropy_neg.csv
+t entropy-negative 1 rankcity --normalise none --weights entropy $rd/entropy_neg.csv
 
 # --- uncertainty (Monte Carlo) ---
 U="-q $A --uncertainty 200"
 rcrun "$rt/u1.csv" rankcity $U --seed 7 $rd/asem_iData.csv
 rcrun "$rt/u2.csv" rankcity $U --seed 7 $rd/asem_iData.csv
-ok rankcity-uncertainty-same-seed cmp -s "$rt/u1.csv" "$rt/u2.csv"
+ok uncertainty-same-seed cmp -s "$rt/u1.csv" "$rt/u2.csv"
 rcrun "$rt/u3.csv" rankcity $U --seed 8 $rd/asem_iData.csv
-ok rankcity-uncertainty-other-seed sh -c "! cmp -s $rt/u1.csv $rt/u3.csv"
+ok uncertainty-other-seed sh -c "! cmp -s $rt/u1.csv $rt/u3.csv"
 # No weight noise and only the nominal method (min-max, arithmetic mean):
 # every replication is the nominal ranking, so all five columns agree.
 rcrun "$rt/u0.csv" rankcity $U --weight-noise 0 --uncertainty-normalise minmax \
     --uncertainty-aggregate amean $rd/asem_iData.csv
-ok rankcity-uncertainty-no-noise awk -F, '
+ok uncertainty-no-noise awk -F, '
 NR == 1 { if ($0 != "uCode,rank_nominal,rank_median,rank_mean,rank_q05,rank_q95") bad++; next }
 { n++; if (!($5 <= $2 && $2 <= $6) || $2 != $3 || $2 != $4 || $2 != $5 || $2 != $6) { bad++; print "  " $0 } }
 END { exit bad > 0 || n != 51 }' "$rt/u0.csv"
@@ -377,9 +367,9 @@ END { exit bad > 0 || n != 51 }' "$rt/u0.csv"
 # the median lies there too, all ranks within 1..51, rows sorted by the
 # nominal rank.
 rcrun "$rt/ud.csv" rankcity -q $A --uncertainty 200 $rd/asem_iData.csv
-cmpref rankcity-uncertainty-nominal-is-p1 uCode $P1 "$rt/ud.csv" -v map=Rank=rank_nominal \
+cmpref uncertainty-nominal-is-p1 uCode $P1 "$rt/ud.csv" -v map=Rank=rank_nominal \
     -v only=Rank
-ok rankcity-uncertainty-nominal-within awk -F, '
+ok uncertainty-nominal-within awk -F, '
 NR == 1 { next }
 {
 	n++
@@ -391,10 +381,10 @@ NR == 1 { next }
 END { exit bad > 0 || n != 51 || within != 51 }' "$rt/ud.csv"
 # The nominal ranking follows the pipeline's own options (here P3's).
 rcrun "$rt/uz.csv" rankcity -q $A --normalise zscore --uncertainty 20 $rd/asem_iData.csv
-cmpref rankcity-uncertainty-nominal-is-p3 uCode $rd/p3_zscore_amean_results.csv "$rt/uz.csv" \
+cmpref uncertainty-nominal-is-p3 uCode $rd/p3_zscore_amean_results.csv "$rt/uz.csv" \
     -v map=Rank=rank_nominal -v only=Rank
 # Golden on the small table, with labels.
-t rankcity-uncertainty-small 0 rankcity --label name --uncertainty 50 $rd/small.csv
+t uncertainty-small 0 rankcity --label name --uncertainty 50 $rd/small.csv
 
 # --- the small table: every option worked by hand ---
 # small.csv, no META: indicators a, b, c (name and g are text).
@@ -402,14 +392,14 @@ t rankcity-uncertainty-small 0 rankcity --label name --uncertainty 50 $rd/small.
 # min-max [0,100]: a 0 _ 40 20 100 _; b 0 25 _ 50 100 _; c 0 20 40 60 80
 # 100; index = mean of those present: U1 0, U2 22.5, U3 40, U4 43.33,
 # U5 93.33, U6 100 (c alone).
-t rankcity-small 0 rankcity $rd/small.csv
+t small 0 rankcity $rd/small.csv
 # Every stage: without --denominate, --impute and --treat the first three
 # are the data as read (missing values empty).
-t rankcity-emit-denominated 0 rankcity --emit denominated $rd/small.csv
-t rankcity-emit-imputed 0 rankcity --impute mean --emit imputed $rd/small.csv
-t rankcity-emit-treated 0 rankcity --impute mean --treat winsor --emit treated $rd/small.csv
-t rankcity-emit-normalised 0 rankcity --label name --emit normalised $rd/small.csv
-t rankcity-emit-aggregated 0 rankcity --label name --emit aggregated $rd/small.csv
+t emit-denominated 0 rankcity --emit denominated $rd/small.csv
+t emit-imputed 0 rankcity --impute mean --emit imputed $rd/small.csv
+t emit-treated 0 rankcity --impute mean --treat winsor --emit treated $rd/small.csv
+t emit-normalised 0 rankcity --label name --emit normalised $rd/small.csv
+t emit-aggregated 0 rankcity --label name --emit aggregated $rd/small.csv
 # With META (small_meta.csv): P = mean(a, b) with b's direction -1
 # (b' = 100 75 _ 50 0 _), Q = c, idx = mean(P, Q):
 #   P: U1 50, U2 75, U3 40, U4 35, U5 50, U6 _
@@ -426,11 +416,11 @@ U5,2,65,50,80
 U6,1,100,,100
 EOF
 rcrun "$rt/tree.csv" rankcity -q -m $rd/small_meta.csv $rd/small.csv
-cmpref rankcity-tree-by-hand unit "$rt/tree-want.csv" "$rt/tree.csv"
-t rankcity-tree 0 rankcity -m $rd/small_meta.csv $rd/small.csv
-t rankcity-tree-aggregated 0 rankcity -m $rd/small_meta.csv --emit aggregated $rd/small.csv
-t rankcity-tree-weights 0 rankcity -q -m $rd/small_meta.csv --weights-out "$rt/tw.csv" $rd/small.csv
-f rankcity-tree-weights-file "$rt/tw.csv"
+cmpref tree-by-hand unit "$rt/tree-want.csv" "$rt/tree.csv"
+t tree 0 rankcity -m $rd/small_meta.csv $rd/small.csv
+t tree-aggregated 0 rankcity -m $rd/small_meta.csv --emit aggregated $rd/small.csv
+t tree-weights 0 rankcity -q -m $rd/small_meta.csv --weights-out "$rt/tw.csv" $rd/small.csv
+f tree-weights-file "$rt/tw.csv"
 # --previous: previous.csv has U1..U4 ranked 1..4 and U9 (gone now), its
 # columns in another order.  rank_change = previous - now: U2 2-3 = -1,
 # U4 4-3 = 1, U3 3-5 = -2, U1 1-6 = -5; U6 and U5 were not ranked before:
@@ -445,15 +435,15 @@ U5,2,
 U6,1,
 EOF
 rcrun "$rt/prev.csv" rankcity -q -m $rd/small_meta.csv --previous $rd/previous.csv $rd/small.csv
-cmpref rankcity-previous-by-hand unit "$rt/prev-want.csv" "$rt/prev.csv" -v exact=rank_change
-t rankcity-previous 0 rankcity -m $rd/small_meta.csv --label name --previous $rd/previous.csv $rd/small.csv
-t rankcity-previous-duplicate 1 rankcity -m $rd/small_meta.csv --previous $rd/previous_dup.csv $rd/small.csv
-t rankcity-previous-no-unit 1 rankcity --unit name --previous $rd/previous_dup.csv $rd/small.csv
+cmpref previous-by-hand unit "$rt/prev-want.csv" "$rt/prev.csv" -v exact=rank_change
+t previous 0 rankcity -m $rd/small_meta.csv --label name --previous $rd/previous.csv $rd/small.csv
+t previous-duplicate 1 rankcity -m $rd/small_meta.csv --previous $rd/previous_dup.csv $rd/small.csv
+t previous-no-unit 1 rankcity --unit name --previous $rd/previous_dup.csv $rd/small.csv
 # --precision: fixed decimals, missing values stay empty.
-t rankcity-precision 0 rankcity -m $rd/small_meta.csv --precision 3 $rd/small.csv
-t rankcity-precision-0 0 rankcity -m $rd/small_meta.csv --precision 0 --emit aggregated $rd/small.csv
+t precision 0 rankcity -m $rd/small_meta.csv --precision 3 $rd/small.csv
+t precision-0 0 rankcity -m $rd/small_meta.csv --precision 0 --emit aggregated $rd/small.csv
 # --label: the display name follows the unit column (Chinese names).
-t rankcity-label 0 rankcity -m $rd/small_meta.csv --label name $rd/small.csv
+t label 0 rankcity -m $rd/small_meta.csv --label name $rd/small.csv
 # --screen: share of indicator values present before imputation: U1, U4,
 # U5 3/3; U2, U3 2/3; U6 1/3.  0.5 drops U6, so c's range is 10..50:
 #   U1 0, U2 (25 + 25)/2 = 25, U3 (40 + 50)/2 = 45,
@@ -469,19 +459,19 @@ U4,2,48.3333333333333
 U5,1,100
 EOF
 rcrun "$rt/screen.csv" rankcity -q --screen 0.5 $rd/small.csv
-cmpref rankcity-screen-by-hand unit "$rt/screen-want.csv" "$rt/screen.csv"
-t rankcity-screen 0 rankcity --screen 0.5 $rd/small.csv
-t rankcity-screen-percent 0 rankcity --label name --screen 70% $rd/small.csv
+cmpref screen-by-hand unit "$rt/screen-want.csv" "$rt/screen.csv"
+t screen 0 rankcity --screen 0.5 $rd/small.csv
+t screen-percent 0 rankcity --label name --screen 70% $rd/small.csv
 # Screening comes before imputation: the mean of a is 6 and of b 4.5
 # either way, only U2's a and U3's b are imputed (2 values):
 #   U2 (40 + 25 + 25)/3 = 30, U3 (40 + 43.75 + 50)/3 = 44.58.
-t rankcity-screen-impute 0 rankcity --screen 0.5 --impute mean $rd/small.csv
+t screen-impute 0 rankcity --screen 0.5 --impute mean $rd/small.csv
 # The bound is kept: a unit with exactly half its values passes 0.5 and
 # 50%, not 0.51.
 printf 'unit,a,b\nA,1,2\nB,,3\nC,3,4\n' >"$rt/half.csv"
-t rankcity-screen-bound 0 rankcity --screen 0.5 "$rt/half.csv"
-t rankcity-screen-bound-percent 0 rankcity --screen 50% "$rt/half.csv"
-t rankcity-screen-bound-above 0 rankcity --screen 0.51 "$rt/half.csv"
+t screen-bound 0 rankcity --screen 0.5 "$rt/half.csv"
+t screen-bound-percent 0 rankcity --screen 50% "$rt/half.csv"
+t screen-bound-above 0 rankcity --screen 0.51 "$rt/half.csv"
 # --impute, by hand (missing: U2 a, U3 b, U6 a and b; groups X = U1 U2,
 # Y = U3..U6):
 #   mean:   a (2 6 4 12)/4 = 6, b (1 3 5 9)/4 = 4.5
@@ -528,10 +518,10 @@ EOF
 for rcm in mean median group-mean group-median; do
 	case $rcm in group-*) rca=$rcm:g ;; *) rca=$rcm ;; esac
 	rcrun "$rt/imp-$rcm-ours.csv" rankcity -q --impute $rca --emit imputed $rd/small.csv
-	cmpref rankcity-impute-$rcm-by-hand unit "$rt/imp-$rcm.csv" "$rt/imp-$rcm-ours.csv"
-	t rankcity-impute-$rcm 0 rankcity --impute $rca --emit imputed $rd/small.csv
+	cmpref impute-$rcm-by-hand unit "$rt/imp-$rcm.csv" "$rt/imp-$rcm-ours.csv"
+	t impute-$rcm 0 rankcity --impute $rca --emit imputed $rd/small.csv
 done
-t rankcity-impute-ranking 0 rankcity -m $rd/small_meta.csv --impute group-median:g $rd/small.csv
+t impute-ranking 0 rankcity -m $rd/small_meta.csv --impute group-median:g $rd/small.csv
 # --denominate on ASEM: each indicator with a Denominator in META is
 # divided by that column.  By hand: AUT Flights 29.01725 / Population
 # 8735.453 = 0.00332177964897756; Bord 35 / Area 83871 =
@@ -539,7 +529,7 @@ t rankcity-impute-ranking 0 rankcity -m $rd/small_meta.csv --impute group-median
 # table: every value against raw / denominator computed here (LAO has no
 # Energy: its Elec and Gas are missing).
 rcrun "$rt/den.csv" rankcity -q $A --denominate --emit denominated $rd/asem_iData.csv
-ok rankcity-denominate-aut awk -F, '
+ok denominate-aut awk -F, '
 NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 $1 == "AUT" {
 	seen = 1
@@ -559,15 +549,15 @@ NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; print; next }
 	}
 	print
 }' OFS=, $rd/asem_iData.csv >"$rt/den-want.csv"
-cmpref rankcity-denominate-all uCode "$rt/den-want.csv" "$rt/den.csv" \
+cmpref denominate-all uCode "$rt/den-want.csv" "$rt/den.csv" \
     -v skip=Time,Area,Energy,GDP,Population
-ok rankcity-denominate-lao grep -q '^LAO,[^,]*,[^,]*,[^,]*,[^,]*,,' "$rt/den.csv"
+ok denominate-lao grep -q '^LAO,[^,]*,[^,]*,[^,]*,[^,]*,,' "$rt/den.csv"
 # A small table: a / pop = .1 .5 _ .8 (C has no pop), b has no
 # Denominator; then min-max: B (.4/.7 + 1/3)/2 * 100 = 45.24.
-t rankcity-denominate-small 0 rankcity -m $rd/denom_meta.csv --denominate --emit denominated $rd/denom.csv
-t rankcity-denominate-small-rank 0 rankcity -m $rd/denom_meta.csv --denominate $rd/denom.csv
-t rankcity-bad-denominator-zero 1 rankcity -m $rd/denom_meta.csv --denominate $rd/denom_zero.csv
-t rankcity-usage-denominate-none 2 rankcity -m $rd/small_meta.csv --denominate $rd/small.csv
+t denominate-small 0 rankcity -m $rd/denom_meta.csv --denominate --emit denominated $rd/denom.csv
+t denominate-small-rank 0 rankcity -m $rd/denom_meta.csv --denominate $rd/denom.csv
+t bad-denominator-zero 1 rankcity -m $rd/denom_meta.csv --denominate $rd/denom_zero.csv
+t usage-denominate-none 2 rankcity -m $rd/small_meta.csv --denominate $rd/small.csv
 
 # Without META, the label and --impute group columns are not indicators
 # even when they hold numbers: a and b are.  group-mean:g fills B's a
@@ -582,104 +572,104 @@ C,103,2,75
 D,104,1,100
 EOF
 rcrun "$rt/numgroup-ours.csv" rankcity -q --label code --impute group-mean:g "$rt/numgroup.csv"
-cmpref rankcity-numeric-label-group unit "$rt/numgroup-want.csv" "$rt/numgroup-ours.csv"
-ok rankcity-numeric-label-group-header test "$(head -1 "$rt/numgroup-ours.csv")" = unit,code,rank,index
+cmpref numeric-label-group unit "$rt/numgroup-want.csv" "$rt/numgroup-ours.csv"
+ok numeric-label-group-header test "$(head -1 "$rt/numgroup-ours.csv")" = unit,code,rank,index
 
 # --- input formats: the same ranking from TSV, ";", GB18030, standard
 # input, CRLF with a BOM and nan/NaN for NA ---
 rankcity -q --label name $rd/small.csv >"$rt/fmt-want.csv"
 tr ',' '\t' <$rd/small.csv >"$rt/small.tsv"
 rcrun "$rt/fmt.csv" rankcity -q --label name --tsv "$rt/small.tsv"
-ok rankcity-input-tsv cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+ok input-tsv cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
 tr ',' ';' <$rd/small.csv >"$rt/small.ssv"
 rcrun "$rt/fmt.csv" rankcity -q --label name -d ';' "$rt/small.ssv"
-ok rankcity-input-delimiter cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+ok input-delimiter cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
 iconv -f UTF-8 -t GB18030 $rd/small.csv >"$rt/small-gb.csv"
 rcrun "$rt/fmt.csv" rankcity -q --label name --encoding gb18030 "$rt/small-gb.csv"
-ok rankcity-input-gb18030 cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+ok input-gb18030 cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
 rcrun "$rt/fmt.csv" sh -c "rankcity -q --label name < $rd/small.csv"
-ok rankcity-input-stdin cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+ok input-stdin cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
 { printf '\357\273\277'; sed -e 's/,NA,/,nan,/' -e 's/,NA$/,NaN/' -e 's/$/\r/' $rd/small.csv; } >"$rt/small-crlf.txt"
 rcrun "$rt/fmt.csv" rankcity -q --label name "$rt/small-crlf.txt"
-ok rankcity-input-crlf-bom-nan cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
+ok input-crlf-bom-nan cmp -s "$rt/fmt-want.csv" "$rt/fmt.csv"
 
 # --- bad input: exact message and exit status ---
-t rankcity-bad-no-unit-column 1 rankcity $rd/bad_nounit.csv
-t rankcity-bad-unit-option 1 rankcity --unit nope $rd/small.csv
-t rankcity-bad-duplicate-unit 1 rankcity $rd/bad_dup.csv
-t rankcity-bad-meta-icode 1 rankcity -m $rd/bad_meta_icode.csv $rd/small.csv
+t bad-no-unit-column 1 rankcity $rd/bad_nounit.csv
+t bad-unit-option 1 rankcity --unit nope $rd/small.csv
+t bad-duplicate-unit 1 rankcity $rd/bad_dup.csv
+t bad-meta-icode 1 rankcity -m $rd/bad_meta_icode.csv $rd/small.csv
 # A numeric data column that META does not list: a warning, then the run.
-t rankcity-warn-extra-column 0 rankcity -m $rd/ab_meta.csv $rd/extra.csv
-t rankcity-warn-extra-column-quiet 0 rankcity -q -m $rd/ab_meta.csv $rd/extra.csv
+t warn-extra-column 0 rankcity -m $rd/ab_meta.csv $rd/extra.csv
+t warn-extra-column-quiet 0 rankcity -q -m $rd/ab_meta.csv $rd/extra.csv
 # A META row of Type Other (any case) is not in the tree, and its column
 # is not warned about.
 printf 'Level,iCode,Direction,Weight,Parent,Type\n1,a,1,1,index,Indicator\n1,b,1,1,index,Indicator\n1,extra,1,1,index,other\n2,index,1,1,,Aggregate\n' >"$rt/other-meta.csv"
-t rankcity-meta-type-other 0 sh -c "rankcity -m $rt/other-meta.csv $rd/extra.csv 2>&1"
-t rankcity-bad-meta-parent 1 rankcity -m $rd/bad_meta_parent.csv $rd/small.csv
-t rankcity-bad-meta-cycle 1 rankcity -m $rd/bad_meta_cycle.csv $rd/small.csv
-t rankcity-bad-meta-level 1 rankcity -m $rd/bad_meta_level.csv $rd/small.csv
-t rankcity-bad-meta-two-roots 1 rankcity -m $rd/bad_meta_roots.csv $rd/small.csv
-t rankcity-bad-meta-not-meta 1 rankcity -m $rd/small.csv $rd/small.csv
-t rankcity-bad-not-a-number 1 rankcity -m $rd/ab_meta.csv $rd/bad_nonnum.csv
-t rankcity-bad-gmean-zero 1 rankcity --normalise none --aggregate gmean $rd/zero.csv
-t rankcity-bad-hmean-negative 1 rankcity --normalise none --aggregate hmean $rd/negative.csv
-t rankcity-bad-minmax-zero-range 1 rankcity $rd/const.csv
-t rankcity-bad-zscore-zero-sd 1 rankcity --normalise zscore $rd/const.csv
-t rankcity-bad-empty-input 1 rankcity /dev/null
-t rankcity-bad-empty-stdin 1 sh -c "rankcity < /dev/null"
-t rankcity-bad-missing-file 1 rankcity $rd/nonexistent.csv
-t rankcity-bad-missing-meta 1 rankcity -m $rd/nonexistent.csv $rd/small.csv
-t rankcity-bad-impute-group-column 1 rankcity --impute group-mean:nope $rd/small.csv
-t rankcity-dev-full 1 sh -c "rankcity $rd/small.csv > /dev/full"
-t rankcity-dev-full-emit 1 sh -c "rankcity --emit normalised $rd/small.csv > /dev/full"
-t rankcity-dev-full-uncertainty 1 sh -c "rankcity --uncertainty 5 $rd/small.csv > /dev/full"
-t rankcity-dev-full-weights-out 1 sh -c "rankcity --weights-out /dev/full $rd/small.csv > /dev/null"
+t meta-type-other 0 sh -c "rankcity -m $rt/other-meta.csv $rd/extra.csv 2>&1"
+t bad-meta-parent 1 rankcity -m $rd/bad_meta_parent.csv $rd/small.csv
+t bad-meta-cycle 1 rankcity -m $rd/bad_meta_cycle.csv $rd/small.csv
+t bad-meta-level 1 rankcity -m $rd/bad_meta_level.csv $rd/small.csv
+t bad-meta-two-roots 1 rankcity -m $rd/bad_meta_roots.csv $rd/small.csv
+t bad-meta-not-meta 1 rankcity -m $rd/small.csv $rd/small.csv
+t bad-not-a-number 1 rankcity -m $rd/ab_meta.csv $rd/bad_nonnum.csv
+t bad-gmean-zero 1 rankcity --normalise none --aggregate gmean $rd/zero.csv
+t bad-hmean-negative 1 rankcity --normalise none --aggregate hmean $rd/negative.csv
+t bad-minmax-zero-range 1 rankcity $rd/const.csv
+t bad-zscore-zero-sd 1 rankcity --normalise zscore $rd/const.csv
+t bad-empty-input 1 rankcity /dev/null
+t bad-empty-stdin 1 sh -c "rankcity < /dev/null"
+t bad-missing-file 1 rankcity $rd/nonexistent.csv
+t bad-missing-meta 1 rankcity -m $rd/nonexistent.csv $rd/small.csv
+t bad-impute-group-column 1 rankcity --impute group-mean:nope $rd/small.csv
+t dev-full 1 sh -c "rankcity $rd/small.csv > /dev/full"
+t dev-full-emit 1 sh -c "rankcity --emit normalised $rd/small.csv > /dev/full"
+t dev-full-uncertainty 1 sh -c "rankcity --uncertainty 5 $rd/small.csv > /dev/full"
+t dev-full-weights-out 1 sh -c "rankcity --weights-out /dev/full $rd/small.csv > /dev/null"
 
 # --- usage ---
-t rankcity-help 0 rankcity --help
-t rankcity-version 0 rankcity --version
-t rankcity-usage-normalise 2 rankcity --normalise softmax $rd/small.csv
-t rankcity-usage-normalise-minmax 2 rankcity --normalise minmax:100,0 $rd/small.csv
-t rankcity-usage-impute 2 rankcity --impute mode $rd/small.csv
-t rankcity-usage-impute-group 2 rankcity --impute group-mean: $rd/small.csv
-t rankcity-usage-gnuplot-no-chart 2 rankcity --gnuplot $rd/small.csv
-t rankcity-usage-treat-out-no-treat 2 rankcity --treat-out "$rt/x.csv" $rd/small.csv
-t rankcity-usage-uncertainty-emit 2 rankcity --uncertainty 10 --emit normalised $rd/small.csv
-t rankcity-usage-uncertainty-previous 2 rankcity --uncertainty 10 --previous $rd/previous.csv $rd/small.csv
-t rankcity-usage-seed-no-uncertainty 2 rankcity --seed 3 $rd/small.csv
-t rankcity-usage-seed-default-no-uncertainty 2 rankcity --seed 1 $rd/small.csv
-t rankcity-usage-label-is-unit 2 rankcity --label unit $rd/small.csv
-t rankcity-usage-weights-out-emit 2 rankcity --weights-out "$rt/w.csv" --emit normalised $rd/small.csv
-t rankcity-usage-treat-out-emit 2 rankcity --treat winsor --treat-out "$rt/t.csv" --emit imputed $rd/small.csv
-t rankcity-unit-by-position 0 rankcity --unit 1 --label 2 $rd/small.csv
-t rankcity-usage-emit 2 rankcity --emit raw $rd/small.csv
-t rankcity-usage-weights-meta 2 rankcity --weights meta $rd/small.csv
-t rankcity-usage-screen 2 rankcity --screen 1.5 $rd/small.csv
-t rankcity-usage-precision 2 rankcity --precision 18 $rd/small.csv
-t rankcity-usage-two-files 2 rankcity $rd/small.csv $rd/small.csv
-t rankcity-usage-chart-type 2 rankcity --chart x.png --chart-type pie $rd/small.csv
-t rankcity-usage-chart-uncertainty 2 rankcity --chart x.png --chart-type uncertainty $rd/small.csv
-t rankcity-usage-bad-option 2 rankcity --frobnicate $rd/small.csv
+t help 0 rankcity --help
+t version 0 rankcity --version
+t usage-normalise 2 rankcity --normalise softmax $rd/small.csv
+t usage-normalise-minmax 2 rankcity --normalise minmax:100,0 $rd/small.csv
+t usage-impute 2 rankcity --impute mode $rd/small.csv
+t usage-impute-group 2 rankcity --impute group-mean: $rd/small.csv
+t usage-gnuplot-no-chart 2 rankcity --gnuplot $rd/small.csv
+t usage-treat-out-no-treat 2 rankcity --treat-out "$rt/x.csv" $rd/small.csv
+t usage-uncertainty-emit 2 rankcity --uncertainty 10 --emit normalised $rd/small.csv
+t usage-uncertainty-previous 2 rankcity --uncertainty 10 --previous $rd/previous.csv $rd/small.csv
+t usage-seed-no-uncertainty 2 rankcity --seed 3 $rd/small.csv
+t usage-seed-default-no-uncertainty 2 rankcity --seed 1 $rd/small.csv
+t usage-label-is-unit 2 rankcity --label unit $rd/small.csv
+t usage-weights-out-emit 2 rankcity --weights-out "$rt/w.csv" --emit normalised $rd/small.csv
+t usage-treat-out-emit 2 rankcity --treat winsor --treat-out "$rt/t.csv" --emit imputed $rd/small.csv
+t unit-by-position 0 rankcity --unit 1 --label 2 $rd/small.csv
+t usage-emit 2 rankcity --emit raw $rd/small.csv
+t usage-weights-meta 2 rankcity --weights meta $rd/small.csv
+t usage-screen 2 rankcity --screen 1.5 $rd/small.csv
+t usage-precision 2 rankcity --precision 18 $rd/small.csv
+t usage-two-files 2 rankcity $rd/small.csv $rd/small.csv
+t usage-chart-type 2 rankcity --chart x.png --chart-type pie $rd/small.csv
+t usage-chart-uncertainty 2 rankcity --chart x.png --chart-type uncertainty $rd/small.csv
+t usage-bad-option 2 rankcity --frobnicate $rd/small.csv
 
 # --- never "nan" or "inf" in what rankcity writes ---
 # Every golden of this file except the gnuplot scripts (where NaN is
 # gnuplot's own word for an empty key entry) and every CSV written above.
-ok rankcity-no-nan sh -c "! grep -Eil '(^|[^a-z])[-+]?(nan|inf)([^a-z]|\$)' \
-    \$(ls $golden/rankcity-* | grep -v gnuplot) $rt/*.csv"
+ok no-nan sh -c "! grep -Eil '(^|[^a-z])[-+]?(nan|inf)([^a-z]|\$)' \
+    \$(ls $golden/*.out $golden/*.err | grep -v gnuplot) $rt/*.csv"
 
 # --- charts (gnuplot): added last ---
 # The scripts are deterministic; text from the data is quoted as gnuplot
 # strings (single quotes, '' inside), never code.
-t rankcity-gnuplot-bar 0 rankcity --label name --chart x.png --gnuplot $rd/hostile.csv
-t rankcity-gnuplot-stacked 0 rankcity --label name --chart x.svg --chart-type stacked \
+t gnuplot-bar 0 rankcity --label name --chart x.png --gnuplot $rd/hostile.csv
+t gnuplot-stacked 0 rankcity --label name --chart x.svg --chart-type stacked \
     --gnuplot $rd/hostile.csv
-t rankcity-gnuplot-uncertainty 0 rankcity --label name --chart x.pdf \
+t gnuplot-uncertainty 0 rankcity --label name --chart x.pdf \
     --chart-type uncertainty --uncertainty 20 --gnuplot $rd/hostile.csv
 # Stacked bars of the small tree: each pillar's share of the index, the
 # weights rescaled where a pillar is missing (U6: Q alone, 0 to 100).
-t rankcity-gnuplot-stacked-tree 0 rankcity -q -m $rd/small_meta.csv --chart x.png \
+t gnuplot-stacked-tree 0 rankcity -q -m $rd/small_meta.csv --chart x.png \
     --chart-type stacked --gnuplot $rd/small.csv
-# gnuplot renders the charts; cli-caseflow.sh does not guard this (make
+# gnuplot renders the charts; tests/caseflow/cases.sh does not guard this (make
 # check installs gnuplot), here the checks are skipped, and said so, when
 # it is missing.
 if command -v "${GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
@@ -688,20 +678,20 @@ if command -v "${GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
 		rm -f pwned "$rt/pwned"
 		rankcity -q --label name --chart "$rt/$ct.png" --chart-type $ct $mc \
 		    -o "$rt/chart-$ct.out" $rd/hostile.csv
-		ok rankcity-chart-$ct-png sh -c "test -s '$rt/$ct.png' && head -c 8 '$rt/$ct.png' | od -An -c | grep -q 'P   N   G'"
-		ok rankcity-chart-$ct-no-injection sh -c "test ! -e pwned && test ! -e '$rt/pwned'"
+		ok chart-$ct-png sh -c "test -s '$rt/$ct.png' && head -c 8 '$rt/$ct.png' | od -An -c | grep -q 'P   N   G'"
+		ok chart-$ct-no-injection sh -c "test ! -e pwned && test ! -e '$rt/pwned'"
 		rm -f pwned
 	done
 	# The CSV goes to -o, the same as without the chart.
 	rankcity -q --label name $rd/hostile.csv >"$rt/chart-plain.out"
-	ok rankcity-chart-csv-unchanged cmp -s "$rt/chart-bar.out" "$rt/chart-plain.out"
+	ok chart-csv-unchanged cmp -s "$rt/chart-bar.out" "$rt/chart-plain.out"
 	# SVG is text: the Chinese names are in it as UTF-8.
 	rankcity -q --label name --chart "$rt/c.svg" -o /dev/null $rd/hostile.csv
-	ok rankcity-chart-svg-chinese grep -q '北京' "$rt/c.svg"
+	ok chart-svg-chinese grep -q '北京' "$rt/c.svg"
 else
 	echo "skip rankcity charts: ${GNUPLOT:-gnuplot} is not installed"
 fi
-t rankcity-gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot rankcity -q \
+t gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot rankcity -q \
     --chart none.png -o "$rt/none.csv" $rd/small.csv
 
 # --- the review's findings, each pinned (see testdata/rankcity/rv_*) ---
@@ -712,34 +702,36 @@ mkdir -p "$long"
 cp $rd/rv_num.csv "$long/data.csv"
 printf 'Level,iCode,Direction,Weight,Parent\n1,a,1,1,idx\n2,idx,1,1,\n' >"$long/meta.csv"
 rankcity -m "$long/meta.csv" "$long/data.csv" >"$rt/long.out" 2>"$rt/long.err"
-ok rankcity-long-path-warning test $? = 0
-ok rankcity-long-path-warning-lines test "$(grep -c '^rankcity: ' "$rt/long.err")" = 2
+ok long-path-warning test $? = 0
+ok long-path-warning-lines test "$(grep -c '^rankcity: ' "$rt/long.err")" = 2
 # iCodes name columns exactly: "2" is not column 2.
-t rankcity-rv-icode-not-position 1 rankcity -m $rd/rv_num_meta.csv $rd/rv_num.csv
+t rv-icode-not-position 1 rankcity -m $rd/rv_num_meta.csv $rd/rv_num.csv
 # A header with the same name twice is refused, not half read.
-t rankcity-rv-duplicate-column 1 rankcity $rd/rv_dupcol.csv
+t rv-duplicate-column 1 rankcity $rd/rv_dupcol.csv
 # A quotient too large to hold is an error, not "inf" or a silent gap.
-t rankcity-rv-denominate-overflow 1 rankcity -m $rd/rv_den_meta.csv --denominate $rd/rv_den.csv
+t rv-denominate-overflow 1 rankcity -m $rd/rv_den_meta.csv --denominate $rd/rv_den.csv
 # Values whose range overflows still scale (halved first); z-scores refuse.
-t rankcity-rv-minmax-huge 0 rankcity -q --emit normalised $rd/rv_huge.csv
-t rankcity-rv-zscore-huge 1 rankcity -q --normalise zscore $rd/rv_huge.csv
+t rv-minmax-huge 0 rankcity -q --emit normalised $rd/rv_huge.csv
+t rv-zscore-huge 1 rankcity -q --normalise zscore $rd/rv_huge.csv
 # Crossed goalposts and a Target below every value would reverse the order.
-t rankcity-rv-goalposts-crossed 1 rankcity -q -m $rd/rv_gp_meta.csv --normalise goalposts $rd/rv_gp.csv
-t rankcity-rv-dist2targ-below 1 rankcity -q -m $rd/rv_gp_meta.csv --normalise dist2targ $rd/rv_gp.csv
+t rv-goalposts-crossed 1 rankcity -q -m $rd/rv_gp_meta.csv --normalise goalposts $rd/rv_gp.csv
+t rv-dist2targ-below 1 rankcity -q -m $rd/rv_gp_meta.csv --normalise dist2targ $rd/rv_gp.csv
 # The implicit index takes a free name when a column is called "index".
-t rankcity-rv-index-column 0 rankcity -q --emit aggregated $rd/rv_idxcol.csv
+t rv-index-column 0 rankcity -q --emit aggregated $rd/rv_idxcol.csv
 # Weights summing to 0 are a META error, with its line.
-t rankcity-rv-weights-zero 1 rankcity -q -m $rd/rv_w0_meta.csv $rd/rv_num.csv
+t rv-weights-zero 1 rankcity -q -m $rd/rv_w0_meta.csv $rd/rv_num.csv
 # An indicator row without a Level is an error, not dropped.
-t rankcity-rv-empty-level 1 rankcity -q -m $rd/rv_emptylevel_meta.csv $rd/rv_num.csv
+t rv-empty-level 1 rankcity -q -m $rd/rv_emptylevel_meta.csv $rd/rv_num.csv
 # Without META, a bad number stops the run (and leaks nothing: ASan).
-t rankcity-rv-bad-number-no-meta 1 rankcity $rd/rv_badnum.csv
+t rv-bad-number-no-meta 1 rankcity $rd/rv_badnum.csv
 # -0 is written 0, with and without --precision.
 # (a has Direction -1, so its 0 becomes -0 under --normalise none.)
-t rankcity-rv-negative-zero 0 rankcity -q -m $rd/rv_neg0_meta.csv --normalise none --emit normalised $rd/rv_neg0.csv
-t rankcity-rv-negative-zero-precision 0 rankcity -q -m $rd/rv_neg0_meta.csv --normalise none --precision 1 --emit normalised $rd/rv_neg0.csv
+t rv-negative-zero 0 rankcity -q -m $rd/rv_neg0_meta.csv --normalise none --emit normalised $rd/rv_neg0.csv
+t rv-negative-zero-precision 0 rankcity -q -m $rd/rv_neg0_meta.csv --normalise none --precision 1 --emit normalised $rd/rv_neg0.csv
 # Whole numbers where whole numbers are meant; stdin cannot be read twice.
-t rankcity-rv-uncertainty-fraction 2 rankcity --uncertainty 2.5 $rd/small.csv
-t rankcity-rv-precision-fraction 2 rankcity --precision 1.5 $rd/small.csv
-t rankcity-rv-weight-noise-one 2 rankcity --uncertainty 5 --weight-noise 1 $rd/small.csv
-t rankcity-rv-previous-stdin 2 rankcity --previous - -
+t rv-uncertainty-fraction 2 rankcity --uncertainty 2.5 $rd/small.csv
+t rv-precision-fraction 2 rankcity --precision 1.5 $rd/small.csv
+t rv-weight-noise-one 2 rankcity --uncertainty 5 --weight-noise 1 $rd/small.csv
+t rv-previous-stdin 2 rankcity --previous - -
+
+finish

@@ -1,0 +1,292 @@
+#!/bin/sh
+# caseflow's command-line tests: every rate on a small log worked out by
+# hand, the summary, cases, periods and languages, Chinese stage names
+# with working days and hours (holiday-cn), the wide form, bad records,
+# charts, output errors, usage and the edges found in review.  Fixtures:
+# testdata/caseflow/.  How to write a case: tests/harness.sh.
+#
+# Usage: sh tests/caseflow/cases.sh [BINDIR]   (default: build)
+# Prints "caseflow: N passed, N failed" last.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/harness.sh
+suite caseflow "$@"
+
+c=testdata/caseflow
+
+# --- every rate on a small log, worked out by hand ---
+# testdata/caseflow/rates.csv, rules *,close,48,h and K2,close,24,h,
+# as of 2024-03-10T00:00:00 (UTC).
+# 东城 (K1, 48 h): A filed, dispatched, handled, closed after 7 h (on time);
+#   B dispatched twice with one return, reworked, extended, closed after
+#   52 h (late); C filed, dispatched, suspended and still open, due
+#   03-07 08:00 (overdue); D cancelled; E filed, open, due 03-10 08:00
+#   (not yet due); F closed an hour before it was reported (invalid, but
+#   closed, and on time); G is reported after the as-of time.
+#   received 6; filed A B C E = 4 (4/6); dispatched A B C = 3, dispatch
+#   steps 4 with 1 return (accuracy 3/4); handled A B = 2; due A B C F = 4
+#   (E is not due yet, D is cancelled); closed A B F = 3 (3/4); on time
+#   A F = 2 (2/4); rework B / handled 2 = 0.5; extension B / 6; open C E;
+#   overdue C; cancelled D; invalid F.  Durations (valid closed): 7 and
+#   52 h: mean 29.5, sd sqrt(2 * 22.5^2) = 31.8198051533946, type-7 p50
+#   29.5, p90 7 + 0.9 * 45 = 47.5, p95 7 + 0.95 * 45 = 49.75, max 52.
+#   Kaplan-Meier: events 7, 52; censored E at 40 h and C at 112 h; S(7) =
+#   3/4, S(52) = 3/4 * 1/2 = 0.375, so the median is 52 and p90 is never
+#   reached (empty).  Callbacks A (yes, yes, 满意) and B (是, 否, 基本满意):
+#   response 2/2, resolution 1/2, satisfaction (1 + 0.9)/2 = 0.95, score
+#   100 * (0.1 * 1 + 0.5 * 0.5 + 0.4 * 0.95) = 73.
+# 西城 (K2, 24 h): H closed after 12 h (on time), I suspended and resumed,
+#   closed after 26 h (late), J open, due 03-10 08:00 (not yet due).
+#   received 3, filed 3, dispatched 2 (accuracy 1), handled 2, due 2,
+#   closed 2 (1), on time 1 (0.5), rework 0, extension 0, open 1, overdue
+#   0; durations 12, 26: mean 19, sd 9.89949493661167, p50 19, p90 24.6,
+#   p95 25.3, max 26; KM: 12 (S = 2/3), J censored at 16, 26 (S = 0): p50
+#   = p90 = 26.  Callback H (no, no, unsatisfied): all rates 0, score 0.
+cat >"$tmp/rates.want" <<'EOF'
+district,received,filed,filing_rate,dispatched,dispatch_accuracy,handled,due,closed,closure_rate,closed_on_time,on_time_closure_rate,rework_rate,extension_rate,open,overdue_open,cancelled,invalid,close_h_mean,close_h_sd,close_h_p50,close_h_p90,close_h_p95,close_h_max,km_close_h_p50,km_close_h_p90,callbacks,response_rate,resolution_rate,satisfaction_rate,score
+东城,6,4,0.666666666666667,3,0.75,2,4,3,0.75,2,0.5,0.5,0.166666666666667,2,1,1,1,29.5,31.8198051533946,29.5,47.5,49.75,52,52,,2,1,0.5,0.95,73
+西城,3,3,1,2,1,2,2,2,1,1,0.5,0,0,1,0,0,0,19,9.89949493661167,19,24.6,25.3,26,26,26,1,0,0,0,0
+EOF
+caseflow -q --by district --rules $c/rules-h.csv \
+    --as-of 2024-03-10T00:00:00 --contacted contacted --resolved resolved \
+    --satisfaction satisfaction $c/rates.csv >"$tmp/rates.out" 2>&1
+# Each value to a relative 1e-12 (tests/csvcmp.awk), empty where empty;
+# these columns and these districts, no more, in this order.
+rates_cmp="-v rel=1e-12 -v cols=same -v byrow=1"
+cmpref rates-worked-out district "$tmp/rates.want" "$tmp/rates.out" $rates_cmp
+
+# --- the comparator fails when it should, in the modes used above ---
+# wrong ROW COLUMN EXPR: $tmp/rates.out as $tmp/bad.csv, the value x in
+# district row ROW and COLUMN replaced by the awk expression EXPR.
+wrong() {
+	awk -F, -v OFS=, -v row="$1" -v col="$2" "
+	NR == 1 { for (i = 1; i <= NF; i++) if (\$i == col) c = i }
+	NR == row + 1 { x = \$c; \$c = $3 }
+	{ print }" "$tmp/rates.out" >"$tmp/bad.csv"
+}
+# catches NAME STATUS: csvcmp, run as for rates-worked-out on
+# $tmp/bad.csv, exits with STATUS (1: a mismatch).
+catches() {
+	cmpexit "$1" "$2" district "$tmp/rates.want" "$tmp/bad.csv" $rates_cmp
+}
+# 东城's close_h_sd (31.8) off by a relative 3e-12: caught, and the
+# message names the row, the column and the relative difference; by
+# 5e-13: within the tolerance.
+wrong 1 close_h_sd 'sprintf("%.17g", x * (1 + 3e-12))'
+catches csvcmp-rel-catches-3e-12 1
+ok csvcmp-rel-says-where grep -q '^  row 1 close_h_sd: want 31.8198051533946, got 31.8198051534.* (diff .*, relative 3.*e-12)$' "$tmp/csvcmp.txt"
+wrong 1 close_h_sd 'sprintf("%.17g", x * (1 + 5e-13))'
+catches csvcmp-rel-tolerates-5e-13 0
+# Below 1 the tolerance is absolute, rel itself: 西城's rework_rate 0
+# may be 5e-13, not 3e-12; 东城's on-time rate 0.5 may be 0.5 + 8e-13
+# (relative to 0.5: 1.6e-12).
+wrong 2 rework_rate 5e-13
+catches csvcmp-rel-near-zero-tolerates-5e-13 0
+wrong 2 rework_rate 3e-12
+catches csvcmp-rel-near-zero-catches-3e-12 1
+wrong 1 on_time_closure_rate 'sprintf("%.17g", x + 8e-13)'
+catches csvcmp-rel-below-one-absolute 0
+# Empty must stay empty, and a number must not become empty.
+wrong 1 km_close_h_p90 52
+catches csvcmp-catches-number-for-empty 1
+wrong 2 km_close_h_p90 '""'
+catches csvcmp-catches-empty-for-number 1
+# cols=same: two columns swapped, or one more; byrow=1: the districts
+# swapped (each row still right for its district).
+awk -F, -v OFS=, '{ x = $2; $2 = $3; $3 = x; print }' "$tmp/rates.out" >"$tmp/bad.csv"
+catches csvcmp-catches-column-order 1
+sed -e '1s/$/,extra/' -e '2,$s/$/,1/' "$tmp/rates.out" >"$tmp/bad.csv"
+catches csvcmp-catches-extra-column 1
+{ sed -n 1p "$tmp/rates.out"; sed -n 3p "$tmp/rates.out"; sed -n 2p "$tmp/rates.out"; } >"$tmp/bad.csv"
+catches csvcmp-catches-row-order 1
+# cols=all: a reference column that is only empty must be in ours too
+# (without it, such a column counts as text and may be missing).
+printf 'received,km_close_h_p90\n757,\n' >"$tmp/empty-ref.csv"
+printf 'received\n757\n' >"$tmp/empty-ours.csv"
+cmpexit csvcmp-empty-column-may-be-missing 0 "" "$tmp/empty-ref.csv" "$tmp/empty-ours.csv" -v byrow=1
+cmpexit csvcmp-cols-all-catches-missing-column 1 "" "$tmp/empty-ref.csv" "$tmp/empty-ours.csv" -v byrow=1 -v cols=all
+# An absolute and a relative tolerance together: refused (exit 2).
+cmpexit csvcmp-tol-and-rel-refused 2 district "$tmp/rates.want" "$tmp/rates.out" -v tol=1e-9 -v rel=1e-9
+
+# The same log, golden: summary, cases, Chinese headers, periods,
+# denominators that leave out unfiled and suspended cases.
+R="--rules $c/rules-h.csv --as-of 2024-03-10T00:00:00"
+t summary 0 caseflow --by district $R $c/rates.csv
+t cases 0 caseflow --cases --by district $R $c/rates.csv
+t lang-zh 0 caseflow --lang zh --by district $R --contacted contacted \
+    --resolved resolved --satisfaction satisfaction $c/rates.csv
+t cases-zh 0 caseflow --lang zh --cases $R $c/rates.csv
+t period-day 0 caseflow --period day $R $c/rates.csv
+t period-week 0 caseflow --by district --period week $R $c/rates.csv
+t period-month 0 caseflow --period month $c/rates.csv
+t period-year 0 caseflow --by category --period year $c/rates.csv
+t denominator 0 caseflow --by district --denominator filed,no-suspended \
+    $R $c/rates.csv
+t weights 0 caseflow --by district --contacted contacted \
+    --resolved resolved --satisfaction satisfaction --weights 0.2,0.3,0.5 \
+    $c/rates.csv
+t no-as-of 0 caseflow --by district $c/rates.csv
+
+# --sorted gives the same summary (rates.csv is ordered by case id), and
+# the same case rows in the same order when --as-of is given.
+caseflow -q --by district $R $c/rates.csv >"$tmp/a" 2>&1
+caseflow -q --sorted --by district $R $c/rates.csv >"$tmp/b" 2>&1
+ok sorted-same-summary cmp -s "$tmp/a" "$tmp/b"
+caseflow -q --cases $R $c/rates.csv >"$tmp/a" 2>&1
+caseflow -q --cases --sorted $R $c/rates.csv >"$tmp/b" 2>&1
+ok sorted-same-cases cmp -s "$tmp/a" "$tmp/b"
+# Without --as-of, open cases wait for the end and come last.
+t sorted-cases-open-last 0 caseflow --cases --sorted $c/rates.csv
+# Rows in any order give the same result: shuffle by reversing.
+{ head -1 $c/rates.csv; tail -n +2 $c/rates.csv | sort -r; } >"$tmp/rev.csv"
+caseflow -q --by district $R $c/rates.csv >"$tmp/a" 2>&1
+caseflow -q --by district $R "$tmp/rev.csv" >"$tmp/b" 2>&1
+ok order-free cmp -s "$tmp/a" "$tmp/b"
+# The long form's case rows read back as the wide form: same counts and
+# durations (wide rows know no rework, extension or returns); the status
+# column carries the cancellations.
+caseflow -q --cases --by district $R $c/rates.csv >"$tmp/cases.csv"
+caseflow -q --wide --by district --due due_at \
+    --as-of 2024-03-10T00:00:00 "$tmp/cases.csv" | cut -d, -f1,2,4,7-10 \
+    >"$tmp/a"
+caseflow -q --by district $R $c/rates.csv | cut -d, -f1,2,4,7-10 >"$tmp/b"
+ok wide-round-trip cmp -s "$tmp/a" "$tmp/b"
+
+# --- Chinese stage names, working days and hours (holiday-cn) ---
+# Worked out by hand from holiday-cn 2024/2025 (rules: 3 working days to
+# close, 4 working hours for 路灯, 1 working hour to dispatch):
+# Z1 reported Mon 2024-09-30 10:00; Oct 1-7 are off, so the 3rd working
+#   day after is Oct 10: due 2024-10-10T23:59:59; working hours to close:
+#   6 (Sep 30) + 7 + 7 + 7 = 27; dispatched at 13:00, after its deadline
+#   11:00: late dispatch.
+# Z2 reported Sat 2024-09-28; Sun Sep 29 is a make-up working day: 29, 30,
+#   Oct 8 -> due 2024-10-08T23:59:59; 7 + 7 + 3 = 17 working hours.
+# Z3 (路灯) reported Fri 2024-03-01 16:00: 1.5 h that day, 2.5 h on Monday
+#   -> due 2024-03-04T11:30:00 (lunch 12:00-13:30 not reached).
+# Z4 reported Mon 2024-12-30: Dec 31, (Jan 1 off), Jan 2, Jan 3 -> due
+#   2025-01-03T23:59:59, from 2025.json: open and overdue.
+# Z5 reported Fri 2025-01-24: Sun Jan 26 (make-up), Mon 27, (28 Jan to
+#   4 Feb off), Feb 5 -> due 2025-02-05T23:59:59.
+# Z7 reported Wed 2024-10-09: 10, 11, Sat 12 (make-up) -> 2024-10-12.
+ZH="--id 案件编号 --stage 环节 --at 时间 --by 区域 --category 类别 --tz +08:00"
+t zh-cases 0 caseflow $ZH --rules $c/rules-wd.csv \
+    --calendar testdata/holiday-cn --cases $c/zh.csv
+t zh-summary 0 caseflow $ZH --rules $c/rules-wd.csv \
+    --calendar testdata/holiday-cn --lang zh $c/zh.csv
+t zh-work-hours 0 caseflow $ZH --rules $c/rules-wd.csv \
+    --calendar testdata/holiday-cn --work-hours 08:00-12:00,14:00-18:00 \
+    --cases $c/zh.csv
+iconv -f UTF-8 -t GB18030 $c/zh.csv >"$tmp/zh-gb.csv"
+caseflow -q $ZH --cases $c/zh.csv >"$tmp/a" 2>&1
+caseflow -q $ZH --encoding gb18030 --cases "$tmp/zh-gb.csv" >"$tmp/b" 2>&1
+ok gb18030 cmp -s "$tmp/a" "$tmp/b"
+t stage-map 0 caseflow --stage-map $c/city-words.csv --tz +08:00 \
+    --cases $c/city.csv
+t calendar-csv 0 caseflow --tz +08:00 --rules $c/rules-wd.csv \
+    --calendar $c/calendar.csv --id 案件编号 --stage 环节 --at 时间 \
+    --category 类别 --cases $c/zh.csv
+
+# --- bad records: the first stops the run; --reject keeps going ---
+t bad-stage 1 caseflow $c/bad.csv
+t bad-reject 0 caseflow --reject "$tmp/rej.csv" --cases $c/bad.csv
+f bad-reject-file "$tmp/rej.csv"
+t bad-callback 1 caseflow --satisfaction satisfaction $c/rates-badcb.csv
+t bad-time-format 1 caseflow --time-format "%m/%d/%Y" $c/rates.csv
+t bad-due 1 caseflow --due due $c/bad-due.csv
+t sorted-unordered 1 sh -c "caseflow --sorted < $tmp/rev.csv"
+t missing-column 1 caseflow --by borough $c/rates.csv
+t wide-missing-closed 1 caseflow --wide $c/rates.csv
+t header-differs 1 caseflow $c/rates.csv $c/city.csv
+t two-files 0 caseflow --by district $c/rates.csv $c/rates2.csv
+t bad-stage-map 1 caseflow --stage-map $c/rates.csv $c/city.csv
+t missing-file 1 caseflow $c/nonexistent.csv
+
+# --- charts: the script is data-safe and deterministic ---
+t gnuplot-km 0 caseflow --by district --chart km.png --gnuplot \
+    $c/rates.csv
+t gnuplot-bars 0 caseflow --by name --chart bars.svg \
+    --chart-rate closure_rate --gnuplot $c/hostile.csv
+caseflow -q --by district --chart "$tmp/km.png" -o "$tmp/out.csv" $c/rates.csv
+ok chart-png sh -c "head -c 8 '$tmp/km.png' | od -An -c | grep -q 'P   N   G'"
+caseflow -q --lang zh --by name --chart "$tmp/bars.png" \
+    --chart-rate 结案率 -o "$tmp/out.csv" $c/hostile.csv
+ok chart-hostile sh -c "test -s '$tmp/bars.png' && test ! -e pwned && test ! -e '$tmp/pwned'"
+
+# --- output errors and usage ---
+t dev-full 1 sh -c "caseflow $c/rates.csv > /dev/full"
+t dev-full-cases 1 sh -c "caseflow --cases $c/rates.csv > /dev/full"
+t help 0 caseflow --help
+t version 0 caseflow --version
+t usage-period 2 caseflow --period fortnight $c/rates.csv
+t usage-lang 2 caseflow --lang fr $c/rates.csv
+t usage-weights 2 caseflow --weights 0.5,0.5 $c/rates.csv
+t usage-weights-neg 2 caseflow --weights 0.5,-0.5,1 $c/rates.csv
+t usage-denominator 2 caseflow --denominator open $c/rates.csv
+t usage-chart-rate 2 caseflow --chart-rate closure_rate $c/rates.csv
+t usage-chart-rate-name 2 caseflow --chart x.png --chart-rate nope \
+    $c/rates.csv
+t usage-chart-ext 2 caseflow --chart x.gif $c/rates.csv
+t usage-chart-cases 2 caseflow --cases --chart x.png $c/rates.csv
+t usage-sorted-wide 2 caseflow --sorted --wide $c/rates.csv
+t usage-tz 2 caseflow --tz Mars/Olympus $c/rates.csv
+t usage-as-of 2 caseflow --as-of yesterday $c/rates.csv
+t usage-wh-no-calendar 2 caseflow --rules $c/rules-wd.csv $c/rates.csv
+t usage-dst-calendar 2 caseflow --tz America/New_York \
+    --calendar testdata/holiday-cn $c/rates.csv
+t usage-work-hours 2 caseflow --work-hours 09:00-12:00 $c/rates.csv
+t usage-reject-stdout 2 caseflow --reject - $c/rates.csv
+t usage-bad-option 2 caseflow --frobnicate $c/rates.csv
+
+# --- wide form: status column, missing report, close before report; a
+# --by column given by position is named as the header names it; a rules
+# file with only "*" needs no category column ---
+t wide-cases 0 caseflow --wide --cases --by district $c/wide.csv
+t wide-summary 0 caseflow --wide --by 6 $c/wide.csv
+t rules-star 0 caseflow --rules $c/rules-star.csv --tz +08:00 \
+    --stage-map $c/city-words.csv \
+    --cases $c/city.csv
+t rules-category-named 1 caseflow --rules $c/rules-star.csv \
+    --category kind $c/city.csv
+
+# gnuplot missing: a clear message, exit 1 (the CSV was written).
+t gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot caseflow -q \
+    --chart "$tmp/none.png" -o "$tmp/none.csv" $c/rates.csv
+
+# --- edges found in review ---
+# Times are held relative to a fixed base (2000-01-01): the rows kept do
+# not depend on which row comes first, and a year outside 1932-2067 is a
+# bad record, wherever it is.
+printf 'case_id,stage,at\nZ,report,1900-01-01T00:00:00\nA,report,2024-01-01T00:00:00\nA,close,2024-01-02T00:00:00\n' >"$tmp/o1.csv"
+printf 'case_id,stage,at\nA,report,2024-01-01T00:00:00\nA,close,2024-01-02T00:00:00\nZ,report,1900-01-01T00:00:00\n' >"$tmp/o2.csv"
+t far-year 0 sh -c "caseflow --reject /dev/null < $tmp/o1.csv"
+caseflow --reject /dev/null "$tmp/o1.csv" >"$tmp/a" 2>/dev/null
+caseflow --reject /dev/null "$tmp/o2.csv" >"$tmp/b" 2>/dev/null
+ok far-year-order-free cmp -s "$tmp/a" "$tmp/b"
+t far-year-stops 1 sh -c "caseflow < $tmp/o1.csv"
+# A case with more than 65535 dispatches: its counts would be wrong, so
+# it is named and counted invalid, and left out of dispatch accuracy.
+awk 'BEGIN { print "case_id,stage,at"; print "S,report,2024-01-01T00:00:00"
+	for (i = 0; i < 70000; i++) print "S,dispatch,2024-01-01T01:00:00"
+	print "S,return,2024-01-01T02:00:00"; print "T,report,2024-01-01T00:00:00"
+	print "T,dispatch,2024-01-01T01:00:00" }' >"$tmp/sat.csv"
+t saturated 0 sh -c "caseflow --cases < $tmp/sat.csv | cut -d, -f1,10,14,15"
+t saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,17"
+# Wide form: a case with no report and nothing before --as-of is later.
+t wide-as-of 0 caseflow --wide --cases --as-of 2024-03-02T09:30:00 \
+    $c/wide.csv
+# late names only stages the input can show (no dispatched_at column).
+t wide-late 0 caseflow --wide --cases --rules $c/rules-dispatch.csv \
+    $c/wide.csv
+# The first error in the file wins: the --sorted order error on line 3,
+# not the unknown stage on line 4.
+printf 'case_id,stage,at\nB,report,2024-01-01T00:00:00\nA,report,2024-01-01T00:00:00\nC,foo,2024-01-01T00:00:00\n' >"$tmp/first.csv"
+t sorted-first-error 1 sh -c "caseflow --sorted < $tmp/first.csv"
+# sort -n puts ids that are not numbers first: accepted.
+printf 'case_id,stage,at\nA1,report,2024-01-01T00:00:00\nB7,report,2024-01-01T00:00:00\n9,report,2024-01-01T00:00:00\n10,report,2024-01-01T00:00:00\n' >"$tmp/sortn.csv"
+t sorted-sort-n 0 sh -c "caseflow --sorted < $tmp/sortn.csv | cut -d, -f1-3"
+# Nothing applied: the summary line has no as-of time.
+t header-only 0 sh -c "head -1 $c/rates.csv | caseflow"
+t usage-as-of-range 2 caseflow --as-of 2200-01-01T00:00:00 $c/rates.csv
+t usage-category 2 caseflow --category category $c/rates.csv
+t usage-wide-only 2 caseflow --opened at $c/rates.csv
+
+finish
