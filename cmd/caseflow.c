@@ -160,7 +160,7 @@ parse_weights(struct options *op, const char *arg)
 	w = cli_list(arg, &n);
 	if (n != CB_COUNT)
 		cli_usage("--weights takes three numbers (response, resolution, "
-		    "satisfaction), not \"%s\"", arg);
+		    "satisfaction), not %s", cli_quote(arg));
 	for (i = 0; i < n; i++)
 		op->run.weights[i] = cli_num("--weights", w[i], 0, HUGE_VAL);
 	strlist_free(w, n);
@@ -322,8 +322,8 @@ parse_options(int argc, char **argv, struct options *op)
 	if (o->chart_rate && !o->chart)
 		cli_usage("--chart-rate needs --chart FILE");
 	if (o->chart_rate && !caseflow_is_summary_column(o->chart_rate))
-		cli_usage("--chart-rate: \"%s\" is not a summary column",
-		    o->chart_rate);
+		cli_usage("--chart-rate: %s is not a summary column",
+		    cli_quote(o->chart_rate));
 	if (op->work_hours && !op->calendar)
 		cli_usage("--work-hours needs --calendar");
 	if (o->category_given && !op->rules)
@@ -339,13 +339,13 @@ parse_options(int argc, char **argv, struct options *op)
 			    "--wide");
 	}
 	if (time_opts_init(&o->time, op->time_format, op->tz) < 0)
-		cli_usage("--tz: \"%s\" is not a zone (UTC, +08:00, or a name "
-		    "such as Asia/Shanghai)", op->tz);
+		cli_usage("--tz: %s is not a zone (UTC, +08:00, or a name such "
+		    "as Asia/Shanghai)", cli_quote(op->tz));
 	if (op->by) {
 		o->by = cli_list(op->by, &o->nby);
 		if (o->nby > 64)
-			cli_usage("--by takes at most 64 columns, not \"%s\"",
-			    op->by);
+			cli_usage("--by takes at most 64 columns, not %s",
+			    cli_quote(op->by));
 	}
 	if (op->as_of) {
 		struct time_opts iso = o->time;
@@ -353,8 +353,8 @@ parse_options(int argc, char **argv, struct options *op)
 		if (parse_time(&iso, op->as_of, strlen(op->as_of),
 		    &o->as_of) < 0 && parse_time(&o->time, op->as_of,
 		    strlen(op->as_of), &o->as_of) < 0)
-			cli_usage("--as-of: \"%s\" is not a time (ISO 8601 or "
-			    "--time-format)", op->as_of);
+			cli_usage("--as-of: %s is not a time (ISO 8601 or "
+			    "--time-format)", cli_quote(op->as_of));
 		o->as_of_set = 1;
 	}
 }

@@ -37,6 +37,17 @@ print_and_exit(const char *text)
 	    CLI_EXIT_FAIL);
 }
 
+const char *
+cli_quote(const char *s)
+{
+	static char ring[4][160];
+	static int next;
+	char *b = ring[next];
+
+	next = (next + 1) % 4;
+	return quote_value(b, sizeof ring[0], s, strlen(s));
+}
+
 static void
 nomem_exit(void)
 {
@@ -68,7 +79,7 @@ cli_common_option(struct cli_common *c, int opt, const char *arg)
 		if (strlen(arg) != 1 || arg[0] == '"' || arg[0] == '\n' ||
 		    arg[0] == '\r')
 			cli_usage("the delimiter must be one byte other than a "
-			    "quote or a line end, not \"%s\"", arg);
+			    "quote or a line end, not %s", cli_quote(arg));
 		c->csv.delim = (unsigned char)arg[0];
 		return 1;
 	case CLI_OPT_TSV:
@@ -128,7 +139,7 @@ cli_pick(const char *opt, const char *arg, const char *const *names,
 	for (i = 0; names[i]; i++)
 		if (strcmp(arg, names[i]) == 0)
 			return i;
-	cli_usage("%s: \"%s\" is not %s", opt, arg, list);
+	cli_usage("%s: %s is not %s", opt, cli_quote(arg), list);
 }
 
 unsigned
@@ -153,10 +164,10 @@ cli_num(const char *opt, const char *arg, double lo, double hi)
 
 	if (parse_num(arg, strlen(arg), &v) != NUM_OK || v < lo || v > hi) {
 		if (isinf(hi))
-			cli_usage("%s: \"%s\" is not a number >= %g", opt, arg,
-			    lo);
-		cli_usage("%s: \"%s\" is not a number from %g to %g", opt, arg,
-		    lo, hi);
+			cli_usage("%s: %s is not a number >= %g", opt,
+			    cli_quote(arg), lo);
+		cli_usage("%s: %s is not a number from %g to %g", opt,
+		    cli_quote(arg), lo, hi);
 	}
 	return v;
 }
@@ -167,7 +178,7 @@ cli_int(const char *opt, const char *arg, double lo, double hi)
 	double v = cli_num(opt, arg, lo, hi);
 
 	if (v != floor(v))
-		cli_usage("%s: \"%s\" is not a whole number", opt, arg);
+		cli_usage("%s: %s is not a whole number", opt, cli_quote(arg));
 	return (long)v;
 }
 

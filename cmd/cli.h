@@ -22,7 +22,8 @@
  *   --gnuplot             needs --chart FILE
  *   -h, --help; -V, --version
  * Words and numbers given to options go through cli_pick() and cli_num(),
- * so that every refusal reads OPTION: "VALUE" is not ...
+ * so that every refusal reads OPTION: "VALUE" is not ..., the value
+ * quoted by cli_quote().
  */
 #ifndef CLI_H
 #define CLI_H
@@ -107,6 +108,13 @@ void cli_check_common(const struct cli_common *c);
  */
 void cli_usage(const char *fmt, ...)
     __attribute__((format(printf, 1, 2), noreturn));
+
+/*
+ * s quoted for a message as quote_value() does it ("...", inner quotes
+ * escaped, cut past 60 bytes), in one of four buffers that this file
+ * owns and reuses, so one message may quote four values.
+ */
+const char *cli_quote(const char *s);
 
 /*
  * The index of arg in names[] (NULL-terminated); any other word is a

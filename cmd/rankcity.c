@@ -123,7 +123,8 @@ method(const char *opt, enum rc_method_kind kind, const char *arg)
 	int v = rc_method_value(kind, arg, strlen(arg));
 
 	if (v < 0)
-		cli_usage("%s: \"%s\" is not %s", opt, arg, rc_method_list(kind));
+		cli_usage("%s: %s is not %s", opt, cli_quote(arg),
+		    rc_method_list(kind));
 	return v;
 }
 
@@ -142,16 +143,16 @@ method_set(const char *opt, enum rc_method_kind kind, const char *arg)
 	return set;
 }
 
-/* "a,b" after a method's colon: two numbers, else the usage error msg
- * (whose %s is the text after the colon). */
+/* "a,b" after a method's colon: two numbers, else a usage error: what,
+ * then the text after the colon. */
 static void
-two_nums(const char *msg, const char *arg, double *a, double *b)
+two_nums(const char *what, const char *arg, double *a, double *b)
 {
 	const char *comma = strchr(arg, ',');
 
 	if (comma == NULL || parse_num(arg, (size_t)(comma - arg), a) !=
 	    NUM_OK || parse_num(comma + 1, strlen(comma + 1), b) != NUM_OK)
-		cli_usage(msg, arg);
+		cli_usage("%s%s", what, cli_quote(arg));
 }
 
 static void
@@ -169,21 +170,21 @@ parse_normalise(struct rc_norm_spec *s, const char *arg)
 		s->a = 0;
 		s->b = 100;
 		if (p)
-			two_nums("--normalise minmax:L,U needs two numbers: "
-			    "\"%s\"", p, &s->a, &s->b);
+			two_nums("--normalise minmax:L,U needs two numbers: ",
+			    p, &s->a, &s->b);
 		if (!(s->a < s->b))
-			cli_usage("--normalise minmax:L,U needs L < U: \"%s\"",
-			    arg);
+			cli_usage("--normalise minmax:L,U needs L < U: %s",
+			    cli_quote(arg));
 		return;
 	case RC_NORM_ZSCORE:
 		s->a = 0;
 		s->b = 1;
 		if (p)
-			two_nums("--normalise zscore:M,SD needs two numbers: "
-			    "\"%s\"", p, &s->a, &s->b);
+			two_nums("--normalise zscore:M,SD needs two numbers: ",
+			    p, &s->a, &s->b);
 		if (!(s->b > 0))
-			cli_usage("--normalise zscore:M,SD needs SD > 0: \"%s\"",
-			    arg);
+			cli_usage("--normalise zscore:M,SD needs SD > 0: %s",
+			    cli_quote(arg));
 		return;
 	case RC_NORM_GOALPOSTS:
 		s->a = p ? cli_num("--normalise goalposts:SCALE", p, 1e-300,
@@ -192,7 +193,7 @@ parse_normalise(struct rc_norm_spec *s, const char *arg)
 	case RC_NORM_DIST2TARG:
 		if (p && strcmp(p, "cap") != 0)
 			cli_usage("--normalise dist2targ takes :cap or nothing: "
-			    "\"%s\"", arg);
+			    "%s", cli_quote(arg));
 		s->cap = p != NULL;
 		return;
 	case RC_NORM_RANK:
@@ -201,7 +202,7 @@ parse_normalise(struct rc_norm_spec *s, const char *arg)
 			return;
 		break;
 	}
-	cli_usage("--normalise: \"%s\" is not %s", arg,
+	cli_usage("--normalise: %s is not %s", cli_quote(arg),
 	    rc_method_list(RC_M_NORM));
 }
 
@@ -217,7 +218,7 @@ parse_impute(struct rc_opts *o, const char *arg)
 	/* The group methods name their column after a colon; the others
 	 * take nothing. */
 	if (how < 0 || group != (colon != NULL) || (group && !colon[1]))
-		cli_usage("--impute: \"%s\" is not %s", arg,
+		cli_usage("--impute: %s is not %s", cli_quote(arg),
 		    rc_method_list(RC_M_IMPUTE));
 	o->impute = (enum rc_impute)how;
 	o->impute_col = group ? colon + 1 : NULL;
@@ -282,8 +283,8 @@ parse_options(int argc, char **argv, struct options *op)
 				o->treat_max = (int)cli_int("--treat winsor:N",
 				    optarg + 7, 0, 1000000);
 			else
-				cli_usage("--treat: \"%s\" is not "
-				    "winsor[:MAXPOINTS]", optarg);
+				cli_usage("--treat: %s is not winsor[:MAXPOINTS]",
+				    cli_quote(optarg));
 			break;
 		case OPT_TREAT_OUT:
 			o->treat_out = optarg;
@@ -322,8 +323,8 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_NOISE:
 			o->mc.noise = cli_num("--weight-noise", optarg, 0, 1);
 			if (!(o->mc.noise < 1))
-				cli_usage("--weight-noise: \"%s\" must be below 1 "
-				    "(weights stay positive)", optarg);
+				cli_usage("--weight-noise: %s must be below 1 "
+				    "(weights stay positive)", cli_quote(optarg));
 			noise_given = 1;
 			break;
 		case OPT_MC_NORM:
@@ -335,9 +336,9 @@ parse_options(int argc, char **argv, struct options *op)
 			o->mc.aggs = method_set("--uncertainty-aggregate",
 			    RC_M_AGG, optarg);
 			if (o->mc.aggs & 1u << RC_AGG_TOPSIS)
-				cli_usage("--uncertainty-aggregate: \"%s\": "
-				    "topsis is not among the choices (amean, "
-				    "gmean, hmean)", optarg);
+				cli_usage("--uncertainty-aggregate: %s: topsis "
+				    "is not among the choices (amean, gmean, "
+				    "hmean)", cli_quote(optarg));
 			mca = 1;
 			break;
 		case OPT_AUDIT:
@@ -357,8 +358,8 @@ parse_options(int argc, char **argv, struct options *op)
 	o->csv = op->com.csv;
 	o->chart = op->com.chart;
 	if (argc - optind > 1)
-		cli_usage("one data file at most, not \"%s\" and more",
-		    argv[optind + 1]);
+		cli_usage("one data file at most, not %s and more",
+		    cli_quote(argv[optind + 1]));
 	/* Validate the combination once. */
 	data = optind < argc ? argv[optind] : "-";
 	if (strcmp(data, "-") == 0 && ((o->read.meta &&
@@ -377,8 +378,8 @@ parse_options(int argc, char **argv, struct options *op)
 	    o->norm.how == RC_NORM_NONE;
 	if (o->read.label_col && strcmp(o->read.label_col,
 	    o->read.unit_col) == 0)
-		cli_usage("--label names the unit column \"%s\": it is already "
-		    "written", o->read.label_col);
+		cli_usage("--label names the unit column %s: it is already "
+		    "written", cli_quote(o->read.label_col));
 	if (o->treat_out && o->treat_max < 0)
 		cli_usage("--treat-out needs --treat");
 	if (o->treat_out && o->emit && o->emit < RC_EMIT_TREATED)

@@ -235,6 +235,11 @@ t usage-dst-calendar 2 caseflow --tz America/New_York \
 t usage-work-hours 2 caseflow --work-hours 09:00-12:00 $c/rates.csv
 t usage-reject-stdout 2 caseflow --reject - $c/rates.csv
 t usage-bad-option 2 caseflow --frobnicate $c/rates.csv
+# The rules every tool shares (cmd/cli.c): -d refuses a quote; a column
+# by position may have leading zeros.
+t usage-delimiter-quote 2 caseflow -d '"' $c/rates.csv
+caseflow -q --by district $c/rates.csv >"$tmp/byname"
+ok by-position-leading-zero sh -c "caseflow -q --by 004 $c/rates.csv | cmp -s - $tmp/byname"
 
 # --- wide form: status column, missing report, close before report; a
 # --by column given by position is named as the header names it; a rules

@@ -84,4 +84,13 @@ t usage-reject-stdout 2 gridify -p $d/squares.csv --reject - $d/points.csv
 t usage-attr-clash 2 gridify -p $d/squares.csv -a name $d/named.csv
 t usage-count-layers-attrs 2 gridify -p $d/squares.csv -a name -p $d/multi.geojson --count
 
+# --- the rules every tool shares (cmd/cli.c) ---
+# A quote cannot separate fields (every tool refuses it the same way).
+t usage-delimiter-quote 2 gridify -p $d/squares.csv -d '"' $d/points.csv
+# A column by position: decimal digits, leading zeros allowed ("02" is
+# the second column); "0" is no column.
+gridify -q -p $d/squares.csv -x 2 -y 3 $d/points.csv >"$tmp/pos"
+ok positions-leading-zero sh -c "gridify -q -p $d/squares.csv -x 02 -y 003 $d/points.csv | cmp -s - $tmp/pos"
+t column-zero 1 gridify -p $d/squares.csv -x 0 $d/points.csv
+
 finish

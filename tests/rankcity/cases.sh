@@ -642,6 +642,13 @@ t usage-label-is-unit 2 rankcity --label unit $rd/small.csv
 t usage-weights-out-emit 2 rankcity --weights-out "$rt/w.csv" --emit normalised $rd/small.csv
 t usage-treat-out-emit 2 rankcity --treat winsor --treat-out "$rt/t.csv" --emit imputed $rd/small.csv
 t unit-by-position 0 rankcity --unit 1 --label 2 $rd/small.csv
+# The rules every tool shares (cmd/cli.c): a column by position may have
+# leading zeros, as in gridify and caseflow; -d refuses a quote (it used
+# to be taken and fail later with exit 1) and takes one byte.
+rankcity -q --unit 1 --label 2 $rd/small.csv >"$rt/pos.csv"
+ok unit-by-position-leading-zero sh -c "rankcity -q --unit 01 --label 002 $rd/small.csv | cmp -s - $rt/pos.csv"
+t usage-delimiter-quote 2 rankcity -d '"' $rd/small.csv
+t usage-delimiter 2 rankcity -d ab $rd/small.csv
 t usage-emit 2 rankcity --emit raw $rd/small.csv
 t usage-weights-meta 2 rankcity --weights meta $rd/small.csv
 t usage-screen 2 rankcity --screen 1.5 $rd/small.csv
