@@ -11,10 +11,9 @@
 #include "core/chart.h"
 #include "core/csvio.h"
 #include "core/num.h"
+#include "rankcity/internal.h"
 #include "rankcity/rankcity.h"
 #include "core/util.h"
-
-#define QV(buf, s) quote_value((buf), sizeof(buf), (s), strlen(s))
 
 static int
 put_unit(struct csvw *w, const struct rc_model *m, size_t u, struct err *e)

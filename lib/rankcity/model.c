@@ -1,0 +1,1026 @@
+/*
+ * model.c - reading a composite index's tree (META, COINr's iMeta) and its
+ * data into a struct rc_model (rc_read), and freeing it.  The whole table
+ * is held: a ranking needs every unit at once.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/num.h"
+#include "core/util.h"
+#include "rankcity/internal.h"
+#include "rankcity/rankcity.h"
+
+/* ---------------------------------------------------------------- model */
+
+void
+rc_model_free(struct rc_model *m)
+{
+	size_t i, c;
+
+	if (m == NULL)
+		return;
+	for (i = 0; i < m->nnode; i++) {
+		free(m->node[i].code);
+		free(m->node[i].name);
+		free(m->node[i].denom);
+		free(m->node[i].child);
+	}
+	free(m->node);
+	for (i = 0; i < m->nunit; i++) {
+		free(m->unit[i]);
+		if (m->label)
+			free(m->label[i]);
+	}
+	free(m->unit);
+	free(m->label);
+	free(m->uline);
+	free(m->x);
+	free(m->w);
+	free(m->weff);
+	for (c = 0; c < m->ncol; c++) {
+		free(m->colname[c]);
+		if (m->colval && m->colval[c]) {
+			for (i = 0; i < m->nunit; i++)
+				free(m->colval[c][i]);
+			free(m->colval[c]);
+		}
+	}
+	free(m->colname);
+	free(m->colval);
+	free(m->unit_col);
+	free(m->label_col);
+	free(m->data_name_buf);
+	free(m->meta_name);
+	memset(m, 0, sizeof *m);
+}
+
+/* A field of rec as a new string, or NULL (out of memory). */
+static char *
+field_dup(const struct csv_record *rec, size_t i)
+{
+	const char *s = rec->field[i];
+	size_t len = rec->len[i];
+
+	trim_blanks(&s, &len);
+	return str_ndup(s, len);
+}
+
+/* Is the (trimmed) field empty? */
+static int
+field_empty(const struct csv_record *rec, size_t i)
+{
+	const char *s = rec->field[i];
+	size_t len = rec->len[i];
+
+	trim_blanks(&s, &len);
+	return len == 0;
+}
+
+/* ------------------------------------------------------------------ META */
+
+/* One META row while reading, before the nodes are ordered. */
+struct meta_row {
+	char *code, *name, *parent, *denom;
+	int level, dir;
+	double weight, target, gp_lo, gp_hi;
+	long line;
+};
+
+static void
+meta_rows_free(struct meta_row *r, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		free(r[i].code);
+		free(r[i].name);
+		free(r[i].parent);
+		free(r[i].denom);
+	}
+	free(r);
+}
+
+/* Read a number from a META field; empty gives dflt.  -1 on garbage. */
+static int
+meta_num(const struct csvr *r, const struct csv_record *rec, long col,
+    const char *cname, double dflt, double *out, struct err *e)
+{
+	enum num_status st;
+	char q[96];
+
+	*out = dflt;
+	if (col < 0)
+		return 0;
+	st = parse_num(rec->field[col], rec->len[col], out);
+	if (st == NUM_EMPTY || st == NUM_NA) {
+		*out = dflt;
+		return 0;
+	}
+	if (st != NUM_OK)
+		return errf(e, ERR_DATA, "%s:%ld: column \"%s\": %s %s",
+		    csvr_name(r), rec->line, cname,
+		    quote_value(q, sizeof q, rec->field[col], rec->len[col]),
+		    num_status_text(st));
+	return 0;
+}
+
+/* Is this META row outside the tree (groups, denominators, others)? */
+static int
+meta_skip(const struct csv_record *rec, long type_col, long level_col)
+{
+	const char *s;
+	size_t len;
+
+	if (type_col >= 0) {
+		s = rec->field[type_col];
+		len = rec->len[type_col];
+		trim_blanks(&s, &len);
+		if (word_is(s, len, "Group") || word_is(s, len, "Denominator") ||
+		    word_is(s, len, "Other"))
+			return 1;
+		/* an indicator or aggregate must say its level */
+		if (word_is(s, len, "Indicator") || word_is(s, len, "Aggregate"))
+			return 0;
+	}
+	return field_empty(rec, (size_t)level_col);
+}
+
+static int
+read_meta_rows(const char *path, struct meta_row **rows, size_t *nrows,
+    char **name_out, struct buf *other, struct err *e)
+{
+	struct csv_opts co = {',', NULL};
+	struct csvr *r = NULL;
+	const struct csv_record *h;
+	struct csv_record *rec;
+	long c_level, c_code, c_name, c_dir, c_w, c_par, c_targ, c_den;
+	long c_type, c_gl, c_gu;
+	size_t cap = 0, n = 0;
+	struct meta_row *a = NULL;
+	int st, rc = -1;
+	double v;
+	char q[96];
+
+	*rows = NULL;
+	*nrows = 0;
+	if (csvr_open(&r, path, &co, e) < 0)
+		return -1;
+	*name_out = strdup(csvr_name(r));
+	if (*name_out == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	h = csvr_header(r);
+	c_level = csv_header_index(h, "Level");
+	c_code = csv_header_index(h, "iCode");
+	c_name = csv_header_index(h, "iName");
+	c_dir = csv_header_index(h, "Direction");
+	c_w = csv_header_index(h, "Weight");
+	c_par = csv_header_index(h, "Parent");
+	c_targ = csv_header_index(h, "Target");
+	c_den = csv_header_index(h, "Denominator");
+	c_type = csv_header_index(h, "Type");
+	c_gl = csv_header_index(h, "goalpost_lower");
+	c_gu = csv_header_index(h, "goalpost_upper");
+	{
+		const char *need[] = {"Level", "iCode", "Direction", "Weight",
+		    "Parent"};
+		long have[] = {c_level, c_code, c_dir, c_w, c_par};
+		size_t i;
+		for (i = 0; i < 5; i++)
+			if (have[i] < 0) {
+				errf(e, ERR_DATA, "%s: no column \"%s\" "
+				    "(META needs Level, iCode, Direction, "
+				    "Weight and Parent)", csvr_name(r), need[i]);
+				goto out;
+			}
+	}
+	while ((st = csvr_next(r, &rec, e)) == 1) {
+		struct meta_row *m;
+		if (csvr_check_width(r, rec, e) < 0)
+			goto out;
+		if (meta_skip(rec, c_type, c_level)) {
+			/* listed, outside the tree: remember "\ncode\n" */
+			if (buf_append(other, rec->field[c_code],
+			    rec->len[c_code]) < 0 ||
+			    buf_append(other, "\n", 1) < 0) {
+				err_nomem(e);
+				goto out;
+			}
+			continue;
+		}
+		if (grow_array((void **)&a, &cap, n + 1, sizeof *a) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		m = &a[n];
+		memset(m, 0, sizeof *m);
+		n++;
+		m->line = rec->line;
+		if (meta_num(r, rec, c_level, "Level", NAN, &v, e) < 0)
+			goto out;
+		if (!(v >= 1 && v <= 100 && v == floor(v))) {
+			errf(e, ERR_DATA, "%s:%ld: column \"Level\": %s is not "
+			    "a level (1 = indicator, 2, 3 ... aggregates)",
+			    csvr_name(r), rec->line, quote_value(q, sizeof q,
+			    rec->field[c_level], rec->len[c_level]));
+			goto out;
+		}
+		m->level = (int)v;
+		m->code = field_dup(rec, (size_t)c_code);
+		m->parent = field_dup(rec, (size_t)c_par);
+		m->name = c_name >= 0 ? field_dup(rec, (size_t)c_name) :
+		    strdup("");
+		m->denom = c_den >= 0 ? field_dup(rec, (size_t)c_den) :
+		    strdup("");
+		if (!m->code || !m->parent || !m->name || !m->denom) {
+			err_nomem(e);
+			goto out;
+		}
+		if (m->code[0] == '\0') {
+			errf(e, ERR_DATA, "%s:%ld: column \"iCode\" is empty",
+			    csvr_name(r), rec->line);
+			goto out;
+		}
+		if (meta_num(r, rec, c_dir, "Direction", 1, &v, e) < 0)
+			goto out;
+		if (v != 1 && v != -1) {
+			errf(e, ERR_DATA, "%s:%ld: column \"Direction\": %s "
+			    "must be 1 or -1", csvr_name(r), rec->line,
+			    quote_value(q, sizeof q, rec->field[c_dir],
+			    rec->len[c_dir]));
+			goto out;
+		}
+		m->dir = (int)v;
+		if (meta_num(r, rec, c_w, "Weight", 1, &m->weight, e) < 0)
+			goto out;
+		if (m->weight < 0) {
+			errf(e, ERR_DATA, "%s:%ld: column \"Weight\": %s is "
+			    "negative", csvr_name(r), rec->line,
+			    quote_value(q, sizeof q, rec->field[c_w],
+			    rec->len[c_w]));
+			goto out;
+		}
+		if (meta_num(r, rec, c_targ, "Target", NAN, &m->target,
+		    e) < 0 ||
+		    meta_num(r, rec, c_gl, "goalpost_lower", NAN, &m->gp_lo,
+		    e) < 0 ||
+		    meta_num(r, rec, c_gu, "goalpost_upper", NAN, &m->gp_hi,
+		    e) < 0)
+			goto out;
+	}
+	if (st < 0)
+		goto out;
+	rc = 0;
+out:
+	csvr_close(r);
+	*rows = a;
+	*nrows = n;
+	return rc;
+}
+
+static long
+find_row(const struct meta_row *a, size_t n, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (strcmp(a[i].code, code) == 0)
+			return (long)i;
+	return -1;
+}
+
+/*
+ * The name of the index made when META names none: "index", or "index2",
+ * "index3" ... when a node or a data column already has that name.  A new
+ * string, or NULL when out of memory.
+ */
+static char *
+root_name(const struct rc_model *m, const struct csv_record *head)
+{
+	char name[32];
+	int i;
+
+	for (i = 1;; i++) {
+		size_t k;
+		int taken = 0;
+		if (i == 1)
+			snprintf(name, sizeof name, "index");
+		else
+			snprintf(name, sizeof name, "index%d", i);
+		for (k = 0; k < m->nnode && !taken; k++)
+			taken = m->node[k].code &&
+			    strcmp(m->node[k].code, name) == 0;
+		if (!taken && head)
+			taken = csv_header_index(head, name) >= 0;
+		if (!taken)
+			return strdup(name);
+	}
+}
+
+/* Order the rows into nodes and link the tree, checking it. */
+static int
+build_tree(struct rc_model *m, struct meta_row *a, size_t n,
+    const char *mname, const struct csv_record *head, struct err *e)
+{
+	long *par = NULL, *order = NULL, *pos = NULL;
+	size_t *ccap = NULL; /* capacity of each node's child array */
+	size_t i, j, k, nind = 0, maxlevel = 1;
+	long root = -1;
+	char q1[96], q2[96];
+	int rc = -1, implicit = 0;
+
+	if (n == 0)
+		return errf(e, ERR_DATA, "%s: no indicators (no row with "
+		    "Level 1)", mname);
+	par = calloc(n, sizeof *par);
+	order = calloc(n + 1, sizeof *order);
+	pos = calloc(n + 1, sizeof *pos);
+	if (!par || !order || !pos) {
+		err_nomem(e);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		long d = find_row(a, i, a[i].code);
+		if (d >= 0) {
+			errf(e, ERR_DATA, "%s:%ld: iCode %s appears twice "
+			    "(first on line %ld)", mname, a[i].line,
+			    QV(q1, a[i].code), a[d].line);
+			goto out;
+		}
+		if ((size_t)a[i].level > maxlevel)
+			maxlevel = (size_t)a[i].level;
+	}
+	for (i = 0; i < n; i++) {
+		if (a[i].parent[0] == '\0') {
+			par[i] = -1;
+			continue;
+		}
+		par[i] = find_row(a, n, a[i].parent);
+		if (par[i] < 0) {
+			errf(e, ERR_DATA, "%s:%ld: Parent %s of %s is not an "
+			    "iCode in META", mname, a[i].line,
+			    QV(q1, a[i].parent), QV(q2, a[i].code));
+			goto out;
+		}
+	}
+	/* Cycles: follow each node's parents at most n steps. */
+	for (i = 0; i < n; i++) {
+		long p = (long)i;
+		for (k = 0; k <= n && p >= 0; k++)
+			p = par[p];
+		if (p >= 0) {
+			struct buf b = {0};
+			long s = (long)i;
+			/* step into the cycle, then print it once round */
+			for (k = 0; k < n; k++)
+				s = par[s];
+			p = s;
+			do {
+				if (buf_append(&b, a[p].code,
+				    strlen(a[p].code)) < 0 ||
+				    buf_append(&b, " -> ", 4) < 0) {
+					free(b.data);
+					err_nomem(e);
+					goto out;
+				}
+				p = par[p];
+			} while (p != s);
+			errf(e, ERR_DATA, "%s: the Parent links form a cycle: "
+			    "%.*s%s", mname, (int)(b.len > 600 ? 600 : b.len),
+			    b.data, a[s].code);
+			free(b.data);
+			goto out;
+		}
+	}
+	for (i = 0; i < n; i++) {
+		if (par[i] >= 0 && a[par[i]].level != a[i].level + 1) {
+			errf(e, ERR_DATA, "%s:%ld: %s is level %d but its "
+			    "Parent %s is level %d (want %d)", mname,
+			    a[i].line, QV(q1, a[i].code), a[i].level,
+			    QV(q2, a[par[i]].code), a[par[i]].level,
+			    a[i].level + 1);
+			goto out;
+		}
+		if (a[i].level == 1)
+			nind++;
+	}
+	if (nind == 0) {
+		errf(e, ERR_DATA, "%s: no indicators (no row with Level 1)",
+		    mname);
+		goto out;
+	}
+	/* One root.  A META of indicators only gets an implicit index. */
+	if (maxlevel == 1) {
+		implicit = 1;
+	} else {
+		for (i = 0; i < n; i++)
+			if (par[i] < 0) {
+				if ((size_t)a[i].level != maxlevel) {
+					errf(e, ERR_DATA, "%s:%ld: %s has no "
+					    "Parent but is not at the top "
+					    "level (%zu)", mname, a[i].line,
+					    QV(q1, a[i].code), maxlevel);
+					goto out;
+				}
+				if (root >= 0) {
+					errf(e, ERR_DATA, "%s:%ld: %s and %s "
+					    "both have no Parent: the tree "
+					    "needs one index at the top",
+					    mname, a[i].line,
+					    QV(q1, a[root].code),
+					    QV(q2, a[i].code));
+					goto out;
+				}
+				root = (long)i;
+			}
+	}
+	/* Node order: level ascending, META order within a level. */
+	k = 0;
+	for (j = 1; j <= maxlevel; j++)
+		for (i = 0; i < n; i++)
+			if ((size_t)a[i].level == j) {
+				pos[i] = (long)k;
+				order[k++] = (long)i;
+			}
+	m->node = calloc(n + (size_t)implicit, sizeof *m->node);
+	if (m->node == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	m->nnode = n + (size_t)implicit;
+	m->nind = nind;
+	for (k = 0; k < n; k++) {
+		struct meta_row *r = &a[order[k]];
+		struct rc_node *d = &m->node[k];
+		d->code = r->code;
+		r->code = NULL;
+		d->name = r->name[0] ? r->name : strdup(d->code);
+		if (r->name[0])
+			r->name = NULL;
+		d->level = r->level;
+		d->dir = r->dir;
+		d->weight = r->weight;
+		d->target = r->target;
+		d->gp_lo = r->gp_lo;
+		d->gp_hi = r->gp_hi;
+		d->denom = r->denom[0] ? r->denom : NULL;
+		if (r->denom[0])
+			r->denom = NULL;
+		d->line = r->line;
+		d->parent = par[order[k]] >= 0 ? pos[par[order[k]]] :
+		    (implicit ? (long)n : -1);
+		if (d->name == NULL) {
+			err_nomem(e);
+			goto out;
+		}
+	}
+	if (implicit) {
+		struct rc_node *d = &m->node[n];
+		d->code = root_name(m, head);
+		d->name = d->code ? strdup(d->code) : NULL;
+		d->level = 2;
+		d->dir = 1;
+		d->weight = 1;
+		d->target = d->gp_lo = d->gp_hi = NAN;
+		d->parent = -1;
+		if (!d->code || !d->name) {
+			err_nomem(e);
+			goto out;
+		}
+	}
+	/* Children lists, in node order (= META order within a level). */
+	if (!(ccap = calloc(m->nnode, sizeof *ccap))) {
+		err_nomem(e);
+		goto out;
+	}
+	for (k = 0; k < m->nnode; k++) {
+		long p = m->node[k].parent;
+		struct rc_node *pn;
+		if (p < 0)
+			continue;
+		pn = &m->node[p];
+		if (grow_array((void **)&pn->child, &ccap[p], pn->nchild + 1,
+		    sizeof *pn->child) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		pn->child[pn->nchild++] = k;
+	}
+	for (k = nind; k < m->nnode; k++)
+		if (m->node[k].nchild == 0) {
+			errf(e, ERR_DATA, "%s:%ld: aggregate %s has no "
+			    "children", mname, m->node[k].line,
+			    QV(q1, m->node[k].code));
+			goto out;
+		}
+	rc = 0;
+out:
+	free(ccap);
+	free(par);
+	free(order);
+	free(pos);
+	return rc;
+}
+
+/* ------------------------------------------------------------------ data */
+
+/* The records of the data file, held whole. */
+struct table {
+	struct csv_record *rec;
+	size_t n, cap;
+	struct csv_record head;
+};
+
+static void
+table_free(struct table *t)
+{
+	size_t i;
+
+	for (i = 0; i < t->n; i++)
+		csv_record_free(&t->rec[i]);
+	free(t->rec);
+	csv_record_free(&t->head);
+}
+
+static int
+read_table(const char *path, const struct csv_opts *c, struct table *t,
+    struct rc_model *m, struct err *e)
+{
+	struct csvr *r = NULL;
+	struct csv_record *rec;
+	int st, rc = -1;
+
+	if (csvr_open(&r, path, c, e) < 0)
+		return -1;
+	m->data_name_buf = strdup(csvr_name(r));
+	if (m->data_name_buf == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	m->data_name = m->data_name_buf;
+	if (csv_record_copy(&t->head, csvr_header(r)) < 0) {
+		err_nomem(e);
+		goto out;
+	}
+	while ((st = csvr_next(r, &rec, e)) == 1) {
+		if (csvr_check_width(r, rec, e) < 0)
+			goto out;
+		if (grow_array((void **)&t->rec, &t->cap, t->n + 1,
+		    sizeof *t->rec) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		memset(&t->rec[t->n], 0, sizeof *t->rec);
+		if (csv_record_copy(&t->rec[t->n++], rec) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+	}
+	if (st < 0)
+		goto out;
+	rc = 0;
+out:
+	csvr_close(r);
+	return rc;
+}
+
+/* A data column under the rule of every option that names a column
+ * (csv_header_column): index or -1. */
+static long
+head_col(const struct csv_record *h, const char *name)
+{
+	size_t i;
+
+	return csv_header_column(h, name, &i) == 0 ? (long)i : -1;
+}
+
+static int
+cmp_str_idx(const void *a, const void *b, void *ctx)
+{
+	char **u = ctx;
+	size_t i = *(const size_t *)a, j = *(const size_t *)b;
+	int c = strcmp(u[i], u[j]);
+
+	return c ? c : (i > j) - (i < j);
+}
+
+/* Parse one indicator cell into *out (NAN when missing). */
+static int
+cell_num(const struct rc_model *m, const struct csv_record *rec, size_t col,
+    const char *cname, double *out, struct err *e)
+{
+	enum num_status st = parse_num(rec->field[col], rec->len[col], out);
+	char q1[96], q2[96];
+
+	if (st == NUM_OK)
+		return 0;
+	if (st == NUM_EMPTY || st == NUM_NA || st == NUM_NAN) {
+		*out = NAN;
+		return 0;
+	}
+	return errf(e, ERR_DATA, "%s:%ld: column %s: %s %s", m->data_name,
+	    rec->line, QV(q1, cname), quote_value(q2, sizeof q2,
+	    rec->field[col], rec->len[col]), num_status_text(st));
+}
+
+/* Keep an extra text column: a Denominator by its exact name, the group
+ * column by name or position (by_position). */
+static int
+keep_column(struct rc_model *m, const struct table *t, const char *name,
+    int by_position, const char *why, struct err *e)
+{
+	long col = by_position ? head_col(&t->head, name) :
+	    csv_header_index(&t->head, name);
+	size_t c, u;
+	char q[96], **names;
+	char ***vals;
+
+	for (c = 0; c < m->ncol; c++)
+		if (strcmp(m->colname[c], name) == 0)
+			return 0;
+	if (col < 0)
+		return errf(e, ERR_DATA, "%s: no column %s (%s)",
+		    m->data_name, QV(q, name), why);
+	c = m->ncol;
+	if (!(names = realloc(m->colname, (c + 1) * sizeof *names)))
+		return err_nomem(e);
+	m->colname = names;
+	if (!(vals = realloc(m->colval, (c + 1) * sizeof *vals)))
+		return err_nomem(e);
+	m->colval = vals;
+	m->colname[c] = strdup(name);
+	m->colval[c] = calloc(t->n ? t->n : 1, sizeof(char *));
+	m->ncol++;
+	if (!m->colname[c] || !m->colval[c])
+		return err_nomem(e);
+	for (u = 0; u < t->n; u++)
+		if (!(m->colval[c][u] = field_dup(&t->rec[u], (size_t)col)))
+			return err_nomem(e);
+	return 0;
+}
+
+/* Without META: indicators are the columns that hold numbers only. */
+static int
+infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
+    long gcol, struct err *e)
+{
+	size_t i, u, k = 0, n = 0;
+	double v;
+
+	m->node = calloc(t->head.nfields + 1, sizeof *m->node);
+	if (m->node == NULL)
+		return err_nomem(e);
+	for (i = 0; i < t->head.nfields; i++) {
+		int numbers = 0;
+		long bad = -1;
+		if ((long)i == ucol || (long)i == lcol || (long)i == gcol)
+			continue;
+		for (u = 0; u < t->n; u++) {
+			enum num_status st = parse_num(t->rec[u].field[i],
+			    t->rec[u].len[i], &v);
+			if (st == NUM_OK || st == NUM_INF)
+				numbers = 1;
+			if (st == NUM_BAD || st == NUM_INF) {
+				if (bad < 0)
+					bad = (long)u;
+			}
+		}
+		if (!numbers)
+			continue;
+		if (bad >= 0) {
+			/* A numeric column with one bad cell: say so. */
+			return cell_num(m, &t->rec[bad], i, t->head.field[i],
+			    &v, e);
+		}
+		m->node[n].code = field_dup(&t->head, i);
+		m->node[n].name = field_dup(&t->head, i);
+		if (!m->node[n].code || !m->node[n].name)
+			return err_nomem(e);
+		m->node[n].level = 1;
+		m->node[n].dir = 1;
+		m->node[n].weight = 1;
+		m->node[n].target = m->node[n].gp_lo = m->node[n].gp_hi = NAN;
+		m->nind = m->nnode = ++n; /* rc_model_free sees them */
+	}
+	if (n == 0)
+		return errf(e, ERR_DATA, "%s: no numeric columns to use as "
+		    "indicators", m->data_name);
+	m->nind = n;
+	m->nnode = n + 1;
+	m->node[n].code = root_name(m, &t->head);
+	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
+	m->node[n].child = calloc(n, sizeof(size_t));
+	if (!m->node[n].code || !m->node[n].name || !m->node[n].child)
+		return err_nomem(e);
+	m->node[n].level = 2;
+	m->node[n].dir = 1;
+	m->node[n].weight = 1;
+	m->node[n].target = m->node[n].gp_lo = m->node[n].gp_hi = NAN;
+	m->node[n].parent = -1;
+	for (k = 0; k < n; k++) {
+		m->node[k].parent = (long)n;
+		m->node[n].child[k] = k;
+	}
+	m->node[n].nchild = n;
+	return 0;
+}
+
+/* Is name one of the "\n"-separated words in b (which starts with \n)? */
+static int
+listed(const struct buf *b, const char *name, size_t len)
+{
+	const char *p = b->data, *end = b->data + b->len;
+
+	while (p < end) {
+		const char *nl = memchr(p + 1, '\n', (size_t)(end - p - 1));
+		if (nl == NULL)
+			break;
+		if ((size_t)(nl - p - 1) == len && memcmp(p + 1, name, len) == 0)
+			return 1;
+		p = nl;
+	}
+	return 0;
+}
+
+int
+rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
+    const struct rc_read_opts *o, struct buf *warn, struct err *e)
+{
+	struct meta_row *rows = NULL;
+	size_t nrows = 0, i, u, k;
+	char *mname = NULL;
+	struct buf other = {0};
+	struct table t = {0};
+	long ucol, lcol = -1, gcol = -1, *icol = NULL;
+	size_t *idx = NULL, *tmp = NULL;
+	char q1[96], q2[96];
+	int rc = -1;
+
+	memset(m, 0, sizeof *m);
+	if (o->meta) {
+		if (buf_append(&other, "\n", 1) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		if (read_meta_rows(o->meta, &rows, &nrows, &mname, &other, e) < 0)
+			goto out;
+	}
+	if (read_table(path, c, &t, m, e) < 0)
+		goto out;
+	m->unit_col = strdup(o->unit_col ? o->unit_col : "unit");
+	if (m->unit_col == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	ucol = head_col(&t.head, m->unit_col);
+	if (ucol < 0) {
+		errf(e, ERR_DATA, "%s: no unit column %s (name it with "
+		    "--unit)", m->data_name, QV(q1, m->unit_col));
+		goto out;
+	}
+	for (i = 0; i < t.head.nfields; i++)
+		for (k = 0; k < i; k++)
+			if (t.head.len[i] == t.head.len[k] &&
+			    memcmp(t.head.field[i], t.head.field[k],
+			    t.head.len[i]) == 0) {
+				errf(e, ERR_DATA, "%s:%ld: column %s appears "
+				    "twice (columns %zu and %zu)", m->data_name,
+				    t.head.line, quote_value(q1, sizeof q1,
+				    t.head.field[i], t.head.len[i]), k + 1, i + 1);
+				goto out;
+			}
+	/* a column given by position is written under its name */
+	free(m->unit_col);
+	if (!(m->unit_col = field_dup(&t.head, (size_t)ucol))) {
+		err_nomem(e);
+		goto out;
+	}
+	if (o->label_col) {
+		lcol = head_col(&t.head, o->label_col);
+		if (lcol < 0) {
+			errf(e, ERR_DATA, "%s: no label column %s",
+			    m->data_name, QV(q1, o->label_col));
+			goto out;
+		}
+		if (!(m->label_col = field_dup(&t.head, (size_t)lcol))) {
+			err_nomem(e);
+			goto out;
+		}
+	}
+	if (o->group_col) {
+		gcol = head_col(&t.head, o->group_col);
+		if (gcol < 0) {
+			errf(e, ERR_DATA, "%s: no group column %s",
+			    m->data_name, QV(q1, o->group_col));
+			goto out;
+		}
+	}
+	if (o->meta) {
+		if (build_tree(m, rows, nrows, mname, &t.head, e) < 0)
+			goto out;
+		if (!(m->meta_name = strdup(mname))) {
+			err_nomem(e);
+			goto out;
+		}
+	} else if (infer_tree(m, &t, ucol, lcol, gcol, e) < 0)
+		goto out;
+
+	/* Units: present, unique. */
+	m->unit = calloc(t.n + 1, sizeof *m->unit);
+	m->uline = calloc(t.n + 1, sizeof *m->uline);
+	if (lcol >= 0)
+		m->label = calloc(t.n + 1, sizeof *m->label);
+	idx = calloc(t.n + 1, sizeof *idx);
+	tmp = calloc(t.n + 1, sizeof *tmp);
+	if (!m->unit || !m->uline || !idx || !tmp ||
+	    (lcol >= 0 && !m->label)) {
+		err_nomem(e);
+		goto out;
+	}
+	m->nunit = t.n; /* the arrays are zeroed: rc_model_free copes */
+	for (u = 0; u < t.n; u++) {
+		m->unit[u] = field_dup(&t.rec[u], (size_t)ucol);
+		m->uline[u] = t.rec[u].line;
+		if (!m->unit[u] || (lcol >= 0 &&
+		    !(m->label[u] = field_dup(&t.rec[u], (size_t)lcol)))) {
+			err_nomem(e);
+			goto out;
+		}
+		if (m->unit[u][0] == '\0') {
+			errf(e, ERR_DATA, "%s:%ld: column %s: the unit id is "
+			    "empty", m->data_name, t.rec[u].line,
+			    QV(q1, m->unit_col));
+			goto out;
+		}
+		idx[u] = u;
+	}
+	rc_sort_idx(idx, t.n, tmp, cmp_str_idx, m->unit);
+	{
+		/* Report the duplicate that comes first in the input. */
+		size_t first = 0, dup = t.n;
+
+		k = 0;
+		for (u = 1; u < t.n; u++) {
+			if (strcmp(m->unit[idx[u]], m->unit[idx[u - 1]]) != 0)
+				first = u;
+			else if (dup == t.n || idx[u] < dup) {
+				dup = idx[u];
+				k = idx[first];
+			}
+		}
+		if (dup < t.n) {
+			errf(e, ERR_DATA, "%s:%ld: duplicate unit %s (also on "
+			    "line %ld)", m->data_name, m->uline[dup],
+			    QV(q1, m->unit[dup]), m->uline[k]);
+			goto out;
+		}
+	}
+
+	/* Indicator columns. */
+	if (t.n > 0 && m->nnode > SIZE_MAX / sizeof(double) / t.n) {
+		err_nomem(e);
+		goto out;
+	}
+	icol = calloc(m->nind + 1, sizeof *icol);
+	m->x = malloc((m->nnode * (t.n ? t.n : 1)) * sizeof *m->x);
+	m->w = calloc(m->nnode, sizeof *m->w);
+	m->weff = calloc(m->nnode, sizeof *m->weff);
+	if (!icol || !m->x || !m->w || !m->weff) {
+		err_nomem(e);
+		goto out;
+	}
+	for (k = 0; k < m->nnode * t.n; k++)
+		m->x[k] = NAN;
+	for (k = 0; k < m->nind; k++) {
+		icol[k] = csv_header_index(&t.head, m->node[k].code);
+		if (icol[k] < 0) {
+			errf(e, ERR_DATA, "%s:%ld: iCode %s is not a column "
+			    "of %s", mname, m->node[k].line,
+			    QV(q1, m->node[k].code), m->data_name);
+			goto out;
+		}
+	}
+	for (k = m->nind; k < m->nnode; k++)
+		if (csv_header_index(&t.head, m->node[k].code) >= 0 && o->meta) {
+			errf(e, ERR_DATA, "%s:%ld: aggregate %s is also a "
+			    "column of %s: aggregates are computed, not read",
+			    mname, m->node[k].line, QV(q1, m->node[k].code),
+			    m->data_name);
+			goto out;
+		}
+	for (u = 0; u < t.n; u++)
+		for (k = 0; k < m->nind; k++)
+			if (cell_num(m, &t.rec[u], (size_t)icol[k],
+			    m->node[k].code, &m->x[k * t.n + u], e) < 0)
+				goto out;
+	/* Columns the data has that META does not name. */
+	if (o->meta && warn) {
+		for (i = 0; i < t.head.nfields; i++) {
+			int known = (long)i == ucol || (long)i == lcol ||
+			    (long)i == gcol, numbers = 0;
+			double v;
+			for (k = 0; k < m->nnode && !known; k++)
+				if (t.head.len[i] == strlen(m->node[k].code) &&
+				    memcmp(t.head.field[i], m->node[k].code,
+				    t.head.len[i]) == 0)
+					known = 1;
+			for (k = 0; k < m->nind && !known; k++)
+				if (m->node[k].denom &&
+				    t.head.len[i] == strlen(m->node[k].denom) &&
+				    memcmp(t.head.field[i], m->node[k].denom,
+				    t.head.len[i]) == 0)
+					known = 1;
+			for (u = 0; u < t.n && !known && !numbers; u++)
+				numbers = parse_num(t.rec[u].field[i],
+				    t.rec[u].len[i], &v) == NUM_OK;
+			if (!known && numbers && other.data &&
+			    listed(&other, t.head.field[i], t.head.len[i]))
+				known = 1;
+			if (!known && numbers) {
+				char line[256];
+				int len = snprintf(line, sizeof line,
+				    "%s: column %s is not in %s: ignored\n",
+				    m->data_name, quote_value(q2, sizeof q2,
+				    t.head.field[i], t.head.len[i]), mname);
+				/* long paths are cut, the line still ends */
+				if (len < 0 || (size_t)len >= sizeof line) {
+					len = (int)sizeof line - 1;
+					line[len - 1] = '\n';
+				}
+				if (buf_append(warn, line, (size_t)len) < 0) {
+					err_nomem(e);
+					goto out;
+				}
+			}
+		}
+	}
+	if (o->denominate) {
+		int any = 0;
+		for (k = 0; k < m->nind; k++)
+			if (m->node[k].denom) {
+				any = 1;
+				if (csv_header_index(&t.head, m->node[k].denom) < 0) {
+					errf(e, ERR_DATA, "%s:%ld: the "
+					    "Denominator %s of %s is not a "
+					    "column of %s", mname,
+					    m->node[k].line,
+					    QV(q1, m->node[k].denom),
+					    QV(q2, m->node[k].code),
+					    m->data_name);
+					goto out;
+				}
+				if (keep_column(m, &t, m->node[k].denom, 0,
+				    "the Denominator of an indicator", e) < 0)
+					goto out;
+			}
+		if (!any) {
+			errf(e, ERR_USAGE, "--denominate: no indicator has a "
+			    "Denominator%s", o->meta ? " in META" :
+			    " (name them in META with -m)");
+			goto out;
+		}
+	}
+	if (o->group_col && keep_column(m, &t, o->group_col, 1,
+	    "the group column", e) < 0)
+		goto out;
+	rc = 0;
+out:
+	meta_rows_free(rows, nrows);
+	free(other.data);
+	free(mname);
+	table_free(&t);
+	free(icol);
+	free(idx);
+	free(tmp);
+	return rc;
+}
+
+
+void
+rc_sort_idx(size_t *v, size_t n, size_t *tmp,
+    int (*cmp)(const void *, const void *, void *), void *ctx)
+{
+	size_t mid, i, j, k;
+
+	if (n < 2)
+		return;
+	mid = n / 2;
+	rc_sort_idx(v, mid, tmp, cmp, ctx);
+	rc_sort_idx(v + mid, n - mid, tmp, cmp, ctx);
+	i = 0;
+	j = mid;
+	k = 0;
+	while (i < mid && j < n)
+		tmp[k++] = cmp(&v[j], &v[i], ctx) < 0 ? v[j++] : v[i++];
+	while (i < mid)
+		tmp[k++] = v[i++];
+	while (j < n)
+		tmp[k++] = v[j++];
+	memcpy(v, tmp, n * sizeof *v);
+}
+
