@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every test: unit tests, each tool's CLI tests with golden files
+# Runs every test: the shape of the tree (tests/layers.sh), unit tests,
+# each tool's CLI tests with golden files
 # (tests/TOOL/cases.sh, on tests/harness.sh), the real-data test and the
 # man page examples, first on the normal build, then on the build with
 # AddressSanitizer and UndefinedBehaviorSanitizer (any report, leaks
@@ -43,6 +44,7 @@ run() {
 }
 
 for b in build build/asan; do
+	run "layers ($b)" sh tests/layers.sh "$b"
 	run "unit ($b)" "$b/unit"
 	for tool in gridify caseflow rankcity; do
 		run "$tool ($b)" sh tests/$tool/cases.sh "$b"
