@@ -117,10 +117,13 @@ $(BENCH_GEN): $(B)/%: tests/bench/%.c
 $(B)/csvpass: $(B)/obj/tests/bench/csvpass.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LIBS)
 
+# scripts/deps.sh checks with the same compiler and library flags.
+DEPS_ENV = CC="$(CC)" EXT_CFLAGS="$(EXT_CFLAGS)" CSV_LIBS="$(CSV_LIBS)" \
+    GSL_LIBS="$(GSL_LIBS)" GEOS_LIBS="$(GEOS_LIBS)" \
+    JANSSON_LIBS="$(JANSSON_LIBS)"
+
 deps:
-	@CC="$(CC)" CSV_LIBS="$(CSV_LIBS)" GSL_LIBS="$(GSL_LIBS)" \
-	    GEOS_LIBS="$(GEOS_LIBS)" JANSSON_LIBS="$(JANSSON_LIBS)" \
-	    EXT_CFLAGS="$(EXT_CFLAGS)" sh scripts/deps.sh build
+	@$(DEPS_ENV) sh scripts/deps.sh build
 
 # Compile with clang too when it is there: no warnings under either.
 clang-check:
@@ -138,7 +141,7 @@ check:
 	@sh tests/run.sh
 
 bench:
-	@CC="$(CC)" sh scripts/deps.sh bench
+	@$(DEPS_ENV) sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all $(BENCH_GEN) $(B)/csvpass
 	@sh tests/bench/run.sh
 

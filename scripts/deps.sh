@@ -1,30 +1,90 @@
 #!/bin/sh
-# Install the Debian/Ubuntu packages the toolkit needs, only those missing.
-# Uses sudo when not root; does nothing when everything is there.
-# Usage: scripts/deps.sh [build|bench|all]   (default: build)
-set -eu
-# gnuplot and a CJK font: the chart tests render with Chinese names.
-build="make gcc libc6-dev libcsv-dev libgeos-dev libgsl-dev libjansson-dev gnuplot-nox fonts-droid-fallback"
-bench="datamash"
-case "${1:-build}" in
-build) want="$build" ;;
-bench) want="$build $bench" ;;
-all) want="$build $bench" ;;
-*) echo "deps.sh: unknown set: $1" >&2; exit 2 ;;
+# Install what the toolkit needs, and only what is missing.
+#
+# A dependency counts as present when it works here, however it got
+# here: a library's header compiles and the library links with $CC and
+# the flags the Makefile passes (CC, EXT_CFLAGS, CSV_LIBS, GSL_LIBS,
+# GEOS_LIBS, JANSSON_LIBS: a packager's overrides are honoured), a
+# program is on PATH, the font the chart tests name is known to
+# fontconfig.  So a machine that has everything needs neither apt-get nor
+# dpkg, and nothing is installed.  When something is missing, its Debian
+# package is installed with apt-get (through sudo when not root); without
+# apt-get, the missing packages are named and the script fails.
+#
+# Usage: scripts/deps.sh [build|bench]   (default: build; bench adds
+# datamash, the caseflow benchmark's baseline)
+# Exit status: 0 when everything is there (or was installed), 1 when
+# something is still missing, 2 on bad usage.
+set -u
+case ${1:-build} in
+build) bench=0 ;;
+bench) bench=1 ;;
+*)
+	echo "deps.sh: unknown set: $1 (want build or bench)" >&2
+	exit 2
+	;;
 esac
-missing=""
-for p in $want; do
-	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" ||
-		missing="$missing $p"
-done
-[ -z "$missing" ] && exit 0
-echo "deps.sh: installing:$missing" >&2
-if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
+cc=${CC:-cc}
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/deps.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
+
+# links HEADER LIBS: a program that includes HEADER links with LIBS.
+links() {
+	printf '#include <%s>\nint main(void) { return 0; }\n' "$1" >"$tmp/t.c"
+	# shellcheck disable=SC2086
+	"$cc" ${EXT_CFLAGS:-} -o "$tmp/t" "$tmp/t.c" $2 >/dev/null 2>&1
+}
+
+# The packages of what is missing, one check each.
+missing() {
+	command -v make >/dev/null 2>&1 || echo make
+	if ! command -v "$cc" >/dev/null 2>&1; then
+		echo gcc libc6-dev
+		return
+	fi
+	links stdio.h "" || echo libc6-dev
+	links csv.h "${CSV_LIBS:--lcsv}" || echo libcsv-dev
+	links gsl/gsl_statistics_double.h "${GSL_LIBS:--lgsl -lgslcblas}" ||
+	    echo libgsl-dev
+	links geos_c.h "${GEOS_LIBS:--lgeos_c}" || echo libgeos-dev
+	links jansson.h "${JANSSON_LIBS:--ljansson}" || echo libjansson-dev
+	command -v gnuplot >/dev/null 2>&1 || echo gnuplot-nox
+	# The chart tests render Chinese with this font (CHART_FONT).
+	if ! command -v fc-list >/dev/null 2>&1 ||
+	    [ -z "$(fc-list 'Droid Sans Fallback' family 2>/dev/null)" ]; then
+		echo fontconfig fonts-droid-fallback
+	fi
+	if [ $bench = 1 ]; then
+		command -v datamash >/dev/null 2>&1 || echo datamash
+	fi
+}
+
+want=$(missing | tr '\n' ' ' | sed 's/ *$//')
+[ -z "$want" ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
-	echo "deps.sh: apt-get not found; install by hand:$missing" >&2
+	echo "deps.sh: missing, and no apt-get to install them: $want" >&2
+	echo "deps.sh: install these Debian packages (or their like) by hand" >&2
+	exit 1
+fi
+echo "deps.sh: installing: $want" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo=sudo
+else
+	echo "deps.sh: not root and no sudo: install by hand: $want" >&2
 	exit 1
 fi
 export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
 # shellcheck disable=SC2086
-$sudo apt-get install -y -qq --no-install-recommends $missing
+if ! $sudo apt-get update -qq || ! $sudo apt-get install -y -qq \
+    --no-install-recommends $want; then
+	echo "deps.sh: apt-get could not install: $want" >&2
+	exit 1
+fi
+still=$(missing | tr '\n' ' ' | sed 's/ *$//')
+if [ -n "$still" ]; then
+	echo "deps.sh: still missing after apt-get: $still" >&2
+	exit 1
+fi
+exit 0

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Runs every test: the shape of the tree (tests/layers.sh), unit tests,
+# Runs every test: the dependency installer without a package manager
+# (tests/deps.sh), the shape of the tree (tests/layers.sh), unit tests,
 # each tool's CLI tests with golden files
 # (tests/TOOL/cases.sh, on tests/harness.sh), the real-data test and the
 # man page examples, first on the normal build, then on the build with
@@ -43,6 +44,7 @@ run() {
 	total_fail=$((total_fail + f))
 }
 
+run "deps" sh tests/deps.sh
 for b in build build/asan; do
 	run "layers ($b)" sh tests/layers.sh "$b"
 	run "unit ($b)" "$b/unit"
