@@ -1,3 +1,10 @@
+/*
+ * caseflow.c - the case engine (see caseflow.h): reading steps or wide
+ * rows, holding cases, settling them into their groups, the summary and
+ * its chart.  Interned strings, periods and the group table come from
+ * lib/core (intern.h, datetime.h, group.h); stages, rules and working
+ * calendars from this folder.
+ */
 #include "caseflow/caseflow.h"
 
 #include <math.h>
@@ -31,8 +38,9 @@ enum {
 
 /*
  * One case as its events arrive.  Times are whole seconds from the run's
- * base time (the first time read), T_NONE when the stage has not been
- * seen; t[] holds the first time of each chain stage.
+ * base time (fixed at 2000-01-01T00:00:00Z, so 32 bits hold 1931 to 2068
+ * and results do not depend on row order), T_NONE when the stage has not
+ * been seen; t[] holds the first time of each chain stage.
  */
 struct kase {
 	int32_t t[CF_NCHAIN];

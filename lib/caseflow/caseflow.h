@@ -33,6 +33,10 @@
  * case both closed and cancelled) are not errors: the case is kept, its
  * problems are named in the `issues` column, it is counted as invalid and
  * left out of the duration statistics.
+ *
+ * lib/caseflow, caseflow's engine, depends on lib/core only: this file
+ * (caseflow.c), the stage words (stage.h), the deadline rules (rules.h)
+ * and the working calendars (workcal.h).
  */
 #ifndef CASEFLOW_H
 #define CASEFLOW_H

@@ -7,11 +7,15 @@
  * time together with the physical line on which it starts.  Memory is what
  * one record needs, whatever the length of the input.  Lines that start a
  * record and hold no quote are split directly (the common case, and the
- * same result); everything else goes through libcsv.
+ * same result); everything else goes through libcsv.  A tool's several
+ * input files, one header for all, are a struct csvin.  Columns are named
+ * by header name or 1-based position under one rule (csv_header_column).
  *
  * Writing: a csvw buffers output for one file descriptor, quotes a field
  * only when it holds the separator, a quote, CR or LF, ends records with LF
  * and checks every write(2), so that a full disk is an error, not silence.
+ * Numbers go out through csvw_num and csvw_int, the one number format
+ * (num.h).
  */
 #ifndef CSVIO_H
 #define CSVIO_H

@@ -1,14 +1,14 @@
 /*
- * parse.h - numbers and timestamps from CSV fields, decided on purpose.
- *
- * Numbers are read in the C locale whatever the environment says.  Empty,
- * NA, nan and inf are told apart from a number and from garbage, so that a
- * caller can choose what each means instead of getting 0 by accident.
+ * datetime.h - times, zones and periods: timestamps read from CSV fields
+ * on purpose, written back in ISO 8601, and grouped into days, ISO weeks,
+ * months and years.
  *
  * Timestamps are ISO 8601 by default; a strptime(3) pattern handles other
  * layouts.  Times without a zone are read in a zone the caller names: a
  * fixed offset such as "+08:00", "UTC", or an IANA name (via TZ and
  * mktime, which is process-wide; tools set it once before reading).
+ * Times are seconds since the Unix epoch, UTC, as doubles; civil dates
+ * are proleptic Gregorian.  Nothing here allocates.
  */
 #ifndef DATETIME_H
 #define DATETIME_H

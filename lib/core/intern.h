@@ -1,9 +1,9 @@
 /*
  * intern.h - interned byte strings: each distinct string held once and
  * named by a small number, its id (0, 1, 2 ... in order of first sight).
- * caseflow keeps its case ids' group values and categories so, gridify
- * the values it counts by; a string of any bytes (NULs included) up to
- * 4 GiB, 4 billion of them at most.
+ * caseflow keeps its cases' group values and categories so, gridify the
+ * values it counts by; a string may hold any bytes (NULs included), and
+ * a table holds up to 4 GiB of them, 4 billion at most.
  *
  * A struct intern owns its strings and its index; zero it to start,
  * free it with intern_free().  The strings stay where they are only until

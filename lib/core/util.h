@@ -1,10 +1,18 @@
 /*
  * util.h - the error record and small helpers every tool shares.
  *
+ * lib/core is what every tool links: this file, CSV in and out (csvio.h),
+ * numbers (num.h), times, zones and periods (datetime.h), interned
+ * strings (intern.h), the groups of a summary (group.h), statistics
+ * (stats.h) and charts (chart.h).  It depends on nothing else of ours;
+ * the engines (lib/geo, lib/caseflow, lib/rankcity) depend on it, and
+ * cmd/ on them (tests/layers.sh checks it).
+ *
  * lib/ never prints and never exits: a function that can fail returns a
  * negative status and writes one sentence into a caller-owned struct err.
- * cmd/ decides what to do with it (print "tool: MESSAGE" and pick the exit
- * status).  Messages follow DESIGN.md: FILE:LINE: what is wrong: "value".
+ * cmd/ decides what to do with it (cmd/cli.c prints "tool: MESSAGE" and
+ * picks the exit status).  Messages follow DESIGN.md: FILE:LINE: what is
+ * wrong: "value".
  */
 #ifndef UTIL_H
 #define UTIL_H

@@ -1,5 +1,9 @@
 /*
- * geo.h - polygon layers over the reentrant GEOS C API.
+ * layer.h - polygon layers over the reentrant GEOS C API.
+ *
+ * lib/geo is gridify's engine and the only folder that links GEOS (and
+ * jansson, for GeoJSON): this file (layers and the locator over them),
+ * pip.h (the fast point-in-polygon index) and gridify.h (the stream).
  *
  * A geo_ctx owns one GEOS context whose error and notice handlers write into
  * the context's own message buffer, so GEOS never prints and its reasons end

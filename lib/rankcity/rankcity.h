@@ -4,7 +4,13 @@
  * denominate -> screen -> impute -> treat -> normalise -> weight ->
  * aggregate -> rank (screening measures the data before imputation fills
  * its gaps), Monte Carlo uncertainty over the method choices, and the
- * statistical audit (lib/rcaudit.c).
+ * statistical audit.
+ *
+ * lib/rankcity, rankcity's engine, depends on lib/core only.  Its modules
+ * share internal.h: model.c reads META and the data (rc_read), pipeline.c
+ * holds the steps, montecarlo.c the uncertainty, audit.c the audit,
+ * methods.c the one table of method names, run.c the run that writes the
+ * tables and the chart (rankcity_run).
  *
  * The whole table is held: a ranking needs every unit at once (min, max,
  * ranks).  Memory is nnode x nunit doubles plus the names.
