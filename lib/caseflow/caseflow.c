@@ -360,16 +360,6 @@ note_time(struct run *R, int32_t t)
 	}
 }
 
-/* A bad record: to the reject file with its message, or stop. */
-static int
-bad(struct run *R, const struct csv_record *rec, struct err *e)
-{
-	if (csvw_reject_bad(R->rej, rec, e) < 0)
-		return -1;
-	R->st->rejected++;
-	return 0;
-}
-
 static int
 bad_value(struct csvr *r, const struct csv_record *rec, size_t col,
     const char *what, struct err *e)
@@ -1826,7 +1816,7 @@ read_file(struct run *R, struct csvr *r, struct err *e)
 		brc = R->o->wide ? wide_record(R, r, rec, e) :
 		    long_record(R, r, rec, e);
 		if (brc == -1 && (e->kind != ERR_DATA || R->rej == NULL ||
-		    bad(R, rec, e) < 0)) {
+		    csvw_reject_bad(R->rej, rec, &R->st->rejected, e) < 0)) {
 			/* The worker may hold an earlier error (a --sorted
 			 * order): that one is the first, and wins. */
 			worker_drain(R, e);

@@ -1027,7 +1027,8 @@ csvw_reject(struct csvw *w, const struct csv_record *rec, const char *msg,
 }
 
 int
-csvw_reject_bad(struct csvw *w, const struct csv_record *rec, struct err *e)
+csvw_reject_bad(struct csvw *w, const struct csv_record *rec,
+    unsigned long long *rejected, struct err *e)
 {
 	struct err we;
 
@@ -1037,6 +1038,7 @@ csvw_reject_bad(struct csvw *w, const struct csv_record *rec, struct err *e)
 		*e = we;
 		return -1;
 	}
+	(*rejected)++;
 	e->kind = ERR_NONE;
 	e->msg[0] = '\0';
 	return 0;

@@ -213,13 +213,13 @@ int csvw_reject(struct csvw *w, const struct csv_record *rec,
 
 /*
  * The reject discipline for a bad record whose message is in *e: with a
- * reject writer w, write the record there with that message, clear *e
- * and return 0 (the caller goes on); without one (w NULL), return -1 with
- * *e as it is (the caller stops).  A failed write also returns -1, with
- * *e telling of it.
+ * reject writer w, write the record there with that message, add one to
+ * *rejected, clear *e and return 0 (the caller goes on); without one (w
+ * NULL), return -1 with *e as it is (the caller stops).  A failed write
+ * also returns -1, with *e telling of it.
  */
 int csvw_reject_bad(struct csvw *w, const struct csv_record *rec,
-    struct err *e);
+    unsigned long long *rejected, struct err *e);
 
 /* Write buffered bytes to the descriptor.  0 or -1 with *e set (ERR_IO). */
 int csvw_flush(struct csvw *w, struct err *e);

@@ -221,19 +221,6 @@ cmp_vals(const void *a, const void *b)
 	return (p->len > q->len) - (p->len < q->len);
 }
 
-/*
- * A bad record: with a reject file, write it there with the message and go
- * on (return 0); without one, leave the message in *e and stop (-1).
- */
-static int
-bad(struct run *R, const struct csv_record *rec, struct err *e)
-{
-	if (csvw_reject_bad(R->rej, rec, e) < 0)
-		return -1;
-	R->st->rejected++;
-	return 0;
-}
-
 static int
 coord(struct run *R, struct csvr *r, const struct csv_record *rec, size_t col,
     double *v, struct err *e)
@@ -378,7 +365,7 @@ emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 			errf(e, ERR_DATA, "%s:%ld: point (%.17g %.17g) is in no "
 			    "polygon of %s", csvr_name(r), rec->line, x, y,
 			    R->layers[l].path);
-			return bad(R, rec, e);
+			return csvw_reject_bad(R->rej, rec, &R->st->rejected, e);
 		}
 	}
 	if (R->o->count) {
@@ -509,7 +496,7 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 		batch_view(B, k, &v);
 		if (!B->ok[k]) {
 			if (check_record(R, r, &v, &x, &y, e) < 0 &&
-			    bad(R, &v, e) < 0)
+			    csvw_reject_bad(R->rej, &v, &R->st->rejected, e) < 0)
 				return -1;
 			continue;
 		}
