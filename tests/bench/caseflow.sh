@@ -10,15 +10,16 @@
 # The commands (DIR = ${BENCH_DATA:-build/bench-data}/cases), stdout to
 # /dev/null:
 #   passthrough  build/csvpass case_id at DIR/events.csv
-#   caseflow     build/caseflow -q --by district --period month DIR/events.csv
-#   sorted       build/caseflow -q --sorted --by district --period month \
+#   caseflow     BIN/caseflow -q --by district --period month DIR/events.csv
+#   sorted       BIN/caseflow -q --sorted --by district --period month \
 #                    DIR/events-sorted.csv
 #   datamash     LC_ALL=C sort -t, -k1,1 -k2,2 DIR/durations.body |
 #                    datamash -t, -g 1,2 median 3 perc:90 3
 # (durations.body is durations.csv without its header, made once.)  The
 # datamash line's peak memory is that of its largest process (sort), not
 # the sum.  Each command runs REPEAT times (default 5), interleaved; best
-# time kept.  Name labels as arguments to run only those, for debugging:
+# time kept (tests/bench/lib.sh; BASELINE_BIN=DIR adds another build's
+# caseflow).  Name labels as arguments to run only those, for debugging:
 #   sh tests/bench/caseflow.sh datamash
 # Targets (issue 3): >= 2,000,000 events/s, faster than the datamash line,
 # peak memory < 100 bytes per case (< 40 MiB with --sorted).
@@ -26,7 +27,6 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 data=${BENCH_DATA:-build/bench-data}/cases
-repeat=${REPEAT:-5}
 cases=${CASES:-2000000}
 labels=${*:-passthrough caseflow sorted datamash}
 for l in $labels; do
@@ -58,10 +58,10 @@ run() {
 	passthrough)
 		build/runstat /dev/null build/csvpass case_id at "$data/events.csv" ;;
 	caseflow)
-		build/runstat /dev/null build/caseflow -q --by district \
+		build/runstat /dev/null "$bin/caseflow" -q --by district \
 			--period month "$data/events.csv" ;;
 	sorted)
-		build/runstat /dev/null build/caseflow -q --sorted --by district \
+		build/runstat /dev/null "$bin/caseflow" -q --sorted --by district \
 			--period month "$data/events-sorted.csv" ;;
 	datamash)
 		# shellcheck disable=SC2016
@@ -70,25 +70,9 @@ run() {
 	esac
 }
 
-# Interleave the commands, REPEAT rounds, and keep each one's best time:
-# this machine's speed drifts, and interleaving lets every command see the
-# same drift, so the ratios stay fair.
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-round=0
-while [ $round -lt "$repeat" ]; do
-	for l in $labels; do
-		r=$(run "$l")
-		st=${r##* }
-		if [ "$st" != 0 ]; then
-			echo "bench caseflow: $l failed with exit status $st" \
-				"(alone: sh tests/bench/caseflow.sh $l)" >&2
-			exit 1
-		fi
-		echo "$l $r" >>"$results"
-	done
-	round=$((round + 1))
-done
+tool_labels="caseflow sorted"
+. tests/bench/lib.sh
+bench_interleave caseflow
 printf '%-40s %8s %12s %9s %7s %8s %10s\n' \
 	"caseflow benchmark ($n events)" seconds events/s "peak MiB" B/case \
 	"x floor" "x datamash"
@@ -115,3 +99,4 @@ END {
 }' "$results"
 echo "targets: >= 2000000 events/s, x datamash < 1.00, < 100 B/case" \
 	"(--sorted: < 40 MiB)"
+bench_compare

@@ -71,67 +71,12 @@ static const char *usage_line =
     "usage: " PROG " [-s SEED] [-n POINTS] [-c CELLS_PER_SIDE] [-g DX,DY]"
     " [-v VERTS_PER_SIDE] [-w WIDTH_M] -o DIR\n";
 
-/* ---------------------------------------------------------------- rng */
-
-typedef struct {
-    uint64_t s[4];
-} rng_t;
-
-static uint64_t splitmix64(uint64_t *x)
-{
-    uint64_t z = (*x += UINT64_C(0x9E3779B97F4A7C15));
-    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-    return z ^ (z >> 31);
-}
-
-static void rng_seed(rng_t *r, uint64_t seed, uint64_t stream)
-{
-    uint64_t x = seed ^ (stream * UINT64_C(0xD1B54A32D192ED03));
-    for (int i = 0; i < 4; i++)
-        r->s[i] = splitmix64(&x);
-}
-
-static inline uint64_t rotl(uint64_t x, int k)
-{
-    return (x << k) | (x >> (64 - k));
-}
-
-static inline uint64_t rng_next(rng_t *r)
-{
-    uint64_t *s = r->s;
-    uint64_t result = rotl(s[1] * 5, 7) * 9;
-    uint64_t t = s[1] << 17;
-    s[2] ^= s[0];
-    s[3] ^= s[1];
-    s[1] ^= s[2];
-    s[0] ^= s[3];
-    s[2] ^= t;
-    s[3] = rotl(s[3], 45);
-    return result;
-}
-
-/* uniform double in [0,1) */
-static inline double rng_unit(rng_t *r)
-{
-    return (double)(rng_next(r) >> 11) * 0x1.0p-53;
-}
+#include "gen.h"
 
 /* uniform double in [-1,1) */
 static inline double rng_sym(rng_t *r)
 {
     return 2.0 * rng_unit(r) - 1.0;
-}
-
-/* uniform integer in [0,n), n > 0, unbiased (rejection) */
-static inline uint64_t rng_below(rng_t *r, uint64_t n)
-{
-    uint64_t threshold = (0 - n) % n;
-    uint64_t x;
-    do
-        x = rng_next(r);
-    while (x < threshold);
-    return x % n;
 }
 
 /* ------------------------------------------------------------- output */
@@ -142,23 +87,6 @@ typedef struct {
     char *buf;
     size_t len;
 } out_t;
-
-static void io_fail(const char *path)
-{
-    int e = errno ? errno : EIO;
-    fprintf(stderr, "%s: %s: %s\n", PROG, path, strerror(e));
-    exit(1);
-}
-
-static void *xmalloc(size_t n)
-{
-    void *p = malloc(n ? n : 1);
-    if (!p) {
-        fprintf(stderr, "%s: out of memory\n", PROG);
-        exit(1);
-    }
-    return p;
-}
 
 static void out_open(out_t *o, const char *dir, const char *name)
 {
@@ -521,31 +449,6 @@ static void write_points(const char *dir, int64_t wmm, uint64_t npts,
 }
 
 /* --------------------------------------------------------------- main */
-
-static void usage_error(const char *fmt, const char *arg)
-{
-    if (fmt) {
-        fprintf(stderr, "%s: ", PROG);
-        fprintf(stderr, fmt, arg);
-        fputc('\n', stderr);
-    }
-    fputs(usage_line, stderr);
-    exit(2);
-}
-
-/* parse a decimal unsigned integer in [lo,hi] */
-static uint64_t parse_u64(const char *s, uint64_t lo, uint64_t hi,
-                          const char *what)
-{
-    char *end;
-    if (!*s || *s == '-' || *s == '+' || *s == ' ')
-        usage_error(what, s);
-    errno = 0;
-    unsigned long long v = strtoull(s, &end, 10);
-    if (errno || *end || v < lo || v > hi)
-        usage_error(what, s);
-    return (uint64_t)v;
-}
 
 int main(int argc, char **argv)
 {

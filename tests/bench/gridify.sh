@@ -4,7 +4,8 @@
 # same points file measured in the same run (the I/O floor).  Data: tests/bench/gengrid.c with
 # seed 1 — a 20 km x 20 km area in metres, 40,000 square 100 m cells, 300
 # irregular districts of about 200 vertices each, 1,000,000 random points.
-# Each command runs REPEAT times (default 5), interleaved; best time kept.
+# Each command runs REPEAT times (default 5), interleaved; best time kept
+# (tests/bench/lib.sh; BASELINE_BIN=DIR adds another build's gridify).
 # The last line, --exact, is the plain GEOS STRtree + prepared-geometry loop
 # the fast locator replaces, for scale.
 # Targets (issue 2): >= 1,500,000 points/s on both sets, within 3x of the
@@ -13,7 +14,6 @@ set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 data=${BENCH_DATA:-build/bench-data}
-repeat=${REPEAT:-5}
 mkdir -p "$data"
 if [ ! -s "$data/points.csv" ]; then
 	echo "generating benchmark data in $data (seed 1)..."
@@ -21,35 +21,28 @@ if [ ! -s "$data/points.csv" ]; then
 fi
 n=$(($(wc -l <"$data/points.csv") - 1))
 
-# Interleave the commands, REPEAT rounds, and keep each one's best time:
-# this machine's speed drifts, and interleaving lets every command see the
-# same drift, so the ratios to the floor stay fair.
 labels="passthrough cells districts count exact"
-cmd() {
+tool_labels="cells districts count exact"
+run() {
 	case $1 in
-	passthrough) echo "build/csvpass x y $data/points.csv" ;;
-	cells) echo "build/gridify -q -p $data/cells.csv -x x -y y $data/points.csv" ;;
-	districts) echo "build/gridify -q -p $data/districts.csv -x x -y y $data/points.csv" ;;
-	count) echo "build/gridify -q --count -p $data/cells.csv -x x -y y $data/points.csv" ;;
-	exact) echo "build/gridify -q --exact -p $data/districts.csv -x x -y y $data/points.csv" ;;
+	passthrough)
+		build/runstat /dev/null build/csvpass x y "$data/points.csv" ;;
+	cells)
+		build/runstat /dev/null "$bin/gridify" -q -p "$data/cells.csv" \
+		    -x x -y y "$data/points.csv" ;;
+	districts)
+		build/runstat /dev/null "$bin/gridify" -q \
+		    -p "$data/districts.csv" -x x -y y "$data/points.csv" ;;
+	count)
+		build/runstat /dev/null "$bin/gridify" -q --count \
+		    -p "$data/cells.csv" -x x -y y "$data/points.csv" ;;
+	exact)
+		build/runstat /dev/null "$bin/gridify" -q --exact \
+		    -p "$data/districts.csv" -x x -y y "$data/points.csv" ;;
 	esac
 }
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-round=0
-while [ $round -lt "$repeat" ]; do
-	for l in $labels; do
-		# shellcheck disable=SC2046
-		r=$(build/runstat /dev/null $(cmd "$l"))
-		st=${r##* }
-		if [ "$st" != 0 ]; then
-			echo "bench: $l failed with exit status $st" >&2
-			exit 1
-		fi
-		echo "$l $r" >>"$results"
-	done
-	round=$((round + 1))
-done
+. tests/bench/lib.sh
+bench_interleave gridify
 printf '%-34s %9s %14s %10s %8s\n' "gridify benchmark ($n points)" seconds points/s "peak MiB" "x floor"
 awk -v n="$n" '
 { if (!($1 in best) || $2 < best[$1]) best[$1] = $2
@@ -69,3 +62,4 @@ END {
 }' "$results"
 echo "targets: >= 1500000 points/s on both sets, <= 3.00 x floor, < 100 MiB"
 
+bench_compare

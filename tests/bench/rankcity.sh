@@ -10,7 +10,7 @@
 # pillars of 6, 2 sub-indices, 1 index, about 2% of the cells missing.
 #
 # The commands (DIR = ${BENCH_DATA:-build/bench-data}/index, RANKCITY =
-# ${RANKCITY:-build/rankcity}), stdout to /dev/null:
+# ${BIN:-build}/rankcity), stdout to /dev/null:
 #   asem            RANKCITY -q -m testdata/rankcity/asem_iMeta.csv \
 #                       --unit uCode --uncertainty 10000 --seed 1 \
 #                       testdata/rankcity/asem_iData.csv
@@ -21,18 +21,16 @@
 # The two gen300 lines are pinned to CPU 0 (the target is one core) when
 # taskset is there and CPU 0 is ours; otherwise they run unpinned and the
 # table says so.  Each command runs REPEAT times (default 5), interleaved;
-# best time kept.  Name labels as arguments to run only those, for
+# best time kept (tests/bench/lib.sh; BASELINE_BIN=DIR adds another
+# build's rankcity).  Name labels as arguments to run only those, for
 # debugging:
 #   sh tests/bench/rankcity.sh gen300
-# RANKCITY points at another binary (RANKCITY=/bin/true checks the script).
 # Target: 10,000 replications of the 300-city index in < 2 s on
 # one core.
 set -eu
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
 data=${BENCH_DATA:-build/bench-data}/index
-repeat=${REPEAT:-5}
-rankcity=${RANKCITY:-build/rankcity}
 reps=10000
 asem=testdata/rankcity
 labels=${*:-asem gen300 gen300-nominal}
@@ -46,8 +44,8 @@ for l in $labels; do
 		;;
 	esac
 done
-if [ ! -x "$rankcity" ] && ! command -v "$rankcity" >/dev/null 2>&1; then
-	echo "bench rankcity: $rankcity: not built (make $rankcity)" >&2
+if [ ! -x "${BIN:-build}/rankcity" ]; then
+	echo "bench rankcity: ${BIN:-build}/rankcity: not built" >&2
 	exit 1
 fi
 for f in "$asem/asem_iMeta.csv" "$asem/asem_iData.csv"; do
@@ -93,37 +91,21 @@ run() {
 	# shellcheck disable=SC2086 # $pin is empty or "taskset -c 0"
 	case $1 in
 	asem)
-		build/runstat /dev/null "$rankcity" -q -m "$asem/asem_iMeta.csv" \
+		build/runstat /dev/null "$bin/rankcity" -q -m "$asem/asem_iMeta.csv" \
 			--unit uCode --uncertainty "$reps" --seed 1 \
 			"$asem/asem_iData.csv" ;;
 	gen300)
-		build/runstat /dev/null $pin "$rankcity" -q -m "$data/meta.csv" \
+		build/runstat /dev/null $pin "$bin/rankcity" -q -m "$data/meta.csv" \
 			--unit unit --uncertainty "$reps" --seed 1 "$data/data.csv" ;;
 	gen300-nominal)
-		build/runstat /dev/null $pin "$rankcity" -q -m "$data/meta.csv" \
+		build/runstat /dev/null $pin "$bin/rankcity" -q -m "$data/meta.csv" \
 			--unit unit "$data/data.csv" ;;
 	esac
 }
 
-# Interleave the commands, REPEAT rounds, and keep each one's best time:
-# this machine's speed drifts, and interleaving lets every command see the
-# same drift, so the ratio to the nominal run stays fair.
-results=$(mktemp)
-trap 'rm -f "$results"' EXIT
-round=0
-while [ $round -lt "$repeat" ]; do
-	for l in $labels; do
-		r=$(run "$l")
-		st=${r##* }
-		if [ "$st" != 0 ]; then
-			echo "bench rankcity: $l failed with exit status $st" \
-				"(alone: sh tests/bench/rankcity.sh $l)" >&2
-			exit 1
-		fi
-		echo "$l $r" >>"$results"
-	done
-	round=$((round + 1))
-done
+tool_labels="asem gen300 gen300-nominal"
+. tests/bench/lib.sh
+bench_interleave rankcity
 printf '%-46s %8s %10s %9s %10s\n' \
 	"rankcity benchmark ($reps replications)" seconds repl/s "peak MiB" \
 	"x nominal"
@@ -155,3 +137,4 @@ END {
 	}
 }' "$results"
 echo "target: 10,000 replications of the 300-city index in < 2 s on one core"
+bench_compare

@@ -6,13 +6,13 @@
 
 #include "geo/layer.h"
 #include "../t.h"
+#include "geo_t.h"
 
 void suite_layer(void);
 
 /* Load text (written as file name) and return layer_load's status. */
-/* One point through layer_locate_batch: its polygon, -1 or -2. */
-static long
-locate1(struct geo_ctx *g, struct layer *L, double x, double y,
+long
+t_locate1(struct geo_ctx *g, struct layer *L, double x, double y,
     struct err *e)
 {
 	long out = -1;
@@ -56,7 +56,7 @@ load(const char *name, const char *text, const char *id_field,
 	if (rc == 0 && L->n > 0) {
 		/* exercise the locator on the first vertex */
 		struct err e2;
-		CHECK(locate1(&g, L, L->xy[0], L->xy[1], &e2) >= 0);
+		CHECK(t_locate1(&g, L, L->xy[0], L->xy[1], &e2) >= 0);
 	}
 	layer_free(&g, L);
 	return rc;

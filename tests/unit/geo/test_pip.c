@@ -10,19 +10,9 @@
 #include "geo/layer.h"
 #include "geo/pip.h"
 #include "../t.h"
+#include "geo_t.h"
 
 void suite_pip(void);
-
-/* One point through layer_locate_batch: its polygon, -1 or -2. */
-static long
-locate1(struct geo_ctx *g, struct layer *L, double x, double y,
-    struct err *e)
-{
-	long out = -1;
-
-	layer_locate_batch(g, L, &x, &y, 1, &out, e);
-	return out;
-}
 
 static uint64_t rng_state = 88172645463325252ULL;
 
@@ -44,7 +34,7 @@ compare_at(struct geo_ctx *g, struct layer *fast, struct layer *exact,
     double x, double y, struct agree *a)
 {
 	struct err e;
-	long f = locate1(g, fast, x, y, &e);
+	long f = t_locate1(g, fast, x, y, &e);
 	long x2 = layer_locate_geos(g, exact, x, y, &e);
 
 	a->n++;
@@ -100,7 +90,7 @@ agreement(const char *path, const char *id_field, long nrandom)
 		CHECK_INT(layer_locate_batch(&g, &fast, xs, ys, 100, batch, &e),
 		    -1);
 		for (j = 0; j < 100; j++)
-			if (batch[j] != locate1(&g, &fast, xs[j], ys[j], &e))
+			if (batch[j] != t_locate1(&g, &fast, xs[j], ys[j], &e))
 				differ++;
 	}
 	CHECK_INT(differ, 0);
@@ -162,16 +152,16 @@ shared_edge_rule(void)
 	o.path = t_file("squares.csv", csv, sizeof csv - 1);
 	o.csv.delim = ',';
 	CHECK(layer_load(&g, &L, &o, &e) == 0);
-	CHECK_INT(locate1(&g, &L, 5, 5, &e), 0);
-	CHECK_INT(locate1(&g, &L, 15, 5, &e), 1);
-	CHECK_INT(locate1(&g, &L, 10, 5, &e), 0);  /* shared: first */
-	CHECK_INT(locate1(&g, &L, 10, 10, &e), 0); /* shared vertex */
-	CHECK_INT(locate1(&g, &L, 20, 5, &e), 1);  /* outer boundary */
-	CHECK_INT(locate1(&g, &L, 0, 0, &e), 0);
-	CHECK_INT(locate1(&g, &L, 3, 3, &e), -1);  /* in the hole */
-	CHECK_INT(locate1(&g, &L, 2, 3, &e), 0);   /* hole's edge */
-	CHECK_INT(locate1(&g, &L, 20.000001, 5, &e), -1);
-	CHECK_INT(locate1(&g, &L, -1e300, 5, &e), -1);
+	CHECK_INT(t_locate1(&g, &L, 5, 5, &e), 0);
+	CHECK_INT(t_locate1(&g, &L, 15, 5, &e), 1);
+	CHECK_INT(t_locate1(&g, &L, 10, 5, &e), 0);  /* shared: first */
+	CHECK_INT(t_locate1(&g, &L, 10, 10, &e), 0); /* shared vertex */
+	CHECK_INT(t_locate1(&g, &L, 20, 5, &e), 1);  /* outer boundary */
+	CHECK_INT(t_locate1(&g, &L, 0, 0, &e), 0);
+	CHECK_INT(t_locate1(&g, &L, 3, 3, &e), -1);  /* in the hole */
+	CHECK_INT(t_locate1(&g, &L, 2, 3, &e), 0);   /* hole's edge */
+	CHECK_INT(t_locate1(&g, &L, 20.000001, 5, &e), -1);
+	CHECK_INT(t_locate1(&g, &L, -1e300, 5, &e), -1);
 	layer_free(&g, &L);
 	geo_finish(&g);
 }
