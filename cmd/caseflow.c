@@ -420,14 +420,8 @@ main(int argc, char **argv)
 	cli_chart_check(&op.com);
 	if (op.run.chart)
 		op.run.script = &script;
-	if ((out = cli_open_output(&op.com)) == NULL) {
-		status = CLI_EXIT_FAIL;
+	if ((status = cli_open_writers(&op.com, &out, &rej)) != CLI_EXIT_OK)
 		goto done;
-	}
-	if (op.com.reject && (rej = csvw_open(op.com.reject, &e)) == NULL) {
-		status = cli_fail(&e);
-		goto done;
-	}
 	if (caseflow_run(&op.run, argv + optind, argc - optind, out, rej, &st,
 	    &e) < 0)
 		status = cli_fail(&e);

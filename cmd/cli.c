@@ -200,8 +200,8 @@ cli_fail(const struct err *e)
 	return e->kind == ERR_USAGE ? CLI_EXIT_USAGE : CLI_EXIT_FAIL;
 }
 
-struct csvw *
-cli_open_output(const struct cli_common *c)
+static struct csvw *
+open_output(const struct cli_common *c)
 {
 	struct err e = {0};
 	struct csvw *w;
@@ -211,6 +211,22 @@ cli_open_output(const struct cli_common *c)
 	if (w == NULL)
 		cli_fail(&e);
 	return w;
+}
+
+int
+cli_open_writers(const struct cli_common *c, struct csvw **out,
+    struct csvw **rej)
+{
+	struct err e = {0};
+
+	if (rej != NULL)
+		*rej = NULL;
+	if ((*out = open_output(c)) == NULL)
+		return CLI_EXIT_FAIL;
+	if (rej != NULL && c->reject != NULL &&
+	    (*rej = csvw_open(c->reject, &e)) == NULL)
+		return cli_fail(&e);
+	return CLI_EXIT_OK;
 }
 
 int

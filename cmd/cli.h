@@ -153,11 +153,15 @@ char **cli_list(const char *arg, int *n);
 int cli_fail(const struct err *e);
 
 /*
- * Open the output writer the shared options name (see cli.h's header).
- * Returns it, or NULL after printing why (the caller returns
- * CLI_EXIT_FAIL).
+ * Open the output writer the shared options name (-o FILE; standard
+ * output, or /dev/null under --gnuplot, without it) into *out and, when
+ * rej is
+ * not NULL, the --reject writer into *rej (NULL without --reject).
+ * Returns CLI_EXIT_OK, or CLI_EXIT_FAIL after printing why; *out and
+ * *rej then hold what was opened (the caller closes it with cli_close).
  */
-struct csvw *cli_open_output(const struct cli_common *c);
+int cli_open_writers(const struct cli_common *c, struct csvw **out,
+    struct csvw **rej);
 
 /*
  * Close writer w (NULL allowed) and return the status the run ends with:

@@ -245,14 +245,8 @@ main(int argc, char **argv)
 		}
 	if (getenv("GRIDIFY_DEBUG"))
 		debug_index(layers, op.nlayers);
-	if ((out = cli_open_output(&op.com)) == NULL) {
-		status = CLI_EXIT_FAIL;
+	if ((status = cli_open_writers(&op.com, &out, &rej)) != CLI_EXIT_OK)
 		goto done;
-	}
-	if (op.com.reject && (rej = csvw_open(op.com.reject, &e)) == NULL) {
-		status = cli_fail(&e);
-		goto done;
-	}
 	if (gridify_run(&g, layers, op.nlayers, &op.run, argv + optind,
 	    argc - optind, out, rej, &st, &e) < 0)
 		status = cli_fail(&e);

@@ -419,8 +419,8 @@ main(int argc, char **argv)
 	parse_options(argc, argv, &op);
 	stats_init();
 	cli_chart_check(&op.com);
-	if ((out = cli_open_output(&op.com)) == NULL)
-		return CLI_EXIT_FAIL;
+	if ((status = cli_open_writers(&op.com, &out, NULL)) != CLI_EXIT_OK)
+		return status;
 	if (rankcity_run(&op.run, optind < argc ? argv[optind] : "-", out,
 	    &script, &warn, &st, &e) < 0)
 		status = cli_fail(&e);
