@@ -153,10 +153,9 @@ char **cli_list(const char *arg, int *n);
 int cli_fail(const struct err *e);
 
 /*
- * Open the output writer the shared options name (-o FILE; standard
- * output, or /dev/null under --gnuplot, without it) into *out and, when
- * rej is
- * not NULL, the --reject writer into *rej (NULL without --reject).
+ * Open the output writer the shared options name (-o FILE; without it
+ * standard output, or /dev/null under --gnuplot) into *out and, when rej
+ * is not NULL, the --reject writer into *rej (NULL without --reject).
  * Returns CLI_EXIT_OK, or CLI_EXIT_FAIL after printing why; *out and
  * *rej then hold what was opened (the caller closes it with cli_close).
  */
