@@ -701,8 +701,8 @@ late_stages(struct run *R, const struct kase *k, const char *cat,
  * case is not open): write its row, add it to its group.
  */
 static int
-settle(struct run *R, struct acc *A, const struct kase *k, const char *id, size_t idlen,
-    struct err *e)
+settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
+    size_t idlen, struct err *e)
 {
 	const struct caseflow_opts *o = R->o;
 	struct buf *issues = &A->issues, *late = &A->late;
@@ -2091,13 +2091,13 @@ write_chart(struct run *R, double *vals, struct err *e)
 	char **labels = NULL;
 	double *x = NULL;
 	struct chart_series *ser = NULL;
-	size_t i, col = 0;
+	size_t i, col = 0, ng = R->a.groups.n;
 	int rc = -1;
 
-	labels = calloc(R->a.groups.n ? R->a.groups.n : 1, sizeof *labels);
+	labels = calloc(ng ? ng : 1, sizeof *labels);
 	if (labels == NULL)
 		goto nomem;
-	for (i = 0; i < R->a.groups.n; i++) {
+	for (i = 0; i < ng; i++) {
 		if (group_label(R, GRP(&R->a, i), &lb) == NULL ||
 		    (labels[i] = str_ndup(lb.data, lb.len - 1)) == NULL)
 			goto nomem;
@@ -2107,21 +2107,21 @@ write_chart(struct run *R, double *vals, struct err *e)
 			if (strcmp(o->chart_rate, sumcol[col].en) == 0 ||
 			    strcmp(o->chart_rate, sumcol[col].zh) == 0)
 				break;
-		if ((x = calloc(R->a.groups.n ? R->a.groups.n : 1, sizeof *x)) == NULL)
+		if ((x = calloc(ng ? ng : 1, sizeof *x)) == NULL)
 			goto nomem;
-		for (i = 0; i < R->a.groups.n; i++)
+		for (i = 0; i < ng; i++)
 			x[i] = vals[i * S_NCOL + col];
 		rc = chart_bars_script(o->script, o->chart, o->chart_rate,
-		    o->chart_rate, (const char *const *)labels, x, R->a.groups.n, e);
+		    o->chart_rate, (const char *const *)labels, x, ng, e);
 	} else {
 		size_t tot = 0, at = 0;
-		for (i = 0; i < R->a.groups.n; i++)
+		for (i = 0; i < ng; i++)
 			tot += GRP(&R->a, i)->dur.n + 1;
-		ser = calloc(R->a.groups.n ? R->a.groups.n : 1, sizeof *ser);
+		ser = calloc(ng ? ng : 1, sizeof *ser);
 		x = calloc(2 * (tot ? tot : 1), sizeof *x);
 		if (ser == NULL || x == NULL)
 			goto nomem;
-		for (i = 0; i < R->a.groups.n; i++) {
+		for (i = 0; i < ng; i++) {
 			struct grp *g = GRP(&R->a, i);
 			double *t = x + at, *s = x + tot + at;
 			size_t k;
@@ -2149,7 +2149,7 @@ write_chart(struct run *R, double *vals, struct err *e)
 		    o->lang_zh ? "结案时长 Kaplan-Meier 曲线" :
 		    "Time to close (Kaplan-Meier)",
 		    o->lang_zh ? "上报后小时数" : "hours since report",
-		    o->lang_zh ? "未结案比例" : "share still open", ser, R->a.groups.n,
+		    o->lang_zh ? "未结案比例" : "share still open", ser, ng,
 		    e);
 	}
 	goto out;
@@ -2157,7 +2157,7 @@ nomem:
 	err_nomem(e);
 out:
 	if (labels != NULL)
-		for (i = 0; i < R->a.groups.n; i++)
+		for (i = 0; i < ng; i++)
 			free(labels[i]);
 	free(labels);
 	free(lb.data);
@@ -2172,13 +2172,13 @@ write_summary(struct run *R, struct err *e)
 	const struct caseflow_opts *o = R->o;
 	int cb = has_callbacks(o);
 	double *vals = NULL;
-	size_t i;
+	size_t i, ng = R->a.groups.n;
 	int j, ncol = cb ? S_NCOL : S_CALLBACKS, rc = -1;
 	char nb[48];
 
 	if (groups_sort(&R->a.groups, &R->tuples, e) < 0)
 		return -1;
-	if ((vals = calloc(R->a.groups.n ? R->a.groups.n * S_NCOL : 1, sizeof *vals)) == NULL)
+	if ((vals = calloc(ng ? ng * S_NCOL : 1, sizeof *vals)) == NULL)
 		return err_nomem(e);
 	if (summarise_groups(R, vals, e) < 0)
 		goto out;
@@ -2194,7 +2194,7 @@ write_summary(struct run *R, struct err *e)
 			goto out;
 	if (csvw_end(R->out, e) < 0)
 		goto out;
-	for (i = 0; i < R->a.groups.n; i++) {
+	for (i = 0; i < ng; i++) {
 		const double *v = vals + i * S_NCOL;
 		if (o->nby > 0 && put_tuple(R, GRP(&R->a, i)->key.tuple, e) < 0)
 			goto out;
