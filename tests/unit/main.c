@@ -17,16 +17,20 @@ void suite_util(void);
 void suite_num(void);
 void suite_datetime(void);
 void suite_csvio(void);
+void suite_intern(void);
+void suite_group(void);
 void suite_stats(void);
 void suite_chart(void);
 void suite_pip(void);
 void suite_layer(void);
+void suite_gridify(void);
 void suite_workcal(void);
 void suite_stage(void);
 void suite_rules(void);
 void suite_caseflow(void);
 void suite_audit(void);
 void suite_pipeline(void);
+void suite_run(void);
 
 static uint64_t t_rng;
 
@@ -145,16 +149,20 @@ main(void)
 		{"core/num", suite_num},
 		{"core/datetime", suite_datetime},
 		{"core/csvio", suite_csvio},
+		{"core/intern", suite_intern},
+		{"core/group", suite_group},
 		{"core/stats", suite_stats},
 		{"core/chart", suite_chart},
 		{"geo/pip", suite_pip},
 		{"geo/layer", suite_layer},
+		{"geo/gridify", suite_gridify},
 		{"caseflow/workcal", suite_workcal},
 		{"caseflow/stage", suite_stage},
 		{"caseflow/rules", suite_rules},
 		{"caseflow/caseflow", suite_caseflow},
 		{"rankcity/audit", suite_audit},
 		{"rankcity/pipeline", suite_pipeline},
+		{"rankcity/run", suite_run},
 	};
 	size_t i;
 

@@ -2,7 +2,9 @@
  * The CSV reader and writer: header map, BOM, line ends, RFC 4180 quoting,
  * physical line numbers, separators, ragged and unterminated records, the
  * error messages word for word, GB18030 through iconv (also across the read
- * chunk), long records, and the writer's bytes, failures and round trip.
+ * chunk), long records, the writer's bytes, failures and round trip, and
+ * several input files read as one (csvin: order, names, line numbers, the
+ * header that must not differ, stdin, missing and empty files).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -1460,6 +1462,194 @@ csv_both_ways(void)
 	CHECK(records > 5000);
 }
 
+/*
+ * Several input files, one header (csvin): files read in order, each
+ * named by its own path with its own line numbers; the first file's
+ * header kept after that file is closed; a header equal once the BOM and
+ * CR are gone is the same header; n == 0 is standard input; a header that
+ * differs, a second file that is missing or empty, and an empty first
+ * file, each with its exact message.
+ */
+static void
+next_file_is(int at, struct csvin *in, int want, const char *path)
+{
+	struct err e;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	rc = csvin_next_file(in, &e);
+	t_report(rc == want, __FILE__, at, "csvin_next_file gave %d, want %d "
+	    "(%s)", rc, want, e.msg);
+	if (rc == 1 && path != NULL)
+		t_report(strcmp(csvr_name(csvin_reader(in)), path) == 0,
+		    __FILE__, at, "reading %s, want %s",
+		    csvr_name(csvin_reader(in)), path);
+}
+#define NEXT_FILE(in, want, path) next_file_is(__LINE__, (in), (want), (path))
+#define TFILE(name, lit) t_file((name), (lit), sizeof(lit) - 1)
+
+static void
+several_files(void)
+{
+	char p1[PATHMAX], p2[PATHMAX], p3[PATHMAX], p4[PATHMAX];
+	char want[3 * PATHMAX];
+	char *paths[3];
+	struct csvin *in = NULL;
+	struct err e;
+	int rc, before = t_pass + t_fail;
+
+	snprintf(p1, sizeof p1, "%s", TFILE("in1.csv", "a,b\n1,2\n3,4\n"));
+	/* The same header behind a BOM, with CRLF line ends and a blank
+	 * line: equal byte for byte once read. */
+	snprintf(p2, sizeof p2, "%s", TFILE("in2.csv",
+	    "\xef\xbb\xbf" "a,b\r\n\r\n5,\"6\r\nsix\"\r\n7,8\r\n"));
+	snprintf(p3, sizeof p3, "%s", TFILE("in3.csv", "a,b\n9,10"));
+	paths[0] = p1;
+	paths[1] = p2;
+	paths[2] = p3;
+	memset(&e, 0, sizeof e);
+	rc = csvin_open(&in, paths, 3, NULL, &e);
+	CHECK_INT(rc, 0);
+	if (rc != 0)
+		return;
+	/* The first file is open, under its own name. */
+	CHECK_STR(csvr_name(csvin_reader(in)), p1);
+	fields_are(__LINE__, csvin_header(in), (const char *const[]){"a", "b",
+	    NULL});
+	REC(csvin_reader(in), 2, "1", "2");
+	REC(csvin_reader(in), 3, "3", "4");
+	END(csvin_reader(in));
+	/* Line numbers start again in each file: the blank line is line 2
+	 * and the quoted CRLF makes the record of line 3 two lines long. */
+	NEXT_FILE(in, 1, p2);
+	REC(csvin_reader(in), 3, "5", "6\r\nsix");
+	REC(csvin_reader(in), 5, "7", "8");
+	END(csvin_reader(in));
+	NEXT_FILE(in, 1, p3);
+	REC(csvin_reader(in), 2, "9", "10");
+	END(csvin_reader(in));
+	/* The first file's header outlives its reader. */
+	fields_are(__LINE__, csvin_header(in), (const char *const[]){"a", "b",
+	    NULL});
+	/* No file left, and that stays so. */
+	NEXT_FILE(in, 0, NULL);
+	NEXT_FILE(in, 0, NULL);
+	csvin_close(in);
+	csvin_close(NULL); /* allowed */
+
+	/* One file alone: it is read, then there is none left. */
+	in = NULL;
+	CHECK_INT(csvin_open(&in, paths + 2, 1, NULL, &e), 0);
+	if (in != NULL) {
+		REC(csvin_reader(in), 2, "9", "10");
+		NEXT_FILE(in, 0, NULL);
+		csvin_close(in);
+	}
+
+	/* A second file whose header differs: FILE:LINE of that header
+	 * (line 2, after a blank line), and the first file's name. */
+	snprintf(p4, sizeof p4, "%s", TFILE("in4.csv", "\na,c\n1,2\n"));
+	paths[1] = p4;
+	in = NULL;
+	CHECK_INT(csvin_open(&in, paths, 3, NULL, &e), 0);
+	if (in != NULL) {
+		REC(csvin_reader(in), 2, "1", "2");
+		memset(&e, 0, sizeof e);
+		CHECK_INT(csvin_next_file(in, &e), -1);
+		CHECK_INT(e.kind, ERR_DATA);
+		snprintf(want, sizeof want, "%s:2: the header differs from "
+		    "that of %s", p4, p1);
+		CHECK_STR(e.msg, want);
+		csvin_close(in);
+	}
+	/* Another column more is another header too; so is the same names
+	 * in another order. */
+	snprintf(p4, sizeof p4, "%s", TFILE("in5.csv", "a,b,c\n1,2,3\n"));
+	in = NULL;
+	CHECK_INT(csvin_open(&in, paths, 3, NULL, &e), 0);
+	if (in != NULL) {
+		CHECK_INT(csvin_next_file(in, &e), -1);
+		snprintf(want, sizeof want, "%s:1: the header differs from "
+		    "that of %s", p4, p1);
+		CHECK_STR(e.msg, want);
+		csvin_close(in);
+	}
+	snprintf(p4, sizeof p4, "%s", TFILE("in6.csv", "b,a\n2,1\n"));
+	in = NULL;
+	CHECK_INT(csvin_open(&in, paths, 3, NULL, &e), 0);
+	if (in != NULL) {
+		CHECK_INT(csvin_next_file(in, &e), -1);
+		CHECK_INT(e.kind, ERR_DATA);
+		csvin_close(in);
+	}
+
+	/* A missing second file: ERR_IO with the system's reason. */
+	snprintf(p4, sizeof p4, "%s/no-such-second.csv", t_dir());
+	in = NULL;
+	CHECK_INT(csvin_open(&in, paths, 2, NULL, &e), 0);
+	if (in != NULL) {
+		memset(&e, 0, sizeof e);
+		CHECK_INT(csvin_next_file(in, &e), -1);
+		CHECK_INT(e.kind, ERR_IO);
+		snprintf(want, sizeof want, "%s: %s", p4, strerror(ENOENT));
+		CHECK_STR(e.msg, want);
+		csvin_close(in);
+	}
+	/* An empty second file: no header to compare. */
+	snprintf(p4, sizeof p4, "%s", TFILE("in7.csv", ""));
+	in = NULL;
+	CHECK_INT(csvin_open(&in, paths, 2, NULL, &e), 0);
+	if (in != NULL) {
+		memset(&e, 0, sizeof e);
+		CHECK_INT(csvin_next_file(in, &e), -1);
+		CHECK_INT(e.kind, ERR_DATA);
+		snprintf(want, sizeof want, "%s: empty input: a header row is "
+		    "required", p4);
+		CHECK_STR(e.msg, want);
+		csvin_close(in);
+	}
+
+	/* An empty first file fails at open, as csvr_open says. */
+	paths[0] = p4;
+	paths[1] = p1;
+	in = NULL;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvin_open(&in, paths, 2, NULL, &e), -1);
+	CHECK(in == NULL);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, want);
+	/* And a missing one with ERR_IO. */
+	snprintf(p4, sizeof p4, "%s/no-such-first.csv", t_dir());
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvin_open(&in, paths, 2, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_IO);
+
+	/* n == 0: standard input alone, named <stdin>. */
+	{
+		const char *path = TFILE("in-stdin.csv", "a,b\n1,2\n");
+		int fd = open(path, O_RDONLY), saved = dup(0);
+
+		CHECK(fd >= 0 && saved >= 0);
+		if (fd >= 0 && saved >= 0) {
+			dup2(fd, 0);
+			close(fd);
+			in = NULL;
+			CHECK_INT(csvin_open(&in, NULL, 0, NULL, &e), 0);
+			if (in != NULL) {
+				CHECK_STR(csvr_name(csvin_reader(in)),
+				    "<stdin>");
+				REC(csvin_reader(in), 2, "1", "2");
+				END(csvin_reader(in));
+				NEXT_FILE(in, 0, NULL);
+				csvin_close(in);
+			}
+			dup2(saved, 0);
+			close(saved);
+		}
+	}
+	printf("# csvin: %d checks\n", t_pass + t_fail - before);
+}
+
 void
 suite_csvio(void)
 {
@@ -1483,4 +1673,5 @@ suite_csvio(void)
 	writer_errors();
 	writer_stdout();
 	round_trip();
+	several_files();
 }

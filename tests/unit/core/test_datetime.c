@@ -6,7 +6,10 @@
  * civil_to_epoch on random timestamps, and the times it must still
  * refuse.  Times out: time_local, format_time and time_fixed_offset in
  * fixed offsets (checked against gmtime_r) and in named zones across
- * daylight saving changes.
+ * daylight saving changes.  Periods: day, ISO week, month and year codes
+ * and labels, ISO weeks checked against Python's date.isocalendar(),
+ * codes in time order, PERIOD_NONE, NaN, and a zone moving a time into
+ * another day.
  */
 #include <errno.h>
 #include <math.h>
@@ -753,6 +756,176 @@ named_zones_out(void)
 	CHECK_STR(fmt(&o, spring + 1), "2023-03-12T07:00:00+00:00");
 }
 
+/* --- periods --- */
+
+/* Code and label of period p at t; the label must be want (NULL: none). */
+static void
+period_is(int at, const struct time_opts *o, enum period p, double t,
+    int32_t code, const char *label)
+{
+	char buf[32];
+	int32_t c = period_code(o, p, t);
+	size_t n;
+
+	t_report(c == code, __FILE__, at, "period_code(%d) gave %ld, want %ld",
+	    (int)p, (long)c, (long)code);
+	memset(buf, 'x', sizeof buf);
+	n = period_label(p, c, buf);
+	if (label == NULL) {
+		t_report(n == 0, __FILE__, at, "a label of %zu bytes, want "
+		    "none", n);
+		return;
+	}
+	t_report(n == strlen(label) && memcmp(buf, label, n) == 0 &&
+	    buf[n] == '\0', __FILE__, at, "label \"%.*s\", want \"%s\"",
+	    (int)(n < 32 ? n : 31), buf, label);
+}
+#define PERIOD(o, p, t, code, label) \
+	period_is(__LINE__, (o), (p), (t), (code), (label))
+
+/* Noon UTC of a date, as seconds. */
+static double
+noon(int y, int m, int d)
+{
+	return (double)civil_to_epoch(y, m, d, 12, 0, 0);
+}
+
+/*
+ * Periods: day, ISO week, month and year codes and labels; ISO weeks
+ * across year ends, the week numbers checked against Python's
+ * datetime.date(y, m, d).isocalendar() (2024-12-30 is (2025, 1, 1),
+ * 2021-01-03 is (2020, 53, 7), 2026-01-01 is (2026, 1, 4), 2027-01-01 is
+ * (2026, 53, 5), 2008-12-29 is (2009, 1, 1), 2010-01-03 is (2009, 53,
+ * 7), 2000-01-01 is (1999, 52, 6)), and over every day from 1970-01-01
+ * to 2099-12-31 against a hash Python computed of the same codes; codes
+ * in time order; PERIOD_NONE; NaN and times out of range; a zone offset
+ * that moves a time into another day, week, month and year.
+ */
+static void
+periods(void)
+{
+	struct time_opts utc, bj, ny;
+	double t, prev_t;
+	int32_t prev[5] = {0, 0, 0, 0, 0};
+	long days = 0, unordered = 0, w53 = 0;
+	uint64_t h = 0;
+	char buf[32];
+	int p, before = t_pass + t_fail;
+
+	time_opts_init(&utc, NULL, "UTC");
+	time_opts_init(&bj, NULL, "+08:00");
+	time_opts_init(&ny, NULL, "-05:00");
+
+	/* The names, in enum order from PERIOD_DAY, then NULL. */
+	CHECK_STR(period_names[PERIOD_DAY - 1], "day");
+	CHECK_STR(period_names[PERIOD_WEEK - 1], "week");
+	CHECK_STR(period_names[PERIOD_MONTH - 1], "month");
+	CHECK_STR(period_names[PERIOD_YEAR - 1], "year");
+	CHECK(period_names[PERIOD_YEAR] == NULL);
+
+	/* The header's own example, 2024-03-05 (a Tuesday, ISO week 10:
+	 * Python gives (2024, 10, 2)). */
+	t = noon(2024, 3, 5);
+	PERIOD(&utc, PERIOD_DAY, t, 20240305, "2024-03-05");
+	PERIOD(&utc, PERIOD_WEEK, t, 202410, "2024-W10");
+	PERIOD(&utc, PERIOD_MONTH, t, 202403, "2024-03");
+	PERIOD(&utc, PERIOD_YEAR, t, 2024, "2024");
+	/* No period: 0 and no label. */
+	PERIOD(&utc, PERIOD_NONE, t, 0, NULL);
+
+	/* ISO weeks at year ends (Python's isocalendar, as above). */
+	PERIOD(&utc, PERIOD_WEEK, noon(2024, 12, 29), 202452, "2024-W52");
+	PERIOD(&utc, PERIOD_WEEK, noon(2024, 12, 30), 202501, "2025-W01");
+	PERIOD(&utc, PERIOD_WEEK, noon(2021, 1, 3), 202053, "2020-W53");
+	PERIOD(&utc, PERIOD_WEEK, noon(2021, 1, 4), 202101, "2021-W01");
+	PERIOD(&utc, PERIOD_WEEK, noon(2020, 12, 31), 202053, "2020-W53");
+	PERIOD(&utc, PERIOD_WEEK, noon(2026, 1, 1), 202601, "2026-W01");
+	PERIOD(&utc, PERIOD_WEEK, noon(2027, 1, 1), 202653, "2026-W53");
+	PERIOD(&utc, PERIOD_WEEK, noon(2027, 1, 4), 202701, "2027-W01");
+	PERIOD(&utc, PERIOD_WEEK, noon(2008, 12, 29), 200901, "2009-W01");
+	PERIOD(&utc, PERIOD_WEEK, noon(2010, 1, 3), 200953, "2009-W53");
+	PERIOD(&utc, PERIOD_WEEK, noon(2000, 1, 1), 199952, "1999-W52");
+	PERIOD(&utc, PERIOD_WEEK, noon(2024, 1, 1), 202401, "2024-W01");
+	/* The day, month and year stay the calendar's at a week's edge. */
+	PERIOD(&utc, PERIOD_DAY, noon(2024, 12, 30), 20241230, "2024-12-30");
+	PERIOD(&utc, PERIOD_MONTH, noon(2024, 12, 30), 202412, "2024-12");
+	PERIOD(&utc, PERIOD_YEAR, noon(2024, 12, 30), 2024, "2024");
+	/* A leap day, and the first and last second of a day. */
+	PERIOD(&utc, PERIOD_DAY, noon(2024, 2, 29), 20240229, "2024-02-29");
+	PERIOD(&utc, PERIOD_DAY, (double)civil_to_epoch(2024, 3, 1, 0, 0, 0),
+	    20240301, "2024-03-01");
+	PERIOD(&utc, PERIOD_DAY, (double)civil_to_epoch(2024, 3, 1, 0, 0, 0) -
+	    0.5, 20240229, "2024-02-29");
+
+	/* A zone offset moves a time across a day boundary: 2024-12-31
+	 * 20:00 UTC is 2025-01-01 04:00 in +08:00 (another day, month and
+	 * year; the same ISO week, 2025-W01), and 2024-12-31 15:00 in
+	 * -05:00. */
+	t = (double)civil_to_epoch(2024, 12, 31, 20, 0, 0);
+	PERIOD(&utc, PERIOD_DAY, t, 20241231, "2024-12-31");
+	PERIOD(&bj, PERIOD_DAY, t, 20250101, "2025-01-01");
+	PERIOD(&utc, PERIOD_MONTH, t, 202412, "2024-12");
+	PERIOD(&bj, PERIOD_MONTH, t, 202501, "2025-01");
+	PERIOD(&utc, PERIOD_YEAR, t, 2024, "2024");
+	PERIOD(&bj, PERIOD_YEAR, t, 2025, "2025");
+	PERIOD(&bj, PERIOD_WEEK, t, 202501, "2025-W01");
+	PERIOD(&ny, PERIOD_DAY, t, 20241231, "2024-12-31");
+	/* Sunday 2021-01-03 16:00 UTC is Monday 00:00 in Beijing: 2020-W53
+	 * becomes 2021-W01. */
+	t = (double)civil_to_epoch(2021, 1, 3, 16, 0, 0);
+	PERIOD(&utc, PERIOD_WEEK, t, 202053, "2020-W53");
+	PERIOD(&bj, PERIOD_WEEK, t, 202101, "2021-W01");
+	PERIOD(&bj, PERIOD_WEEK, t - 1, 202053, "2020-W53");
+	CHECK_INT(period_code(&bj, PERIOD_DAY, t_beijing(
+	    "2021-01-04T00:00:00+08:00")), 20210104);
+	/* Westwards: 2024-03-01 02:00 UTC is the leap day in -05:00. */
+	t = (double)civil_to_epoch(2024, 3, 1, 2, 0, 0);
+	PERIOD(&ny, PERIOD_DAY, t, 20240229, "2024-02-29");
+	PERIOD(&ny, PERIOD_MONTH, t, 202402, "2024-02");
+
+	/* NaN and times out of range: INT32_MIN, and no label. */
+	for (p = PERIOD_DAY; p <= PERIOD_YEAR; p++) {
+		PERIOD(&utc, (enum period)p, NAN, INT32_MIN, NULL);
+		PERIOD(&bj, (enum period)p, NAN, INT32_MIN, NULL);
+		PERIOD(&utc, (enum period)p, INFINITY, INT32_MIN, NULL);
+		PERIOD(&utc, (enum period)p, 1e300, INT32_MIN, NULL);
+	}
+	for (p = PERIOD_NONE; p <= PERIOD_YEAR; p++)
+		CHECK_INT(period_label((enum period)p, INT32_MIN, buf), 0);
+	CHECK_INT(period_label(PERIOD_NONE, 20240305, buf), 0);
+
+	/*
+	 * Every day from 1970-01-01 to 2099-12-31 at noon: each code at least
+	 * the one before (time order); the week codes hashed as Python does
+	 *   h = (h * 31 + y * 100 + w) mod 2^64 over date.isocalendar()
+	 * giving 47482 days, h = 6234451213105067588 and 165 days in a week
+	 * 53.  Then 1 h later and 23 h later (the same day) the same codes.
+	 */
+	prev_t = -1;
+	for (t = noon(1970, 1, 1); t <= noon(2099, 12, 31); t += 86400) {
+		int32_t c[5];
+		for (p = PERIOD_DAY; p <= PERIOD_YEAR; p++) {
+			c[p] = period_code(&utc, (enum period)p, t);
+			if (prev_t >= 0 && c[p] < prev[p])
+				unordered++;
+			prev[p] = c[p];
+		}
+		/* Within the same day, the same periods. */
+		if (period_code(&utc, PERIOD_DAY, t - 43200) != c[PERIOD_DAY] ||
+		    period_code(&utc, PERIOD_WEEK, t + 43199) != c[PERIOD_WEEK])
+			unordered++;
+		h = h * 31 + (uint64_t)c[PERIOD_WEEK];
+		w53 += c[PERIOD_WEEK] % 100 == 53;
+		days++;
+		prev_t = t;
+	}
+	CHECK_INT(days, 47482);
+	CHECK_INT(unordered, 0);
+	CHECK(h == 6234451213105067588ULL);
+	CHECK_INT(w53, 165);
+	printf("# periods: %d checks\n", t_pass + t_fail - before);
+}
+
 void
 suite_datetime(void)
 {
@@ -772,6 +945,7 @@ suite_datetime(void)
 	local_matches_gmtime();
 	fixed_offsets();
 	named_zones_out();
+	periods();
 	if (saved != NULL) {
 		setenv("TZ", saved, 1);
 		free(saved);
