@@ -2,7 +2,7 @@
  * rankcity - composite indices and rankings the OECD/JRC Handbook way
  * (COINr's method), with entropy weights, TOPSIS, Monte Carlo uncertainty,
  * an audit and charts.  Options into a struct, checked once; the work is
- * lib/rankcity's (rankcity_run), the method names its table's.
+ * lib/rankcity's (rc_run), the method names its table's.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -421,7 +421,7 @@ main(int argc, char **argv)
 	cli_chart_check(&op.com);
 	if ((status = cli_open_writers(&op.com, &out, NULL)) != CLI_EXIT_OK)
 		return status;
-	if (rankcity_run(&op.run, optind < argc ? argv[optind] : "-", out,
+	if (rc_run(&op.run, optind < argc ? argv[optind] : "-", out,
 	    &script, &warn, &st, &e) < 0)
 		status = cli_fail(&e);
 	cli_warnings(&op.com, &warn);

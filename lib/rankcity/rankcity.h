@@ -10,7 +10,7 @@
  * share internal.h: model.c reads META and the data (rc_read), pipeline.c
  * holds the steps, montecarlo.c the uncertainty, audit.c the audit,
  * methods.c the one table of method names, run.c the run that writes the
- * tables and the chart (rankcity_run).
+ * tables and the chart (rc_run).
  *
  * The whole table is held: a ranking needs every unit at once (min, max,
  * ranks).  Memory is nnode x nunit doubles plus the names.
@@ -308,7 +308,7 @@ struct rc_summary {
  * to print.  Returns 0, or -1 with *e set.  The caller owns everything it
  * passes.
  */
-int rankcity_run(const struct rc_opts *o, const char *path, struct csvw *out,
+int rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
     struct buf *script, struct buf *warn, struct rc_summary *st,
     struct err *e);
 

@@ -393,7 +393,7 @@ make_chart(const struct rc_opts *o, const struct rc_model *m,
 }
 
 int
-rankcity_run(const struct rc_opts *o, const char *path, struct csvw *out,
+rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
     struct buf *script, struct buf *warn, struct rc_summary *st,
     struct err *e)
 {

@@ -1,5 +1,5 @@
 /*
- * rankcity/run: rankcity_run() called as a library (no process), with a
+ * rankcity/run: rc_run() called as a library (no process), with a
  * struct rc_opts filled as cmd/rankcity.c's parse_options fills it for
  * the defaults (unit column "unit", no screening, no treatment, minmax to
  * 0..100, equal weights since there is no META, the arithmetic mean,
@@ -127,7 +127,7 @@ run(const struct rc_opts *o, const char *path, const char *script_init,
 	}
 	if (script_init != NULL)
 		buf_append(&r->script, script_init, strlen(script_init));
-	r->rc = rankcity_run(o, path, w, &r->script, &r->warn, &r->st, &r->e);
+	r->rc = rc_run(o, path, w, &r->script, &r->warn, &r->st, &r->e);
 	memset(&ce, 0, sizeof ce);
 	if (csvw_close(w, &ce) < 0)
 		t_report(0, __FILE__, __LINE__, "csvw_close: %s", ce.msg);
