@@ -395,11 +395,17 @@ period_code(const struct time_opts *o, enum period p, double t)
 	long off;
 	int y, m, d;
 
+	/* Without periods every time, known or not, is in the one period. */
+	if (p == PERIOD_NONE)
+		return 0;
 	if (isnan(t) || time_local(o, t, &tm, &off) < 0)
 		return INT32_MIN;
 	y = tm.tm_year + 1900;
 	m = tm.tm_mon + 1;
 	d = tm.tm_mday;
+	/* The codes and labels hold four-digit years. */
+	if (y < 0 || y > 9999)
+		return INT32_MIN;
 	switch (p) {
 	case PERIOD_NONE:
 		return 0;

@@ -86,7 +86,8 @@ extern const char *const period_names[];
 
 /*
  * The code of the period p of time t (local in o's zone); 0 for
- * PERIOD_NONE; INT32_MIN when t is NaN or out of range.  The week is the
+ * PERIOD_NONE, whatever t is (NaN too); otherwise INT32_MIN when t is NaN
+ * or its year is outside 0 to 9999 (the unknown period).  The week is the
  * ISO 8601 one: weeks start on Monday, and the week's Thursday decides
  * its year (2024-12-30 is in 2025-W01).
  */

@@ -246,6 +246,13 @@ ok by-position-leading-zero sh -c "caseflow -q --by 004 $c/rates.csv | cmp -s - 
 # file with only "*" needs no category column ---
 t wide-cases 0 caseflow --wide --cases --by district $c/wide.csv
 t wide-summary 0 caseflow --wide --by 6 $c/wide.csv
+# A case with no time at all (case 2) stays in its district's one row
+# (received 2 for A): without --period every case is in the one period.
+# It used to make a second row "A" of its own, splitting A's counts.  By
+# month it has no month: its own row with an empty period.
+t wide-no-times 0 caseflow --wide --by district $c/no-times.csv
+t wide-no-times-month 0 caseflow --wide --by district --period month \
+    $c/no-times.csv
 t rules-star 0 caseflow --rules $c/rules-star.csv --tz +08:00 \
     --stage-map $c/city-words.csv \
     --cases $c/city.csv

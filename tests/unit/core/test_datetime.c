@@ -890,6 +890,23 @@ periods(void)
 		PERIOD(&utc, (enum period)p, INFINITY, INT32_MIN, NULL);
 		PERIOD(&utc, (enum period)p, 1e300, INT32_MIN, NULL);
 	}
+	/* Years that four digits cannot hold are out of range too: the
+	 * codes would overflow (year 318857) or print garbled labels
+	 * (year -1198 as "-1198--97--85"). */
+	for (p = PERIOD_DAY; p <= PERIOD_YEAR; p++) {
+		PERIOD(&utc, (enum period)p, 1e13, INT32_MIN, NULL);
+		PERIOD(&utc, (enum period)p, -1e11, INT32_MIN, NULL);
+		PERIOD(&utc, (enum period)p, (double)civil_to_epoch(10000, 1,
+		    1, 0, 0, 0), INT32_MIN, NULL);
+	}
+	PERIOD(&utc, PERIOD_YEAR, (double)civil_to_epoch(9999, 12, 31, 23, 59,
+	    59), 9999, "9999");
+	PERIOD(&utc, PERIOD_DAY, (double)civil_to_epoch(0, 1, 1, 0, 0, 0), 101,
+	    "0000-01-01");
+	/* Without periods, every time is in the one period, 0: an unknown
+	 * time too, so that a case without any time stays in its group. */
+	PERIOD(&utc, PERIOD_NONE, NAN, 0, NULL);
+	PERIOD(&utc, PERIOD_NONE, 1e300, 0, NULL);
 	for (p = PERIOD_NONE; p <= PERIOD_YEAR; p++)
 		CHECK_INT(period_label((enum period)p, INT32_MIN, buf), 0);
 	CHECK_INT(period_label(PERIOD_NONE, 20240305, buf), 0);
