@@ -15,7 +15,6 @@
 #include "geo/layer.h"
 #include "geo/pip.h"
 
-#define MAX_LAYERS 16
 
 static const char usage_text[] =
     "usage: gridify -p POLYGONS [-p POLYGONS ...] [options] [FILE ...]\n"
@@ -62,7 +61,7 @@ static const char usage_text[] =
 
 struct options {
 	struct cli_common com;
-	struct layer_opts layers[MAX_LAYERS];
+	struct layer_opts layers[GRIDIFY_MAX_LAYERS];
 	int nlayers;
 	struct gridify_opts run;
 	int exact;
@@ -131,9 +130,9 @@ parse_options(int argc, char **argv, struct options *op)
 			continue;
 		switch (c) {
 		case 'p':
-			if (op->nlayers == MAX_LAYERS)
+			if (op->nlayers == GRIDIFY_MAX_LAYERS)
 				cli_usage("at most %d polygon layers",
-				    MAX_LAYERS);
+				    GRIDIFY_MAX_LAYERS);
 			L = &op->layers[op->nlayers];
 			if (op->nlayers == 0 && op->pending_set) {
 				*L = op->pending;
@@ -222,7 +221,7 @@ int
 main(int argc, char **argv)
 {
 	static struct options op;
-	struct layer layers[MAX_LAYERS];
+	struct layer layers[GRIDIFY_MAX_LAYERS];
 	struct gridify_stats st;
 	struct geo_ctx g;
 	struct csvw *out = NULL, *rej = NULL;

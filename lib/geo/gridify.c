@@ -44,6 +44,10 @@ struct run {
 	uint64_t *dense;   /* without --by: one count per slot */
 	struct cmap sparse; /* with --by */
 	struct csv_record first_header;
+	/* Each layer's id column in the output: its own name, or its file's
+	 * when that is taken (settle_names); owned here, so the caller's
+	 * layers stay as they were loaded. */
+	char *idname[GRIDIFY_MAX_LAYERS];
 	struct batch *b;
 };
 
@@ -250,7 +254,7 @@ name_taken(const struct run *R, const struct csv_record *h, int upto,
 			if (h->len[i] == n && memcmp(h->field[i], name, n) == 0)
 				return 1;
 	for (l = 0; l < upto; l++) {
-		if (strcmp(R->layers[l].as, name) == 0)
+		if (strcmp(R->idname[l], name) == 0)
 			return 1;
 		for (a = 0; a < R->layers[l].nattrs && !R->o->count; a++)
 			if (strcmp(R->layers[l].attr_names[a], name) == 0)
@@ -270,6 +274,10 @@ settle_names(struct run *R, const struct csv_record *h, struct err *e)
 {
 	int l;
 
+	for (l = 0; l < R->nlayers; l++)
+		if ((R->idname[l] = str_ndup(R->layers[l].as,
+		    strlen(R->layers[l].as))) == NULL)
+			return err_nomem(e);
 	for (l = 0; l < R->nlayers && !R->o->count; l++) {
 		const struct layer *L = &R->layers[l];
 		int a;
@@ -283,11 +291,11 @@ settle_names(struct run *R, const struct csv_record *h, struct err *e)
 			}
 	}
 	for (l = 0; l < R->nlayers; l++) {
-		struct layer *L = &R->layers[l];
+		const struct layer *L = &R->layers[l];
 		const char *base, *dot;
 		char *stem;
 
-		if (L->as_explicit || !name_taken(R, h, l, L->as))
+		if (L->as_explicit || !name_taken(R, h, l, R->idname[l]))
 			continue;
 		base = strrchr(L->path, '/');
 		base = base ? base + 1 : L->path;
@@ -299,12 +307,12 @@ settle_names(struct run *R, const struct csv_record *h, struct err *e)
 		if (name_taken(R, h, l, stem)) {
 			errf(e, ERR_USAGE, "%s: column \"%s\" is already in the "
 			    "output, and so is \"%s\"; name the id column with "
-			    "--as", L->path, L->as, stem);
+			    "--as", L->path, R->idname[l], stem);
 			free(stem);
 			return -1;
 		}
-		free(L->as);
-		L->as = stem;
+		free(R->idname[l]);
+		R->idname[l] = stem;
 	}
 	return 0;
 }
@@ -322,7 +330,7 @@ write_header(struct run *R, const struct csv_record *h, struct err *e)
 	if (csvw_fields(R->out, h, e) < 0)
 		return -1;
 	for (l = 0; l < R->nlayers; l++) {
-		if (csvw_str(R->out, R->layers[l].as, e) < 0)
+		if (csvw_str(R->out, R->idname[l], e) < 0)
 			return -1;
 		for (a = 0; a < R->layers[l].nattrs; a++)
 			if (csvw_str(R->out, R->layers[l].attr_names[a], e) < 0)
@@ -539,7 +547,7 @@ write_counts(struct run *R, struct err *e)
 		    csvw_str(R->out, "id", e) < 0)
 			goto out;
 	} else {
-		if (csvw_str(R->out, R->layers[0].as, e) < 0)
+		if (csvw_str(R->out, R->idname[0], e) < 0)
 			goto out;
 		for (a = 0; a < R->layers[0].nattrs; a++)
 			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
@@ -562,7 +570,8 @@ write_counts(struct run *R, struct err *e)
 			for (v = 0; v < nvals; v++) {
 				uint64_t n = count_get(R, vals[v].id,
 				    R->slot0[l] + i);
-				if (multi && csvw_str(R->out, L->as, e) < 0)
+				if (multi && csvw_str(R->out, R->idname[l],
+				    e) < 0)
 					goto out;
 				if (csvw_str(R->out, i < L->n ? layer_id(L, i) : "",
 				    e) < 0)
@@ -696,6 +705,8 @@ out:
 	free(R.slot0);
 	csvin_close(in);
 	csv_record_free(&R.first_header);
+	for (l = 0; l < nlayers && l < GRIDIFY_MAX_LAYERS; l++)
+		free(R.idname[l]);
 	if (R.b) {
 		free(R.b->arena.data);
 		free(R.b->off);

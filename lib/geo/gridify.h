@@ -18,7 +18,7 @@
 #include "core/util.h"
 
 /* The most polygon layers one run joins. */
-#define GRIDIFY_MAX_LAYERS 64
+#define GRIDIFY_MAX_LAYERS 16
 
 enum unmatched_policy { UNMATCHED_KEEP, UNMATCHED_DROP, UNMATCHED_REJECT };
 
@@ -43,7 +43,9 @@ struct gridify_stats {
  * Run the join over files[0..nfiles-1] ("-" is standard input; nfiles 0
  * means standard input) against layers[0..nlayers-1], writing to out and
  * bad records to rej (NULL: the first bad record is an error).  The caller
- * owns every argument.  All input files must share one header.  Fills *st
+ * owns every argument; the layers' names and ids are left as loaded (the
+ * locator keeps its caches and counters in them), so one set of layers
+ * serves several runs.  All input files must share one header.  Fills *st
  * (also on failure, with what was done so far).  Returns 0, or -1 with *e
  * set; more than GRIDIFY_MAX_LAYERS layers (or none) is ERR_USAGE.
  */

@@ -23,7 +23,7 @@
  * with one header give the output of one file holding them all, a second
  * file with another header or none at all stops the run, and no file
  * means standard input; no layer, or more than GRIDIFY_MAX_LAYERS, is
- * ERR_USAGE.
+ * ERR_USAGE; one loaded layer serves several runs unchanged.
  */
 #include <fcntl.h>
 #include <stdio.h>
@@ -116,9 +116,8 @@ result_free(struct result *r)
 }
 
 /*
- * Run gridify_run over files with the layers (loaded fresh for the run:
- * gridify_run may rename a layer's id column, see settle_names) named by
- * nlayers: 1 = cells, 2 = cells and districts (as "district", with its
+ * Run gridify_run over files with the layers (loaded fresh for each run;
+ * reuse() checks one set of layers over several runs) named by nlayers: 1 = cells, 2 = cells and districts (as "district", with its
  * name attribute in a join).  with_rej: a reject writer.  The result's
  * files are read back after the writers are closed.
  */
@@ -599,12 +598,70 @@ layer_limits(void)
 	CHECK_INT(gridify_run(&g, many, 0, &o, files, 1, out, NULL, &st, &e),
 	    -1);
 	CHECK_INT(e.kind, ERR_USAGE);
-	CHECK_STR(e.msg, "from 1 to 64 polygon layers, not 0");
+	snprintf(want, sizeof want, "from 1 to %d polygon layers, not 0",
+	    GRIDIFY_MAX_LAYERS);
+	CHECK_STR(e.msg, want);
 	CHECK_INT(csvw_close(out, &e), 0);
 	/* Nothing was written. */
 	bytes = t_slurp(out_path, NULL);
 	CHECK_STR(bytes, "");
 	free(bytes);
+}
+
+/* One run of a loaded layer over the points file: the output's bytes
+ * (the caller frees them), or NULL. */
+static char *
+run_on(struct layer *L, const struct gridify_opts *o, char *const *files)
+{
+	char path[PATHMAX];
+	struct gridify_stats st;
+	struct csvw *out;
+	struct err e;
+	int rc;
+
+	memset(&e, 0, sizeof e);
+	snprintf(path, sizeof path, "%s/gridify-reuse.csv", t_dir());
+	if ((out = csvw_open(path, &e)) == NULL)
+		return NULL;
+	rc = gridify_run(&g, L, 1, o, files, 1, out, NULL, &st, &e);
+	if (csvw_close(out, &e) < 0 || rc < 0)
+		return NULL;
+	return t_slurp(path, NULL);
+}
+
+/*
+ * One set of layers serves several runs: a join whose input has an "id"
+ * column names the layer's column "cells", and a count on the same layer
+ * afterwards is still headed by the layer's own name, "id", as on a fresh
+ * layer (gridify_run used to rename the caller's layer for good).
+ */
+static void
+reuse(void)
+{
+	struct gridify_opts o;
+	struct layer L;
+	char pts[PATHMAX], *files[1], *got;
+
+	snprintf(pts, sizeof pts, "%s", TFILE("pts.csv", points_csv));
+	files[0] = pts;
+	if (load_layer(&L, cells_path, NULL, NULL, NULL) < 0) {
+		CHECK(0);
+		return;
+	}
+	defaults(&o);
+	got = run_on(&L, &o, files);
+	CHECK(got != NULL && strncmp(got, "id,kind,lon,lat,cells\n", 22) == 0);
+	free(got);
+	o.count = 1;
+	got = run_on(&L, &o, files);
+	CHECK(got != NULL && strncmp(got, "id,count\nA,3\n", 13) == 0);
+	free(got);
+	CHECK_STR(L.as, "id");
+	o.count = 0;
+	got = run_on(&L, &o, files);
+	CHECK(got != NULL && strncmp(got, "id,kind,lon,lat,cells\n", 22) == 0);
+	free(got);
+	layer_free(&g, &L);
 }
 
 void
@@ -628,6 +685,7 @@ suite_gridify(void)
 	bad_records();
 	several_files();
 	layer_limits();
+	reuse();
 	geo_finish(&g);
 	printf("# geo/gridify: %d checks\n", t_pass + t_fail - before);
 }
