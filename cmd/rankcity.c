@@ -128,17 +128,24 @@ method(const char *opt, enum rc_method_kind kind, const char *arg)
 	return v;
 }
 
-/* A comma-separated set of methods of this kind, as bits (1 << value). */
+/* A comma-separated set of methods of this kind, as bits (1 << value).
+ * A method the full kind has but this one lacks is named as such. */
 static unsigned
-method_set(const char *opt, enum rc_method_kind kind, const char *arg)
+method_set(const char *opt, enum rc_method_kind kind,
+    enum rc_method_kind full, const char *arg)
 {
 	char **w;
 	int n, i;
 	unsigned set = 0;
 
 	w = cli_list(arg, &n);
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
+		if (rc_method_value(kind, w[i], strlen(w[i])) < 0 &&
+		    rc_method_value(full, w[i], strlen(w[i])) >= 0)
+			cli_usage("%s: %s: %s is not among the choices (%s)",
+			    opt, cli_quote(arg), w[i], rc_method_list(kind));
 		set |= 1u << method(opt, kind, w[i]);
+	}
 	strlist_free(w, n);
 	return set;
 }
@@ -235,15 +242,7 @@ parse_options(int argc, char **argv, struct options *op)
 
 	memset(op, 0, sizeof *op);
 	cli_init("rankcity", usage_text, &op->com);
-	o->read.unit_col = "unit";
-	o->screen = -1;
-	o->treat_max = -1;
-	o->precision = NUM_SHORTEST;
-	o->mc.seed = 1;
-	o->mc.noise = 0.25;
-	o->mc.norms = 1u << RC_NORM_MINMAX | 1u << RC_NORM_ZSCORE;
-	o->mc.aggs = 1u << RC_AGG_AMEAN | 1u << RC_AGG_GMEAN;
-	parse_normalise(&o->norm, "minmax");
+	rc_opts_init(o);
 	while ((c = getopt_long(argc, argv, "m:" CLI_SHORTOPTS, longopts,
 	    NULL)) != -1) {
 		if (cli_common_option(&op->com, c, optarg))
@@ -329,16 +328,12 @@ parse_options(int argc, char **argv, struct options *op)
 			break;
 		case OPT_MC_NORM:
 			o->mc.norms = method_set("--uncertainty-normalise",
-			    RC_M_MC_NORM, optarg);
+			    RC_M_MC_NORM, RC_M_NORM, optarg);
 			mcn = 1;
 			break;
 		case OPT_MC_AGG:
 			o->mc.aggs = method_set("--uncertainty-aggregate",
-			    RC_M_AGG, optarg);
-			if (o->mc.aggs & 1u << RC_AGG_TOPSIS)
-				cli_usage("--uncertainty-aggregate: %s: topsis "
-				    "is not among the choices (amean, gmean, "
-				    "hmean)", cli_quote(optarg));
+			    RC_M_MC_AGG, RC_M_AGG, optarg);
 			mca = 1;
 			break;
 		case OPT_AUDIT:

@@ -42,6 +42,8 @@ static const struct {
 	    {"uncertainty", RC_CHART_UNCERTAINTY}, {NULL, 0}}},
 	[RC_M_MC_NORM] = {"minmax or zscore", {{"minmax", RC_NORM_MINMAX},
 	    {"zscore", RC_NORM_ZSCORE}, {NULL, 0}}},
+	[RC_M_MC_AGG] = {"amean, gmean or hmean", {{"amean", RC_AGG_AMEAN},
+	    {"gmean", RC_AGG_GMEAN}, {"hmean", RC_AGG_HMEAN}, {NULL, 0}}},
 };
 
 int

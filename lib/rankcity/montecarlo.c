@@ -112,8 +112,8 @@ rc_uncertainty(const struct rc_model *m, const double *norm_in,
 				int len = snprintf(line, sizeof line,
 				    "--uncertainty: z-scores (mean 10, sd 2) "
 				    "reach %.4g for %s: not paired with %s\n",
-				    bad_y, QV(q1, bad_code), ag == 1 ?
-				    "gmean" : "hmean");
+				    bad_y, QV(q1, bad_code),
+				    rc_method_name(RC_M_AGG, ag));
 				if (warn && buf_append(warn, line,
 				    (size_t)len) < 0) {
 					err_nomem(e);

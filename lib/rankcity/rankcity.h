@@ -252,9 +252,10 @@ enum rc_chart { RC_CHART_BAR, RC_CHART_STACKED, RC_CHART_UNCERTAINTY };
 
 /* The kinds of method an option chooses: the values are those of enum
  * rc_impute, rc_norm, rc_weights, rc_agg, rc_stage and rc_chart; MC_NORM
- * is the normalisations the Monte Carlo can draw. */
+ * and MC_AGG are the normalisations and aggregations the Monte Carlo can
+ * draw. */
 enum rc_method_kind { RC_M_IMPUTE, RC_M_NORM, RC_M_WEIGHTS, RC_M_AGG,
-	RC_M_EMIT, RC_M_CHART, RC_M_MC_NORM, RC_M_COUNT };
+	RC_M_EMIT, RC_M_CHART, RC_M_MC_NORM, RC_M_MC_AGG, RC_M_COUNT };
 
 /*
  * The value of the method of this kind named by the len bytes at name
@@ -293,6 +294,16 @@ struct rc_opts {
 	enum rc_chart chart_type;
 	int precision;            /* < 0: shortest round-trip */
 };
+
+/*
+ * Fill *o with the defaults: comma-separated input, the unit column
+ * "unit", no screening or treatment, min-max onto 0..100, META's weights
+ * (equal ones without META: the caller decides, knowing whether META was
+ * given), the arithmetic mean, shortest round-trip numbers, and the Monte
+ * Carlo's seed 1, weight noise 0.25, minmax and zscore, amean and gmean
+ * (o->mc.n 0: no Monte Carlo).
+ */
+void rc_opts_init(struct rc_opts *o);
 
 /* What a run did, for the summary line. */
 struct rc_summary {

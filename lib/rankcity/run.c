@@ -392,6 +392,26 @@ make_chart(const struct rc_opts *o, const struct rc_model *m,
 	return rc;
 }
 
+void
+rc_opts_init(struct rc_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->csv.delim = ',';
+	o->read.unit_col = "unit";
+	o->screen = -1;
+	o->treat_max = -1;
+	o->norm.how = RC_NORM_MINMAX;
+	o->norm.a = 0;
+	o->norm.b = 100;
+	o->weights = RC_W_META;
+	o->agg = RC_AGG_AMEAN;
+	o->precision = NUM_SHORTEST;
+	o->mc.seed = 1;
+	o->mc.noise = 0.25;
+	o->mc.norms = 1u << RC_NORM_MINMAX | 1u << RC_NORM_ZSCORE;
+	o->mc.aggs = 1u << RC_AGG_AMEAN | 1u << RC_AGG_GMEAN;
+}
+
 int
 rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
     struct buf *script, struct buf *warn, struct rc_summary *st,

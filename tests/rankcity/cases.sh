@@ -657,6 +657,12 @@ t usage-two-files 2 rankcity $rd/small.csv $rd/small.csv
 t usage-chart-type 2 rankcity --chart x.png --chart-type pie $rd/small.csv
 t usage-chart-uncertainty 2 rankcity --chart x.png --chart-type uncertainty $rd/small.csv
 t usage-bad-option 2 rankcity --frobnicate $rd/small.csv
+# The Monte Carlo's choices come from the library's method table: an
+# unknown word lists them; a method rankcity has but the draw cannot take
+# says so.
+t usage-mc-aggregate 2 rankcity --uncertainty 5 --uncertainty-aggregate foo $rd/small.csv
+t usage-mc-aggregate-topsis 2 rankcity --uncertainty 5 --uncertainty-aggregate amean,topsis $rd/small.csv
+t usage-mc-normalise-rank 2 rankcity --uncertainty 5 --uncertainty-normalise rank $rd/small.csv
 
 # --- never "nan" or "inf" in what rankcity writes ---
 # Every golden of this file except the gnuplot scripts (where NaN is

@@ -67,25 +67,13 @@ static const char data_csv[] =
 
 static char data_path[PATHMAX];
 
-/* cmd/rankcity.c's parse_options with no options but the data file. */
+/* cmd/rankcity.c's parse_options with no options but the data file:
+ * the library's defaults, and equal weights (there is no META). */
 static void
 defaults(struct rc_opts *o)
 {
-	memset(o, 0, sizeof *o);
-	o->read.unit_col = "unit";
-	o->screen = -1;
-	o->treat_max = -1;
-	o->precision = NUM_SHORTEST;
-	o->mc.seed = 1;
-	o->mc.noise = 0.25;
-	o->mc.norms = 1u << RC_NORM_MINMAX | 1u << RC_NORM_ZSCORE;
-	o->mc.aggs = 1u << RC_AGG_AMEAN | 1u << RC_AGG_GMEAN;
-	o->norm.how = RC_NORM_MINMAX; /* parse_normalise(&o->norm, "minmax") */
-	o->norm.a = 0;
-	o->norm.b = 100;
-	o->weights = RC_W_EQUAL;      /* no META, no --weights */
-	o->agg = RC_AGG_AMEAN;
-	o->csv.delim = ',';           /* cli_init's default */
+	rc_opts_init(o);
+	o->weights = RC_W_EQUAL;
 }
 
 /* What one run gave. */
@@ -495,6 +483,7 @@ methods(void)
 		{RC_M_EMIT, RC_EMIT_DENOMINATED, RC_EMIT_AGGREGATED},
 		{RC_M_CHART, RC_CHART_BAR, RC_CHART_UNCERTAINTY},
 		{RC_M_MC_NORM, RC_NORM_MINMAX, RC_NORM_ZSCORE},
+		{RC_M_MC_AGG, RC_AGG_AMEAN, RC_AGG_HMEAN},
 	};
 	size_t i;
 	int v, missing = 0, wrong = 0, names = 0;
@@ -519,13 +508,14 @@ methods(void)
 		}
 	CHECK_INT(missing, 0);
 	CHECK_INT(wrong, 0);
-	/* 4 + 6 + 4 + 4 + 5 + 3 + 2 values in all. */
-	CHECK_INT(names, 28);
+	/* 4 + 6 + 4 + 4 + 5 + 3 + 2 + 3 values in all. */
+	CHECK_INT(names, 31);
 	/* No names for what the kinds do not have: IMPUTE_NONE and
 	 * EMIT_NONE are the absence of the option; rank is no MC norm. */
 	CHECK(rc_method_name(RC_M_IMPUTE, RC_IMPUTE_NONE) == NULL);
 	CHECK(rc_method_name(RC_M_EMIT, RC_EMIT_NONE) == NULL);
 	CHECK(rc_method_name(RC_M_MC_NORM, RC_NORM_RANK) == NULL);
+	CHECK(rc_method_name(RC_M_MC_AGG, RC_AGG_TOPSIS) == NULL);
 	CHECK(rc_method_name(RC_M_COUNT, 0) == NULL);
 	CHECK(rc_method_name(RC_M_AGG, 99) == NULL);
 	/* Names as the options spell them. */
