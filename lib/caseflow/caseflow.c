@@ -1172,7 +1172,7 @@ id_after(struct run *R, const char *a, size_t al, const char *b, size_t bl)
 /*
  * Pack what a row gives its case into b (from its end): the case id, the
  * group values, the category, each behind a 4-byte length; the group
- * values together behind the length of them all.
+ * values (a tuple, core/group.h) together behind the length of them all.
  */
 static int
 pack_row(struct run *R, const struct csv_record *rec, struct buf *b,
@@ -1196,10 +1196,13 @@ pack_row(struct run *R, const struct csv_record *rec, struct buf *b,
 	memcpy(p + 4, (s), l); p += 4 + l; } while (0)
 	PUT(rec->field[R->idcol], rec->len[R->idcol]);
 	at = (size_t)(p - b->data);
-	p += 4;
-	for (i = 0; i < R->o->nby; i++)
-		PUT(rec->field[R->bycol[i]], rec->len[R->bycol[i]]);
-	l = (uint32_t)((size_t)(p - b->data) - at - 4);
+	/* The group values: a tuple (group.h) behind its length; the room
+	 * is there, so b->data stays where it is. */
+	b->len = at + 4;
+	if (tuple_pack(b, rec, R->bycol, R->o->nby, e) < 0)
+		return -1;
+	p = b->data + b->len;
+	l = (uint32_t)(b->len - at - 4);
 	memcpy(b->data + at, &l, 4);
 	if (R->catcol != NO_COL)
 		PUT(rec->field[R->catcol], rec->len[R->catcol]);
@@ -1780,9 +1783,10 @@ write_case_header(struct run *R, struct err *e)
 
 /* Resolve the columns and write the headers, from the first file's. */
 static int
-begin(struct run *R, struct csvr *r, struct err *e)
+begin(struct run *R, struct csvin *in, struct err *e)
 {
-	const struct csv_record *h = csvr_header(r);
+	struct csvr *r = csvin_reader(in);
+	const struct csv_record *h = csvin_header(in);
 
 	if (resolve_columns(R, r, e) < 0)
 		return -1;
@@ -2270,7 +2274,7 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 	if (!o->wide && (worker_start(&R, e) < 0 || hand_over(&R, e) < 0))
 		goto out;
 	if (csvin_open(&in, files, nfiles, &o->csv, e) < 0 ||
-	    begin(&R, csvin_reader(in), e) < 0 || read_input(&R, in, e) < 0)
+	    begin(&R, in, e) < 0 || read_input(&R, in, e) < 0)
 		goto out;
 	if (worker_stop(&R, 1, e) < 0)
 		goto out;

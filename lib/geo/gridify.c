@@ -599,9 +599,10 @@ out:
 /* Resolve the columns, settle the names and write the headers, from the
  * first file's header. */
 static int
-begin(struct run *R, struct csvr *r, struct err *e)
+begin(struct run *R, struct csvin *in, struct err *e)
 {
-	const struct csv_record *h = csvr_header(r);
+	struct csvr *r = csvin_reader(in);
+	const struct csv_record *h = csvin_header(in);
 
 	if (csvr_column(r, R->o->xcol, &R->xcol, e) < 0 ||
 	    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
@@ -692,7 +693,7 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 		goto out;
 	}
 	if (csvin_open(&in, files, nfiles, &o->csv, e) < 0 ||
-	    begin(&R, csvin_reader(in), e) < 0 || read_input(&R, in, e) < 0)
+	    begin(&R, in, e) < 0 || read_input(&R, in, e) < 0)
 		goto out;
 	if (o->count && write_counts(&R, e) < 0)
 		goto out;
