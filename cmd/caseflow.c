@@ -197,8 +197,6 @@ parse_denominator(struct options *op, const char *arg)
 static void
 parse_options(int argc, char **argv, struct options *op)
 {
-	static const char *const periods[] = {"day", "week", "month", "year",
-	    NULL};
 	static const char *const langs[] = {"en", "zh", NULL};
 	struct caseflow_opts *o = &op->run;
 	int c, i, given;
@@ -281,9 +279,9 @@ parse_options(int argc, char **argv, struct options *op)
 			op->by = optarg;
 			break;
 		case OPT_PERIOD:
-			/* The names in enum period's order, after none. */
+			/* period_names follow enum period, after none. */
 			o->period = (enum period)(PERIOD_DAY + cli_pick(
-			    "--period", optarg, periods,
+			    "--period", optarg, period_names,
 			    "day, week, month or year"));
 			break;
 		case OPT_DENOMINATOR:

@@ -31,6 +31,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "core/num.h"
+
 extern char **environ;
 
 /* Pixel sizes; pdf gets the same / 72 in inches, so text looks alike. */
@@ -932,15 +934,15 @@ out:
 /* ---- stacked horizontal bars ---- */
 
 /*
- * A number for a message: the shortest of %.15g and %.17g that reads back
- * as v (so 0.1 shows as 0.1, yet two close numbers never look equal).
+ * A number for a message: the shortest text that reads back as v (num.h),
+ * so 0.1 shows as 0.1, yet two close numbers never look equal; t holds
+ * cap >= 32 bytes.
  */
 static const char *
 num_text(char *t, size_t cap, double v)
 {
-	snprintf(t, cap, "%.15g", v);
-	if (isfinite(v) && strtod(t, NULL) != v)
-		snprintf(t, cap, "%.17g", v);
+	if (fmt_shortest(t, cap, v) == 0)
+		t[0] = '\0';
 	return t;
 }
 

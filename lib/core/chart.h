@@ -179,8 +179,8 @@ int chart_stacked_script(struct buf *script, const char *outfile,
  * For every unit drawn, lo, mid and hi must be finite and lo <= mid <= hi;
  * otherwise -1 with *e set (ERR_DATA): whisker "LABEL": a value is not
  * finite: lo L, mid M, hi H, or whisker "LABEL": need lo <= mid <= hi: lo
- * L, mid M, hi H (numbers as %.15g, or %.17g when that is needed to read
- * back the same number).  mid, lo or hi NULL while n is not 0 gives
+ * L, mid M, hi H (numbers as the shortest text that reads back as the
+ * same number, num.h's fmt_shortest).  mid, lo or hi NULL while n is not 0 gives
  * ERR_USAGE (no values given); a bad outfile gives ERR_USAGE, memory
  * ERR_NOMEM.  Data are checked before anything is appended.  Returns 0 on
  * success.  The caller owns script, labels and the arrays; on failure
