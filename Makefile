@@ -46,17 +46,19 @@ XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' \
 TOOLS    = gridify caseflow rankcity
 
 # What each part is made of and what it links.  core: CSV (libcsv), numbers,
-# times, interned strings, groups, statistics (GSL), charts.
+# times, interned strings, groups, statistics (GSL: linked only by the
+# tools whose engine computes statistics), charts.
 CORE_SRC     = $(wildcard lib/core/*.c)
 GEO_SRC      = $(wildcard lib/geo/*.c)
 CASEFLOW_SRC = $(wildcard lib/caseflow/*.c)
 RANKCITY_SRC = $(wildcard lib/rankcity/*.c)
 UNIT_SRC     = $(wildcard tests/unit/*.c tests/unit/*/*.c)
 
-CORE_LIBS     = $(CSV_LIBS) $(GSL_LIBS) $(MATH_LIBS)
+CORE_LIBS     = $(CSV_LIBS) $(MATH_LIBS)
+STATS_LIBS    = $(GSL_LIBS)
 GEO_LIBS      = $(GEOS_LIBS) $(JANSSON_LIBS)
-CASEFLOW_LIBS = $(JANSSON_LIBS) $(THREAD_LIBS)
-RANKCITY_LIBS =
+CASEFLOW_LIBS = $(JANSSON_LIBS) $(THREAD_LIBS) $(STATS_LIBS)
+RANKCITY_LIBS = $(STATS_LIBS)
 
 B  = build
 SB = build/asan
@@ -107,13 +109,12 @@ $(eval $(call build_rules,$(SB),$$(SANFLAGS)))
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
-# Benchmark data generators and helpers (tests/bench): the generators
-# stand alone, csvpass reads and writes CSV with the core.
+# Benchmark data generators and helpers (tests/bench), compiled by the
+# rules above: the generators use nothing of ours but tests/bench/gen.h,
+# csvpass reads and writes CSV with the core.
 BENCH_GEN = $(B)/gengrid $(B)/gencases $(B)/genindex $(B)/runstat
-$(BENCH_GEN): $(B)/%: tests/bench/%.c
-	@mkdir -p $(B)
-	$(CC) -std=c11 -D_POSIX_C_SOURCE=200809L $(WARN) $(WERROR) $(CFLAGS) \
-	    -o $@ $< $(MATH_LIBS)
+$(BENCH_GEN): $(B)/%: $(B)/obj/tests/bench/%.o
+	$(CC) $(CFLAGS) -o $@ $< $(MATH_LIBS)
 $(B)/csvpass: $(B)/obj/tests/bench/csvpass.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LIBS)
 

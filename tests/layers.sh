@@ -10,8 +10,8 @@
 #   - GEOS only in lib/geo, jansson only where JSON is read (lib/geo,
 #     lib/caseflow's holiday calendars), core/testhooks.h only in the unit
 #     tests and the module that defines it;
-#   - each tool links only the libraries it uses (ldd): rankcity no GEOS
-#     and no jansson, gridify no GSL.
+#   - each tool links only the libraries it uses (readelf): rankcity no
+#     GEOS and no jansson, caseflow no GEOS, gridify no GSL.
 # Usage: tests/layers.sh [BUILDDIR]    Prints "layers: N passed, N failed".
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -94,22 +94,30 @@ hooks=$(grep -l 'core/testhooks\.h' lib/*/*.[ch] cmd/*.[ch] |
     grep -v '^lib/core/csvio\.c$')
 [ -z "$hooks" ] && check ok || check no "a test hook used outside the tests: $hooks"
 
-# What each tool links.
-if command -v ldd >/dev/null 2>&1; then
+# What each tool links: the libraries its binary names (readelf's NEEDED
+# entries, not ldd's whole tree, and whether or not the linker drops
+# unused ones by default).
+needed() {
+	readelf -d "$build/$1" 2>/dev/null |
+	    sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p' >"$tmp/needed.$1"
+	[ -s "$tmp/needed.$1" ]
+}
+if command -v readelf >/dev/null 2>&1; then
 	for t in gridify caseflow rankcity; do
-		ldd "$build/$t" >"$tmp/ldd.$t" 2>&1 ||
-		    check no "ldd $build/$t failed"
+		needed $t || check no "readelf $build/$t gave no libraries"
 	done
-	grep -q 'libgeos' "$tmp/ldd.rankcity" &&
-	    check no "rankcity links GEOS" || check ok
-	grep -q 'libjansson' "$tmp/ldd.rankcity" &&
-	    check no "rankcity links jansson" || check ok
-	grep -q 'libgeos' "$tmp/ldd.caseflow" &&
-	    check no "caseflow links GEOS" || check ok
-	grep -q 'libgeos_c' "$tmp/ldd.gridify" && check ok ||
-	    check no "gridify does not link GEOS (ldd is not reading it)"
+	# has TOOL LIBRARY: does TOOL name libLIBRARY?
+	has() { grep -q "^lib$2[.-]" "$tmp/needed.$1"; }
+	has rankcity geos_c && check no "rankcity links GEOS" || check ok
+	has rankcity jansson && check no "rankcity links jansson" || check ok
+	has caseflow geos_c && check no "caseflow links GEOS" || check ok
+	has gridify gsl && check no "gridify links GSL" || check ok
+	has gridify geos_c && check ok ||
+	    check no "gridify does not link GEOS (readelf is not reading it)"
+	has caseflow gsl && check ok ||
+	    check no "caseflow does not link GSL (readelf is not reading it)"
 else
-	echo "# ldd not found: the linked libraries are not checked"
+	echo "# readelf not found: the linked libraries are not checked"
 fi
 
 echo "layers: $pass passed, $fail failed"
