@@ -392,6 +392,7 @@ main(int argc, char **argv)
 	int status = CLI_EXIT_OK;
 
 	parse_options(argc, argv, &op);
+	cli_chart_check(&op.com);
 	stats_init();
 	memset(&st, 0, sizeof st);
 	if (op.stage_map) {
@@ -415,7 +416,6 @@ main(int argc, char **argv)
 		}
 		op.run.cal = &cal;
 	}
-	cli_chart_check(&op.com);
 	if (op.run.chart)
 		op.run.script = &script;
 	if ((status = cli_open_writers(&op.com, &out, &rej)) != CLI_EXIT_OK)

@@ -7,8 +7,9 @@
  * first, validates the result once, runs its engine and returns the exit
  * status that the functions here computed.  Everything a tool says goes
  * to standard error as "TOOL: message" through this file, and a process
- * ends early only here: on a usage error (cli_usage, exit 2), after
- * --help or --version (0), when memory runs out while parsing (1).
+ * ends early only in the command-line layer (this file and cli_chart.c):
+ * on a usage error (cli_usage, exit 2), after --help or --version (0),
+ * when memory runs out while parsing (1), on a bad --chart name (2).
  *
  * One rule for each shared option:
  *   -d, --delimiter CHAR  one byte other than a quote, CR or LF

@@ -1,6 +1,6 @@
 /*
  * cli_chart.h - the chart tail of the tools that draw (caseflow,
- * rankcity): --chart FILE is checked before any work, and after a
+ * rankcity): --chart FILE is checked before any file is read, and after a
  * successful run the gnuplot script the engine wrote is either printed
  * (--gnuplot) or run (lib/core/chart.c's chart_render).  Apart from cli.c
  * so that a tool without charts links no chart code.
@@ -13,8 +13,8 @@
 
 /*
  * Check --chart FILE's name (.png, .svg or .pdf, no control characters)
- * when one is given; a bad name is a usage error and exits 2, before any
- * input is read.
+ * when one is given; a bad name is a usage error and exits 2.  Tools call
+ * it right after parsing their options, before any file is read.
  */
 void cli_chart_check(const struct cli_common *c);
 

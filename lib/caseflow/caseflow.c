@@ -711,7 +711,7 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 	size_t catlen = 0;
 	int s, bits, cancelled, closed, open, on_time, overdue, in_base, due;
 	struct grp *g = NULL;
-		int rc = -1;
+	int rc = -1;
 
 	for (s = 0; s < CF_NCHAIN; s++) {
 		t[s] = abs_time(R, k->t[s]);

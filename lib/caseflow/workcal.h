@@ -5,8 +5,8 @@
  * declared a working day (a make-up day, 调休).  Declarations come from a
  * CSV calendar (date,kind with kind off or work) or from holiday-cn JSON
  * files (one per year; December dates can sit in the next year's file, so
- * both are read; workcal_load() reads a directory of them).  Working hours are segments of the local day, such as
- * 09:00-12:00,13:30-17:30.  Local days are those of a fixed offset from
+ * both are read; workcal_load() reads a directory of them).  Working
+ * hours are segments of the local day, such as 09:00-12:00,13:30-17:30.  Local days are those of a fixed offset from
  * UTC (China has one: +08:00).
  *
  * The legal rule for limits in working days: the day of the report is not

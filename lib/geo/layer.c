@@ -1147,7 +1147,8 @@ first_cover(struct geo_ctx *g, struct layer *L, const GEOSGeometry *pt,
 	return -1;
 }
 
-long
+/* The polygon of (x, y) from GEOS alone (the rule of layer.h). */
+static long
 layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
     struct err *e)
 {

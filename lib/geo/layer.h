@@ -136,10 +136,6 @@ int layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 int layer_locate_batch(struct geo_ctx *g, struct layer *L, const double *x,
     const double *y, size_t n, long *out, struct err *e);
 
-/* The same answer from GEOS alone, without the fast locator. */
-long layer_locate_geos(struct geo_ctx *g, struct layer *L, double x, double y,
-    struct err *e);
-
 /* Free everything the layer holds.  The struct itself is the caller's. */
 void layer_free(struct geo_ctx *g, struct layer *L);
 

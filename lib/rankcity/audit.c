@@ -1,5 +1,5 @@
 /*
- * rcaudit.c - the statistical audit of a composite index (COINr's
+ * audit.c - the statistical audit of a composite index (COINr's
  * get_corr, get_corr_flags, get_cronbach and get_PCA, as the OECD/JRC
  * Handbook uses them): how each node correlates with its parent, how
  * siblings correlate with each other, and how coherent each aggregate's

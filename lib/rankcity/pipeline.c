@@ -376,7 +376,7 @@ rc_scalable(const struct rc_model *m, size_t k, const struct colstat *cs,
 		    "deviation", m->data_name, QV(q, m->node[k].code));
 	if (how == 1 && !(isfinite(cs->mean) && isfinite(cs->sd)))
 		return errf(e, ERR_DATA, "%s: indicator %s: its values are too "
-		    "large for z-scores (the sum overflows)", m->data_name,
+		    "large for z-scores (their spread overflows)", m->data_name,
 		    QV(q, m->node[k].code));
 	return 0;
 }

@@ -1,7 +1,9 @@
 /*
- * rcrun.c - rankcity's run: the pipeline steps of rankcity.c in the
- * Handbook's order, the tables it writes (ranking, --emit stages,
- * uncertainty, --treat-out, --weights-out) and its charts.
+ * run.c - rankcity's run (rc_run): the steps of pipeline.c and
+ * montecarlo.c in the Handbook's order on the model model.c reads, the
+ * tables it writes (ranking, --emit stages, uncertainty, --treat-out,
+ * --weights-out, the audit of audit.c) and its charts; and the options'
+ * defaults (rc_opts_init).
  */
 #include <math.h>
 #include <stdio.h>

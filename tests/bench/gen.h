@@ -5,7 +5,8 @@
  * I/O failure, usage errors and whole-number arguments.  Everything is
  * static inline, so each generator still builds from its one file and
  * this header with any C11 compiler, and the same seed gives the same
- * bytes on every machine.
+ * bytes on every machine.  And the buffered, checked file writer they
+ * write with, and their -o DIR check.
  *
  * A generator defines PROG (its name) and usage_line before including
  * this file.
@@ -14,11 +15,13 @@
 #define GEN_H
 
 #include <errno.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* ---------------------------------------------------------------- rng */
 
@@ -157,6 +160,138 @@ static inline uint64_t parse_u64(const char *s, uint64_t lo, uint64_t hi,
     if (errno || *end || v < lo || v > hi)
         usage_error(what, s);
     return (uint64_t)v;
+}
+
+/* ------------------------------------------------------------- output */
+
+/* A file written through our own buffer, every write checked: a full
+ * disk stops the generator with the file's name. */
+#define OUTBUF (1u << 20)
+#define SLACK 1024u /* out_reserve's room */
+
+typedef struct {
+    FILE *fp;
+    char *path;
+    char *buf;
+    size_t len;
+} out_t;
+
+/* DIR/NAME, truncated and opened; unbuffered stdio (we buffer). */
+static inline void out_open(out_t *o, const char *dir, const char *name)
+{
+    size_t dl = strlen(dir), nl = strlen(name);
+    o->path = xmalloc(dl + nl + 2);
+    memcpy(o->path, dir, dl);
+    o->path[dl] = '/';
+    memcpy(o->path + dl + 1, name, nl + 1);
+    o->buf = xmalloc(OUTBUF);
+    o->len = 0;
+    errno = 0;
+    o->fp = fopen(o->path, "w");
+    if (!o->fp)
+        io_fail(o->path);
+    if (setvbuf(o->fp, NULL, _IONBF, 0) != 0)
+        io_fail(o->path);
+}
+
+static inline void out_flush(out_t *o)
+{
+    if (o->len) {
+        errno = 0;
+        if (fwrite(o->buf, 1, o->len, o->fp) != o->len)
+            io_fail(o->path);
+        o->len = 0;
+    }
+}
+
+/* make room for at least SLACK bytes; return the write position */
+static inline char *out_reserve(out_t *o)
+{
+    if (o->len > OUTBUF - SLACK)
+        out_flush(o);
+    return o->buf + o->len;
+}
+
+static inline void out_commit(out_t *o, char *end)
+{
+    o->len = (size_t)(end - o->buf);
+}
+
+/* printf into the buffer; text that does not fit goes out directly */
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 3)))
+#endif
+static inline void out_printf(out_t *o, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    out_reserve(o);
+    va_start(ap, fmt);
+    n = vsnprintf(o->buf + o->len, OUTBUF - o->len, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        io_fail(o->path);
+    if ((size_t)n < OUTBUF - o->len) {
+        o->len += (size_t)n;
+        return;
+    }
+    out_flush(o);
+    va_start(ap, fmt);
+    errno = 0;
+    n = vfprintf(o->fp, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        io_fail(o->path);
+}
+
+static inline void out_close(out_t *o)
+{
+    out_flush(o);
+    errno = 0;
+    if (fflush(o->fp) != 0 || ferror(o->fp))
+        io_fail(o->path);
+    errno = 0;
+    if (fclose(o->fp) != 0)
+        io_fail(o->path);
+    free(o->buf);
+    free(o->path);
+}
+
+static inline char *put_u64(char *p, uint64_t v)
+{
+    char tmp[20];
+    int n = 0;
+    do {
+        tmp[n++] = (char)('0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n)
+        *p++ = tmp[--n];
+    return p;
+}
+
+/* The -o DIR argument without trailing slashes (a lone "/" kept), once it
+ * is known to be a directory; exits 1 naming it otherwise.  The caller
+ * frees it. */
+static inline char *out_dir(const char *dir)
+{
+    size_t dl = strlen(dir);
+    char *d = xmalloc(dl + 1);
+    struct stat st;
+
+    memcpy(d, dir, dl + 1);
+    while (dl > 1 && d[dl - 1] == '/')
+        d[--dl] = '\0';
+    if (stat(d, &st) != 0) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, d, strerror(errno));
+        exit(1);
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "%s: %s: %s\n", PROG, d, strerror(ENOTDIR));
+        exit(1);
+    }
+    return d;
 }
 
 #endif

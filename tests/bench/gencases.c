@@ -104,9 +104,6 @@
 #define MIN 60.0
 #define HOUR 3600.0
 
-#define OUTBUF (1u << 20)
-#define SLACK 1024u
-
 static const char *usage_line = "usage: " PROG " [-s SEED] [-n CASES] -o DIR\n";
 
 #include "gen.h"
@@ -134,83 +131,10 @@ static uint64_t lgap(rng_t *r, double median_s, double sigma)
 
 /* ------------------------------------------------------------- output */
 
-typedef struct {
-    FILE *fp;
-    char *path;
-    char *buf;
-    size_t len;
-} out_t;
-
-static void out_open(out_t *o, const char *dir, const char *name)
-{
-    size_t dl = strlen(dir), nl = strlen(name);
-    o->path = xmalloc(dl + nl + 2);
-    memcpy(o->path, dir, dl);
-    o->path[dl] = '/';
-    memcpy(o->path + dl + 1, name, nl + 1);
-    o->buf = xmalloc(OUTBUF);
-    o->len = 0;
-    errno = 0;
-    o->fp = fopen(o->path, "w");
-    if (!o->fp)
-        io_fail(o->path);
-    if (setvbuf(o->fp, NULL, _IONBF, 0) != 0) /* we buffer ourselves */
-        io_fail(o->path);
-}
-
-static void out_flush(out_t *o)
-{
-    if (o->len) {
-        errno = 0;
-        if (fwrite(o->buf, 1, o->len, o->fp) != o->len)
-            io_fail(o->path);
-        o->len = 0;
-    }
-}
-
-/* make room for at least SLACK bytes; return the write position */
-static inline char *out_reserve(out_t *o)
-{
-    if (o->len > OUTBUF - SLACK)
-        out_flush(o);
-    return o->buf + o->len;
-}
-
-static inline void out_commit(out_t *o, char *end)
-{
-    o->len = (size_t)(end - o->buf);
-}
-
-static void out_close(out_t *o)
-{
-    out_flush(o);
-    errno = 0;
-    if (fflush(o->fp) != 0 || ferror(o->fp))
-        io_fail(o->path);
-    errno = 0;
-    if (fclose(o->fp) != 0)
-        io_fail(o->path);
-    free(o->buf);
-    free(o->path);
-}
-
 static inline char *put_mem(char *p, const char *s, size_t n)
 {
     memcpy(p, s, n);
     return p + n;
-}
-
-static char *put_u64(char *p, uint64_t v)
-{
-    char tmp[20];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while (n)
-        *p++ = tmp[--n];
-    return p;
 }
 
 /* v zero-padded to exactly width digits (v < 10^width) */
@@ -481,21 +405,7 @@ int main(int argc, char **argv)
     if (!dir || !*dir)
         usage_error("missing -o DIR", NULL);
 
-    /* strip trailing slashes (keep a lone "/") */
-    size_t dl = strlen(dir);
-    char *dpath = xmalloc(dl + 1);
-    memcpy(dpath, dir, dl + 1);
-    while (dl > 1 && dpath[dl - 1] == '/')
-        dpath[--dl] = '\0';
-    struct stat sb;
-    if (stat(dpath, &sb) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, dpath, strerror(errno));
-        return 1;
-    }
-    if (!S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, dpath, strerror(ENOTDIR));
-        return 1;
-    }
+    char *dpath = out_dir(dir);
 
     tables_init();
     int idw = 7;

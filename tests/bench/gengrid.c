@@ -64,9 +64,6 @@
 #define NHARM 4          /* harmonics in the wiggle */
 #define MIN_SEG_MM 100   /* minimum district segment length (0.1 m) */
 
-#define OUTBUF (1u << 20)
-#define SLACK 1024u
-
 static const char *usage_line =
     "usage: " PROG " [-s SEED] [-n POINTS] [-c CELLS_PER_SIDE] [-g DX,DY]"
     " [-v VERTS_PER_SIDE] [-w WIDTH_M] -o DIR\n";
@@ -81,83 +78,10 @@ static inline double rng_sym(rng_t *r)
 
 /* ------------------------------------------------------------- output */
 
-typedef struct {
-    FILE *fp;
-    char *path;
-    char *buf;
-    size_t len;
-} out_t;
-
-static void out_open(out_t *o, const char *dir, const char *name)
-{
-    size_t dl = strlen(dir), nl = strlen(name);
-    o->path = xmalloc(dl + nl + 2);
-    memcpy(o->path, dir, dl);
-    o->path[dl] = '/';
-    memcpy(o->path + dl + 1, name, nl + 1);
-    o->buf = xmalloc(OUTBUF);
-    o->len = 0;
-    errno = 0;
-    o->fp = fopen(o->path, "w");
-    if (!o->fp)
-        io_fail(o->path);
-    if (setvbuf(o->fp, NULL, _IOFBF, OUTBUF) != 0)
-        io_fail(o->path);
-}
-
-static void out_flush(out_t *o)
-{
-    if (o->len) {
-        errno = 0;
-        if (fwrite(o->buf, 1, o->len, o->fp) != o->len)
-            io_fail(o->path);
-        o->len = 0;
-    }
-}
-
-/* make room for at least SLACK bytes; return the write position */
-static inline char *out_reserve(out_t *o)
-{
-    if (o->len > OUTBUF - SLACK)
-        out_flush(o);
-    return o->buf + o->len;
-}
-
-static inline void out_commit(out_t *o, char *end)
-{
-    o->len = (size_t)(end - o->buf);
-}
-
-static void out_close(out_t *o)
-{
-    out_flush(o);
-    errno = 0;
-    if (fflush(o->fp) != 0 || ferror(o->fp))
-        io_fail(o->path);
-    errno = 0;
-    if (fclose(o->fp) != 0)
-        io_fail(o->path);
-    free(o->buf);
-    free(o->path);
-}
-
 static char *put_str(char *p, const char *s)
 {
     while (*s)
         *p++ = *s++;
-    return p;
-}
-
-static char *put_u64(char *p, uint64_t v)
-{
-    char tmp[20];
-    int n = 0;
-    do {
-        tmp[n++] = (char)('0' + v % 10);
-        v /= 10;
-    } while (v);
-    while (n)
-        *p++ = tmp[--n];
     return p;
 }
 
@@ -534,22 +458,7 @@ int main(int argc, char **argv)
                         "W/max(DX,DY)/VERTS >= 0.1 m%s", "");
     }
 
-    /* strip trailing slashes (keep a lone "/") */
-    size_t dl = strlen(dir);
-    char *d = xmalloc(dl + 1);
-    memcpy(d, dir, dl + 1);
-    while (dl > 1 && d[dl - 1] == '/')
-        d[--dl] = '\0';
-
-    struct stat st;
-    if (stat(d, &st) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, d, strerror(errno));
-        return 1;
-    }
-    if (!S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, d, strerror(ENOTDIR));
-        return 1;
-    }
+    char *d = out_dir(dir);
 
     write_cells(d, wmm, cells);
     write_districts(d, wmm, gx, gy, verts, seed);

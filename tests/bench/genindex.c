@@ -211,50 +211,6 @@ static const char *const syl[] = {
 
 /* ------------------------------------------------------------- output */
 
-typedef struct {
-    FILE *fp;
-    char *path;
-} out_t;
-
-static void out_open(out_t *o, const char *dir, const char *name)
-{
-    size_t dl = strlen(dir), nl = strlen(name);
-    o->path = xmalloc(dl + nl + 2);
-    memcpy(o->path, dir, dl);
-    o->path[dl] = '/';
-    memcpy(o->path + dl + 1, name, nl + 1);
-    errno = 0;
-    o->fp = fopen(o->path, "w");
-    if (!o->fp)
-        io_fail(o->path);
-}
-
-/* every write is checked: a full disk stops us with the file's name */
-#if defined(__GNUC__)
-__attribute__((format(printf, 2, 3)))
-#endif
-static void out_printf(out_t *o, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    errno = 0;
-    int n = vfprintf(o->fp, fmt, ap);
-    va_end(ap);
-    if (n < 0)
-        io_fail(o->path);
-}
-
-static void out_close(out_t *o)
-{
-    errno = 0;
-    if (fflush(o->fp) != 0 || ferror(o->fp))
-        io_fail(o->path);
-    errno = 0;
-    if (fclose(o->fp) != 0)
-        io_fail(o->path);
-    free(o->path);
-}
-
 /* ------------------------------------------------------------ values */
 
 static double clip(double x, double lo, double hi)
@@ -348,21 +304,7 @@ int main(int argc, char **argv)
     if (!dir || !*dir)
         usage_error("missing -o DIR", NULL);
 
-    /* strip trailing slashes (keep a lone "/") */
-    size_t dl = strlen(dir);
-    char *dpath = xmalloc(dl + 1);
-    memcpy(dpath, dir, dl + 1);
-    while (dl > 1 && dpath[dl - 1] == '/')
-        dpath[--dl] = '\0';
-    struct stat sb;
-    if (stat(dpath, &sb) != 0) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, dpath, strerror(errno));
-        return 1;
-    }
-    if (!S_ISDIR(sb.st_mode)) {
-        fprintf(stderr, "%s: %s: %s\n", PROG, dpath, strerror(ENOTDIR));
-        return 1;
-    }
+    char *dpath = out_dir(dir);
 
     size_t nu = (size_t)nunit, ni = (size_t)nind;
     if (nu > SIZE_MAX / sizeof(double) / ni) {

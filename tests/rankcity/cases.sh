@@ -529,15 +529,15 @@ t impute-ranking 0 rankcity -m $rd/small_meta.csv --impute group-median:g $rd/sm
 # table: every value against raw / denominator computed here (LAO has no
 # Energy: its Elec and Gas are missing).
 rcrun "$rt/den.csv" rankcity -q $A --denominate --emit denominated $rd/asem_iData.csv
-ok denominate-aut awk -F, '
-NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-$1 == "AUT" {
-	seen = 1
-	d = $c["Flights"] - 0.00332177964897756; if (d < 0) d = -d; if (d > 1e-17) bad++
-	d = $c["Bord"] - 0.000417307531804795; if (d < 0) d = -d; if (d > 1e-18) bad++
-	if ($c["LPI"] != "4.097985") bad++
-}
-END { exit bad > 0 || !seen }' "$rt/den.csv"
+printf 'uCode,Flights,Bord,LPI\nAUT,0.00332177964897756,0.000417307531804795,4.097985\n' \
+    >"$rt/den-aut-want.csv"
+{ head -1 "$rt/den.csv"; grep '^AUT,' "$rt/den.csv"; } >"$rt/den-aut.csv"
+cmpref denominate-aut-flights uCode "$rt/den-aut-want.csv" "$rt/den-aut.csv" \
+    -v only=Flights -v tol=1e-17
+cmpref denominate-aut-bord uCode "$rt/den-aut-want.csv" "$rt/den-aut.csv" \
+    -v only=Bord -v tol=1e-18
+cmpref denominate-aut-lpi uCode "$rt/den-aut-want.csv" "$rt/den-aut.csv" \
+    -v only=LPI -v exact=LPI
 awk -F, -v pairs=Flights:Population,Bord:Area,Elec:Energy,Gas:Energy,Goods:GDP,Services:GDP,FDI:GDP,PRemit:GDP,ForPort:GDP,StMob:Population,Research:GDP,Pat:GDP,CultServ:GDP,CultGood:GDP,Tourist:Population,MigStock:Population,NGOs:Population '
 BEGIN { n = split(pairs, p, ","); for (i = 1; i <= n; i++) { split(p[i], q, ":"); den[q[1]] = q[2] } }
 { gsub(/"/, "") }

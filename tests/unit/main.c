@@ -29,7 +29,10 @@ void suite_stage(void);
 void suite_rules(void);
 void suite_caseflow(void);
 void suite_audit(void);
+void suite_model(void);
 void suite_pipeline(void);
+void suite_montecarlo(void);
+void suite_methods(void);
 void suite_run(void);
 
 static uint64_t t_rng;
@@ -161,7 +164,10 @@ main(void)
 		{"caseflow/rules", suite_rules},
 		{"caseflow/caseflow", suite_caseflow},
 		{"rankcity/audit", suite_audit},
+		{"rankcity/model", suite_model},
 		{"rankcity/pipeline", suite_pipeline},
+		{"rankcity/montecarlo", suite_montecarlo},
+		{"rankcity/methods", suite_methods},
 		{"rankcity/run", suite_run},
 	};
 	size_t i;

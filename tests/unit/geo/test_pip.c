@@ -35,7 +35,7 @@ compare_at(struct geo_ctx *g, struct layer *fast, struct layer *exact,
 {
 	struct err e;
 	long f = t_locate1(g, fast, x, y, &e);
-	long x2 = layer_locate_geos(g, exact, x, y, &e);
+	long x2 = t_locate1(g, exact, x, y, &e); /* GEOS: no fast index */
 
 	a->n++;
 	if (f != x2) {
