@@ -1178,13 +1178,14 @@ static int
 pack_row(struct run *R, const struct csv_record *rec, struct buf *b,
     struct err *e)
 {
-	size_t need = 16 + rec->len[R->idcol], at;
+	size_t need = 16 + rec->len[R->idcol], at, tl;
 	uint32_t l;
 	char *p;
-	int i;
 
-	for (i = 0; i < R->o->nby; i++)
-		need += 4 + rec->len[R->bycol[i]];
+	tl = tuple_size(rec, R->bycol, R->o->nby);
+	if (tl == (size_t)-1)
+		return errf(e, ERR_DATA, "a row of more than 4 GiB");
+	need += tl;
 	if (R->catcol != NO_COL)
 		need += rec->len[R->catcol];
 	if (need > UINT32_MAX)
@@ -1196,13 +1197,9 @@ pack_row(struct run *R, const struct csv_record *rec, struct buf *b,
 	memcpy(p + 4, (s), l); p += 4 + l; } while (0)
 	PUT(rec->field[R->idcol], rec->len[R->idcol]);
 	at = (size_t)(p - b->data);
-	/* The group values: a tuple (group.h) behind its length; the room
-	 * is there, so b->data stays where it is. */
-	b->len = at + 4;
-	if (tuple_pack(b, rec, R->bycol, R->o->nby, e) < 0)
-		return -1;
-	p = b->data + b->len;
-	l = (uint32_t)(b->len - at - 4);
+	/* The group values: a tuple (group.h) behind its length. */
+	p = tuple_write(p + 4, rec, R->bycol, R->o->nby);
+	l = (uint32_t)tl;
 	memcpy(b->data + at, &l, 4);
 	if (R->catcol != NO_COL)
 		PUT(rec->field[R->catcol], rec->len[R->catcol]);

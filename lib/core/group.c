@@ -163,33 +163,3 @@ groups_free(struct groups *G)
 	free(G->slot);
 	memset(G, 0, sizeof *G);
 }
-
-int
-tuple_pack(struct buf *b, const struct csv_record *rec, const size_t *cols,
-    int ncols, struct err *e)
-{
-	uint32_t l;
-	int i;
-
-	for (i = 0; i < ncols; i++) {
-		size_t len = rec->len[cols[i]];
-		if (len > UINT32_MAX)
-			return errf(e, ERR_DATA, "a value of 4 GiB or more");
-		l = (uint32_t)len;
-		if (buf_append(b, (const char *)&l, 4) < 0 ||
-		    buf_append(b, rec->field[cols[i]], len) < 0)
-			return err_nomem(e);
-	}
-	return 0;
-}
-
-void
-tuple_next(const char **p, const char **val, size_t *len)
-{
-	uint32_t l;
-
-	memcpy(&l, *p, 4);
-	*val = *p + 4;
-	*len = l;
-	*p += 4 + l;
-}

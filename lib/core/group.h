@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #include "core/csvio.h"
 #include "core/intern.h"
@@ -65,17 +66,78 @@ int groups_sort(struct groups *G, const struct intern *tuples,
 void groups_free(struct groups *G);
 
 /*
- * Append to b the tuple of rec's columns cols[0..ncols-1]: each value as a
- * 4-byte length and its bytes.  Returns 0, or -1 with *e set (memory, or
- * a value of 4 GiB or more).
+ * The bytes the tuple of rec's columns cols[0..ncols-1] takes: a 4-byte
+ * length and the bytes of each value.  Values of 4 GiB or more cannot be
+ * packed: (size_t)-1 then.
  */
-int tuple_pack(struct buf *b, const struct csv_record *rec,
-    const size_t *cols, int ncols, struct err *e);
+static inline size_t
+tuple_size(const struct csv_record *rec, const size_t *cols, int ncols)
+{
+	size_t need = 0, len;
+	int i;
+
+	for (i = 0; i < ncols; i++) {
+		len = rec->len[cols[i]];
+		if (len > UINT32_MAX || need > ((size_t)-1) / 4)
+			return (size_t)-1;
+		need += 4 + len;
+	}
+	return need;
+}
+
+/*
+ * Write the tuple of rec's columns cols[0..ncols-1] at p, which has
+ * tuple_size() bytes of room, and return the end of what was written.
+ * Inline: caseflow packs a tuple for each step it reads.
+ */
+static inline char *
+tuple_write(char *p, const struct csv_record *rec, const size_t *cols,
+    int ncols)
+{
+	uint32_t l;
+	int i;
+
+	for (i = 0; i < ncols; i++) {
+		l = (uint32_t)rec->len[cols[i]];
+		memcpy(p, &l, 4);
+		memcpy(p + 4, rec->field[cols[i]], l);
+		p += 4 + (size_t)l;
+	}
+	return p;
+}
+
+/*
+ * Append to b the tuple of rec's columns cols[0..ncols-1].  Returns 0, or
+ * -1 with *e set (memory, or a value of 4 GiB or more).
+ */
+static inline int
+tuple_pack(struct buf *b, const struct csv_record *rec, const size_t *cols,
+    int ncols, struct err *e)
+{
+	size_t need = tuple_size(rec, cols, ncols);
+
+	if (need == (size_t)-1)
+		return errf(e, ERR_DATA, "a value of 4 GiB or more");
+	if (buf_reserve(b, need) < 0)
+		return err_nomem(e);
+	b->len = (size_t)(tuple_write(b->data + b->len, rec, cols, ncols) -
+	    b->data);
+	return 0;
+}
 
 /*
  * The next value of a tuple: at *p, its bytes in *val and *len, and *p
  * moved past it.  The caller knows how many values a tuple holds.
  */
-void tuple_next(const char **p, const char **val, size_t *len);
+static inline void
+tuple_next(const char **p, const char **val, size_t *len)
+{
+	uint32_t l;
+
+	memcpy(&l, *p, 4);
+	*val = *p + 4;
+	*len = l;
+	*p += 4 + l;
+}
 
 #endif
