@@ -2,7 +2,8 @@
 # The man pages' examples are tests: inside each ".Bd -literal" block of
 # man/*.1, a line starting with "$ " is a command (run from the repository
 # root, standard error ignored) and the lines after it, up to the next
-# command or ".Ed", are its exact standard output.  The checks run on
+# command or ".Ed", are its exact standard output.  And each page renders
+# without a warning from groff (as man -l shows it).  The checks run on
 # tests/harness.sh; each is named after its page and command.
 #
 # Usage: sh tests/manex.sh [BINDIR]   (default: build)
@@ -12,6 +13,11 @@ cd "$(dirname "$0")/.." || exit 2
 suite manex "$@"
 
 for page in man/*.1; do
+	if command -v groff >/dev/null 2>&1; then
+		groff -mandoc -Tutf8 -z "$page" >"$tmp/warn" 2>&1
+		ok "$page renders cleanly" test ! -s "$tmp/warn" ||
+		    head -5 "$tmp/warn"
+	fi
 	rm -f "$tmp"/ex.*
 	# Split the examples into ex.N.cmd and ex.N.want, undoing mdoc escapes.
 	awk -v dir="$tmp" '
