@@ -85,16 +85,16 @@ $(1)/%.a:
 	@rm -f $$@
 	$$(AR) rcs $$@ $$^
 
-$(1)/gridify: $(1)/obj/cmd/gridify.o $(1)/obj/cmd/cli.o $(1)/libgeo.a \
+$(1)/gridify: $(1)/obj/cmd/gridify.o $(1)/obj/cmd/cli/cli.o $(1)/libgeo.a \
     $(1)/libcore.a
 	$$(CC) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CORE_LIBS)
 
-$(1)/caseflow: $(1)/obj/cmd/caseflow.o $(1)/obj/cmd/cli.o \
-    $(1)/obj/cmd/cli_chart.o $(1)/libcaseflow.a $(1)/libcore.a
+$(1)/caseflow: $(1)/obj/cmd/caseflow.o $(1)/obj/cmd/cli/cli.o \
+    $(1)/obj/cmd/cli/cli_chart.o $(1)/libcaseflow.a $(1)/libcore.a
 	$$(CC) $(2) -o $$@ $$^ $$(CASEFLOW_LIBS) $$(CORE_LIBS)
 
-$(1)/rankcity: $(1)/obj/cmd/rankcity.o $(1)/obj/cmd/cli.o \
-    $(1)/obj/cmd/cli_chart.o $(1)/librankcity.a $(1)/libcore.a
+$(1)/rankcity: $(1)/obj/cmd/rankcity.o $(1)/obj/cmd/cli/cli.o \
+    $(1)/obj/cmd/cli/cli_chart.o $(1)/librankcity.a $(1)/libcore.a
 	$$(CC) $(2) -o $$@ $$^ $$(RANKCITY_LIBS) $$(CORE_LIBS)
 
 # The unit tests link every part.
@@ -130,7 +130,7 @@ deps:
 clang-check:
 	@if command -v clang >/dev/null 2>&1; then \
 	  echo "clang -fsyntax-only $(WARN)"; \
-	  clang $(XCFLAGS) -Werror -fsyntax-only cmd/*.c $(CORE_SRC) \
+	  clang $(XCFLAGS) -Werror -fsyntax-only cmd/*.c cmd/cli/*.c $(CORE_SRC) \
 	      $(GEO_SRC) $(CASEFLOW_SRC) $(RANKCITY_SRC) $(UNIT_SRC); \
 	else echo "clang not installed: skipping the clang warning check"; fi
 

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
+#include "cli/cli.h"
 #include "core/csvio.h"
 #include "core/util.h"
 #include "geo/gridify.h"

@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "cli.h"
-#include "cli_chart.h"
+#include "cli/cli.h"
+#include "cli/cli_chart.h"
 #include "core/csvio.h"
 #include "core/num.h"
 #include "core/stats.h"

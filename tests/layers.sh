@@ -4,7 +4,7 @@
 #   - lib/core depends on nothing of ours but lib/core;
 #   - an engine folder (lib/geo, lib/caseflow, lib/rankcity) on lib/core
 #     and itself, never on another engine;
-#   - cmd/cli*.o on lib/core; cmd/TOOL.o on the cli, lib/core and its own
+#   - cmd/cli/*.o on lib/core; cmd/TOOL.o on the cli, lib/core and its own
 #     engine;
 #   - no circle between object files (tsort finds none);
 #   - GEOS only in lib/geo, jansson only where JSON is read (lib/geo,

@@ -10,7 +10,7 @@
  *
  * lib/ never prints and never exits: a function that can fail returns a
  * negative status and writes one sentence into a caller-owned struct err.
- * cmd/ decides what to do with it (cmd/cli.c prints "tool: MESSAGE" and
+ * cmd/ decides what to do with it (cmd/cli/cli.c prints "tool: MESSAGE" and
  * picks the exit status).  Messages follow DESIGN.md: FILE:LINE: what is
  * wrong: "value".
  */
