@@ -142,21 +142,6 @@ cli_pick(const char *opt, const char *arg, const char *const *names,
 	cli_usage("%s: %s is not %s", opt, cli_quote(arg), list);
 }
 
-unsigned
-cli_pick_set(const char *opt, const char *arg, const char *const *names,
-    const char *list)
-{
-	char **w;
-	int n, i;
-	unsigned set = 0;
-
-	w = cli_list(arg, &n);
-	for (i = 0; i < n; i++)
-		set |= 1u << cli_pick(opt, w[i], names, list);
-	strlist_free(w, n);
-	return set;
-}
-
 double
 cli_num(const char *opt, const char *arg, double lo, double hi)
 {

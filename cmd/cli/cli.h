@@ -125,13 +125,6 @@ int cli_pick(const char *opt, const char *arg, const char *const *names,
     const char *list);
 
 /*
- * A comma-separated subset of names[] as a bit set (bit i for names[i]);
- * an unknown word is a usage error as in cli_pick().
- */
-unsigned cli_pick_set(const char *opt, const char *arg,
-    const char *const *names, const char *list);
-
-/*
  * arg as a number in [lo, hi] (C locale, NA and garbage refused); any
  * other text is a usage error: OPT: "ARG" is not a number from LO to HI
  * (OPT: "ARG" is not a number >= LO when hi is infinite).

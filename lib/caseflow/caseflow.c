@@ -254,7 +254,7 @@ struct run {
 	size_t cbcol[CB_COUNT];
 	int have[CF_NCHAIN];    /* the stage can be observed at all */
 	int have_side;          /* rework, extension, returns observable */
-	struct csv_record first_header;
+	const struct csv_record *head; /* the input's (csvin owns it) */
 
 	/* time: base of the relative times (fixed), latest time seen */
 	int64_t base;
@@ -1754,8 +1754,7 @@ by_name(struct run *R, int j, struct err *e)
 {
 	size_t c = R->bycol[j];
 
-	return csvw_field(R->out, R->first_header.field[c],
-	    R->first_header.len[c], e);
+	return csvw_field(R->out, R->head->field[c], R->head->len[c], e);
 }
 
 static int
@@ -1787,8 +1786,7 @@ begin(struct run *R, struct csvin *in, struct err *e)
 
 	if (resolve_columns(R, r, e) < 0)
 		return -1;
-	if (csv_record_copy(&R->first_header, h) < 0)
-		return err_nomem(e);
+	R->head = h;
 	/* The reject file's header: the input's, and "error". */
 	if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
 		return -1;
@@ -2326,6 +2324,5 @@ out:
 	acc_free(&R.a);
 	free(R.bycol);
 	csvin_close(in);
-	csv_record_free(&R.first_header);
 	return rc;
 }

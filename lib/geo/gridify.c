@@ -43,7 +43,7 @@ struct run {
 	struct intern byvals; /* --by values; without --by, "" alone */
 	uint64_t *dense;   /* without --by: one count per slot */
 	struct cmap sparse; /* with --by */
-	struct csv_record first_header;
+	const struct csv_record *head; /* the input's (csvin owns it) */
 	/* Each layer's id column in the output: its own name, or its file's
 	 * when that is taken (settle_names); owned here, so the caller's
 	 * layers stay as they were loaded. */
@@ -553,8 +553,8 @@ write_counts(struct run *R, struct err *e)
 			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
 				goto out;
 	}
-	if (R->o->by && csvw_field(R->out, R->first_header.field[R->bycol],
-	    R->first_header.len[R->bycol], e) < 0)
+	if (R->o->by && csvw_field(R->out, R->head->field[R->bycol],
+	    R->head->len[R->bycol], e) < 0)
 		goto out;
 	if (csvw_str(R->out, "count", e) < 0 || csvw_end(R->out, e) < 0)
 		goto out;
@@ -608,8 +608,7 @@ begin(struct run *R, struct csvin *in, struct err *e)
 	    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
 	    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
 		return -1;
-	if (csv_record_copy(&R->first_header, h) < 0)
-		return err_nomem(e);
+	R->head = h;
 	if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
 		return -1;
 	return 0;
@@ -705,7 +704,6 @@ out:
 	free(R.sparse.val);
 	free(R.slot0);
 	csvin_close(in);
-	csv_record_free(&R.first_header);
 	for (l = 0; l < nlayers && l < GRIDIFY_MAX_LAYERS; l++)
 		free(R.idname[l]);
 	if (R.b) {

@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 /* ---------------------------------------------------------------- rng */
 
@@ -292,6 +293,32 @@ static inline char *out_dir(const char *dir)
         exit(1);
     }
     return d;
+}
+
+/* ------------------------------------------------------- arguments */
+
+/* What getopt answers that every generator takes alike: -h, an option
+ * without its argument (optstring starts with ':'), an unknown option. */
+static inline void other_option(int opt)
+{
+    char o[2] = {(char)optopt, '\0'};
+
+    if (opt == 'h') {
+        fputs(usage_line, stdout);
+        exit(fflush(stdout) == 0 ? 0 : 1);
+    }
+    if (opt == ':')
+        usage_error("option requires an argument -- '%s'", o);
+    usage_error("invalid option -- '%s'", o);
+}
+
+/* After the options: no operands, and -o DIR given. */
+static inline void args_done(int argc, char **argv, const char *dir)
+{
+    if (optind < argc)
+        usage_error("unexpected argument: '%s'", argv[optind]);
+    if (!dir || !*dir)
+        usage_error("missing -o DIR", NULL);
 }
 
 #endif

@@ -284,26 +284,11 @@ int main(int argc, char **argv)
         case 'o':
             dir = optarg;
             break;
-        case 'h':
-            fputs(usage_line, stdout);
-            return 0;
-        case ':': {
-            char o[2] = {(char)optopt, '\0'};
-            usage_error("option requires an argument -- '%s'", o);
-            break;
-        }
-        default: {
-            char o[2] = {(char)optopt, '\0'};
-            usage_error("invalid option -- '%s'", o);
-            break;
-        }
+        default:
+            other_option(opt);
         }
     }
-    if (optind < argc)
-        usage_error("unexpected argument: '%s'", argv[optind]);
-    if (!dir || !*dir)
-        usage_error("missing -o DIR", NULL);
-
+    args_done(argc, argv, dir);
     char *dpath = out_dir(dir);
 
     size_t nu = (size_t)nunit, ni = (size_t)nind;
