@@ -1,5 +1,6 @@
 /*
- * csvio.h - streaming CSV input over libcsv, and checked CSV output.
+ * csvio.h - streaming CSV input over libcsv (and, through csvw.h, checked
+ * CSV output).
  *
  * Reading: csvr_open() opens a file (or standard input), optionally converts
  * it from a legacy encoding to UTF-8 with iconv, drops a UTF-8 byte order
@@ -10,12 +11,6 @@
  * same result); everything else goes through libcsv.  A tool's several
  * input files, one header for all, are a struct csvin.  Columns are named
  * by header name or 1-based position under one rule (csv_header_column).
- *
- * Writing: a csvw buffers output for one file descriptor, quotes a field
- * only when it holds the separator, a quote, CR or LF, ends records with LF
- * and checks every write(2), so that a full disk is an error, not silence.
- * Numbers go out through csvw_num and csvw_int, the one number format
- * (num.h).
  */
 #ifndef CSVIO_H
 #define CSVIO_H
@@ -159,76 +154,6 @@ int csvin_next_file(struct csvin *in, struct err *e);
 /* Close the input and free what it owns.  NULL is allowed. */
 void csvin_close(struct csvin *in);
 
-/* --- writing --- */
-
-struct csvw;
-
-/*
- * Start a writer on the file descriptor fd, named name in messages (the
- * string must outlive the writer).  If owns_fd is set, csvw_close() closes
- * fd.  Returns NULL if out of memory.
- */
-struct csvw *csvw_new(int fd, const char *name, int owns_fd);
-
-/*
- * Open path for writing (truncating it) and start a writer on it; "-" means
- * standard output.  Returns NULL with *e set (ERR_IO or ERR_NOMEM).
- */
-struct csvw *csvw_open(const char *path, struct err *e);
-
-/* Append one field (quoted if needed) to the current record. */
-int csvw_field(struct csvw *w, const char *s, size_t len, struct err *e);
-
-/* Append one NUL-terminated field. */
-int csvw_str(struct csvw *w, const char *s, struct err *e);
-
-/* Append a field that is written as it is, never quoted (numbers). */
-int csvw_raw(struct csvw *w, const char *s, size_t len, struct err *e);
-
-/*
- * Append the number x as one field in the one number format (num.h):
- * decimals digits after the point, or the shortest round-trip text with
- * NUM_SHORTEST; trim drops trailing zeros of the decimals; NaN is an
- * empty field and -0 is 0.  The only way a tool writes a fractional
- * number.
- */
-int csvw_num(struct csvw *w, double x, int decimals, int trim,
-    struct err *e);
-
-/* Append the whole number v as one field (counts, ranks). */
-int csvw_int(struct csvw *w, int64_t v, struct err *e);
-
-/* End the current record with LF. */
-int csvw_end(struct csvw *w, struct err *e);
-
-/* Write all fields of rec, without ending the record. */
-int csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e);
-
-/*
- * Write a bad record to a reject file: its fields unchanged, then msg as
- * the last (error) field, and end it.  Returns 0, or -1 with *e set.
- */
-int csvw_reject(struct csvw *w, const struct csv_record *rec,
-    const char *msg, struct err *e);
-
-/*
- * The reject discipline for a bad record whose message is in *e: with a
- * reject writer w, write the record there with that message, add one to
- * *rejected, clear *e and return 0 (the caller goes on); without one (w
- * NULL), return -1 with *e as it is (the caller stops).  A failed write
- * also returns -1, with *e telling of it.
- */
-int csvw_reject_bad(struct csvw *w, const struct csv_record *rec,
-    unsigned long long *rejected, struct err *e);
-
-/* Write buffered bytes to the descriptor.  0 or -1 with *e set (ERR_IO). */
-int csvw_flush(struct csvw *w, struct err *e);
-
-/*
- * Flush, close the descriptor if the writer owns it, and free the writer.
- * Returns 0, or -1 with *e set if a write or close failed (or had failed
- * before).  NULL is allowed and returns 0.
- */
-int csvw_close(struct csvw *w, struct err *e);
+#include "core/csvw.h"
 
 #endif
