@@ -79,7 +79,12 @@ static const char usage_text[] =
     "      --tsv               input is tab-separated\n"
     "      --encoding ENC      input encoding, e.g. gb18030 (default: utf-8)\n"
     "  -o, --output FILE       write here instead of standard output\n"
+    "      --output-encoding ENC  write the CSV in ENC, e.g. gb18030\n"
+    "      --bom               start the CSV with a UTF-8 byte order mark\n"
     "      --reject FILE       write bad records here and go on\n"
+    "      --max-reject-rate F exit 1 when more than the share F of the\n"
+    "                          records is rejected (after writing)\n"
+    "      --stats FILE        write the summary's counts here as CSV\n"
     "  -q, --quiet             no summary line on standard error\n"
     "  -h, --help              show this help and exit\n"
     "  -V, --version           show the version and exit\n"
@@ -357,6 +362,16 @@ parse_options(int argc, char **argv, struct options *op)
 	}
 }
 
+/* No output may name an input: the files caseflow reads and writes. */
+static void
+check_paths(const struct options *op, char *const *files, int nfiles)
+{
+	const struct cli_path in[] = {{"--stage-map", op->stage_map},
+	    {"--rules", op->rules}, {"--calendar", op->calendar}};
+
+	cli_check_paths(&op->com, in, 3, files, nfiles, NULL, 0);
+}
+
 /* The working calendar of --calendar, with --work-hours. */
 static int
 load_calendar(struct options *op, struct workcal *cal, struct err *e)
@@ -392,7 +407,9 @@ main(int argc, char **argv)
 	int status = CLI_EXIT_OK;
 
 	parse_options(argc, argv, &op);
+	check_paths(&op, argv + optind, argc - optind);
 	cli_chart_check(&op.com);
+	op.run.chart = cli_chart_target(&op.com);
 	stats_init();
 	memset(&st, 0, sizeof st);
 	if (op.stage_map) {
@@ -423,10 +440,9 @@ main(int argc, char **argv)
 	if (caseflow_run(&op.run, argv + optind, argc - optind, out, rej, &st,
 	    &e) < 0)
 		status = cli_fail(&e);
-	status = cli_close(out, status);
-	status = cli_close(rej, status);
-	out = rej = NULL;
 	status = cli_chart_finish(&op.com, &script, status);
+	status = cli_finish(&op.com, out, rej, status);
+	out = rej = NULL;
 	if (status == CLI_EXIT_OK) {
 		n = format_time(&op.run.time, st.as_of, tb);
 		tb[n] = '\0';
@@ -437,9 +453,19 @@ main(int argc, char **argv)
 		    st.open, st.cancelled, st.invalid, st.written,
 		    n ? tb : "-");
 	}
+	{
+		const struct cli_count counts[] = {{"read", st.read},
+		    {"rejected", st.rejected}, {"after_as_of", st.after_as_of},
+		    {"cases", st.cases}, {"closed", st.closed},
+		    {"open", st.open}, {"cancelled", st.cancelled},
+		    {"invalid", st.invalid}, {"written", st.written}};
+
+		status = cli_write_stats(&op.com, counts,
+		    sizeof counts / sizeof counts[0], status);
+	}
+	status = cli_check_reject_rate(&op.com, st.read, st.rejected, status);
 done:
-	cli_close(out, CLI_EXIT_FAIL);
-	cli_close(rej, CLI_EXIT_FAIL);
+	cli_finish(&op.com, out, rej, CLI_EXIT_FAIL);
 	free(script.data);
 	stage_map_free(&smap);
 	rules_free(&rules);

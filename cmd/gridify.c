@@ -51,7 +51,12 @@ static const char usage_text[] =
     "      --encoding ENC    input encoding, e.g. gb18030 or gbk\n"
     "                        (default: utf-8)\n"
     "  -o, --output FILE     write here instead of standard output\n"
+    "      --output-encoding ENC  write the CSV in ENC, e.g. gb18030\n"
+    "      --bom             start the CSV with a UTF-8 byte order mark\n"
     "      --reject FILE     write bad records here and go on\n"
+    "      --max-reject-rate F  exit 1 when more than the share F of the\n"
+    "                        records is rejected (after writing)\n"
+    "      --stats FILE      write the summary's counts here as CSV\n"
     "  -q, --quiet           no summary line on standard error\n"
     "      --exact           locate with GEOS only (for checking)\n"
     "  -h, --help            show this help and exit\n"
@@ -229,6 +234,14 @@ main(int argc, char **argv)
 	int i, status = CLI_EXIT_OK, loaded = 0;
 
 	parse_options(argc, argv, &op);
+	{
+		struct cli_path in[GRIDIFY_MAX_LAYERS];
+
+		for (i = 0; i < op.nlayers; i++)
+			in[i] = (struct cli_path){"-p", op.layers[i].path};
+		cli_check_paths(&op.com, in, op.nlayers, argv + optind,
+		    argc - optind, NULL, 0);
+	}
 	/* GRIDIFY_BPE: the fast index's buckets per edge (benchmarks). */
 	for (i = 0; i < op.nlayers && getenv("GRIDIFY_BPE"); i++)
 		op.layers[i].buckets_per_edge = atof(getenv("GRIDIFY_BPE"));
@@ -249,8 +262,7 @@ main(int argc, char **argv)
 	if (gridify_run(&g, layers, op.nlayers, &op.run, argv + optind,
 	    argc - optind, out, rej, &st, &e) < 0)
 		status = cli_fail(&e);
-	status = cli_close(out, status);
-	status = cli_close(rej, status);
+	status = cli_finish(&op.com, out, rej, status);
 	out = rej = NULL;
 	if (getenv("GRIDIFY_DEBUG"))
 		for (i = 0; i < op.nlayers; i++)
@@ -261,9 +273,17 @@ main(int argc, char **argv)
 		cli_summary(&op.com, "%llu read, %llu written, %llu rejected, "
 		    "%llu dropped; %llu unmatched", st.read, st.written,
 		    st.rejected, st.dropped, st.unmatched);
+	{
+		const struct cli_count counts[] = {{"read", st.read},
+		    {"written", st.written}, {"rejected", st.rejected},
+		    {"dropped", st.dropped}, {"unmatched", st.unmatched}};
+
+		status = cli_write_stats(&op.com, counts,
+		    sizeof counts / sizeof counts[0], status);
+	}
+	status = cli_check_reject_rate(&op.com, st.read, st.rejected, status);
 done:
-	cli_close(out, CLI_EXIT_FAIL);
-	cli_close(rej, CLI_EXIT_FAIL);
+	cli_finish(&op.com, out, rej, CLI_EXIT_FAIL);
 	for (i = 0; i < loaded; i++)
 		layer_free(&g, &layers[i]);
 	geo_finish(&g);

@@ -66,6 +66,9 @@ static const char usage_text[] =
     "      --gnuplot           print the chart's gnuplot script instead of\n"
     "                          the CSV (which goes to -o FILE if given)\n"
     "  -o, --output FILE       write here instead of standard output\n"
+    "      --output-encoding ENC  write the CSV in ENC, e.g. gb18030\n"
+    "      --bom               start the CSV with a UTF-8 byte order mark\n"
+    "      --stats FILE        write the summary's counts here as CSV\n"
     "  -q, --quiet             no summary line or warnings on standard error\n"
     "  -h, --help              show this help and exit\n"
     "  -V, --version           show the version and exit\n"
@@ -412,16 +415,28 @@ main(int argc, char **argv)
 	int status = CLI_EXIT_OK;
 
 	parse_options(argc, argv, &op);
+	{
+		const struct cli_path in[] = {{"--meta", op.run.read.meta},
+		    {"--previous", op.run.previous}};
+		const struct cli_path own[] = {{"--treat-out",
+		    op.run.treat_out}, {"--weights-out", op.run.weights_out}};
+
+		cli_check_paths(&op.com, in, 2, argv + optind, argc - optind,
+		    own, 2);
+	}
 	stats_init();
 	cli_chart_check(&op.com);
-	if ((status = cli_open_writers(&op.com, &out, NULL)) != CLI_EXIT_OK)
+	op.run.chart = cli_chart_target(&op.com);
+	if ((status = cli_open_writers(&op.com, &out, NULL)) != CLI_EXIT_OK) {
+		cli_finish(&op.com, out, NULL, status);
 		return status;
+	}
 	if (rc_run(&op.run, optind < argc ? argv[optind] : "-", out,
 	    &script, &warn, &st, &e) < 0)
 		status = cli_fail(&e);
 	cli_warnings(&op.com, &warn);
-	status = cli_close(out, status);
 	status = cli_chart_finish(&op.com, &script, status);
+	status = cli_finish(&op.com, out, NULL, status);
 	if (status == CLI_EXIT_OK && op.run.audit)
 		cli_summary(&op.com, "%zu units read, %zu screened out, %zu "
 		    "values imputed; %zu indicators, %zu aggregates; audit "
@@ -433,6 +448,16 @@ main(int argc, char **argv)
 		    "ranked, %zu rows written", st.units, st.screened,
 		    st.imputed, st.indicators, st.aggregates, st.ranked,
 		    st.written);
+	{
+		const struct cli_count counts[] = {{"units", st.units},
+		    {"screened", st.screened}, {"imputed", st.imputed},
+		    {"indicators", st.indicators},
+		    {"aggregates", st.aggregates}, {"ranked", st.ranked},
+		    {"written", st.written}};
+
+		status = cli_write_stats(&op.com, counts,
+		    sizeof counts / sizeof counts[0], status);
+	}
 	free(script.data);
 	free(warn.data);
 	return status;

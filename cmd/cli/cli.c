@@ -4,11 +4,15 @@
  */
 #include "cli.h"
 
+#include <errno.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 #include "core/num.h"
 
@@ -26,15 +30,20 @@ cli_init(const char *tool, const char *help, struct cli_common *c)
 	cli_help = help;
 	memset(c, 0, sizeof *c);
 	c->csv.delim = ',';
+	c->max_reject_rate = -1;
+	c->chart_file.fd = -1;
 }
 
-/* Write text to standard output and exit 0, or 1 if it could not. */
+/* Write text to standard output and exit 0, or say why not and exit 1. */
 static void
 print_and_exit(const char *text)
 {
 	fputs(text, stdout);
-	exit(fflush(stdout) == 0 && !ferror(stdout) ? CLI_EXIT_OK :
-	    CLI_EXIT_FAIL);
+	if (fflush(stdout) == 0 && !ferror(stdout))
+		exit(CLI_EXIT_OK);
+	fprintf(stderr, "%s: <stdout>: write error: %s\n", cli_tool,
+	    strerror(errno));
+	exit(CLI_EXIT_FAIL);
 }
 
 const char *
@@ -103,6 +112,18 @@ cli_common_option(struct cli_common *c, int opt, const char *arg)
 	case CLI_OPT_GNUPLOT:
 		c->gnuplot = 1;
 		return 1;
+	case CLI_OPT_STATS:
+		c->stats = arg;
+		return 1;
+	case CLI_OPT_OUT_ENCODING:
+		c->out_encoding = arg;
+		return 1;
+	case CLI_OPT_BOM:
+		c->bom = 1;
+		return 1;
+	case CLI_OPT_MAX_REJECT_RATE:
+		c->max_reject_rate = cli_num("--max-reject-rate", arg, 0, 1);
+		return 1;
 	case 'h':
 		print_and_exit(cli_help);
 		break;
@@ -128,6 +149,101 @@ cli_check_common(const struct cli_common *c)
 	if (c->gnuplot && !c->chart)
 		cli_usage("--gnuplot needs --chart FILE (the file the script "
 		    "writes)");
+	if (c->stats && strcmp(c->stats, "-") == 0)
+		cli_usage("--stats - would mix the counts into the output; name "
+		    "a file");
+	if (c->bom && c->out_encoding && strcasecmp(c->out_encoding, "utf-8")
+	    != 0 && strcasecmp(c->out_encoding, "utf8") != 0)
+		cli_usage("--bom: a byte order mark goes with UTF-8 output, not "
+		    "with --output-encoding %s", cli_quote(c->out_encoding));
+}
+
+/* What cli_check_paths() knows of one named file. */
+struct named {
+	const char *opt, *path;
+	int exists; /* a regular file that exists: dev and ino are set */
+	dev_t dev;
+	ino_t ino;
+};
+
+static void
+name_file(struct named *n, const char *opt, const char *path)
+{
+	struct stat st;
+
+	n->opt = opt;
+	n->path = path;
+	n->exists = stat(path, &st) == 0 && S_ISREG(st.st_mode);
+	if (n->exists) {
+		n->dev = st.st_dev;
+		n->ino = st.st_ino;
+	}
+}
+
+/* Do two named files clash?  Non-regular files that exist never do. */
+static int
+same_file(const struct named *a, const struct named *b)
+{
+	struct stat st;
+
+	if (a->exists && b->exists)
+		return a->dev == b->dev && a->ino == b->ino;
+	if (a->exists || b->exists)
+		return 0;
+	/* Neither is a regular file: two new names clash when equal. */
+	if (stat(a->path, &st) == 0 || stat(b->path, &st) == 0)
+		return 0;
+	return strcmp(a->path, b->path) == 0;
+}
+
+static const char *
+opt_name(const char *opt)
+{
+	return *opt ? opt : "the operand";
+}
+
+void
+cli_check_paths(const struct cli_common *c, const struct cli_path *inputs,
+    size_t nin, char *const *files, int nfiles,
+    const struct cli_path *outputs, size_t nout)
+{
+	struct named *in, out[16];
+	size_t ni = 0, no = 0, i, j;
+	const struct cli_path shared[] = {{"-o", c->output},
+	    {"--reject", c->reject}, {"--chart", c->gnuplot ? NULL : c->chart},
+	    {"--stats", c->stats}};
+
+	if (nfiles < 0)
+		nfiles = 0;
+	if ((in = calloc(nin + (size_t)nfiles + 1, sizeof *in)) == NULL)
+		nomem_exit();
+	for (i = 0; i < nin + (size_t)nfiles; i++) {
+		const struct cli_path p = i < nin ? inputs[i] :
+		    (struct cli_path){"", files[i - nin]};
+
+		if (p.path && strcmp(p.path, "-") != 0)
+			name_file(&in[ni++], p.opt, p.path);
+	}
+	for (i = 0; i < 4 + nout && no < 16; i++) {
+		const struct cli_path *p = i < 4 ? &shared[i] : &outputs[i - 4];
+
+		if (p->path && strcmp(p->path, "-") != 0)
+			name_file(&out[no++], p->opt, p->path);
+	}
+	for (i = 0; i < no; i++) {
+		for (j = 0; j < ni; j++)
+			if (out[i].exists && same_file(&out[i], &in[j]))
+				cli_usage("%s %s is also an input (%s %s); the "
+				    "run would destroy it", out[i].opt,
+				    cli_quote(out[i].path), opt_name(in[j].opt),
+				    cli_quote(in[j].path));
+		for (j = 0; j < i; j++)
+			if (same_file(&out[i], &out[j]))
+				cli_usage("%s %s and %s %s name the same file",
+				    out[j].opt, cli_quote(out[j].path),
+				    out[i].opt, cli_quote(out[i].path));
+	}
+	free(in);
 }
 
 int
@@ -186,15 +302,20 @@ cli_fail(const struct err *e)
 }
 
 static struct csvw *
-open_output(const struct cli_common *c)
+open_writer(const struct cli_common *c, const char *path)
 {
 	struct err e = {0};
 	struct csvw *w;
 
-	w = csvw_open(c->output ? c->output : c->gnuplot ? "/dev/null" : "-",
-	    &e);
-	if (w == NULL)
+	if ((w = csvw_open(path, &e)) == NULL) {
 		cli_fail(&e);
+		return NULL;
+	}
+	if (csvw_set_encoding(w, c->out_encoding, c->bom, &e) < 0) {
+		csvw_discard(w);
+		cli_fail(&e);
+		return NULL;
+	}
 	return w;
 }
 
@@ -202,26 +323,91 @@ int
 cli_open_writers(const struct cli_common *c, struct csvw **out,
     struct csvw **rej)
 {
-	struct err e = {0};
-
 	if (rej != NULL)
 		*rej = NULL;
-	if ((*out = open_output(c)) == NULL)
+	*out = open_writer(c, c->output ? c->output : c->gnuplot ?
+	    "/dev/null" : "-");
+	if (*out == NULL)
 		return CLI_EXIT_FAIL;
 	if (rej != NULL && c->reject != NULL &&
-	    (*rej = csvw_open(c->reject, &e)) == NULL)
-		return cli_fail(&e);
+	    (*rej = open_writer(c, c->reject)) == NULL)
+		return CLI_EXIT_FAIL;
 	return CLI_EXIT_OK;
 }
 
 int
-cli_close(struct csvw *w, int status)
+cli_finish(struct cli_common *c, struct csvw *out, struct csvw *rej,
+    int status)
 {
 	struct err e = {0};
 
-	if (csvw_close(w, &e) < 0 && status == CLI_EXIT_OK)
+	/* Everything written out before anything is put in place. */
+	if (status == CLI_EXIT_OK && ((out && csvw_flush(out, &e) < 0) ||
+	    (rej && csvw_flush(rej, &e) < 0)))
+		status = cli_fail(&e);
+	if (status != CLI_EXIT_OK) {
+		csvw_discard(out);
+		csvw_discard(rej);
+		outfile_discard(&c->chart_file);
+		return status;
+	}
+	if (csvw_close(out, &e) < 0) {
+		status = cli_fail(&e);
+		csvw_discard(rej);
+		outfile_discard(&c->chart_file);
+		return status;
+	}
+	if (csvw_close(rej, &e) < 0) {
+		outfile_discard(&c->chart_file);
+		return cli_fail(&e);
+	}
+	if (c->chart_file.path && outfile_commit(&c->chart_file, &e) < 0)
 		return cli_fail(&e);
 	return status;
+}
+
+int
+cli_write_stats(const struct cli_common *c, const struct cli_count *counts,
+    size_t n, int status)
+{
+	struct err e = {0};
+	struct csvw *w;
+	size_t i;
+
+	if (status != CLI_EXIT_OK || c->stats == NULL)
+		return status;
+	if ((w = csvw_open(c->stats, &e)) == NULL)
+		return cli_fail(&e);
+	for (i = 0; i < n; i++)
+		if (csvw_str(w, counts[i].name, &e) < 0)
+			goto fail;
+	if (csvw_end(w, &e) < 0)
+		goto fail;
+	for (i = 0; i < n; i++)
+		if (csvw_int(w, (int64_t)counts[i].n, &e) < 0)
+			goto fail;
+	if (csvw_end(w, &e) < 0 || csvw_close(w, &e) < 0)
+		return cli_fail(&e);
+	return status;
+fail:
+	csvw_discard(w);
+	return cli_fail(&e);
+}
+
+int
+cli_check_reject_rate(const struct cli_common *c, unsigned long long read,
+    unsigned long long rejected, int status)
+{
+	char rate[NUM_BUF], pct[NUM_BUF];
+
+	if (status != CLI_EXIT_OK || c->max_reject_rate < 0 || read == 0 ||
+	    (double)rejected <= c->max_reject_rate * (double)read)
+		return status;
+	fmt_shortest(rate, sizeof rate, c->max_reject_rate);
+	fmt_num(pct, 100.0 * (double)rejected / (double)read, 1, 0);
+	fprintf(stderr, "%s: %llu of %llu records rejected (%s%%), more than "
+	    "--max-reject-rate %s\n", cli_tool, rejected, read, pct, rate);
+	return CLI_EXIT_FAIL;
 }
 
 void

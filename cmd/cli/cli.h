@@ -18,10 +18,20 @@
  *   -o, --output FILE     default: standard output (/dev/null under
  *                         --gnuplot, whose script takes standard output)
  *   -q, --quiet           no summary line and no warnings
+ *   --stats FILE          the summary line's counts as a one-row CSV
+ *   --output-encoding ENC the CSV outputs (and rejects) in ENC
+ *   --bom                 a UTF-8 byte order mark first (Excel)
  *   --reject FILE         never "-": rejects must not mix with the output
+ *   --max-reject-rate F   exit 1, after writing everything, when more
+ *                         than the share F of the records was rejected
  *   --chart FILE          .png, .svg or .pdf (cli_chart.h checks it)
  *   --gnuplot             needs --chart FILE
  *   -h, --help; -V, --version
+ * Every file a tool writes is written beside the old one and put in its
+ * place only when the whole run succeeded (core/outfile.h), so a failed
+ * run leaves the user's files as they were; an output that names an
+ * input, or two outputs naming one file, is a usage error
+ * (cli_check_paths) before anything is opened.
  * Words and numbers given to options go through cli_pick() and cli_num(),
  * so that every refusal reads OPTION: "VALUE" is not ..., the value
  * quoted by cli_quote().
@@ -32,6 +42,7 @@
 #include <getopt.h>
 
 #include "core/csvio.h"
+#include "core/outfile.h"
 #include "core/util.h"
 
 /* The exit statuses, the only ones a tool returns. */
@@ -47,15 +58,33 @@ struct cli_common {
 	const char *output;  /* -o FILE, or NULL */
 	const char *reject;  /* --reject FILE, or NULL */
 	const char *chart;   /* --chart FILE, or NULL */
+	const char *stats;   /* --stats FILE, or NULL */
+	const char *out_encoding; /* --output-encoding ENC, or NULL */
+	double max_reject_rate;   /* --max-reject-rate F; -1 without */
+	int bom;             /* --bom */
 	int quiet;           /* -q */
 	int gnuplot;         /* --gnuplot */
+	struct outfile chart_file; /* --chart's temporary file, while drawn */
+};
+
+/* A file named on the command line, for cli_check_paths(). */
+struct cli_path {
+	const char *opt;  /* the option that named it ("" for an operand) */
+	const char *path; /* NULL: not given */
+};
+
+/* One count of the summary, for --stats: a column name and its value. */
+struct cli_count {
+	const char *name;
+	unsigned long long n;
 };
 
 /* getopt_long() codes of the shared long options without a letter; a
  * tool's own codes start at 256. */
 enum {
 	CLI_OPT_TSV = 200, CLI_OPT_ENCODING, CLI_OPT_REJECT, CLI_OPT_CHART,
-	CLI_OPT_GNUPLOT
+	CLI_OPT_GNUPLOT, CLI_OPT_STATS, CLI_OPT_OUT_ENCODING, CLI_OPT_BOM,
+	CLI_OPT_MAX_REJECT_RATE
 };
 
 /* The shared entries of a struct option table, by group: a tool lists
@@ -66,9 +95,13 @@ enum {
 	{"encoding", required_argument, NULL, CLI_OPT_ENCODING}
 #define CLI_LONGOPTS_OUTPUT \
 	{"output", required_argument, NULL, 'o'}, \
-	{"quiet", no_argument, NULL, 'q'}
+	{"quiet", no_argument, NULL, 'q'}, \
+	{"stats", required_argument, NULL, CLI_OPT_STATS}, \
+	{"output-encoding", required_argument, NULL, CLI_OPT_OUT_ENCODING}, \
+	{"bom", no_argument, NULL, CLI_OPT_BOM}
 #define CLI_LONGOPTS_REJECT \
-	{"reject", required_argument, NULL, CLI_OPT_REJECT}
+	{"reject", required_argument, NULL, CLI_OPT_REJECT}, \
+	{"max-reject-rate", required_argument, NULL, CLI_OPT_MAX_REJECT_RATE}
 #define CLI_LONGOPTS_CHART \
 	{"chart", required_argument, NULL, CLI_OPT_CHART}, \
 	{"gnuplot", no_argument, NULL, CLI_OPT_GNUPLOT}
@@ -97,11 +130,27 @@ void cli_init(const char *tool, const char *help, struct cli_common *c);
 int cli_common_option(struct cli_common *c, int opt, const char *arg);
 
 /*
- * Check the shared options together once parsing is done: --reject -
- * and --gnuplot without --chart are usage errors.  Exits 2 on a bad
- * combination.
+ * Check the shared options together once parsing is done: --reject -,
+ * --gnuplot without --chart and --bom with another output encoding than
+ * UTF-8 are usage errors.  Exits 2 on a bad combination.
  */
 void cli_check_common(const struct cli_common *c);
+
+/*
+ * Check, before anything is opened for writing, that no output names the
+ * same file as an input or as another output: the shared outputs (-o,
+ * --reject, --chart, --stats) and the tool's own, outputs[0..nout-1],
+ * against the tool's file options inputs[0..nin-1] and its operands
+ * files[0..nfiles-1] (each may be NULL: not given).
+ * Files are the same when they have the same device and inode, or, for
+ * outputs that do not exist yet, the same name; only regular files count
+ * (two outputs may both be /dev/null).  Standard input and output ("-")
+ * are not checked.  Exits 2 naming both options on a clash:
+ * -o "rr.csv" is also an input; the run would destroy it.
+ */
+void cli_check_paths(const struct cli_common *c,
+    const struct cli_path *inputs, size_t nin, char *const *files,
+    int nfiles, const struct cli_path *outputs, size_t nout);
 
 /*
  * Print "TOOL: MESSAGE" and "Try 'TOOL --help' for more information." to
@@ -149,20 +198,45 @@ int cli_fail(const struct err *e);
 /*
  * Open the output writer the shared options name (-o FILE; without it
  * standard output, or /dev/null under --gnuplot) into *out and, when rej
- * is not NULL, the --reject writer into *rej (NULL without --reject).
+ * is not NULL, the --reject writer into *rej (NULL without --reject),
+ * both in the --output-encoding and with the --bom asked for.  Files are
+ * written beside the old ones until cli_finish() puts them in place.
  * Returns CLI_EXIT_OK, or CLI_EXIT_FAIL after printing why; *out and
- * *rej then hold what was opened (the caller closes it with cli_close).
+ * *rej then hold what was opened (the caller ends them with cli_finish).
  */
 int cli_open_writers(const struct cli_common *c, struct csvw **out,
     struct csvw **rej);
 
 /*
- * Close writer w (NULL allowed) and return the status the run ends with:
- * status itself, or, when status is CLI_EXIT_OK and closing failed (a
- * full disk shows here, at the last flush), CLI_EXIT_FAIL after printing
- * why.  An earlier failure keeps its status and message.
+ * End a run's outputs: with status CLI_EXIT_OK, flush every writer
+ * (NULL allowed) and, when all of them and the chart succeeded, put
+ * every file (the writers', and --chart's drawn by cli_chart_finish) in
+ * place of the old one; with any other status, or when a flush or close
+ * fails (a full disk shows here), remove what the run wrote so that the
+ * old files stay as they were.  Returns the status the run ends with:
+ * status, or CLI_EXIT_FAIL after printing why.  The writers are freed.
  */
-int cli_close(struct csvw *w, int status);
+int cli_finish(struct cli_common *c, struct csvw *out, struct csvw *rej,
+    int status);
+
+/*
+ * With --stats FILE and status CLI_EXIT_OK, write counts[0..n-1] to FILE
+ * as a header row of their names and one row of their values (UTF-8,
+ * replacing the old file only once complete).  Returns status, or
+ * CLI_EXIT_FAIL after printing why the file could not be written.
+ */
+int cli_write_stats(const struct cli_common *c,
+    const struct cli_count *counts, size_t n, int status);
+
+/*
+ * With --max-reject-rate F and status CLI_EXIT_OK: when more than the
+ * share F of the read records were rejected, print
+ * "N of M records rejected (P%), more than --max-reject-rate F" and
+ * return CLI_EXIT_FAIL; else return status.  Called last, after every
+ * output was written: a cron job gets its files and a failing status.
+ */
+int cli_check_reject_rate(const struct cli_common *c,
+    unsigned long long read, unsigned long long rejected, int status);
 
 /*
  * The summary line: "TOOL: " and the formatted text on standard error,

@@ -1787,8 +1787,8 @@ begin(struct run *R, struct csvin *in, struct err *e)
 	if (resolve_columns(R, r, e) < 0)
 		return -1;
 	R->head = h;
-	/* The reject file's header: the input's, and "error". */
-	if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
+	/* The reject file's header: the input's, "error" and "line". */
+	if (R->rej != NULL && csvw_reject_header(R->rej, h, e) < 0)
 		return -1;
 	if (R->write_cases && write_case_header(R, e) < 0)
 		return -1;

@@ -5,16 +5,22 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <iconv.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "core/csvio.h" /* struct csv_record */
 #include "core/num.h"
+#include "core/outfile.h"
 
 #define WBUF 65536
+
+struct csvw;
+static int put(struct csvw *w, const char *s, size_t len, struct err *e);
 
 struct csvw {
 	int fd, owns_fd;
@@ -22,6 +28,11 @@ struct csvw {
 	int lone_empty; /* the record so far is one empty field */
 	const char *name;
 	char *name_owned;
+	struct outfile of; /* of.path set when opened by csvw_open */
+	iconv_t cd;        /* (iconv_t)-1: UTF-8 out as it is */
+	char *conv;        /* the converted bytes of one flush */
+	size_t convcap;
+	size_t reject_width; /* the input header's width, 0 before one */
 	size_t len, nfield;
 	char buf[WBUF];
 };
@@ -53,6 +64,12 @@ csvw_new(int fd, const char *name, int owns_fd)
 	w->lone_empty = 0;
 	w->name = name;
 	w->name_owned = NULL;
+	memset(&w->of, 0, sizeof w->of);
+	w->of.fd = -1;
+	w->cd = (iconv_t)-1;
+	w->conv = NULL;
+	w->convcap = 0;
+	w->reject_width = 0;
 	w->len = 0;
 	w->nfield = 0;
 	return w;
@@ -61,8 +78,8 @@ csvw_new(int fd, const char *name, int owns_fd)
 struct csvw *
 csvw_open(const char *path, struct err *e)
 {
+	struct outfile of;
 	struct csvw *w;
-	int fd;
 
 	if (strcmp(path, "-") == 0) {
 		w = csvw_new(1, "<stdout>", 0);
@@ -70,41 +87,103 @@ csvw_open(const char *path, struct err *e)
 			err_nomem(e);
 		return w;
 	}
-	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0666);
-	if (fd < 0) {
-		errf(e, ERR_IO, "%s: %s", path, strerror(errno));
+	if (outfile_open(&of, path, 0, e) < 0)
 		return NULL;
-	}
-	w = csvw_new(fd, NULL, 1);
-	if (w == NULL || (w->name_owned = str_ndup(path, strlen(path))) == NULL) {
-		free(w);
-		close(fd);
+	w = csvw_new(of.fd, NULL, 1);
+	if (w == NULL) {
+		outfile_discard(&of);
 		err_nomem(e);
 		return NULL;
 	}
-	w->name = w->name_owned;
+	w->of = of;
+	w->name = w->of.path;
 	return w;
 }
 
 int
-csvw_flush(struct csvw *w, struct err *e)
+csvw_set_encoding(struct csvw *w, const char *encoding, int bom,
+    struct err *e)
+{
+	static const char utf8_bom[] = "\xef\xbb\xbf";
+	int utf8 = encoding == NULL || *encoding == '\0' ||
+	    strcasecmp(encoding, "utf-8") == 0 ||
+	    strcasecmp(encoding, "utf8") == 0;
+
+	if (bom && !utf8)
+		return errf(e, ERR_USAGE, "--bom: a byte order mark is only "
+		    "written with UTF-8 output, not with %s", encoding);
+	if (!utf8) {
+		w->cd = iconv_open(encoding, "UTF-8");
+		if (w->cd == (iconv_t)-1)
+			return errf(e, ERR_USAGE, "--output-encoding: \"%s\" is "
+			    "not an encoding iconv knows", encoding);
+	}
+	if (bom && w->len == 0 && w->nfield == 0)
+		return put(w, utf8_bom, 3, e);
+	return 0;
+}
+
+/* Write n bytes of p to the descriptor, all of them. */
+static int
+write_all(struct csvw *w, const char *p, size_t n, struct err *e)
 {
 	size_t off = 0;
 
-	if (w->failed)
-		return errf(e, ERR_IO, "%s: write error: %s", w->name,
-		    strerror(w->failed));
-	while (off < w->len) {
-		ssize_t n = write(w->fd, w->buf + off, w->len - off);
-		if (n < 0) {
+	while (off < n) {
+		ssize_t k = write(w->fd, p + off, n - off);
+		if (k < 0) {
 			if (errno == EINTR)
 				continue;
 			w->failed = errno;
 			return errf(e, ERR_IO, "%s: write error: %s", w->name,
 			    strerror(errno));
 		}
-		off += (size_t)n;
+		off += (size_t)k;
 	}
+	return 0;
+}
+
+/*
+ * Convert the buffer to the output encoding and write it.  A character
+ * cut by the buffer's end stays in the buffer for the next flush; one
+ * the encoding cannot hold is an error (GB18030 holds every one).
+ */
+static int
+flush_converted(struct csvw *w, struct err *e)
+{
+	char *in = w->buf, *out;
+	size_t inleft = w->len, outleft;
+
+	if (w->convcap == 0) {
+		if ((w->conv = malloc(4 * WBUF)) == NULL)
+			return err_nomem(e);
+		w->convcap = 4 * WBUF;
+	}
+	out = w->conv;
+	outleft = w->convcap;
+	if (iconv(w->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+	    errno != EINVAL) {
+		w->failed = errno == EILSEQ ? EILSEQ : EIO;
+		return errf(e, ERR_IO, "%s: a character cannot be written in "
+		    "the output encoding", w->name);
+	}
+	if (write_all(w, w->conv, w->convcap - outleft, e) < 0)
+		return -1;
+	memmove(w->buf, in, inleft);
+	w->len = inleft;
+	return 0;
+}
+
+int
+csvw_flush(struct csvw *w, struct err *e)
+{
+	if (w->failed)
+		return errf(e, ERR_IO, "%s: write error: %s", w->name,
+		    strerror(w->failed));
+	if (w->cd != (iconv_t)-1)
+		return flush_converted(w, e);
+	if (write_all(w, w->buf, w->len, e) < 0)
+		return -1;
 	w->len = 0;
 	return 0;
 }
@@ -114,6 +193,13 @@ put(struct csvw *w, const char *s, size_t len, struct err *e)
 {
 	while (len > 0) {
 		size_t room = WBUF - w->len, n = len < room ? len : room;
+
+		if (room == 0) {
+			/* a converted flush may keep a cut character */
+			if (csvw_flush(w, e) < 0)
+				return -1;
+			continue;
+		}
 		memcpy(w->buf + w->len, s, n);
 		w->len += n;
 		s += n;
@@ -127,8 +213,9 @@ put(struct csvw *w, const char *s, size_t len, struct err *e)
 static int
 putc_w(struct csvw *w, char c, struct err *e)
 {
-	if (w->len == WBUF && csvw_flush(w, e) < 0)
-		return -1;
+	while (w->len == WBUF)
+		if (csvw_flush(w, e) < 0)
+			return -1;
 	w->buf[w->len++] = c;
 	return 0;
 }
@@ -205,10 +292,75 @@ csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e)
 }
 
 int
+csvw_reject_header(struct csvw *w, const struct csv_record *header,
+    struct err *e)
+{
+	w->reject_width = header->nfields;
+	if (csvw_fields(w, header, e) < 0 || csvw_str(w, "error", e) < 0 ||
+	    csvw_str(w, "line", e) < 0)
+		return -1;
+	return csvw_end(w, e);
+}
+
+/*
+ * A record that does not fit the header: its fields written as one CSV
+ * line (the separator a comma), the whole of it in the first column.
+ */
+static int
+reject_misfit(struct csvw *w, const struct csv_record *rec, struct err *e)
+{
+	struct buf text = {0};
+	size_t i;
+	int rc = -1;
+
+	/* The fields quoted as csvw_field() quotes them, into memory. */
+	for (i = 0; i < rec->nfields; i++) {
+		const char *f = rec->field[i];
+		size_t n = rec->len[i], k;
+
+		if (i > 0 && buf_append(&text, ",", 1) < 0)
+			goto nomem;
+		if (!needs_quote(f, n)) {
+			if (buf_append(&text, f, n) < 0)
+				goto nomem;
+			continue;
+		}
+		if (buf_append(&text, "\"", 1) < 0)
+			goto nomem;
+		for (k = 0; k < n; k++)
+			if ((f[k] == '"' && buf_append(&text, "\"", 1) < 0) ||
+			    buf_append(&text, f + k, 1) < 0)
+				goto nomem;
+		if (buf_append(&text, "\"", 1) < 0)
+			goto nomem;
+	}
+	if (csvw_field(w, text.data ? text.data : "", text.len, e) < 0)
+		goto out;
+	for (i = 1; i < w->reject_width; i++)
+		if (csvw_raw(w, "", 0, e) < 0)
+			goto out;
+	rc = 0;
+	goto out;
+nomem:
+	err_nomem(e);
+out:
+	free(text.data);
+	return rc;
+}
+
+int
 csvw_reject(struct csvw *w, const struct csv_record *rec, const char *msg,
     struct err *e)
 {
-	if (csvw_fields(w, rec, e) < 0 || csvw_str(w, msg, e) < 0)
+	int rc;
+
+	if (w->reject_width == 0 || rec->nfields == w->reject_width)
+		rc = csvw_fields(w, rec, e);
+	else
+		rc = reject_misfit(w, rec, e);
+	if (rc < 0 || csvw_str(w, msg, e) < 0)
+		return -1;
+	if (w->reject_width > 0 && csvw_int(w, rec->line, e) < 0)
 		return -1;
 	return csvw_end(w, e);
 }
@@ -247,6 +399,17 @@ csvw_end(struct csvw *w, struct err *e)
 	return putc_w(w, '\n', e);
 }
 
+/* Free w and what it owns, the output file already dealt with. */
+static void
+free_w(struct csvw *w)
+{
+	if (w->cd != (iconv_t)-1)
+		iconv_close(w->cd);
+	free(w->conv);
+	free(w->name_owned);
+	free(w);
+}
+
 int
 csvw_close(struct csvw *w, struct err *e)
 {
@@ -255,10 +418,37 @@ csvw_close(struct csvw *w, struct err *e)
 	if (w == NULL)
 		return 0;
 	rc = csvw_flush(w, e);
-	if (w->owns_fd && close(w->fd) < 0 && rc == 0)
+	if (w->of.path != NULL) {
+		/* Only a complete file replaces the old one. */
+		if (rc == 0) {
+			w->of.fd = w->fd;
+			rc = outfile_commit(&w->of, e);
+		} else {
+			outfile_discard(&w->of);
+		}
+	} else if (w->owns_fd && close(w->fd) < 0 && rc == 0) {
 		rc = errf(e, ERR_IO, "%s: close error: %s", w->name,
 		    strerror(errno));
-	free(w->name_owned);
-	free(w);
+	}
+	free_w(w);
 	return rc;
+}
+
+void
+csvw_discard(struct csvw *w)
+{
+	if (w == NULL)
+		return;
+	if (w->of.path != NULL) {
+		outfile_discard(&w->of);
+	} else {
+		/* Standard output or a device: what the run wrote up to its
+		 * failure goes out whole, not cut at a buffer's end. */
+		struct err ignored;
+
+		csvw_flush(w, &ignored);
+		if (w->owns_fd)
+			close(w->fd);
+	}
+	free_w(w);
 }

@@ -5,7 +5,10 @@
  * it holds the separator, a quote, CR or LF, ends records with LF and
  * checks every write(2), so that a full disk is an error, not silence.
  * Numbers go out through csvw_num and csvw_int, the one number format
- * (num.h).
+ * (num.h).  A file opened by name replaces the old one only when it is
+ * closed after a complete, successful run (outfile.h); output may be
+ * converted to another encoding, or start with a UTF-8 byte order mark,
+ * for spreadsheets that expect it.
  */
 #ifndef CSVW_H
 #define CSVW_H
@@ -27,10 +30,23 @@ struct csvw;
 struct csvw *csvw_new(int fd, const char *name, int owns_fd);
 
 /*
- * Open path for writing (truncating it) and start a writer on it; "-" means
- * standard output.  Returns NULL with *e set (ERR_IO or ERR_NOMEM).
+ * Open path for writing and start a writer on it; "-" means standard
+ * output.  A regular file (or a new name) is written to a temporary file
+ * beside it, which csvw_close() moves into place and csvw_discard()
+ * removes: until then the old file stays as it was.  Returns NULL with
+ * *e set (ERR_IO or ERR_NOMEM).
  */
 struct csvw *csvw_open(const char *path, struct err *e);
+
+/*
+ * Write w's output in encoding (an iconv name; NULL, "", "utf-8" keep
+ * UTF-8) and, when bom is set, start it with a UTF-8 byte order mark.
+ * Call before anything is written.  Returns 0, or -1 with *e set
+ * (ERR_USAGE) for an encoding iconv does not know or a byte order mark
+ * asked for with another encoding than UTF-8.
+ */
+int csvw_set_encoding(struct csvw *w, const char *encoding, int bom,
+    struct err *e);
 
 /* Append one field (quoted if needed) to the current record. */
 int csvw_field(struct csvw *w, const char *s, size_t len, struct err *e);
@@ -61,8 +77,20 @@ int csvw_end(struct csvw *w, struct err *e);
 int csvw_fields(struct csvw *w, const struct csv_record *rec, struct err *e);
 
 /*
- * Write a bad record to a reject file: its fields unchanged, then msg as
- * the last (error) field, and end it.  Returns 0, or -1 with *e set.
+ * Start a reject file: the input's header, then "error" and "line".
+ * From then on every row csvw_reject() writes has that many fields.
+ */
+int csvw_reject_header(struct csvw *w, const struct csv_record *header,
+    struct err *e);
+
+/*
+ * Write a bad record to a reject file, and end it: its fields unchanged,
+ * then msg (the error column) and, after csvw_reject_header(), the
+ * physical line on which the record starts.  A record with another
+ * number of fields than the header is written whole, as one CSV line (a
+ * comma between fields), into the first column, the rest of its row
+ * empty: the reject file stays rectangular and no byte is lost.  Returns
+ * 0, or -1 with *e set.
  */
 int csvw_reject(struct csvw *w, const struct csv_record *rec,
     const char *msg, struct err *e);
@@ -81,10 +109,21 @@ int csvw_reject_bad(struct csvw *w, const struct csv_record *rec,
 int csvw_flush(struct csvw *w, struct err *e);
 
 /*
- * Flush, close the descriptor if the writer owns it, and free the writer.
- * Returns 0, or -1 with *e set if a write or close failed (or had failed
- * before).  NULL is allowed and returns 0.
+ * Flush, close the descriptor if the writer owns it, put a file opened by
+ * csvw_open() in place of the old one, and free the writer.  Returns 0,
+ * or -1 with *e set if a write, the close or the rename failed (or a
+ * write had failed before); the old file then stays as it was.  NULL is
+ * allowed and returns 0.
  */
 int csvw_close(struct csvw *w, struct err *e);
+
+/*
+ * End a failed run's writer: remove the temporary file of one opened by
+ * csvw_open() on a file, so that the old file stays as it was; standard
+ * output or a device gets what was written so far (up to the record
+ * that failed), since it cannot be taken back.  Then close and free it.
+ * NULL is allowed.
+ */
+void csvw_discard(struct csvw *w);
 
 #endif

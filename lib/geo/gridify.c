@@ -322,8 +322,8 @@ write_header(struct run *R, const struct csv_record *h, struct err *e)
 {
 	int l, a;
 
-	/* The reject file's header: the input's, and "error". */
-	if (R->rej != NULL && csvw_reject(R->rej, h, "error", e) < 0)
+	/* The reject file's header: the input's, "error" and "line". */
+	if (R->rej != NULL && csvw_reject_header(R->rej, h, e) < 0)
 		return -1;
 	if (R->o->count)
 		return 0;

@@ -68,7 +68,6 @@ write_treat_out(const char *path, const struct rc_model *m,
 	static const char *head[] = {"iCode", "skew", "kurtosis",
 	    "treatment", "points", "skew_after", "kurtosis_after"};
 	struct csvw *w = csvw_open(path, e);
-	struct err e2;
 	size_t k, i;
 
 	if (w == NULL)
@@ -90,7 +89,7 @@ write_treat_out(const char *path, const struct rc_model *m,
 			goto fail;
 	return csvw_close(w, e);
 fail:
-	csvw_close(w, &e2);
+	csvw_discard(w);
 	return -1;
 }
 
@@ -99,7 +98,6 @@ write_weights_out(const char *path, const struct rc_model *m,
     struct err *e)
 {
 	struct csvw *w = csvw_open(path, e);
-	struct err e2;
 	size_t k;
 
 	if (w == NULL)
@@ -117,7 +115,7 @@ write_weights_out(const char *path, const struct rc_model *m,
 			goto fail;
 	return csvw_close(w, e);
 fail:
-	csvw_close(w, &e2);
+	csvw_discard(w);
 	return -1;
 }
 

@@ -621,14 +621,15 @@ reconciliation(void)
 		CHECK_INT(st.invalid, 0);
 		CHECK_INT(st.written, 1);
 		CHECK_INT(count_lines(rej), 5);
-		snprintf(want, sizeof want, "case_id,stage,at,district,error\n"
+		snprintf(want, sizeof want, "case_id,stage,at,district,error,"
+		    "line\n"
 		    "B,approve,2024-03-01T10:00:00,west,\"%s:5: column "
 		    "\"\"stage\"\": \"\"approve\"\" is not a stage",
 		    path);
 		CHECK(rej && starts(rej, want));
 		snprintf(want, sizeof want, "\nB,close,yesterday,west,\"%s:6: "
 		    "column \"\"at\"\": \"\"yesterday\"\" is not an ISO 8601 "
-		    "time\"\n", path);
+		    "time\",6\n", path);
 		CHECK(rej && strstr(rej, want) != NULL);
 		/* One group; A closed in 24 h. */
 		CHECK(out && starts(out, "received,filed,filing_rate,"));

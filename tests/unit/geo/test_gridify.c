@@ -354,7 +354,7 @@ unmatched(void)
 	result_free(&r);
 
 	/* Rejected, with a reject file: p4 (line 5) and p6 (line 7) there
-	 * with the message; the point printed with %.17g. */
+	 * with the message and the line; the point printed with %.17g. */
 	o.unmatched = UNMATCHED_REJECT;
 	run(&o, 1, files, 1, 1, &r);
 	CHECK_INT(r.rc, 0);
@@ -363,9 +363,9 @@ unmatched(void)
 	CHECK_INT(r.st.unmatched, 2);
 	RECONCILES(r.st);
 	snprintf(want, sizeof want,
-	    "id,kind,lon,lat,error\n"
-	    "p4,noise,4.5,1.5,%s:5: point (4.5 1.5) is in no polygon of %s\n"
-	    "p6,theft,-5,-5,%s:7: point (-5 -5) is in no polygon of %s\n",
+	    "id,kind,lon,lat,error,line\n"
+	    "p4,noise,4.5,1.5,%s:5: point (4.5 1.5) is in no polygon of %s,5\n"
+	    "p6,theft,-5,-5,%s:7: point (-5 -5) is in no polygon of %s,7\n",
 	    pts, cells_path, pts, cells_path);
 	CHECK_STR(r.rej, want);
 	result_free(&r);
@@ -422,16 +422,18 @@ bad_records(void)
 	    "p4,noise,1.5,0.5,B\n"
 	    "p6,theft,-5,-5,\n");
 	/* Each bad record as it was, then the message, quoted where it
-	 * holds quotes or commas (RFC 4180: inner quotes doubled). */
+	 * holds quotes or commas (RFC 4180: inner quotes doubled), and the
+	 * line; a record of the wrong width whole in the first column, the
+	 * rest of its row empty, so that every row has six fields. */
 	snprintf(want, sizeof want,
-	    "id,kind,lon,lat,error\n"
+	    "id,kind,lon,lat,error,line\n"
 	    "p2,noise,abc,0.5,\"%s:3: column \"\"lon\"\": \"\"abc\"\" is not "
-	    "a number\"\n"
-	    "p3,theft,1.5,\"%s:4: expected 4 fields as in the header, found "
-	    "3\"\n"
-	    "p5,noise,0.5,,\"%s:6: column \"\"lat\"\": \"\"\"\" is empty\"\n"
-	    "p7,noise,0.5,0.5,x,\"%s:8: expected 4 fields as in the header, "
-	    "found 5\"\n", pts, pts, pts, pts);
+	    "a number\",3\n"
+	    "\"p3,theft,1.5\",,,,\"%s:4: expected 4 fields as in the header, "
+	    "found 3\",4\n"
+	    "p5,noise,0.5,,\"%s:6: column \"\"lat\"\": \"\"\"\" is empty\",6\n"
+	    "\"p7,noise,0.5,0.5,x\",,,,\"%s:8: expected 4 fields as in the "
+	    "header, found 5\",8\n", pts, pts, pts, pts);
 	CHECK_STR(r.rej, want);
 	result_free(&r);
 
