@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs every test: the dependency installer without a package manager
 # (tests/deps.sh), the shape of the tree (tests/layers.sh), unit tests,
-# each tool's CLI tests with golden files
+# each tool's CLI tests with golden files and those of the shared command
+# line (tests/cli/cases.sh)
 # (tests/TOOL/cases.sh, on tests/harness.sh), the real-data test and the
 # man page examples, first on the normal build, then on the build with
 # AddressSanitizer and UndefinedBehaviorSanitizer (any report, leaks
@@ -48,7 +49,7 @@ run "deps" sh tests/deps.sh
 for b in build build/asan; do
 	run "layers ($b)" sh tests/layers.sh "$b"
 	run "unit ($b)" "$b/unit"
-	for tool in gridify caseflow rankcity; do
+	for tool in gridify caseflow rankcity cli; do
 		run "$tool ($b)" sh tests/$tool/cases.sh "$b"
 	done
 	run "realdata ($b)" sh tests/realdata.sh "$b"

@@ -2,9 +2,11 @@
  * cli.c - the shared command line (see cli.h): messages, the exit
  * statuses, the shared options and the output writer.
  */
+#define _DEFAULT_SOURCE /* realpath */
 #include "cli.h"
 
 #include <errno.h>
+#include <iconv.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -156,11 +158,21 @@ cli_check_common(const struct cli_common *c)
 	    != 0 && strcasecmp(c->out_encoding, "utf8") != 0)
 		cli_usage("--bom: a byte order mark goes with UTF-8 output, not "
 		    "with --output-encoding %s", cli_quote(c->out_encoding));
+	if (c->out_encoding && *c->out_encoding) {
+		iconv_t cd = iconv_open(c->out_encoding, "UTF-8");
+
+		if (cd == (iconv_t)-1)
+			cli_usage("--output-encoding: %s is not an encoding "
+			    "iconv knows (try gb18030 or utf-8)",
+			    cli_quote(c->out_encoding));
+		iconv_close(cd);
+	}
 }
 
 /* What cli_check_paths() knows of one named file. */
 struct named {
 	const char *opt, *path;
+	char *canon; /* a new name: its folder resolved, and the name */
 	int exists; /* a regular file that exists: dev and ino are set */
 	dev_t dev;
 	ino_t ino;
@@ -173,10 +185,26 @@ name_file(struct named *n, const char *opt, const char *path)
 
 	n->opt = opt;
 	n->path = path;
+	n->canon = NULL;
 	n->exists = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	if (n->exists) {
 		n->dev = st.st_dev;
 		n->ino = st.st_ino;
+	} else if (errno == ENOENT) {
+		/* "x.csv" and "./x.csv" are one new file. */
+		const char *slash = strrchr(path, '/');
+		const char *base = slash ? slash + 1 : path;
+		char *dir = slash ? str_ndup(path, (size_t)(slash - path) +
+		    (slash == path)) : str_ndup(".", 1);
+		char *real = dir ? realpath(dir, NULL) : NULL;
+		size_t len = real ? strlen(real) + strlen(base) + 2 : 0;
+
+		if (dir == NULL)
+			nomem_exit();
+		if (real != NULL && (n->canon = malloc(len)) != NULL)
+			snprintf(n->canon, len, "%s/%s", real, base);
+		free(real);
+		free(dir);
 	}
 }
 
@@ -193,6 +221,8 @@ same_file(const struct named *a, const struct named *b)
 	/* Neither is a regular file: two new names clash when equal. */
 	if (stat(a->path, &st) == 0 || stat(b->path, &st) == 0)
 		return 0;
+	if (a->canon && b->canon)
+		return strcmp(a->canon, b->canon) == 0;
 	return strcmp(a->path, b->path) == 0;
 }
 
@@ -243,6 +273,10 @@ cli_check_paths(const struct cli_common *c, const struct cli_path *inputs,
 				    out[j].opt, cli_quote(out[j].path),
 				    out[i].opt, cli_quote(out[i].path));
 	}
+	for (i = 0; i < ni; i++)
+		free(in[i].canon);
+	for (i = 0; i < no; i++)
+		free(out[i].canon);
 	free(in);
 }
 
