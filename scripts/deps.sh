@@ -49,6 +49,11 @@ missing() {
 	links geos_c.h "${GEOS_LIBS:--lgeos_c}" || echo libgeos-dev
 	links jansson.h "${JANSSON_LIBS:--ljansson}" || echo libjansson-dev
 	command -v gnuplot >/dev/null 2>&1 || echo gnuplot-nox
+	# make check renders the man pages as man -l does, and reads the
+	# reject files back with Python's csv module.
+	command -v man >/dev/null 2>&1 || echo man-db
+	command -v groff >/dev/null 2>&1 || echo groff-base
+	command -v python3 >/dev/null 2>&1 || echo python3
 	# The chart tests render Chinese with this font (CHART_FONT).
 	if ! command -v fc-list >/dev/null 2>&1 ||
 	    [ -z "$(fc-list 'Droid Sans Fallback' family 2>/dev/null)" ]; then

@@ -2,8 +2,8 @@
 # Runs every test: the dependency installer without a package manager
 # (tests/deps.sh), the shape of the tree (tests/layers.sh), unit tests,
 # each tool's CLI tests with golden files and those of the shared command
-# line (tests/cli/cases.sh)
-# (tests/TOOL/cases.sh, on tests/harness.sh), the real-data test and the
+# line (tests/cli/cases.sh),
+# all on tests/harness.sh, the real-data test and the
 # man page examples, first on the normal build, then on the build with
 # AddressSanitizer and UndefinedBehaviorSanitizer (any report, leaks
 # included, fails the run).  Each prints "NAME: N passed, N failed" last;
