@@ -1287,10 +1287,16 @@ out:
 static void
 error_line(const struct buf *err, char *out, size_t cap)
 {
-	const char *p = err->data, *end = err->data + err->len;
+	const char *p = err->data, *end;
 	const char *pick = NULL, *pick_end = NULL, *first = NULL,
 	    *first_end = NULL;
 	size_t o = 0;
+
+	/* gnuplot said nothing: no buffer, and NULL + 0 is undefined. */
+	out[0] = '\0';
+	if (p == NULL)
+		return;
+	end = p + err->len;
 
 	while (p && p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));

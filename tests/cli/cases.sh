@@ -162,6 +162,17 @@ ok gb18030-round-trip sh -c "gridify -q --encoding gb18030 \
 t usage-bom-gb18030 2 caseflow --bom --output-encoding gb18030 $c/rates.csv
 t usage-output-encoding 2 caseflow --output-encoding klingon $c/rates.csv
 
+# --- a chart gnuplot draws without a word ---
+# gnuplot silent on standard error left the chart writer doing
+# arithmetic on a NULL pointer (clang's UBSan stopped the run).
+if command -v "${GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+	ok chart-silent-gnuplot rankcity -q --chart "$tmp/quiet.svg" \
+	    -o /dev/null testdata/rankcity/small.csv
+	ok chart-silent-gnuplot-drawn test -s "$tmp/quiet.svg"
+else
+	echo "# gnuplot missing: the chart checks were skipped"
+fi
+
 # --- --help and --version to a full disk say so ---
 t dev-full-help 1 sh -c "caseflow --help > /dev/full"
 t dev-full-version 1 sh -c "rankcity --version > /dev/full"
