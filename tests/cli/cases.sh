@@ -173,6 +173,15 @@ else
 	echo "# gnuplot missing: the chart checks were skipped"
 fi
 
+# --- a quote, CR or LF cannot separate fields, in any tool ---
+cr=$(printf '\r')
+t usage-delimiter-cr-rankcity 2 rankcity -d "$cr" testdata/rankcity/small.csv
+t usage-delimiter-lf-rankcity 2 rankcity -d '
+' testdata/rankcity/small.csv
+t usage-delimiter-cr-caseflow 2 caseflow -d "$cr" $c/rates.csv
+t usage-delimiter-lf-gridify 2 gridify -p $d/squares.csv -d '
+' $d/points.csv
+
 # --- --help and --version to a full disk say so ---
 t dev-full-help 1 sh -c "caseflow --help > /dev/full"
 t dev-full-version 1 sh -c "rankcity --version > /dev/full"
