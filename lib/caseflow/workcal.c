@@ -28,17 +28,61 @@ void
 workcal_free(struct workcal *c)
 {
 	free(c->kind);
+	free(c->adjust);
 	c->kind = NULL;
+	c->adjust = NULL;
 	c->ndays = 0;
+}
+
+/* Day 0, 1970-01-01, was a Thursday: Sunday is 0. */
+static int
+weekday(int64_t day)
+{
+	return (int)(((day + 4) % 7 + 7) % 7);
+}
+
+static int
+is_weekday(int64_t day)
+{
+	int dow = weekday(day);
+
+	return dow != 0 && dow != 6;
+}
+
+/* What kind k of day makes of it, less what its weekday does. */
+static int
+kind_shift(int k, int64_t day)
+{
+	int work = k == 0 ? is_weekday(day) : k == 2;
+
+	return work - is_weekday(day);
+}
+
+/* adjust[] from kind[], whole. */
+static void
+build_adjust(struct workcal *c)
+{
+	int64_t i;
+
+	c->adjust[0] = 0;
+	for (i = 0; i < c->ndays; i++)
+		c->adjust[i + 1] = c->adjust[i] +
+		    kind_shift(c->kind[i], c->first + i);
 }
 
 int
 workcal_declare(struct workcal *c, int64_t day, int kind, struct err *e)
 {
+	int64_t i;
+	int delta;
+
 	if (c->kind == NULL) {
 		c->kind = calloc(1, 1);
-		if (c->kind == NULL)
+		c->adjust = calloc(2, sizeof *c->adjust);
+		if (c->kind == NULL || c->adjust == NULL) {
+			workcal_free(c);
 			return err_nomem(e);
+		}
 		c->first = day;
 		c->ndays = 1;
 	} else if (day < c->first || day >= c->first + c->ndays) {
@@ -46,20 +90,33 @@ workcal_declare(struct workcal *c, int64_t day, int kind, struct err *e)
 		int64_t hi = day >= c->first + c->ndays ? day + 1
 		    : c->first + c->ndays;
 		uint8_t *k;
+		int32_t *adj;
 
 		if (hi - lo > 400 * 366)
 			return errf(e, ERR_DATA, "calendar spans more than 400 "
 			    "years");
 		k = calloc((size_t)(hi - lo), 1);
-		if (k == NULL)
+		adj = calloc((size_t)(hi - lo) + 1, sizeof *adj);
+		if (k == NULL || adj == NULL) {
+			free(k);
+			free(adj);
 			return err_nomem(e);
+		}
 		memcpy(k + (c->first - lo), c->kind, (size_t)c->ndays);
 		free(c->kind);
+		free(c->adjust);
 		c->kind = k;
+		c->adjust = adj;
 		c->first = lo;
 		c->ndays = hi - lo;
+		build_adjust(c);
 	}
-	c->kind[day - c->first] = (uint8_t)kind;
+	i = day - c->first;
+	delta = kind_shift(kind, day) - kind_shift(c->kind[i], day);
+	c->kind[i] = (uint8_t)kind;
+	if (delta != 0)
+		for (i = i + 1; i <= c->ndays; i++)
+			c->adjust[i] += delta;
 	return 0;
 }
 
@@ -329,12 +386,53 @@ workcal_set_hours(struct workcal *c, const char *spec, struct err *e)
 int
 workcal_is_workday(const struct workcal *c, int64_t day)
 {
-	int dow = (int)(((day + 4) % 7 + 7) % 7); /* 0 Sunday; 1970-01-01 Thu */
-
 	if (c->kind != NULL && day >= c->first && day < c->first + c->ndays &&
 	    c->kind[day - c->first] != 0)
 		return c->kind[day - c->first] == 2;
-	return dow != 0 && dow != 6;
+	return is_weekday(day);
+}
+
+/* The working days before day d, counted from day 0 (negative before). */
+static int64_t
+workdays_before(const struct workcal *c, int64_t d)
+{
+	/* Weekdays in days 0..r-1 of a week that starts on a Thursday. */
+	static const int part[7] = {0, 1, 2, 2, 2, 3, 4};
+	int64_t weeks = d >= 0 ? d / 7 : -((-d + 6) / 7);
+	int64_t n = 5 * weeks + part[d - 7 * weeks];
+
+	if (c->kind == NULL || d <= c->first)
+		return n;
+	if (d >= c->first + c->ndays)
+		return n + c->adjust[c->ndays];
+	return n + c->adjust[d - c->first];
+}
+
+int64_t
+workcal_count(const struct workcal *c, int64_t a, int64_t b)
+{
+	return workdays_before(c, b) - workdays_before(c, a);
+}
+
+/* The nth (n >= 1) working day after day d, found by bisection. */
+static int64_t
+nth_workday_after(const struct workcal *c, int64_t d, int64_t n)
+{
+	int64_t lo = d + 1, hi, base = workdays_before(c, d + 1);
+
+	/* Five working days in every seven, less the declared days off. */
+	hi = d + 1 + 7 * ((n + (c->kind ? c->ndays : 0)) / 5 + 2);
+	while (workdays_before(c, hi + 1) - base < n)
+		hi += hi - d;
+	while (lo < hi) {
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (workdays_before(c, mid + 1) - base >= n)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return lo;
 }
 
 int64_t
@@ -358,20 +456,54 @@ workcal_deadline_days(const struct workcal *c, double t, int n)
 	if (!isfinite(t))
 		return NAN;
 	d = workcal_day_of(c, t);
-	while (n > 0) {
-		d++;
-		if (workcal_is_workday(c, d))
-			n--;
-	}
+	if (n > 0)
+		d = nth_workday_after(c, d, n);
 	return day_start(c, d + 1) - 1;
+}
+
+/* Working seconds of one working day. */
+static double
+day_seconds(const struct workcal *c)
+{
+	double s = 0;
+	int i;
+
+	for (i = 0; i < c->nseg; i++)
+		s += c->seg_end[i] - c->seg_start[i];
+	return s;
+}
+
+/*
+ * Spend *left working seconds on day d from time t on: the instant they
+ * run out, or NaN with *left reduced by what the day held.
+ */
+static double
+spend_day(const struct workcal *c, int64_t d, double t, double *left)
+{
+	double ds = day_start(c, d);
+	int i;
+
+	if (!workcal_is_workday(c, d))
+		return NAN;
+	for (i = 0; i < c->nseg; i++) {
+		double a = ds + c->seg_start[i], b = ds + c->seg_end[i];
+
+		if (a < t)
+			a = t;
+		if (a >= b)
+			continue;
+		if (*left <= b - a)
+			return a + *left;
+		*left -= b - a;
+	}
+	return NAN;
 }
 
 double
 workcal_add_hours(const struct workcal *c, double t, double h)
 {
-	double left = h * 3600;
+	double left = h * 3600, per_day, at, whole;
 	int64_t d;
-	int i;
 
 	if (!isfinite(t) || isnan(h))
 		return NAN;
@@ -380,48 +512,63 @@ workcal_add_hours(const struct workcal *c, double t, double h)
 	if (!isfinite(left))
 		return INFINITY;
 	d = workcal_day_of(c, t);
-	for (;; d++) {
-		double ds = day_start(c, d);
-		if (!workcal_is_workday(c, d))
-			continue;
-		for (i = 0; i < c->nseg; i++) {
-			double a = ds + c->seg_start[i], b = ds + c->seg_end[i];
-			if (a < t)
-				a = t;
-			if (a >= b)
-				continue;
-			if (left <= b - a)
-				return a + left;
-			left -= b - a;
-		}
+	at = spend_day(c, d, t, &left);
+	if (!isnan(at))
+		return at;
+	/* Whole working days skipped at once; the last one is walked, so
+	 * that a limit ending with a day ends at that day's last segment. */
+	per_day = day_seconds(c);
+	whole = ceil(left / per_day) - 1;
+	if (whole > 9e15)
+		return INFINITY;
+	left -= whole * per_day;
+	d = nth_workday_after(c, d, (int64_t)whole + 1);
+	at = spend_day(c, d, day_start(c, d), &left);
+	/* Rounding may leave a hair for the next working day. */
+	while (isnan(at)) {
+		d = nth_workday_after(c, d, 1);
+		at = spend_day(c, d, day_start(c, d), &left);
 	}
+	return at;
+}
+
+/* Working seconds of day d inside [t0, t1]. */
+static double
+day_overlap(const struct workcal *c, int64_t d, double t0, double t1)
+{
+	double ds = day_start(c, d), sum = 0;
+	int i;
+
+	if (!workcal_is_workday(c, d))
+		return 0;
+	for (i = 0; i < c->nseg; i++) {
+		double a = ds + c->seg_start[i], b = ds + c->seg_end[i];
+
+		if (a < t0)
+			a = t0;
+		if (b > t1)
+			b = t1;
+		if (b > a)
+			sum += b - a;
+	}
+	return sum;
 }
 
 double
 workcal_seconds_between(const struct workcal *c, double t0, double t1)
 {
-	int64_t d, last;
-	double sum = 0;
-	int i;
+	int64_t d0, d1;
 
 	if (!isfinite(t0) || !isfinite(t1))
 		return NAN;
 	if (t1 <= t0)
 		return 0;
-	last = workcal_day_of(c, t1);
-	for (d = workcal_day_of(c, t0); d <= last; d++) {
-		double ds = day_start(c, d);
-		if (!workcal_is_workday(c, d))
-			continue;
-		for (i = 0; i < c->nseg; i++) {
-			double a = ds + c->seg_start[i], b = ds + c->seg_end[i];
-			if (a < t0)
-				a = t0;
-			if (b > t1)
-				b = t1;
-			if (b > a)
-				sum += b - a;
-		}
-	}
-	return sum;
+	d0 = workcal_day_of(c, t0);
+	d1 = workcal_day_of(c, t1);
+	if (d0 == d1)
+		return day_overlap(c, d0, t0, t1);
+	/* The first and last days in part, the whole ones between counted. */
+	return day_overlap(c, d0, t0, t1) +
+	    (double)workcal_count(c, d0 + 1, d1) * day_seconds(c) +
+	    day_overlap(c, d1, t0, t1);
 }

@@ -16,6 +16,11 @@
  *
  * Days are numbered from 1970-01-01 (day 0); times are seconds since the
  * epoch.  A struct workcal owns its arrays; free them with workcal_free().
+ *
+ * Counting is arithmetic, not a walk: the working days before day d are
+ * the weekdays before it (whole weeks times five, and a table for the
+ * rest) corrected by a running sum over the declared days, so a limit of
+ * a million working days costs what a limit of one does.
  */
 #ifndef WORKCAL_H
 #define WORKCAL_H
@@ -31,6 +36,9 @@ struct workcal {
 	int64_t first;      /* day number of kind[0] */
 	uint8_t *kind;      /* per day: 0 by weekday, 1 off, 2 work */
 	int64_t ndays;
+	/* adjust[i]: over kind[0..i-1], working days less weekdays (a day
+	 * off on a weekday counts -1, a make-up Saturday +1); ndays + 1 */
+	int32_t *adjust;
 	int nseg;           /* working segments, seconds from midnight */
 	int seg_start[WORKCAL_MAXSEG], seg_end[WORKCAL_MAXSEG];
 };
@@ -83,10 +91,13 @@ int workcal_is_workday(const struct workcal *c, int64_t day);
 /* The local day number of time t. */
 int64_t workcal_day_of(const struct workcal *c, double t);
 
+/* The number of working days in [a, b) (negative when b < a). */
+int64_t workcal_count(const struct workcal *c, int64_t a, int64_t b);
+
 /*
  * The deadline of a limit of n working days for a report at time t: the
  * last second (23:59:59 local) of the nth working day after t's day.
- * n = 0 gives the end of t's own day.
+ * n = 0 gives the end of t's own day.  NaN for a time that is not finite.
  */
 double workcal_deadline_days(const struct workcal *c, double t, int n);
 
