@@ -282,7 +282,7 @@ load_holiday_dir(struct workcal *c, const char *dir, struct err *e)
 	if (d == NULL)
 		return errf(e, ERR_IO, "%s: cannot open the calendar directory: "
 		    "%s", dir, strerror(errno));
-	while ((de = readdir(d)) != NULL) {
+	for (errno = 0; (de = readdir(d)) != NULL; errno = 0) {
 		const char *s = de->d_name;
 		if (strlen(s) != 9 || strcmp(s + 4, ".json") != 0 ||
 		    strspn(s, "0123456789") != 4)
@@ -293,6 +293,11 @@ load_holiday_dir(struct workcal *c, const char *dir, struct err *e)
 			goto out;
 		}
 		n++;
+	}
+	if (errno != 0) {
+		errf(e, ERR_IO, "%s: cannot read the calendar directory: %s",
+		    dir, strerror(errno));
+		goto out;
 	}
 	if (n == 0) {
 		errf(e, ERR_DATA, "%s: no holiday-cn YYYY.json files in the "
