@@ -267,8 +267,6 @@ parse_indicators(struct options *op, const char *arg)
 				cli_usage("--indicators: %s names %s twice",
 				    cli_quote(arg), a);
 	}
-	if (n == 0)
-		cli_usage("--indicators: %s names no column", cli_quote(arg));
 	op->run.read.indicators = (const char *const *)w;
 	op->run.read.nindicators = (size_t)n;
 }

@@ -787,6 +787,9 @@ ok previous-empty-status test $? = 0
 ok previous-empty-warns grep -q 'is empty: rank_change left empty' "$rt/ep.err"
 rankcity -q -m $rd/small_meta.csv --previous $rd/nonexistent.csv $rd/small.csv >"$rt/pm.out"
 ok previous-empty-like-missing cmp -s "$rt/ep.out" "$rt/pm.out"
+# A previous file that exists but cannot be read (a directory) stays an
+# error.
+t bad-previous-directory 1 rankcity -m $rd/small_meta.csv --previous $rd $rd/small.csv
 # A previous file that exists but is not a ranking stays an error.
 t bad-previous-not-ranking 1 rankcity -m $rd/small_meta.csv --previous $rd/small_meta.csv $rd/small.csv
 # --indicators a,-b: a and b min-max scaled, b reversed, equal weights.
@@ -808,12 +811,21 @@ t indicators 0 rankcity --indicators 'a,-b' $rd/small.csv
 t bad-indicators-column 1 rankcity --indicators 'a,-zz' $rd/small.csv
 t usage-indicators-twice 2 rankcity --indicators 'a,-a' $rd/small.csv
 t usage-indicators-empty 2 rankcity --indicators 'a,-' $rd/small.csv
+# The same column by name and by position (a is column 4): usage.
+t usage-indicators-same-column 2 rankcity --indicators a,4 $rd/small.csv
 t usage-indicators-meta 2 rankcity -m $rd/small_meta.csv --indicators a $rd/small.csv
 # --lang zh: the fixed names in Chinese (排名, 排名变化, 综合指数), the
 # numbers as without it; last month's file may use either name.
 t lang-zh 0 rankcity --lang zh --indicators 'a,-b' --previous $rd/previous.csv $rd/small.csv
 t lang-zh-uncertainty 0 rankcity -q --lang zh --uncertainty 20 $rd/small.csv
 t usage-lang 2 rankcity --lang fr $rd/small.csv
+# Last month written under --lang zh (its rank column 排名) is read by an
+# English run, and the other way round: the same rank_change either way.
+rankcity -q --lang zh --indicators 'a,-b' $rd/small.csv >"$rt/zh-prev.csv"
+rankcity -q --indicators 'a,-b' $rd/small.csv >"$rt/en-prev.csv"
+rankcity -q --previous "$rt/zh-prev.csv" -m $rd/small_meta.csv $rd/small.csv >"$rt/from-zh.csv"
+rankcity -q --lang zh --previous "$rt/en-prev.csv" -m $rd/small_meta.csv $rd/small.csv | sed 1d >"$rt/from-en.csv"
+ok previous-either-language test "$(sed 1d "$rt/from-zh.csv")" = "$(cat "$rt/from-en.csv")"
 # --by month: one ranking per month.  2024-01: a 1 2 4, b 5 5 7 -> B
 # (33.33 + 0) / 2 = 16.67; 2024-02: a 3 3 3 is dropped in that group
 # only, b 1 2 9 -> B 12.5.
@@ -834,6 +846,8 @@ t by-tree 0 rankcity -m $rd/small_meta.csv --by month $rd/by_tree.csv
 # --previous under --by matches group and unit: 2024-01 A 1-3 = -2,
 # C 2-1 = 1, B new; 2024-02 C 3-1 = 2, B 1-2 = -1, A new.
 t by-previous 0 rankcity --by month --previous $rd/by_previous.csv $rd/by.csv
+# Under --by the previous ranking needs the by column.
+t bad-by-previous-no-column 1 rankcity --by month --previous $rd/previous.csv $rd/by.csv
 # A unit twice in one group is an error; once per group is not.
 # (by_dup.csv: A in m1, m2, and m1 again on line 4.)
 t bad-by-duplicate 1 rankcity --by month $rd/by_dup.csv
