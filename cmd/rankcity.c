@@ -30,6 +30,9 @@ static const char usage_text[] =
     "                          numeric column is an indicator of one index\n"
     "      --unit COLUMN       unit id column (default: unit)\n"
     "      --label COLUMN      display name column (output and charts)\n"
+    "      --indicators LIST   rank on these columns, equal weights, no META;\n"
+    "                          -COLUMN: lower is better (a,b,-c)\n"
+    "      --by COLUMN         one ranking per group (e.g. per month)\n"
     "  -d, --delimiter CHAR    input field separator (default: ,)\n"
     "      --tsv               input is tab-separated\n"
     "      --encoding ENC      input encoding, e.g. gb18030 (default: utf-8)\n"
@@ -46,11 +49,14 @@ static const char usage_text[] =
     "      --weights METHOD    meta (default), equal, entropy, pca\n"
     "      --weights-out FILE  iCode,level,weight,effective_weight\n"
     "      --aggregate METHOD  amean (default), gmean, hmean, topsis\n"
+    "      --strict            stop on an indicator with one value for all\n"
+    "                          units, instead of dropping it with a warning\n"
     "\n"
     "Output (default: the ranking, sorted by rank):\n"
     "      --emit STAGE        the table after denominated, imputed, treated,\n"
     "                          normalised or aggregated instead\n"
     "      --previous FILE     add rank_change against an earlier ranking\n"
+    "                          (missing or empty FILE: a warning, no change)\n"
     "      --uncertainty N     Monte Carlo over weights and methods, N runs:\n"
     "                          rank_nominal, rank_median, rank_mean,\n"
     "                          rank_q05, rank_q95\n"
@@ -61,6 +67,7 @@ static const char usage_text[] =
     "                          amean,gmean)\n"
     "      --audit             correlations, Cronbach's alpha and PCA instead\n"
     "      --precision N       N decimals (default: full precision)\n"
+    "      --lang LANG         column names in en (default) or zh\n"
     "      --chart FILE        chart (.png, .svg, .pdf)\n"
     "      --chart-type TYPE   bar (default), stacked, uncertainty\n"
     "      --gnuplot           print the chart's gnuplot script instead of\n"
@@ -78,6 +85,8 @@ static const char usage_text[] =
 struct options {
 	struct cli_common com;
 	struct rc_opts run;
+	char **ind;  /* --indicators, split */
+	int nind;
 };
 
 enum {
@@ -85,7 +94,7 @@ enum {
 	OPT_TREAT, OPT_TREAT_OUT, OPT_NORMALISE, OPT_WEIGHTS, OPT_WEIGHTS_OUT,
 	OPT_AGGREGATE, OPT_EMIT, OPT_PREVIOUS, OPT_UNCERTAINTY, OPT_SEED,
 	OPT_NOISE, OPT_MC_NORM, OPT_MC_AGG, OPT_AUDIT, OPT_PRECISION,
-	OPT_CHART_TYPE
+	OPT_CHART_TYPE, OPT_STRICT, OPT_INDICATORS, OPT_LANG, OPT_BY
 };
 
 static const struct option longopts[] = {
@@ -112,6 +121,10 @@ static const struct option longopts[] = {
 	{"audit", no_argument, NULL, OPT_AUDIT},
 	{"precision", required_argument, NULL, OPT_PRECISION},
 	{"chart-type", required_argument, NULL, OPT_CHART_TYPE},
+	{"strict", no_argument, NULL, OPT_STRICT},
+	{"indicators", required_argument, NULL, OPT_INDICATORS},
+	{"lang", required_argument, NULL, OPT_LANG},
+	{"by", required_argument, NULL, OPT_BY},
 	CLI_LONGOPTS_INPUT,
 	CLI_LONGOPTS_OUTPUT,
 	CLI_LONGOPTS_CHART,
@@ -235,6 +248,32 @@ parse_impute(struct rc_opts *o, const char *arg)
 	o->read.group_col = o->impute_col;
 }
 
+/* --indicators a,b,-c: the names (a "-" first kept: Direction -1), each
+ * once and none empty; the list is the options' own (freed at exit). */
+static void
+parse_indicators(struct options *op, const char *arg)
+{
+	int n, i, j;
+	char **w = cli_list(arg, &n);
+
+	/* held by op first: a usage error below leaks nothing */
+	strlist_free(op->ind, op->nind);
+	op->ind = w;
+	op->nind = n;
+	for (i = 0; i < n; i++) {
+		const char *a = w[i] + (w[i][0] == '-');
+		if (a[0] == '\0')
+			cli_usage("--indicators: %s has an empty column name",
+			    cli_quote(arg));
+		for (j = 0; j < i; j++)
+			if (strcmp(a, w[j] + (w[j][0] == '-')) == 0)
+				cli_usage("--indicators: %s names %s twice",
+				    cli_quote(arg), a);
+	}
+	op->run.read.indicators = (const char *const *)w;
+	op->run.read.nindicators = (size_t)n;
+}
+
 static void
 parse_options(int argc, char **argv, struct options *op)
 {
@@ -346,6 +385,21 @@ parse_options(int argc, char **argv, struct options *op)
 			o->precision = (int)cli_int("--precision", optarg, 0,
 			    17);
 			break;
+		case OPT_STRICT:
+			o->strict = 1;
+			break;
+		case OPT_INDICATORS:
+			parse_indicators(op, optarg);
+			break;
+		case OPT_LANG: {
+			static const char *const langs[] = {"en", "zh", NULL};
+			o->zh = o->read.zh = cli_pick("--lang", optarg, langs,
+			    "en or zh");
+			break;
+		}
+		case OPT_BY:
+			o->by = o->read.by_col = optarg;
+			break;
 		case OPT_CHART_TYPE:
 			o->chart_type = (enum rc_chart)method("--chart-type",
 			    RC_M_CHART, optarg);
@@ -365,6 +419,16 @@ parse_options(int argc, char **argv, struct options *op)
 	    strcmp(o->previous, "-") == 0)))
 		cli_usage("the data come from standard input: -m and "
 		    "--previous need files");
+	if (o->read.meta && o->read.nindicators)
+		cli_usage("--indicators and -m META both say what to rank on: "
+		    "give one");
+	if (o->by && strcmp(o->by, o->read.unit_col) == 0)
+		cli_usage("--by names the unit column %s: every group would "
+		    "hold one unit", cli_quote(o->by));
+	if (o->by && (o->audit || o->emit || o->treat_out ||
+	    o->weights_out || o->chart))
+		cli_usage("--by ranks each group on its own: it cannot go with "
+		    "--emit, --audit, --treat-out, --weights-out or --chart");
 	if (!o->read.meta && !weights_given)
 		o->weights = RC_W_EQUAL;
 	if (!o->read.meta && o->weights == RC_W_META)
@@ -427,31 +491,30 @@ main(int argc, char **argv)
 	stats_init();
 	cli_chart_check(&op.com);
 	op.run.chart = cli_chart_target(&op.com);
-	if ((status = cli_open_writers(&op.com, &out, NULL)) != CLI_EXIT_OK) {
-		cli_finish(&op.com, out, NULL, status);
-		return status;
-	}
-	if (rc_run(&op.run, optind < argc ? argv[optind] : "-", out,
-	    &script, &warn, &st, &e) < 0)
+	memset(&st, 0, sizeof st);
+	status = cli_open_writers(&op.com, &out, NULL);
+	if (status == CLI_EXIT_OK && rc_run(&op.run, optind < argc ?
+	    argv[optind] : "-", out, &script, &warn, &st, &e) < 0)
 		status = cli_fail(&e);
 	cli_warnings(&op.com, &warn);
 	status = cli_chart_finish(&op.com, &script, status);
 	status = cli_finish(&op.com, out, NULL, status);
 	if (status == CLI_EXIT_OK && op.run.audit)
 		cli_summary(&op.com, "%zu units read, %zu screened out, %zu "
-		    "values imputed; %zu indicators, %zu aggregates; audit "
-		    "written", st.units, st.screened, st.imputed,
-		    st.indicators, st.aggregates);
+		    "values imputed; %zu indicators, %zu dropped as constant, "
+		    "%zu aggregates; audit written", st.units, st.screened,
+		    st.imputed, st.indicators, st.constant, st.aggregates);
 	else if (status == CLI_EXIT_OK)
 		cli_summary(&op.com, "%zu units read, %zu screened out, %zu "
-		    "values imputed; %zu indicators, %zu aggregates; %zu "
-		    "ranked, %zu rows written", st.units, st.screened,
-		    st.imputed, st.indicators, st.aggregates, st.ranked,
-		    st.written);
+		    "values imputed; %zu indicators, %zu dropped as constant, "
+		    "%zu aggregates; %zu ranked, %zu rows written",
+		    st.units, st.screened, st.imputed, st.indicators,
+		    st.constant, st.aggregates, st.ranked, st.written);
 	{
 		const struct cli_count counts[] = {{"units", st.units},
 		    {"screened", st.screened}, {"imputed", st.imputed},
 		    {"indicators", st.indicators},
+		    {"constant", st.constant},
 		    {"aggregates", st.aggregates}, {"ranked", st.ranked},
 		    {"written", st.written}};
 
@@ -460,5 +523,6 @@ main(int argc, char **argv)
 	}
 	free(script.data);
 	free(warn.data);
+	strlist_free(op.ind, op.nind);
 	return status;
 }

@@ -55,6 +55,8 @@ rc_model_free(struct rc_model *m)
 	free(m->label_col);
 	free(m->data_name_buf);
 	free(m->meta_name);
+	free(m->by_col);
+	free(m->by_val);
 	memset(m, 0, sizeof *m);
 }
 
@@ -295,13 +297,14 @@ find_row(const struct meta_row *a, size_t n, const char *code)
 }
 
 /*
- * The name of the index made when META names none: "index", or "index2",
- * "index3" ... when a node or a data column already has that name.  A new
- * string, or NULL when out of memory.
+ * The name of the index made when META names none: "index" (综合指数
+ * under zh), or "index2", "index3" ... when a node or a data column
+ * already has that name.  A new string, or NULL when out of memory.
  */
 static char *
-root_name(const struct rc_model *m, const struct csv_record *head)
+root_name(const struct rc_model *m, const struct csv_record *head, int zh)
 {
+	const char *base = zh ? "综合指数" : "index";
 	char name[32];
 	int i;
 
@@ -309,9 +312,9 @@ root_name(const struct rc_model *m, const struct csv_record *head)
 		size_t k;
 		int taken = 0;
 		if (i == 1)
-			snprintf(name, sizeof name, "index");
+			snprintf(name, sizeof name, "%s", base);
 		else
-			snprintf(name, sizeof name, "index%d", i);
+			snprintf(name, sizeof name, "%s%d", base, i);
 		for (k = 0; k < m->nnode && !taken; k++)
 			taken = m->node[k].code &&
 			    strcmp(m->node[k].code, name) == 0;
@@ -481,7 +484,7 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 	}
 	if (implicit) {
 		struct rc_node *d = &m->node[n];
-		d->code = root_name(m, head);
+		d->code = root_name(m, head, 0);
 		d->name = d->code ? strdup(d->code) : NULL;
 		d->level = 2;
 		d->dir = 1;
@@ -547,12 +550,21 @@ table_free(struct table *t)
 	csv_record_free(&t->head);
 }
 
+/*
+ * Read the data file whole into *t.  The unit column (ucol_spec) is
+ * looked for first, before any row is read; a missing one is named with
+ * the header as csvr_column() lists it for every tool, and the option
+ * that names it; so are the columns of --indicators (list[nlist], each
+ * perhaps after a "-").
+ */
 static int
 read_table(const char *path, const struct csv_opts *c, struct table *t,
-    struct rc_model *m, struct err *e)
+    struct rc_model *m, const char *ucol_spec, const char *const *list,
+    size_t nlist, struct err *e)
 {
 	struct csvr *r = NULL;
 	struct csv_record *rec;
+	size_t ucol, i;
 	int st, rc = -1;
 
 	if (csvr_open(&r, path, c, e) < 0)
@@ -563,6 +575,20 @@ read_table(const char *path, const struct csv_opts *c, struct table *t,
 		goto out;
 	}
 	m->data_name = m->data_name_buf;
+	if (csvr_column(r, ucol_spec, &ucol, e) < 0) {
+		/* csvr_column's words, with "unit" and the option added */
+		const char *h = strstr(e->msg, "; the header is: ");
+		char q[96], head[ERR_MSG_MAX];
+
+		snprintf(head, sizeof head, "%s", h ? h : "");
+		errf(e, ERR_DATA, "%s: no unit column %s (name it with "
+		    "--unit)%s", m->data_name, QV(q, ucol_spec), head);
+		goto out;
+	}
+	for (i = 0; i < nlist; i++)
+		if (csvr_column(r, list[i] + (list[i][0] == '-'), &ucol,
+		    e) < 0)
+			goto out;
 	if (csv_record_copy(&t->head, csvr_header(r)) < 0) {
 		err_nomem(e);
 		goto out;
@@ -607,6 +633,35 @@ cmp_str_idx(const void *a, const void *b, void *ctx)
 	int c = strcmp(u[i], u[j]);
 
 	return c ? c : (i > j) - (i < j);
+}
+
+/*
+ * Report the duplicate unit id of m that comes first in the input, or
+ * return 0; idx and tmp are scratch for m->nunit indexes.
+ */
+static int
+unique_units(const struct rc_model *m, size_t *idx, size_t *tmp,
+    struct err *e)
+{
+	size_t first = 0, dup = m->nunit, u, k = 0;
+	char q1[96];
+
+	for (u = 0; u < m->nunit; u++)
+		idx[u] = u;
+	rc_sort_idx(idx, m->nunit, tmp, cmp_str_idx, m->unit);
+	for (u = 1; u < m->nunit; u++) {
+		if (strcmp(m->unit[idx[u]], m->unit[idx[u - 1]]) != 0)
+			first = u;
+		else if (dup == m->nunit || idx[u] < dup) {
+			dup = idx[u];
+			k = idx[first];
+		}
+	}
+	if (dup < m->nunit)
+		return errf(e, ERR_DATA, "%s:%ld: duplicate unit %s (also on "
+		    "line %ld)", m->data_name, m->uline[dup],
+		    QV(q1, m->unit[dup]), m->uline[k]);
+	return 0;
 }
 
 /* Parse one indicator cell into *out (NAN when missing). */
@@ -667,7 +722,7 @@ keep_column(struct rc_model *m, const struct table *t, const char *name,
 /* Without META: indicators are the columns that hold numbers only. */
 static int
 infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
-    long gcol, struct err *e)
+    long gcol, long bcol, int zh, struct err *e)
 {
 	size_t i, u, k = 0, n = 0;
 	double v;
@@ -678,7 +733,8 @@ infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
 	for (i = 0; i < t->head.nfields; i++) {
 		int numbers = 0;
 		long bad = -1;
-		if ((long)i == ucol || (long)i == lcol || (long)i == gcol)
+		if ((long)i == ucol || (long)i == lcol || (long)i == gcol ||
+		    (long)i == bcol)
 			continue;
 		for (u = 0; u < t->n; u++) {
 			enum num_status st = parse_num(t->rec[u].field[i],
@@ -712,11 +768,70 @@ infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
 		    "indicators", m->data_name);
 	m->nind = n;
 	m->nnode = n + 1;
-	m->node[n].code = root_name(m, &t->head);
+	m->node[n].code = root_name(m, &t->head, zh);
 	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
 	m->node[n].child = calloc(n, sizeof(size_t));
 	if (!m->node[n].code || !m->node[n].name || !m->node[n].child)
 		return err_nomem(e);
+	m->node[n].level = 2;
+	m->node[n].dir = 1;
+	m->node[n].weight = 1;
+	m->node[n].target = m->node[n].gp_lo = m->node[n].gp_hi = NAN;
+	m->node[n].parent = -1;
+	for (k = 0; k < n; k++) {
+		m->node[k].parent = (long)n;
+		m->node[n].child[k] = k;
+	}
+	m->node[n].nchild = n;
+	return 0;
+}
+
+/*
+ * --indicators: the columns listed (by name or position; read_table has
+ * checked that they exist), in that order, Direction -1 after a "-",
+ * weight 1, under one index.
+ */
+static int
+list_tree(struct rc_model *m, const struct table *t,
+    const struct rc_read_opts *o, struct err *e)
+{
+	size_t n = o->nindicators, k;
+
+	m->node = calloc(n + 1, sizeof *m->node);
+	if (m->node == NULL)
+		return err_nomem(e);
+	for (k = 0; k < n; k++) {
+		const char *spec = o->indicators[k];
+		int neg = spec[0] == '-';
+		long col = head_col(&t->head, spec + neg);
+		size_t j;
+
+		if (col < 0) /* read_table has checked: cannot happen */
+			return errf(e, ERR_DATA, "%s: no column %s",
+			    m->data_name, spec + neg);
+		m->node[k].code = field_dup(&t->head, (size_t)col);
+		m->node[k].name = field_dup(&t->head, (size_t)col);
+		if (!m->node[k].code || !m->node[k].name)
+			return err_nomem(e);
+		m->nind = m->nnode = k + 1; /* rc_model_free sees them */
+		for (j = 0; j < k; j++)
+			if (strcmp(m->node[j].code, m->node[k].code) == 0) {
+				char q[96];
+				return errf(e, ERR_USAGE, "--indicators names "
+				    "column %s twice", QV(q, m->node[k].code));
+			}
+		m->node[k].level = 1;
+		m->node[k].dir = neg ? -1 : 1;
+		m->node[k].weight = 1;
+		m->node[k].target = m->node[k].gp_lo = m->node[k].gp_hi = NAN;
+	}
+	m->node[n].code = root_name(m, &t->head, o->zh);
+	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
+	m->node[n].child = calloc(n, sizeof(size_t));
+	if (!m->node[n].code || !m->node[n].name || !m->node[n].child)
+		return err_nomem(e);
+	m->nind = n;
+	m->nnode = n + 1;
 	m->node[n].level = 2;
 	m->node[n].dir = 1;
 	m->node[n].weight = 1;
@@ -754,9 +869,10 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	struct meta_row *rows = NULL;
 	size_t nrows = 0, i, u, k;
 	char *mname = NULL;
-	struct buf other = {0};
+	struct buf other = {0}, names = {0};
 	struct table t = {0};
-	long ucol, lcol = -1, gcol = -1, *icol = NULL;
+	size_t nother = 0;
+	long ucol, lcol = -1, gcol = -1, bcol = -1, *icol = NULL;
 	size_t *idx = NULL, *tmp = NULL;
 	char q1[96], q2[96];
 	int rc = -1;
@@ -770,19 +886,15 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		if (read_meta_rows(o->meta, &rows, &nrows, &mname, &other, e) < 0)
 			goto out;
 	}
-	if (read_table(path, c, &t, m, e) < 0)
-		goto out;
 	m->unit_col = strdup(o->unit_col ? o->unit_col : "unit");
 	if (m->unit_col == NULL) {
 		err_nomem(e);
 		goto out;
 	}
-	ucol = head_col(&t.head, m->unit_col);
-	if (ucol < 0) {
-		errf(e, ERR_DATA, "%s: no unit column %s (name it with "
-		    "--unit)", m->data_name, QV(q1, m->unit_col));
+	if (read_table(path, c, &t, m, m->unit_col, o->indicators,
+	    o->nindicators, e) < 0)
 		goto out;
-	}
+	ucol = head_col(&t.head, m->unit_col);
 	for (i = 0; i < t.head.nfields; i++)
 		for (k = 0; k < i; k++)
 			if (t.head.len[i] == t.head.len[k] &&
@@ -820,6 +932,14 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			goto out;
 		}
 	}
+	if (o->by_col) {
+		bcol = head_col(&t.head, o->by_col);
+		if (bcol < 0) {
+			errf(e, ERR_DATA, "%s: no --by column %s", m->data_name,
+			    QV(q1, o->by_col));
+			goto out;
+		}
+	}
 	if (o->meta) {
 		if (build_tree(m, rows, nrows, mname, &t.head, e) < 0)
 			goto out;
@@ -827,7 +947,10 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			err_nomem(e);
 			goto out;
 		}
-	} else if (infer_tree(m, &t, ucol, lcol, gcol, e) < 0)
+	} else if (o->nindicators > 0) {
+		if (list_tree(m, &t, o, e) < 0)
+			goto out;
+	} else if (infer_tree(m, &t, ucol, lcol, gcol, bcol, o->zh, e) < 0)
 		goto out;
 
 	/* Units: present, unique. */
@@ -859,27 +982,9 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		}
 		idx[u] = u;
 	}
-	rc_sort_idx(idx, t.n, tmp, cmp_str_idx, m->unit);
-	{
-		/* Report the duplicate that comes first in the input. */
-		size_t first = 0, dup = t.n;
-
-		k = 0;
-		for (u = 1; u < t.n; u++) {
-			if (strcmp(m->unit[idx[u]], m->unit[idx[u - 1]]) != 0)
-				first = u;
-			else if (dup == t.n || idx[u] < dup) {
-				dup = idx[u];
-				k = idx[first];
-			}
-		}
-		if (dup < t.n) {
-			errf(e, ERR_DATA, "%s:%ld: duplicate unit %s (also on "
-			    "line %ld)", m->data_name, m->uline[dup],
-			    QV(q1, m->unit[dup]), m->uline[k]);
-			goto out;
-		}
-	}
+	/* under --by a unit comes once a group (rc_model_groups) */
+	if (bcol < 0 && unique_units(m, idx, tmp, e) < 0)
+		goto out;
 
 	/* Indicator columns. */
 	if (t.n > 0 && m->nnode > SIZE_MAX / sizeof(double) / t.n) {
@@ -922,7 +1027,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	if (o->meta && warn) {
 		for (i = 0; i < t.head.nfields; i++) {
 			int known = (long)i == ucol || (long)i == lcol ||
-			    (long)i == gcol, numbers = 0;
+			    (long)i == gcol || (long)i == bcol, numbers = 0;
 			double v;
 			for (k = 0; k < m->nnode && !known; k++)
 				if (t.head.len[i] == strlen(m->node[k].code) &&
@@ -942,21 +1047,26 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			    listed(&other, t.head.field[i], t.head.len[i]))
 				known = 1;
 			if (!known && numbers) {
-				char line[256];
-				int len = snprintf(line, sizeof line,
-				    "%s: column %s is not in %s: ignored\n",
-				    m->data_name, quote_value(q2, sizeof q2,
-				    t.head.field[i], t.head.len[i]), mname);
-				/* long paths are cut, the line still ends */
-				if (len < 0 || (size_t)len >= sizeof line) {
-					len = (int)sizeof line - 1;
-					line[len - 1] = '\n';
-				}
-				if (buf_append(warn, line, (size_t)len) < 0) {
+				/* one line for them all: "a", "b" */
+				quote_value(q2, sizeof q2, t.head.field[i],
+				    t.head.len[i]);
+				if ((nother++ && buf_append(&names, ", ", 2) < 0) ||
+				    buf_append(&names, q2, strlen(q2)) < 0) {
 					err_nomem(e);
 					goto out;
 				}
 			}
+		}
+		if (nother > 0 && (buf_append(warn, m->data_name,
+		    strlen(m->data_name)) < 0 || buf_append(warn, nother > 1 ?
+		    ": columns " : ": column ", nother > 1 ? 10 : 9) < 0 ||
+		    buf_append(warn, names.data, names.len) < 0 ||
+		    buf_append(warn, nother > 1 ? " are not in " :
+		    " is not in ", nother > 1 ? 12 : 11) < 0 ||
+		    buf_append(warn, mname, strlen(mname)) < 0 ||
+		    buf_append(warn, ": ignored\n", 10) < 0)) {
+			err_nomem(e);
+			goto out;
 		}
 	}
 	if (o->denominate) {
@@ -988,10 +1098,22 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	if (o->group_col && keep_column(m, &t, o->group_col, 1,
 	    "the group column", e) < 0)
 		goto out;
+	if (o->by_col) {
+		if (keep_column(m, &t, o->by_col, 1, "the --by column", e) < 0)
+			goto out;
+		for (m->by_c = 0; strcmp(m->colname[m->by_c], o->by_col) != 0;
+		    m->by_c++)
+			;
+		if (!(m->by_col = field_dup(&t.head, (size_t)bcol))) {
+			err_nomem(e);
+			goto out;
+		}
+	}
 	rc = 0;
 out:
 	meta_rows_free(rows, nrows);
 	free(other.data);
+	free(names.data);
 	free(mname);
 	table_free(&t);
 	free(icol);
@@ -1024,3 +1146,252 @@ rc_sort_idx(size_t *v, size_t n, size_t *tmp,
 	memcpy(v, tmp, n * sizeof *v);
 }
 
+
+/* ------------------------------------------------------- constant columns */
+
+/* Remove node k (its strings, its row of x) from m, renumbering the
+ * nodes after it in the parents and the children lists. */
+static void
+remove_node(struct rc_model *m, size_t k)
+{
+	size_t i, j, n = m->nunit;
+
+	free(m->node[k].code);
+	free(m->node[k].name);
+	free(m->node[k].denom);
+	free(m->node[k].child);
+	memmove(&m->node[k], &m->node[k + 1],
+	    (m->nnode - k - 1) * sizeof *m->node);
+	if (n > 0)
+		memmove(&m->x[k * n], &m->x[(k + 1) * n],
+		    (m->nnode - k - 1) * n * sizeof *m->x);
+	m->nnode--;
+	if (k < m->nind)
+		m->nind--;
+	for (i = 0; i < m->nnode; i++) {
+		struct rc_node *d = &m->node[i];
+		size_t o = 0;
+		if (d->parent > (long)k)
+			d->parent--;
+		for (j = 0; j < d->nchild; j++)
+			if (d->child[j] != k)
+				d->child[o++] = d->child[j] > k ?
+				    d->child[j] - 1 : d->child[j];
+		d->nchild = o;
+	}
+}
+
+int
+rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
+    struct buf *warn, struct err *e)
+{
+	struct buf names = {0};
+	size_t k, u, n = m->nunit, nd = 0;
+	char q[96];
+	int rc = -1;
+
+	*dropped = 0;
+	for (k = 0; k < m->nind;) {
+		const double *x = &m->x[k * n];
+		double first = NAN;
+		int same = 1;
+		for (u = 0; u < n && same; u++)
+			if (!isnan(x[u])) {
+				if (isnan(first))
+					first = x[u];
+				else if (x[u] != first)
+					same = 0;
+			}
+		if (!same || isnan(first)) {
+			k++;
+			continue;
+		}
+		QV(q, m->node[k].code);
+		if ((nd++ && buf_append(&names, ", ", 2) < 0) ||
+		    buf_append(&names, q, strlen(q)) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		remove_node(m, k);
+		/* an aggregate left without children goes too (not the root) */
+		for (;;) {
+			size_t a;
+			for (a = m->nind; a + 1 < m->nnode; a++)
+				if (m->node[a].nchild == 0)
+					break;
+			if (a + 1 >= m->nnode)
+				break;
+			remove_node(m, a);
+		}
+	}
+	*dropped = nd;
+	if (nd == 0) {
+		rc = 0;
+		goto out;
+	}
+	if (m->node[m->nnode - 1].nchild == 0) {
+		errf(e, ERR_DATA, "%s%s: every indicator has the same value for "
+		    "every unit (%.*s): nothing to rank", m->data_name, what ? what :
+		    "", (int)names.len, names.data);
+		goto out;
+	}
+	if (warn && (buf_append(warn, m->data_name, strlen(m->data_name)) < 0 ||
+	    (what && buf_append(warn, what, strlen(what)) < 0) ||
+	    buf_append(warn, nd > 1 ? ": indicators " : ": indicator ",
+	    nd > 1 ? 13 : 12) < 0 ||
+	    buf_append(warn, names.data, names.len) < 0 ||
+	    buf_append(warn, nd > 1 ? " have" : " has", nd > 1 ? 5 : 4) < 0 ||
+	    buf_append(warn, " the same value for every unit: dropped\n",
+	    40) < 0)) {
+		err_nomem(e);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(names.data);
+	return rc;
+}
+
+/* ------------------------------------------------------------- --by */
+
+static char *
+dup_or_null(const char *s, int *bad)
+{
+	char *d;
+
+	if (s == NULL)
+		return NULL;
+	if ((d = strdup(s)) == NULL)
+		*bad = 1;
+	return d;
+}
+
+/* Group g's model: m's tree, the units u[0 .. n) of m.  0, or -1 when
+ * out of memory (*s then holds what was built, for rc_model_free). */
+static int
+model_part(const struct rc_model *m, const size_t *u, size_t n,
+    struct rc_model *s)
+{
+	size_t k, i, c;
+	int bad = 0;
+
+	memset(s, 0, sizeof *s);
+	if (!(s->node = calloc(m->nnode, sizeof *s->node)))
+		return -1;
+	s->nnode = m->nnode;
+	s->nind = m->nind;
+	for (k = 0; k < m->nnode; k++) {
+		s->node[k] = m->node[k];
+		s->node[k].code = dup_or_null(m->node[k].code, &bad);
+		s->node[k].name = dup_or_null(m->node[k].name, &bad);
+		s->node[k].denom = dup_or_null(m->node[k].denom, &bad);
+		s->node[k].child = NULL;
+		if (m->node[k].nchild) {
+			s->node[k].child = malloc(m->node[k].nchild *
+			    sizeof(size_t));
+			if (s->node[k].child == NULL)
+				bad = 1;
+			else
+				memcpy(s->node[k].child, m->node[k].child,
+				    m->node[k].nchild * sizeof(size_t));
+		}
+	}
+	s->unit = calloc(n + 1, sizeof *s->unit);
+	s->uline = calloc(n + 1, sizeof *s->uline);
+	s->label = m->label ? calloc(n + 1, sizeof *s->label) : NULL;
+	s->x = malloc(m->nnode * (n + 1) * sizeof *s->x);
+	s->w = calloc(m->nnode, sizeof *s->w);
+	s->weff = calloc(m->nnode, sizeof *s->weff);
+	s->colname = calloc(m->ncol + 1, sizeof *s->colname);
+	s->colval = calloc(m->ncol + 1, sizeof *s->colval);
+	if (!s->unit || !s->uline || (m->label && !s->label) || !s->x ||
+	    !s->w || !s->weff || !s->colname || !s->colval)
+		return -1;
+	s->nunit = n;
+	for (i = 0; i < n; i++) {
+		s->unit[i] = dup_or_null(m->unit[u[i]], &bad);
+		if (m->label)
+			s->label[i] = dup_or_null(m->label[u[i]], &bad);
+		s->uline[i] = m->uline[u[i]];
+		for (k = 0; k < m->nnode; k++)
+			s->x[k * n + i] = m->x[k * m->nunit + u[i]];
+	}
+	s->ncol = m->ncol;
+	for (c = 0; c < m->ncol; c++) {
+		s->colname[c] = dup_or_null(m->colname[c], &bad);
+		if (!(s->colval[c] = calloc(n + 1, sizeof(char *))))
+			return -1;
+		for (i = 0; i < n; i++)
+			s->colval[c][i] = dup_or_null(m->colval[c][u[i]],
+			    &bad);
+	}
+	s->unit_col = dup_or_null(m->unit_col, &bad);
+	s->label_col = dup_or_null(m->label_col, &bad);
+	s->data_name_buf = dup_or_null(m->data_name, &bad);
+	s->data_name = s->data_name_buf;
+	s->meta_name = dup_or_null(m->meta_name, &bad);
+	s->by_col = dup_or_null(m->by_col, &bad);
+	s->by_c = m->by_c;
+	s->by_val = n ? dup_or_null(m->colval[m->by_c][u[0]], &bad) : NULL;
+	return bad ? -1 : 0;
+}
+
+int
+rc_model_groups(const struct rc_model *m, struct rc_model **sub,
+    size_t *nsub, struct err *e)
+{
+	size_t *first = NULL, *gof = NULL, *u = NULL, ng = 0, i, j, n;
+	char **val = m->colval[m->by_c];
+	struct rc_model *s = NULL;
+	char q[96];
+	int rc = -1;
+
+	*sub = NULL;
+	*nsub = 0;
+	/* first: the groups' first units, then two scratch arrays */
+	first = malloc((3 * m->nunit + 1) * sizeof *first);
+	gof = malloc((m->nunit + 1) * sizeof *gof);
+	u = malloc((m->nunit + 1) * sizeof *u);
+	if (!first || !gof || !u) {
+		err_nomem(e);
+		goto out;
+	}
+	/* groups are few (months): a linear search per unit will do */
+	for (i = 0; i < m->nunit; i++) {
+		if (val[i][0] == '\0') {
+			errf(e, ERR_DATA, "%s:%ld: column %s: the group is "
+			    "empty", m->data_name, m->uline[i], QV(q, m->by_col));
+			goto out;
+		}
+		for (j = 0; j < ng; j++)
+			if (strcmp(val[first[j]], val[i]) == 0)
+				break;
+		if (j == ng)
+			first[ng++] = i;
+		gof[i] = j;
+	}
+	if (!(s = calloc(ng + 1, sizeof *s))) {
+		err_nomem(e);
+		goto out;
+	}
+	for (j = 0; j < ng; j++) {
+		for (i = 0, n = 0; i < m->nunit; i++)
+			if (gof[i] == j)
+				u[n++] = i;
+		*nsub = j + 1;
+		if (model_part(m, u, n, &s[j]) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		if (unique_units(&s[j], first + m->nunit,
+		    first + 2 * m->nunit, e) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	*sub = s;
+	free(first);
+	free(gof);
+	free(u);
+	return rc;
+}

@@ -70,6 +70,11 @@ struct rc_model {
 	const char *data_name; /* input name for messages (owned) */
 	char *data_name_buf;
 	char *meta_name; /* META's name for messages, NULL without META */
+	/* --by: a group's model (rc_model_group) writes its group first */
+	char *by_col;    /* the by column's name, NULL without --by */
+	char *by_val;    /* this group's value */
+	int no_head;     /* the tables' header is written already */
+	size_t by_c;     /* the by column among colname/colval */
 };
 
 /* Options that shape reading. */
@@ -79,6 +84,12 @@ struct rc_read_opts {
 	const char *label_col; /* NULL: none */
 	const char *group_col; /* a column to keep for group imputation */
 	int denominate;        /* keep the Denominator columns */
+	/* --indicators: the columns to rank on, each by name or position,
+	 * "-" first for Direction -1; weight 1 each; no META with them */
+	const char *const *indicators;
+	size_t nindicators;
+	const char *by_col;    /* --by: a column to keep for the groups */
+	int zh;                /* --lang zh: the implicit index's name */
 };
 
 /*
@@ -92,6 +103,31 @@ struct rc_read_opts {
  */
 int rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
     const struct rc_read_opts *o, struct buf *warn, struct err *e);
+
+/*
+ * Drop the indicators whose values present are all the same (a column
+ * that cannot tell the units apart, and that min-max and z-scores cannot
+ * scale), and then the aggregates left without children, keeping the
+ * others in order with their rows of x; the siblings' weights share what
+ * is left.  *dropped gets the count of indicators dropped, and warn (may
+ * be NULL) one line naming them all; what (may be NULL) follows the file
+ * name in the line (", group ..." under --by).  An indicator without
+ * values stays (rc_normalise names it).  Returns 0, or -1 with *e set:
+ * ERR_DATA when every indicator goes, ERR_NOMEM.
+ */
+int rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
+    struct buf *warn, struct err *e);
+
+/*
+ * The groups of --by: *sub gets a new array of *nsub models (free each
+ * with rc_model_free, then the array), one per value of m's column
+ * m->by_col (kept by rc_read_opts.by_col), in the order the values first
+ * appear, each with that group's units in input order and a copy of the
+ * tree; by_val holds the value.  Returns 0, or -1 with *e set (a unit with
+ * an empty group: ERR_DATA; ERR_NOMEM).
+ */
+int rc_model_groups(const struct rc_model *m, struct rc_model **sub,
+    size_t *nsub, struct err *e);
 
 /* Free everything *m owns and zero it.  A zeroed or partly built model
  * (as rc_read leaves it on failure) is allowed; NULL is allowed. */
@@ -293,6 +329,9 @@ struct rc_opts {
 	const char *chart;        /* NULL: no chart */
 	enum rc_chart chart_type;
 	int precision;            /* < 0: shortest round-trip */
+	int strict;               /* --strict: a constant indicator stops */
+	int zh;                   /* --lang zh: Chinese column names */
+	const char *by;           /* --by COLUMN: one ranking per group */
 };
 
 /*
@@ -309,6 +348,8 @@ void rc_opts_init(struct rc_opts *o);
 struct rc_summary {
 	size_t units, screened, imputed, indicators, aggregates, ranked;
 	size_t written;
+	size_t constant;  /* indicators dropped as constant (per group) */
+	size_t groups;    /* --by: the groups ranked */
 };
 
 /*

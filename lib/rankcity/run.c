@@ -5,6 +5,9 @@
  * --weights-out, the audit of audit.c) and its charts; and the options'
  * defaults (rc_opts_init).
  */
+#include <sys/stat.h>
+
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,21 +20,38 @@
 #include "rankcity/rankcity.h"
 #include "core/util.h"
 
+/* A row's first fields: the --by group, the unit, its label. */
 static int
 put_unit(struct csvw *w, const struct rc_model *m, size_t u, struct err *e)
 {
+	if (m->by_col && csvw_str(w, m->by_val, e) < 0)
+		return -1;
 	if (csvw_str(w, m->unit[u], e) < 0)
 		return -1;
 	return m->label ? csvw_str(w, m->label[u], e) : 0;
 }
 
+/* Their names, under their names in the input. */
 static int
 put_unit_head(struct csvw *w, const struct rc_model *m, struct err *e)
 {
+	if (m->by_col && csvw_str(w, m->by_col, e) < 0)
+		return -1;
 	if (csvw_str(w, m->unit_col, e) < 0)
 		return -1;
 	return m->label ? csvw_str(w, m->label_col, e) : 0;
 }
+
+/* The fixed column names of the tables, English and Chinese (--lang zh;
+ * the man page has the table). */
+enum { N_RANK, N_CHANGE, N_NOMINAL, N_MEDIAN, N_MEAN, N_Q05, N_Q95,
+	N_COUNT };
+static const char *const col_names[2][N_COUNT] = {
+	{"rank", "rank_change", "rank_nominal", "rank_median", "rank_mean",
+	    "rank_q05", "rank_q95"},
+	{"排名", "排名变化", "名义排名", "排名中位数", "排名均值",
+	    "排名5%分位数", "排名95%分位数"},
+};
 
 /* --emit: the indicators (and with aggregates, every node), input order. */
 static int
@@ -40,13 +60,15 @@ write_stage(const struct rc_model *m, int with_aggregates, struct csvw *w,
 {
 	size_t k, u, nk = with_aggregates ? m->nnode : m->nind;
 
-	if (put_unit_head(w, m, e) < 0)
-		return -1;
-	for (k = 0; k < nk; k++)
-		if (csvw_str(w, m->node[k].code, e) < 0)
+	if (!m->no_head) {
+		if (put_unit_head(w, m, e) < 0)
 			return -1;
-	if (csvw_end(w, e) < 0)
-		return -1;
+		for (k = 0; k < nk; k++)
+			if (csvw_str(w, m->node[k].code, e) < 0)
+				return -1;
+		if (csvw_end(w, e) < 0)
+			return -1;
+	}
 	for (u = 0; u < m->nunit; u++) {
 		if (put_unit(w, m, u, e) < 0)
 			return -1;
@@ -126,11 +148,11 @@ fail:
  */
 static int
 read_previous(const char *path, const struct rc_model *m,
-    const struct csv_opts *c, long *prev, struct err *e)
+    const struct csv_opts *c, int zh, long *prev, struct err *e)
 {
 	struct csvr *r = NULL;
 	struct csv_record *rec;
-	size_t ucol, rcol, u;
+	size_t ucol, rcol, bcol = 0, u;
 	long *seen = NULL;
 	int st, rc = -1;
 	char q1[96], q2[96];
@@ -139,8 +161,14 @@ read_previous(const char *path, const struct rc_model *m,
 		prev[u] = 0;
 	if (csvr_open(&r, path, c, e) < 0)
 		return -1;
+	/* the rank column under this run's name, else the other language's
+	 * (last month may have been written without --lang zh) */
 	if (csvr_column(r, m->unit_col, &ucol, e) < 0 ||
-	    csvr_column(r, "rank", &rcol, e) < 0)
+	    (m->by_col && csvr_column(r, m->by_col, &bcol, e) < 0) ||
+	    (csv_header_column(csvr_header(r), col_names[zh][N_RANK],
+	    &rcol) < 0 && csv_header_column(csvr_header(r),
+	    col_names[!zh][N_RANK], &rcol) < 0 &&
+	    csvr_column(r, col_names[zh][N_RANK], &rcol, e) < 0))
 		goto out;
 	seen = calloc(m->nunit + 1, sizeof *seen);
 	if (seen == NULL) {
@@ -154,6 +182,15 @@ read_previous(const char *path, const struct rc_model *m,
 		enum num_status ns;
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
+		if (m->by_col) {
+			/* --by: the rows of this group only */
+			const char *g = rec->field[bcol];
+			size_t glen = rec->len[bcol];
+			trim_blanks(&g, &glen);
+			if (glen != strlen(m->by_val) ||
+			    memcmp(g, m->by_val, glen) != 0)
+				continue;
+		}
 		trim_blanks(&id, &len);
 		for (u = 0; u < m->nunit; u++)
 			if (strlen(m->unit[u]) == len &&
@@ -219,30 +256,51 @@ rank_order(const int *rank, size_t n)
 	return ord;
 }
 
+/*
+ * The ranking of m.  Its aggregate columns are those of shape's tree
+ * (m's own, or under --by the whole input's, so that every group writes
+ * the same columns): an aggregate m has dropped (every indicator under it
+ * constant in this group, which a warning has said) is an empty field.
+ */
 static int
-write_ranking(const struct rc_model *m, const int *rank, const long *prev,
-    const size_t *ord, struct csvw *w, int precision, size_t *written,
-    struct err *e)
+write_ranking(const struct rc_model *m, const struct rc_model *shape,
+    const int *rank, const long *prev, const size_t *ord, struct csvw *w,
+    int precision, int zh, size_t *written, struct err *e)
 {
-	size_t k, i, n = m->nunit, na = 0, *col;
+	size_t k, i, j, n = m->nunit, na = 0, *col, *at;
 	int lvl, rc = -1;
 
 	/* aggregates: index first, then level descending, META order */
-	col = malloc((m->nnode - m->nind + 1) * sizeof *col);
-	if (col == NULL)
+	col = malloc((shape->nnode - shape->nind + 1) * sizeof *col);
+	at = malloc((shape->nnode - shape->nind + 1) * sizeof *at);
+	if (col == NULL || at == NULL) {
+		free(col);
+		free(at);
 		return err_nomem(e);
-	for (lvl = m->node[m->nnode - 1].level; lvl >= 2; lvl--)
-		for (k = m->nind; k < m->nnode; k++)
-			if (m->node[k].level == lvl)
+	}
+	for (lvl = shape->node[shape->nnode - 1].level; lvl >= 2; lvl--)
+		for (k = shape->nind; k < shape->nnode; k++)
+			if (shape->node[k].level == lvl)
 				col[na++] = k;
-	if (put_unit_head(w, m, e) < 0 || csvw_str(w, "rank", e) < 0 ||
-	    (prev && csvw_str(w, "rank_change", e) < 0))
-		goto out;
-	for (k = 0; k < na; k++)
-		if (csvw_str(w, m->node[col[k]].code, e) < 0)
+	for (k = 0; k < na; k++) {
+		/* the same node in m, or m->nnode when it is gone */
+		for (j = m->nind; j < m->nnode; j++)
+			if (strcmp(m->node[j].code,
+			    shape->node[col[k]].code) == 0)
+				break;
+		at[k] = j;
+	}
+	if (!m->no_head) {
+		if (put_unit_head(w, m, e) < 0 ||
+		    csvw_str(w, col_names[zh][N_RANK], e) < 0 ||
+		    (prev && csvw_str(w, col_names[zh][N_CHANGE], e) < 0))
 			goto out;
-	if (csvw_end(w, e) < 0)
-		goto out;
+		for (k = 0; k < na; k++)
+			if (csvw_str(w, shape->node[col[k]].code, e) < 0)
+				goto out;
+		if (csvw_end(w, e) < 0)
+			goto out;
+	}
 	for (i = 0; i < n; i++) {
 		size_t u = ord[i];
 		if (put_unit(w, m, u, e) < 0)
@@ -255,8 +313,8 @@ write_ranking(const struct rc_model *m, const int *rank, const long *prev,
 		    csvw_raw(w, "", 0, e)) < 0)
 			goto out;
 		for (k = 0; k < na; k++)
-			if (csvw_num(w, m->x[col[k] * n + u], precision, 0,
-			    e) < 0)
+			if ((at[k] < m->nnode ? csvw_num(w, m->x[at[k] * n + u],
+			    precision, 0, e) : csvw_raw(w, "", 0, e)) < 0)
 				goto out;
 		if (csvw_end(w, e) < 0)
 			goto out;
@@ -265,25 +323,26 @@ write_ranking(const struct rc_model *m, const int *rank, const long *prev,
 	rc = 0;
 out:
 	free(col);
+	free(at);
 	return rc;
 }
 
 static int
 write_uncertainty(const struct rc_model *m, const int *rank,
     const size_t *ord, const struct rc_mc_result *r, struct csvw *w,
-    int precision, size_t *written, struct err *e)
+    int precision, int zh, size_t *written, struct err *e)
 {
-	static const char *head[] = {"rank_nominal", "rank_median",
-	    "rank_mean", "rank_q05", "rank_q95"};
 	size_t i;
 
-	if (put_unit_head(w, m, e) < 0)
-		return -1;
-	for (i = 0; i < 5; i++)
-		if (csvw_str(w, head[i], e) < 0)
+	if (!m->no_head) {
+		if (put_unit_head(w, m, e) < 0)
 			return -1;
-	if (csvw_end(w, e) < 0)
-		return -1;
+		for (i = N_NOMINAL; i <= N_Q95; i++)
+			if (csvw_str(w, col_names[zh][i], e) < 0)
+				return -1;
+		if (csvw_end(w, e) < 0)
+			return -1;
+	}
 	for (i = 0; i < m->nunit; i++) {
 		size_t u = ord[i];
 		if (put_unit(w, m, u, e) < 0 ||
@@ -412,26 +471,30 @@ rc_opts_init(struct rc_opts *o)
 	o->mc.aggs = 1u << RC_AGG_AMEAN | 1u << RC_AGG_GMEAN;
 }
 
-int
-rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
-    struct buf *script, struct buf *warn, struct rc_summary *st,
-    struct err *e)
+/*
+ * The pipeline on one model (the whole table, or one --by group), from
+ * the denomination on; adds to *st.  shape: the tree whose aggregates the
+ * ranking writes (NULL: the model's own, after any constant is dropped).  prev_gone: --previous names a file
+ * that is missing or empty (rc_run has said so): rank_change is empty.
+ */
+static int
+run_model(const struct rc_opts *o, struct rc_model *mp,
+    const struct rc_model *shape, int prev_gone,
+    struct csvw *out, struct buf *script, struct buf *warn,
+    struct rc_summary *st, struct err *e)
 {
-	struct rc_model m;
+	struct rc_model m = *mp;
 	struct rc_treat_info *ti = NULL;
 	struct rc_mc_result mc = {0};
 	double *pre = NULL;
 	int *rank = NULL;
 	long *prev = NULL;
-	size_t *ord = NULL, u;
+	size_t *ord = NULL, u, n;
+	char what[160] = "", q[96];
 	int rc = -1;
 
-	memset(st, 0, sizeof *st);
-	if (rc_read(&m, path, &o->csv, &o->read, warn, e) < 0)
-		goto out;
-	st->units = m.nunit;
-	st->indicators = m.nind;
-	st->aggregates = m.nnode - m.nind;
+	if (m.by_col)
+		snprintf(what, sizeof what, ", group %s", QV(q, m.by_val));
 	if (o->denominate && rc_denominate(&m, e) < 0)
 		goto out;
 	if (o->emit == RC_EMIT_DENOMINATED) {
@@ -441,15 +504,30 @@ rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
 	/* Availability is that of the data, so screening comes before the
 	 * imputed values could hide the gaps, and screened units do not
 	 * feed the imputation. */
-	if (o->screen >= 0 && rc_screen(&m, o->screen, &st->screened, e) < 0)
-		goto out;
+	n = 0;
+	if (o->screen >= 0) {
+		if (rc_screen(&m, o->screen, &n, e) < 0)
+			goto out;
+		st->screened += n;
+	}
 	if (m.nunit == 0) {
-		errf(e, ERR_DATA, "%s: no units to rank%s", m.data_name,
-		    st->screened ? " (all screened out)" : "");
+		errf(e, ERR_DATA, "%s%s: no units to rank%s", m.data_name,
+		    what, n ? " (all screened out)" : "");
 		goto out;
 	}
-	if (rc_impute(&m, o->impute, o->impute_col, &st->imputed, e) < 0)
+	/* A constant indicator cannot tell the units apart, and min-max and
+	 * z-scores cannot scale it (the Monte Carlo draws both): dropped,
+	 * unless --strict, which lets rc_normalise stop as it always did. */
+	if (!o->strict && (o->norm.how == RC_NORM_MINMAX ||
+	    o->norm.how == RC_NORM_ZSCORE || o->mc.n > 0)) {
+		if (rc_drop_constant(&m, what[0] ? what : NULL, &n, warn,
+		    e) < 0)
+			goto out;
+		st->constant += n;
+	}
+	if (rc_impute(&m, o->impute, o->impute_col, &n, e) < 0)
 		goto out;
+	st->imputed += n;
 	if (o->emit == RC_EMIT_IMPUTED) {
 		rc = write_stage(&m, 0, out, o->precision, &st->written, e);
 		goto out;
@@ -515,7 +593,7 @@ rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
 		if (rc_uncertainty(&m, pre, &o->mc, &mc, warn, e) < 0)
 			goto out;
 		if (write_uncertainty(&m, rank, ord, &mc, out, o->precision,
-		    &st->written, e) < 0)
+		    o->zh, &st->written, e) < 0)
 			goto out;
 	} else {
 		if (o->previous) {
@@ -524,18 +602,21 @@ rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
 				err_nomem(e);
 				goto out;
 			}
-			if (read_previous(o->previous, &m, &o->csv, prev, e) < 0)
+			for (u = 0; u < m.nunit; u++)
+				prev[u] = 0;
+			if (!prev_gone && read_previous(o->previous, &m,
+			    &o->csv, o->zh, prev, e) < 0)
 				goto out;
 		}
-		if (write_ranking(&m, rank, prev, ord, out, o->precision,
-		    &st->written, e) < 0)
+		if (write_ranking(&m, shape ? shape : &m, rank, prev, ord, out,
+		    o->precision, o->zh, &st->written, e) < 0)
 			goto out;
 	}
 	if (o->chart && make_chart(o, &m, rank, ord, &mc, script, e) < 0)
 		goto out;
 	rc = 0;
 out:
-	rc_model_free(&m);
+	*mp = m; /* the steps may have moved its arrays */
 	free(ti);
 	free(pre);
 	free(rank);
@@ -545,5 +626,80 @@ out:
 	free(mc.mean);
 	free(mc.q05);
 	free(mc.q95);
+	return rc;
+}
+
+/*
+ * --previous: 1 when the file is missing or empty (zero bytes), with a
+ * warning (the first month of a monthly run has no earlier ranking); 0
+ * otherwise, and then any other problem (unreadable, not a ranking) is
+ * read_previous's error.
+ */
+static int
+previous_gone(const char *path, struct buf *warn, struct err *e)
+{
+	struct stat sb;
+	const char *why;
+	char line[1200];
+	int len;
+
+	if (strcmp(path, "-") == 0)
+		return 0; /* the standard input: read_previous reads it */
+	if (stat(path, &sb) == 0)
+		why = S_ISREG(sb.st_mode) && sb.st_size == 0 ? "is empty" :
+		    NULL;
+	else
+		why = errno == ENOENT ? "does not exist" : NULL;
+	if (why == NULL)
+		return 0;
+	len = snprintf(line, sizeof line, "--previous %s %s: rank_change "
+	    "left empty\n", path, why);
+	if (len < 0 || (size_t)len >= sizeof line) {
+		len = (int)sizeof line - 1;
+		line[len - 1] = '\n';
+	}
+	if (warn && buf_append(warn, line, (size_t)len) < 0)
+		return err_nomem(e);
+	return 1;
+}
+
+int
+rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
+    struct buf *script, struct buf *warn, struct rc_summary *st,
+    struct err *e)
+{
+	struct rc_model m, *sub = NULL;
+	size_t nsub = 0, g;
+	int rc = -1, gone = 0;
+
+	memset(st, 0, sizeof *st);
+	if (rc_read(&m, path, &o->csv, &o->read, warn, e) < 0)
+		goto out;
+	st->units = m.nunit;
+	st->indicators = m.nind;
+	st->aggregates = m.nnode - m.nind;
+	if (o->previous && o->mc.n == 0 && !o->emit && !o->audit &&
+	    (gone = previous_gone(o->previous, warn, e)) < 0)
+		goto out;
+	if (!o->by) {
+		rc = run_model(o, &m, NULL, gone, out, script, warn, st, e);
+		goto out;
+	}
+	/* --by: each group as if it were the whole input, one header */
+	if (rc_model_groups(&m, &sub, &nsub, e) < 0)
+		goto out;
+	for (g = 0; g < nsub; g++) {
+		sub[g].no_head = g > 0;
+		if (run_model(o, &sub[g], &m, gone, out, script, warn, st,
+		    e) < 0)
+			goto out;
+	}
+	st->groups = nsub;
+	rc = 0;
+out:
+	rc_model_free(&m);
+	for (g = 0; g < nsub; g++)
+		rc_model_free(&sub[g]);
+	free(sub);
 	return rc;
 }

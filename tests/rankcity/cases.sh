@@ -613,8 +613,8 @@ t bad-meta-not-meta 1 rankcity -m $rd/small.csv $rd/small.csv
 t bad-not-a-number 1 rankcity -m $rd/ab_meta.csv $rd/bad_nonnum.csv
 t bad-gmean-zero 1 rankcity --normalise none --aggregate gmean $rd/zero.csv
 t bad-hmean-negative 1 rankcity --normalise none --aggregate hmean $rd/negative.csv
-t bad-minmax-zero-range 1 rankcity $rd/const.csv
-t bad-zscore-zero-sd 1 rankcity --normalise zscore $rd/const.csv
+t bad-minmax-zero-range 1 rankcity --strict $rd/const.csv
+t bad-zscore-zero-sd 1 rankcity --strict --normalise zscore $rd/const.csv
 t bad-empty-input 1 rankcity /dev/null
 t bad-empty-stdin 1 sh -c "rankcity < /dev/null"
 t bad-missing-file 1 rankcity $rd/nonexistent.csv
@@ -747,4 +747,116 @@ t rv-precision-fraction 2 rankcity --precision 1.5 $rd/small.csv
 t rv-weight-noise-one 2 rankcity --uncertainty 5 --weight-noise 1 $rd/small.csv
 t rv-previous-stdin 2 rankcity --previous - -
 
+
+# --- issue 11: unattended monthly runs ---
+# A constant indicator (const.csv: a = 1 1 1) is dropped with one warning
+# and counted in the summary; the index is then b alone: min-max of 2 3 4
+# gives A 0, B 50, C 100.
+t const-dropped 0 rankcity $rd/const.csv
+# Under z-scores too: b alone, (x - 3) / 1 gives -1 0 1.
+t const-dropped-zscore 0 rankcity --normalise zscore $rd/const.csv
+# Two constant columns are named in one line; c (3 5 9) alone ranks:
+# (x - 3) / 6 * 100 gives A 0, B 33.33, C 100.
+t const-two-dropped 0 rankcity $rd/const_all.csv
+# In a tree: small_constc.csv is small.csv with c = 10 everywhere; c goes,
+# and so does Q, its only child's parent; the index is then P alone, whose
+# scores are those of tree-by-hand: U1 50, U2 75, U3 40, U4 35, U5 50, U6
+# none (ranks 2 1 4 5 2 and empty).
+cat >"$rt/constc-want.csv" <<'EOF2'
+unit,rank,idx,P
+U1,2,50,50
+U2,1,75,75
+U3,4,40,40
+U4,5,35,35
+U5,2,50,50
+U6,,,
+EOF2
+rcrun "$rt/constc.csv" rankcity -q -m $rd/small_meta.csv $rd/small_constc.csv
+cmpref const-tree-by-hand unit "$rt/constc-want.csv" "$rt/constc.csv"
+ok const-tree-no-q test "$(head -1 "$rt/constc.csv")" = unit,rank,idx,P
+t const-tree 0 rankcity -m $rd/small_meta.csv $rd/small_constc.csv
+# Every indicator constant: nothing left to rank, an error, not a tie.
+t bad-const-all 1 rankcity --indicators a,b $rd/const_all.csv
+# --previous naming a missing file: the first month of a cron job; a
+# warning, and rank_change is there but empty.
+t previous-missing 0 rankcity -m $rd/small_meta.csv --previous $rd/nonexistent.csv $rd/small.csv
+# An empty (zero-byte) previous file: the same.
+: >"$rt/empty-prev.csv"
+rankcity -m $rd/small_meta.csv --previous "$rt/empty-prev.csv" $rd/small.csv >"$rt/ep.out" 2>"$rt/ep.err"
+ok previous-empty-status test $? = 0
+ok previous-empty-warns grep -q 'is empty: rank_change left empty' "$rt/ep.err"
+rankcity -q -m $rd/small_meta.csv --previous $rd/nonexistent.csv $rd/small.csv >"$rt/pm.out"
+ok previous-empty-like-missing cmp -s "$rt/ep.out" "$rt/pm.out"
+# A previous file that exists but cannot be read (a directory) stays an
+# error.
+t bad-previous-directory 1 rankcity -m $rd/small_meta.csv --previous $rd $rd/small.csv
+# A previous file that exists but is not a ranking stays an error.
+t bad-previous-not-ranking 1 rankcity -m $rd/small_meta.csv --previous $rd/small_meta.csv $rd/small.csv
+# --indicators a,-b: a and b min-max scaled, b reversed, equal weights.
+# a 2 . 6 4 12 . -> 0 . 40 20 100 .; b 1 3 . 5 9 . reversed ->
+# 100 75 . 50 0 .; means: U1 50, U2 75, U3 40, U4 35, U5 50, U6 none.
+cat >"$rt/ind-want.csv" <<'EOF2'
+unit,rank,index
+U1,2,50
+U2,1,75
+U3,4,40
+U4,5,35
+U5,2,50
+U6,,
+EOF2
+rcrun "$rt/ind.csv" rankcity -q --indicators 'a,-b' $rd/small.csv
+cmpref indicators-by-hand unit "$rt/ind-want.csv" "$rt/ind.csv"
+t indicators 0 rankcity --indicators 'a,-b' $rd/small.csv
+# A column it names that the data lack: the header is listed.
+t bad-indicators-column 1 rankcity --indicators 'a,-zz' $rd/small.csv
+t usage-indicators-twice 2 rankcity --indicators 'a,-a' $rd/small.csv
+t usage-indicators-empty 2 rankcity --indicators 'a,-' $rd/small.csv
+# The same column by name and by position (a is column 4): usage.
+t usage-indicators-same-column 2 rankcity --indicators a,4 $rd/small.csv
+t usage-indicators-meta 2 rankcity -m $rd/small_meta.csv --indicators a $rd/small.csv
+# --lang zh: the fixed names in Chinese (排名, 排名变化, 综合指数), the
+# numbers as without it; last month's file may use either name.
+t lang-zh 0 rankcity --lang zh --indicators 'a,-b' --previous $rd/previous.csv $rd/small.csv
+t lang-zh-uncertainty 0 rankcity -q --lang zh --uncertainty 20 $rd/small.csv
+t usage-lang 2 rankcity --lang fr $rd/small.csv
+# Last month written under --lang zh (its rank column 排名) is read by an
+# English run, and the other way round: the same rank_change either way.
+rankcity -q --lang zh --indicators 'a,-b' $rd/small.csv >"$rt/zh-prev.csv"
+rankcity -q --indicators 'a,-b' $rd/small.csv >"$rt/en-prev.csv"
+rankcity -q --previous "$rt/zh-prev.csv" -m $rd/small_meta.csv $rd/small.csv >"$rt/from-zh.csv"
+rankcity -q --lang zh --previous "$rt/en-prev.csv" -m $rd/small_meta.csv $rd/small.csv | sed 1d >"$rt/from-en.csv"
+ok previous-either-language test "$(sed 1d "$rt/from-zh.csv")" = "$(cat "$rt/from-en.csv")"
+# --by month: one ranking per month.  2024-01: a 1 2 4, b 5 5 7 -> B
+# (33.33 + 0) / 2 = 16.67; 2024-02: a 3 3 3 is dropped in that group
+# only, b 1 2 9 -> B 12.5.
+t by 0 rankcity --by month $rd/by.csv
+# A two-group run equals the two one-group runs, concatenated.
+rankcity -q --by month $rd/by.csv | cut -d, -f2- | sed 1d >"$rt/by.csv"
+{ rankcity -q $rd/by_2024-01.csv | sed 1d; rankcity -q $rd/by_2024-02.csv | sed 1d; } >"$rt/by-cat.csv"
+ok by-equals-one-group-runs cmp -s "$rt/by.csv" "$rt/by-cat.csv"
+# The Monte Carlo per group, with the same seed each: the same holds.
+rankcity -q --by month --uncertainty 50 $rd/by.csv | cut -d, -f2- | sed 1d >"$rt/bymc.csv"
+{ rankcity -q --uncertainty 50 $rd/by_2024-01.csv | sed 1d; rankcity -q --uncertainty 50 $rd/by_2024-02.csv | sed 1d; } >"$rt/bymc-cat.csv"
+ok by-uncertainty-equals-one-group-runs cmp -s "$rt/bymc.csv" "$rt/bymc-cat.csv"
+# A tree under --by (by_tree.csv: m1 is small.csv, m2 small_constc.csv):
+# m1's rows are tree-by-hand's, m2's const-tree-by-hand's, and m2 writes
+# Q, which it dropped, as an empty field, so every row has the header's
+# width.
+t by-tree 0 rankcity -m $rd/small_meta.csv --by month $rd/by_tree.csv
+# --previous under --by matches group and unit: 2024-01 A 1-3 = -2,
+# C 2-1 = 1, B new; 2024-02 C 3-1 = 2, B 1-2 = -1, A new.
+t by-previous 0 rankcity --by month --previous $rd/by_previous.csv $rd/by.csv
+# Under --by the previous ranking needs the by column.
+t bad-by-previous-no-column 1 rankcity --by month --previous $rd/previous.csv $rd/by.csv
+# A unit twice in one group is an error; once per group is not.
+# (by_dup.csv: A in m1, m2, and m1 again on line 4.)
+t bad-by-duplicate 1 rankcity --by month $rd/by_dup.csv
+t bad-by-column 1 rankcity --by nomonth $rd/by.csv
+# A unit without a group (line 3) is an error, not a group of its own.
+t bad-by-blank 1 rankcity --by month $rd/by_blank.csv
+# --by the unit column: every group one unit, every indicator constant.
+t usage-by-unit 2 rankcity --by unit $rd/small.csv
+t usage-by-chart 2 rankcity --by month --chart x.png $rd/by.csv
+# Columns not in META: one line that lists them all.
+t warn-extra-columns 0 rankcity -m $rd/ab_meta.csv $rd/extra2.csv
 finish

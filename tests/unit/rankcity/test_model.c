@@ -180,10 +180,199 @@ errors(void)
 	rc_model_free(&m);
 }
 
+/* --indicators "a,-c" (by name) and "2" (by position): those columns in
+ * that order, Direction -1 after the minus, weight 1, under one index
+ * (综合指数 under zh); a column the data lack is named with the header,
+ * as is a missing unit column. */
+static void
+indicator_list(void)
+{
+	char path[512], want[1024];
+	struct rc_model m;
+	struct rc_read_opts o;
+	struct err e = {0};
+	static const char *const l1[] = {"a", "-c"}, *const l2[] = {"2"},
+	    *const l3[] = {"a", "zz"};
+
+	snprintf(path, sizeof path, "%s", TFILE("model-list.csv",
+	    "unit,a,b,c\nU1,1,2,3\nU2,4,5,6\n"));
+	memset(&o, 0, sizeof o);
+	o.unit_col = "unit";
+	o.indicators = l1;
+	o.nindicators = 2;
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), 0);
+	CHECK_INT(m.nind, 2);
+	CHECK_INT(m.nnode, 3);
+	if (m.nnode == 3) {
+		CHECK_STR(m.node[0].code, "a");
+		CHECK_INT(m.node[0].dir, 1);
+		CHECK_STR(m.node[1].code, "c");
+		CHECK_INT(m.node[1].dir, -1);
+		CHECK_STR(m.node[2].code, "index");
+		CHECK_DBL(m.x[1 * 2 + 1], 6, 0);
+	}
+	rc_model_free(&m);
+	/* by position, and the Chinese name of the index */
+	o.indicators = l2;
+	o.nindicators = 1;
+	o.zh = 1;
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), 0);
+	if (m.nnode == 2) {
+		CHECK_STR(m.node[0].code, "a");
+		CHECK_STR(m.node[1].code, "综合指数");
+	}
+	rc_model_free(&m);
+	o.indicators = l3;
+	o.nindicators = 2;
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), -1);
+	snprintf(want, sizeof want, "%s: no column \"zz\"; the header is: "
+	    "unit,a,b,c", path);
+	CHECK_STR(e.msg, want);
+	rc_model_free(&m);
+	o.indicators = NULL;
+	o.nindicators = 0;
+	o.unit_col = "city";
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), -1);
+	snprintf(want, sizeof want, "%s: no unit column \"city\" (name it "
+	    "with --unit); the header is: unit,a,b,c", path);
+	CHECK_STR(e.msg, want);
+	rc_model_free(&m);
+}
+
+/* Columns META leaves out: one warning line lists them all. */
+static void
+not_in_meta(void)
+{
+	char data[512], meta[512], want[1200];
+	struct rc_model m;
+	struct rc_read_opts o;
+	struct buf warn = {0};
+	struct err e = {0};
+
+	snprintf(data, sizeof data, "%s", TFILE("model-extra.csv",
+	    "unit,a,x,y,note\nU1,1,2,3,t\nU2,4,5,6,u\n"));
+	snprintf(meta, sizeof meta, "%s", TFILE("model-extra-meta.csv",
+	    "Level,iCode,Direction,Weight,Parent\n1,a,1,1,idx\n2,idx,1,1,\n"));
+	memset(&o, 0, sizeof o);
+	o.unit_col = "unit";
+	o.meta = meta;
+	CHECK_INT(rc_read(&m, data, &comma, &o, &warn, &e), 0);
+	snprintf(want, sizeof want, "%s: columns \"x\", \"y\" are not in %s: "
+	    "ignored\n", data, meta);
+	CHECK(warn.len == strlen(want) && memcmp(warn.data, want,
+	    warn.len) == 0);
+	rc_model_free(&m);
+	free(warn.data);
+}
+
+/*
+ * rc_drop_constant on the tree a, b -> P; c -> Q; P, Q -> index with a
+ * and c constant (c has a gap): a and c go, Q (left without children)
+ * goes, b stays under P under the index, its values in place; one line
+ * names both.  All constant: an error, the model unranked.
+ */
+static void
+drop_constant(void)
+{
+	static const char *const code[] = {"a", "b", "c", "P", "Q", "index"};
+	static const long parent[] = {3, 3, 4, 5, 5, -1};
+	static const double x[] = {2, 2, 2, 1, 5, 9, 7, NA, 7};
+	static const double flat[] = {3, 3, 4, 4};
+	static const double want_b[] = {1, 5, 9};
+	struct rc_model m;
+	struct buf warn = {0};
+	struct err e = {0};
+	size_t n = 9;
+	const char *w = "data.csv: indicators \"a\", \"c\" have the same "
+	    "value for every unit: dropped\n";
+
+	if (t_tree(&m, 3, 6, 3, code, parent, NULL, x) < 0)
+		return;
+	m.data_name = "data.csv";
+	CHECK_INT(rc_drop_constant(&m, NULL, &n, &warn, &e), 0);
+	CHECK_INT(n, 2);
+	CHECK_INT(m.nind, 1);
+	CHECK_INT(m.nnode, 3);
+	if (m.nnode == 3) {
+		CHECK_STR(m.node[0].code, "b");
+		CHECK_STR(m.node[1].code, "P");
+		CHECK_STR(m.node[2].code, "index");
+		CHECK_INT(m.node[0].parent, 1);
+		CHECK_INT(m.node[1].parent, 2);
+		CHECK_INT(m.node[2].nchild, 1);
+		CHECK_INT(m.node[1].nchild, 1);
+		CHECK_VEC(m.x, want_b, 3, 0);
+	}
+	CHECK(warn.len == strlen(w) && memcmp(warn.data, w, warn.len) == 0);
+	rc_model_free(&m);
+	free(warn.data);
+
+	if (t_flat(&m, 2, 2, flat) < 0)
+		return;
+	m.data_name = "d.csv";
+	CHECK_INT(rc_drop_constant(&m, ", group \"m1\"", &n, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "d.csv, group \"m1\": every indicator has the same "
+	    "value for every unit (\"a\", \"b\"): nothing to rank");
+	rc_model_free(&m);
+}
+
+/* rc_model_groups: month m1 m2 m1 m2 gives two models in that order,
+ * units u0 u2 and u1 u3 with their values; an empty group is an error
+ * on its line. */
+static void
+groups(void)
+{
+	static const double x[] = {1, 2, 3, 4};
+	static const char *const month[] = {"m1", "m2", "m1", "m2"};
+	static const char *const gap[] = {"m1", "", "m1", "m2"};
+	static const double want0[] = {1, 3}, want1[] = {2, 4};
+	struct rc_model m, *sub = NULL;
+	size_t nsub = 0, g;
+	struct err e = {0};
+
+	if (t_flat(&m, 1, 4, x) < 0 || t_add_column(&m, "month", month) < 0)
+		return;
+	m.data_name = "d.csv";
+	m.by_col = strdup("month");
+	m.by_c = 0;
+	CHECK_INT(rc_model_groups(&m, &sub, &nsub, &e), 0);
+	CHECK_INT(nsub, 2);
+	if (nsub == 2) {
+		CHECK_STR(sub[0].by_val, "m1");
+		CHECK_STR(sub[1].by_val, "m2");
+		CHECK_INT(sub[0].nunit, 2);
+		CHECK_STR(sub[0].unit[1], "u2");
+		CHECK_INT(sub[0].uline[1], 4);
+		CHECK_VEC(sub[0].x, want0, 2, 0);
+		CHECK_VEC(sub[1].x, want1, 2, 0);
+		CHECK_INT(sub[1].nnode, 2);
+	}
+	for (g = 0; g < nsub; g++)
+		rc_model_free(&sub[g]);
+	free(sub);
+	rc_model_free(&m);
+
+	if (t_flat(&m, 1, 4, x) < 0 || t_add_column(&m, "month", gap) < 0)
+		return;
+	m.data_name = "d.csv";
+	m.by_col = strdup("month");
+	CHECK_INT(rc_model_groups(&m, &sub, &nsub, &e), -1);
+	CHECK_STR(e.msg, "d.csv:3: column \"month\": the group is empty");
+	for (g = 0; g < nsub; g++)
+		rc_model_free(&sub[g]);
+	free(sub);
+	rc_model_free(&m);
+}
+
 void
 suite_model(void)
 {
 	no_meta();
 	with_meta();
 	errors();
+	indicator_list();
+	not_in_meta();
+	drop_constant();
+	groups();
 }
