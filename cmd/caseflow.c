@@ -430,12 +430,12 @@ main(int argc, char **argv)
 	if (status == CLI_EXIT_OK) {
 		n = format_time(&op.run.time, st.as_of, tb);
 		tb[n] = '\0';
-		cli_summary(&op.com, "%llu read, %llu rejected, %llu after "
+		cli_summary(&op.com, "%llu read, %llu rejected%s, %llu after "
 		    "--as-of; %llu cases: %llu closed, %llu open, %llu "
 		    "cancelled; %llu invalid; %llu rows written; as of %s",
-		    st.read, st.rejected, st.after_as_of, st.cases, st.closed,
-		    st.open, st.cancelled, st.invalid, st.written,
-		    n ? tb : "-");
+		    st.read, st.rejected, csv_skipped_note(), st.after_as_of,
+		    st.cases, st.closed, st.open, st.cancelled, st.invalid,
+		    st.written, n ? tb : "-");
 	}
 done:
 	cli_close(out, CLI_EXIT_FAIL);

@@ -258,9 +258,9 @@ main(int argc, char **argv)
 			    layers[i].path, layers[i].fast_hits,
 			    layers[i].slow_hits);
 	if (status == CLI_EXIT_OK)
-		cli_summary(&op.com, "%llu read, %llu written, %llu rejected, "
+		cli_summary(&op.com, "%llu read, %llu written, %llu rejected%s, "
 		    "%llu dropped; %llu unmatched", st.read, st.written,
-		    st.rejected, st.dropped, st.unmatched);
+		    st.rejected, csv_skipped_note(), st.dropped, st.unmatched);
 done:
 	cli_close(out, CLI_EXIT_FAIL);
 	cli_close(rej, CLI_EXIT_FAIL);

@@ -423,16 +423,16 @@ main(int argc, char **argv)
 	status = cli_close(out, status);
 	status = cli_chart_finish(&op.com, &script, status);
 	if (status == CLI_EXIT_OK && op.run.audit)
-		cli_summary(&op.com, "%zu units read, %zu screened out, %zu "
+		cli_summary(&op.com, "%zu units read%s, %zu screened out, %zu "
 		    "values imputed; %zu indicators, %zu aggregates; audit "
-		    "written", st.units, st.screened, st.imputed,
-		    st.indicators, st.aggregates);
+		    "written", st.units, csv_skipped_note(), st.screened,
+		    st.imputed, st.indicators, st.aggregates);
 	else if (status == CLI_EXIT_OK)
-		cli_summary(&op.com, "%zu units read, %zu screened out, %zu "
+		cli_summary(&op.com, "%zu units read%s, %zu screened out, %zu "
 		    "values imputed; %zu indicators, %zu aggregates; %zu "
-		    "ranked, %zu rows written", st.units, st.screened,
-		    st.imputed, st.indicators, st.aggregates, st.ranked,
-		    st.written);
+		    "ranked, %zu rows written", st.units, csv_skipped_note(),
+		    st.screened, st.imputed, st.indicators, st.aggregates,
+		    st.ranked, st.written);
 	free(script.data);
 	free(warn.data);
 	return status;

@@ -26,6 +26,7 @@ cli_init(const char *tool, const char *help, struct cli_common *c)
 	cli_help = help;
 	memset(c, 0, sizeof *c);
 	c->csv.delim = ',';
+	c->csv.encoding = ""; /* UTF-8; the reader's hint names --encoding */
 }
 
 /* Write text to standard output and exit 0, or 1 if it could not. */

@@ -301,4 +301,18 @@ t usage-as-of-range 2 caseflow --as-of 2200-01-01T00:00:00 $c/rates.csv
 t usage-category 2 caseflow --category category $c/rates.csv
 t usage-wide-only 2 caseflow --opened at $c/rates.csv
 
+# --- input rules (issue 11) ---
+# A GB18030 export read without --encoding: line 3's district is the
+# GB18030 bytes of 东城 (b6 ab b3 c7), not UTF-8, so the record is bad and
+# the message names line, column and byte and suggests --encoding gb18030;
+# the bytes are written \xHH so the message itself is valid UTF-8.
+t bad-input-gb18030 1 caseflow $c/input-gb.csv
+# A NUL byte inside a case id would cut "B\0X" to "B" (a C string): the
+# record is bad, naming byte 2, the NUL.
+t bad-input-nul 1 caseflow $c/input-nul.csv
+# Rows of only separators and blanks (",,", "  ,\t, ") are skipped like the
+# blank line among them, and the three are counted in the summary line
+# (the blank line is not counted): 2 read, case A closed.
+t input-empty-rows 0 caseflow $c/input-empty-rows.csv
+
 finish
