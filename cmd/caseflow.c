@@ -43,7 +43,9 @@ static const char usage_text[] =
     "      --due COLUMN        deadline column (wide default: due_at)\n"
     "      --status COLUMN     wide: \"cancelled\" (作废) here cancels the case\n"
     "                          (default: status)\n"
-    "      --time-format FMT   strptime(3) pattern (default: ISO 8601)\n"
+    "      --time-format FMT   strptime(3) pattern, excel (serial days) or %s\n"
+    "                          (epoch seconds); repeat to try several in\n"
+    "                          order (default: ISO 8601 or 2024/3/5 9:07)\n"
     "      --tz ZONE           zone of times without one (default: TZ, else\n"
     "                          UTC)\n"
     "\n"
@@ -95,7 +97,9 @@ struct options {
 	struct cli_common com;
 	struct caseflow_opts run;
 	const char *stage_map, *rules, *calendar;
-	const char *work_hours, *as_of, *time_format, *tz, *by;
+	const char *work_hours, *as_of, *tz, *by;
+	const char *time_formats[16]; /* --time-format, in order */
+	size_t ntime_formats;
 };
 
 enum {
@@ -256,7 +260,9 @@ parse_options(int argc, char **argv, struct options *op)
 			o->status_given = 1;
 			break;
 		case OPT_TIME_FORMAT:
-			op->time_format = optarg;
+			if (op->ntime_formats == 16)
+				cli_usage("--time-format: at most 16 formats");
+			op->time_formats[op->ntime_formats++] = optarg;
 			break;
 		case OPT_TZ:
 			op->tz = optarg;
@@ -341,7 +347,8 @@ parse_options(int argc, char **argv, struct options *op)
 			    "--closed and --status are for the wide form: add "
 			    "--wide");
 	}
-	if (time_opts_init(&o->time, op->time_format, op->tz) < 0)
+	if (time_opts_init_list(&o->time, op->time_formats, op->ntime_formats,
+	    op->tz) < 0)
 		cli_usage("--tz: %s is not a zone (UTC, +08:00, or a name such "
 		    "as Asia/Shanghai)", cli_quote(op->tz));
 	if (op->by) {
@@ -446,16 +453,18 @@ main(int argc, char **argv)
 	if (status == CLI_EXIT_OK) {
 		n = format_time(&op.run.time, st.as_of, tb);
 		tb[n] = '\0';
-		cli_summary(&op.com, "%llu read, %llu rejected, %llu after "
+		cli_summary(&op.com, "%llu read, %llu rejected%s, %llu after "
 		    "--as-of; %llu cases: %llu closed, %llu open, %llu "
 		    "cancelled; %llu invalid; %llu rows written; as of %s",
-		    st.read, st.rejected, st.after_as_of, st.cases, st.closed,
-		    st.open, st.cancelled, st.invalid, st.written,
-		    n ? tb : "-");
+		    st.read, st.rejected, csv_skipped_note(), st.after_as_of,
+		    st.cases, st.closed, st.open, st.cancelled, st.invalid,
+		    st.written, n ? tb : "-");
 	}
 	{
 		const struct cli_count counts[] = {{"read", st.read},
-		    {"rejected", st.rejected}, {"after_as_of", st.after_as_of},
+		    {"rejected", st.rejected},
+		    {"empty_rows", csv_skipped_total()},
+		    {"after_as_of", st.after_as_of},
 		    {"cases", st.cases}, {"closed", st.closed},
 		    {"open", st.open}, {"cancelled", st.cancelled},
 		    {"invalid", st.invalid}, {"written", st.written}};

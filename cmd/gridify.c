@@ -270,12 +270,13 @@ main(int argc, char **argv)
 			    layers[i].path, layers[i].fast_hits,
 			    layers[i].slow_hits);
 	if (status == CLI_EXIT_OK)
-		cli_summary(&op.com, "%llu read, %llu written, %llu rejected, "
+		cli_summary(&op.com, "%llu read, %llu written, %llu rejected%s, "
 		    "%llu dropped; %llu unmatched", st.read, st.written,
-		    st.rejected, st.dropped, st.unmatched);
+		    st.rejected, csv_skipped_note(), st.dropped, st.unmatched);
 	{
 		const struct cli_count counts[] = {{"read", st.read},
 		    {"written", st.written}, {"rejected", st.rejected},
+		    {"empty_rows", csv_skipped_total()},
 		    {"dropped", st.dropped}, {"unmatched", st.unmatched}};
 
 		status = cli_write_stats(&op.com, counts,

@@ -500,18 +500,21 @@ main(int argc, char **argv)
 	status = cli_chart_finish(&op.com, &script, status);
 	status = cli_finish(&op.com, out, NULL, status);
 	if (status == CLI_EXIT_OK && op.run.audit)
-		cli_summary(&op.com, "%zu units read, %zu screened out, %zu "
+		cli_summary(&op.com, "%zu units read%s, %zu screened out, %zu "
 		    "values imputed; %zu indicators, %zu dropped as constant, "
-		    "%zu aggregates; audit written", st.units, st.screened,
-		    st.imputed, st.indicators, st.constant, st.aggregates);
+		    "%zu aggregates; audit written", st.units,
+		    csv_skipped_note(), st.screened, st.imputed, st.indicators,
+		    st.constant, st.aggregates);
 	else if (status == CLI_EXIT_OK)
-		cli_summary(&op.com, "%zu units read, %zu screened out, %zu "
+		cli_summary(&op.com, "%zu units read%s, %zu screened out, %zu "
 		    "values imputed; %zu indicators, %zu dropped as constant, "
 		    "%zu aggregates; %zu ranked, %zu rows written",
-		    st.units, st.screened, st.imputed, st.indicators,
-		    st.constant, st.aggregates, st.ranked, st.written);
+		    st.units, csv_skipped_note(), st.screened, st.imputed,
+		    st.indicators, st.constant, st.aggregates, st.ranked,
+		    st.written);
 	{
 		const struct cli_count counts[] = {{"units", st.units},
+		    {"empty_rows", csv_skipped_total()},
 		    {"screened", st.screened}, {"imputed", st.imputed},
 		    {"indicators", st.indicators},
 		    {"constant", st.constant},

@@ -34,6 +34,7 @@ cli_init(const char *tool, const char *help, struct cli_common *c)
 	c->csv.delim = ',';
 	c->max_reject_rate = -1;
 	c->chart_file.fd = -1;
+	c->csv.encoding = ""; /* UTF-8; the reader's hint names --encoding */
 }
 
 /* Write text to standard output and exit 0, or say why not and exit 1. */

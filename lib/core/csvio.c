@@ -63,7 +63,12 @@ struct csvr {
 	struct err err;
 	unsigned char delim;
 	int libcsv_only; /* tests: every line through libcsv */
+	int offers_encoding; /* csv_opts.encoding not NULL */
+	unsigned long long skipped; /* rows of only blanks and separators */
 };
+
+/* Rows of only blanks and separators skipped by every reader so far. */
+static unsigned long long skipped_total;
 
 /*
  * Record a field already in the arena at off, len bytes, NUL after it.
@@ -428,8 +433,8 @@ make_out(struct csvr *r, struct csv_record *rec, const struct pending *p)
 	return 0;
 }
 
-int
-csvr_next(struct csvr *r, struct csv_record **rec, struct err *e)
+static int
+next_record(struct csvr *r, struct csv_record **rec, struct err *e)
 {
 	if (r->qhead == r->nq && r->has_err) {
 		if (e != NULL)
@@ -474,6 +479,62 @@ csvr_next(struct csvr *r, struct csv_record **rec, struct err *e)
 	r->qhead++;
 	*rec = &r->out;
 	return 1;
+}
+
+/*
+ * Is every field of rec empty or made of spaces and tabs alone (a row of
+ * separators, what a spreadsheet leaves after its cells are deleted)?  A
+ * record cut by the end of input inside quotes is never blank: it is an
+ * error of its own.
+ */
+static int
+record_blank(const struct csv_record *rec)
+{
+	size_t i, k;
+
+	if (rec->unterminated)
+		return 0;
+	for (i = 0; i < rec->nfields; i++)
+		for (k = 0; k < rec->len[i]; k++)
+			if (rec->field[i][k] != ' ' && rec->field[i][k] != '\t')
+				return 0;
+	return 1;
+}
+
+int
+csvr_next(struct csvr *r, struct csv_record **rec, struct err *e)
+{
+	int got;
+
+	while ((got = next_record(r, rec, e)) == 1 && record_blank(*rec)) {
+		r->skipped++;
+		skipped_total++;
+	}
+	return got;
+}
+
+unsigned long long
+csvr_skipped(const struct csvr *r)
+{
+	return r->skipped;
+}
+
+unsigned long long
+csv_skipped_total(void)
+{
+	return skipped_total;
+}
+
+const char *
+csv_skipped_note(void)
+{
+	static char note[64];
+
+	if (skipped_total == 0)
+		return "";
+	snprintf(note, sizeof note, ", %llu empty row%s skipped",
+	    skipped_total, skipped_total == 1 ? "" : "s");
+	return note;
 }
 
 static int
@@ -530,6 +591,88 @@ csv_record_equal(const struct csv_record *a, const struct csv_record *b)
 		    memcmp(a->field[i], b->field[i], a->len[i]) != 0)
 			return 0;
 	return 1;
+}
+
+/*
+ * The offset of the first byte of s[0..len) that is a NUL or starts no
+ * valid UTF-8 sequence, or len when there is none.  Eight ASCII bytes at
+ * a time while there are eight left: a word with no high bit and no zero
+ * byte needs no closer look.
+ */
+static size_t
+text_bad_at(const char *s, size_t len)
+{
+	const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+	size_t i = 0;
+
+	while (i < len) {
+		unsigned char c;
+		size_t n;
+
+		while (len - i >= 8) {
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			if (((w | ((w - ones) & ~w)) & highs) != 0)
+				break;
+			i += 8;
+		}
+		if (i == len)
+			break;
+		c = (unsigned char)s[i];
+		if (c == 0)
+			return i;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if ((n = utf8_len(s + i, len - i)) == 0)
+			return i;
+		i += n;
+	}
+	return len;
+}
+
+/*
+ * Check that every field of rec is UTF-8 text without NUL bytes (header
+ * set: rec is the header).  Returns 0, or -1 with a FILE:LINE message
+ * naming the column, the byte and the value in *e (ERR_DATA).  Without
+ * --encoding, bytes that are not UTF-8 most likely come from a GB18030
+ * export, and the message says so, suggesting --encoding gb18030 where
+ * the tool offers it for this file.
+ */
+static int
+check_text(const struct csvr *r, const struct csv_record *rec, int header,
+    struct err *e)
+{
+	size_t i;
+
+	for (i = 0; i < rec->nfields; i++) {
+		size_t at = text_bad_at(rec->field[i], rec->len[i]);
+		char q[300], col[100];
+
+		if (at == rec->len[i])
+			continue;
+		if (header)
+			snprintf(col, sizeof col, "header field %zu", i + 1);
+		else {
+			char h[80];
+
+			snprintf(col, sizeof col, "column %s",
+			    quote_value(h, sizeof h, r->header.field[i],
+				r->header.len[i]));
+		}
+		quote_value(q, sizeof q, rec->field[i], rec->len[i]);
+		if (rec->field[i][at] == '\0')
+			return errf(e, ERR_DATA, "%s:%ld: %s: a NUL byte at byte "
+			    "%zu: %s", r->name, rec->line, col, at + 1, q);
+		return errf(e, ERR_DATA, "%s:%ld: %s: not valid UTF-8 at byte "
+		    "%zu%s: %s", r->name, rec->line, col, at + 1,
+		    r->cd != (iconv_t)-1 ? "" : r->offers_encoding ?
+		    " (is the file GB18030? try --encoding gb18030)" :
+		    " (is the file GB18030? convert it to UTF-8)", q);
+	}
+	return 0;
 }
 
 /* csvr_open(), or with libcsv_only set, csvr_open_libcsv(). */
@@ -589,6 +732,7 @@ open_reader(struct csvr **out, const char *path, const struct csv_opts *o,
 	csv_set_space_func(&r->parser, space_never);
 	r->delim = o && o->delim ? o->delim : ',';
 	r->libcsv_only = libcsv_only;
+	r->offers_encoding = o && o->encoding != NULL;
 	csv_set_delim(&r->parser, r->delim);
 	rc = csvr_next(r, &h, e);
 	if (rc < 0)
@@ -603,6 +747,8 @@ open_reader(struct csvr **out, const char *path, const struct csv_opts *o,
 		    r->name, h->line);
 		goto fail;
 	}
+	if (check_text(r, h, 1, e) < 0)
+		goto fail;
 	if (csv_record_copy(&r->header, h) < 0) {
 		err_nomem(e);
 		goto fail;
@@ -652,7 +798,7 @@ csvr_check_width(const struct csvr *r, const struct csv_record *rec,
 		return errf(e, ERR_DATA,
 		    "%s:%ld: expected %zu fields as in the header, found %zu",
 		    r->name, rec->line, r->header.nfields, rec->nfields);
-	return 0;
+	return check_text(r, rec, 0, e);
 }
 
 long
@@ -749,6 +895,7 @@ struct csvin {
 	struct csvr *r;         /* the file being read */
 	struct csv_record head; /* the first file's header */
 	char *first;            /* the first file's name */
+	unsigned long long skipped; /* blank rows of the files closed */
 };
 
 static char *const stdin_only[] = {"-"};
@@ -801,6 +948,8 @@ csvin_next_file(struct csvin *in, struct err *e)
 {
 	const struct csv_record *h;
 
+	if (in->r != NULL)
+		in->skipped += csvr_skipped(in->r);
 	csvr_close(in->r);
 	in->r = NULL;
 	if (in->next >= in->n)
@@ -812,6 +961,12 @@ csvin_next_file(struct csvin *in, struct err *e)
 		return errf(e, ERR_DATA, "%s:%ld: the header differs from that "
 		    "of %s", csvr_name(in->r), h->line, in->first);
 	return 1;
+}
+
+unsigned long long
+csvin_skipped(const struct csvin *in)
+{
+	return in->skipped + (in->r != NULL ? csvr_skipped(in->r) : 0);
 }
 
 void

@@ -23,7 +23,12 @@
 /* How to read an input: separator and source encoding. */
 struct csv_opts {
 	unsigned char delim;  /* field separator: ',' (default), '\t' ... */
-	const char *encoding; /* NULL, "", "utf-8": as is; else iconv name */
+	/* NULL, "", "utf-8": as is; else an iconv name.  "" (the tools'
+	 * default) also says the tool offers --encoding for this input, so
+	 * that text that is not UTF-8 suggests --encoding gb18030; with NULL
+	 * (side files that are UTF-8 only: rules, calendars, META) the
+	 * message suggests converting the file instead. */
+	const char *encoding;
 };
 
 /*
@@ -48,7 +53,8 @@ struct csvr;
  * in messages) and read its header record.  On success *out is a new reader
  * that the caller frees with csvr_close() and 0 is returned.  On failure
  * returns -1 with *e set: a missing or unreadable file (ERR_IO), an unknown
- * encoding (ERR_USAGE), input without a header (ERR_DATA).
+ * encoding (ERR_USAGE), input without a header or with a header that is
+ * not UTF-8 text without NUL bytes (ERR_DATA).
  */
 int csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
     struct err *e);
@@ -59,17 +65,47 @@ const char *csvr_name(const struct csvr *r);
 /* The header record, owned by the reader and valid until csvr_close(). */
 const struct csv_record *csvr_header(const struct csvr *r);
 
+
 /*
  * Read the next record into *rec.  Returns 1 when a record was read, 0 at the
  * end of input and -1 on a read or encoding error (with *e set, ERR_IO or
  * ERR_DATA).  A record whose field count differs from the header's is still
- * returned: use csvr_check_width() to reject it.
+ * returned: use csvr_check_width() to reject it.  Blank lines and rows whose
+ * every field is empty or only spaces and tabs (",,,", "  ,  ,": what a
+ * spreadsheet leaves after its cells are deleted) are skipped, the second
+ * kind counted (csvr_skipped); a row cut by the end of input inside quotes
+ * is never skipped.
  */
 int csvr_next(struct csvr *r, struct csv_record **rec, struct err *e);
 
 /*
- * Check that rec has as many fields as the header and was terminated.
- * Returns 0 if so, else -1 with a FILE:LINE message in *e (ERR_DATA).
+ * The number of rows of only separators and blanks csvr_next() has skipped
+ * on r so far (the header's place included; blank lines are not counted).
+ */
+unsigned long long csvr_skipped(const struct csvr *r);
+
+/*
+ * The rows of only separators and blanks every reader of this process has
+ * skipped so far (rules, calendars and other side files included), for a
+ * tool's summary line.  Not thread-safe: readers run on one thread.
+ */
+unsigned long long csv_skipped_total(void);
+
+/*
+ * The summary line's note of csv_skipped_total(): ", N empty rows skipped"
+ * (", 1 empty row skipped"), or "" when there were none.  The text is in
+ * static storage owned by csvio, valid until the next call.
+ */
+const char *csv_skipped_note(void);
+
+/*
+ * Check that rec has as many fields as the header, was terminated, and that
+ * every field is UTF-8 text without a NUL byte.  Returns 0 if so, else -1
+ * with a FILE:LINE message in *e (ERR_DATA) naming the column, the 1-based
+ * byte and the value with its bad bytes written \xHH; bytes that are not
+ * UTF-8 on input read without --encoding add a hint: try
+ * --encoding gb18030 (csv_opts.encoding "") or convert the file.  The
+ * header is checked the same way by csvr_open().
  */
 int csvr_check_width(const struct csvr *r, const struct csv_record *rec,
     struct err *e);
@@ -150,6 +186,10 @@ const struct csv_record *csvin_header(const struct csvin *in);
  * ("FILE:LINE: the header differs from that of FIRST", ERR_DATA).
  */
 int csvin_next_file(struct csvin *in, struct err *e);
+
+/* The rows of only separators and blanks skipped in all the files read so
+ * far (csvr_skipped() summed). */
+unsigned long long csvin_skipped(const struct csvin *in);
 
 /* Close the input and free what it owns.  NULL is allowed. */
 void csvin_close(struct csvin *in);

@@ -51,6 +51,19 @@ parse_offset(const char *s, size_t len, long *off)
 }
 
 int
+time_opts_init_list(struct time_opts *o, const char *const *formats,
+    size_t n, const char *tz)
+{
+	int rc = time_opts_init(o, n > 0 ? formats[0] : NULL, tz);
+
+	if (n > 1) {
+		o->formats = formats;
+		o->nformats = n;
+	}
+	return rc;
+}
+
+int
 time_opts_init(struct time_opts *o, const char *format, const char *tz)
 {
 	memset(o, 0, sizeof *o);
@@ -232,12 +245,250 @@ parse_iso(const struct time_opts *o, const char *s, size_t len, double *out)
 	return finish(o, y, mo, d, h, mi, sec, frac, has_off, off, out);
 }
 
-int
-parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
+static void civil_from_days(int64_t z, int *y, int *m, int *d);
+
+/* Does s hold a byte outside ASCII? */
+static int
+has_high_byte(const char *s, size_t len)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++)
+		if ((unsigned char)s[i] >= 0x80)
+			return 1;
+	return 0;
+}
+
+/*
+ * Copy s into buf (cap bytes) with the full-width digits ０-９ (U+FF10 to
+ * U+FF19), colon ： (U+FF1A), slash ／ (U+FF0F), hyphen － (U+FF0D) and the
+ * ideographic space 　 (U+3000) made ASCII; other bytes stay.  Returns the
+ * new length, or (size_t)-1 when it does not fit.
+ */
+static size_t
+narrow(const char *s, size_t len, char *buf, size_t cap)
+{
+	size_t i = 0, o = 0;
+
+	while (i < len) {
+		const unsigned char *u = (const unsigned char *)s + i;
+		char c = s[i];
+		size_t n = 1;
+
+		if (len - i >= 3 && u[0] == 0xef && u[1] == 0xbc &&
+		    u[2] >= 0x8d && u[2] <= 0x9a && u[2] != 0x8e) {
+			/* U+FF0D..U+FF1A: '-' (0x2d) to ':' (0x3a), less '.' */
+			c = (char)(u[2] - 0x8d + '-');
+			n = 3;
+		} else if (len - i >= 3 && u[0] == 0xe3 && u[1] == 0x80 &&
+		    u[2] == 0x80) {
+			c = ' ';
+			n = 3;
+		}
+		if (o + 1 >= cap)
+			return (size_t)-1;
+		buf[o++] = c;
+		i += n;
+	}
+	return o;
+}
+
+/* Read 1 or 2 (max) digits at s[*i]; 0, or -1 when there is none. */
+static int
+some_digits(const char *s, size_t len, size_t *i, int max, int *v)
+{
+	int n = 0, x = 0;
+
+	while (*i < len && n < max && isdigit((unsigned char)s[*i])) {
+		x = x * 10 + (s[*i] - '0');
+		(*i)++;
+		n++;
+	}
+	if (n == 0)
+		return -1;
+	*v = x;
+	return 0;
+}
+
+/* Does s[*i..] start with the bytes of lit?  If so, step past them. */
+static int
+word(const char *s, size_t len, size_t *i, const char *lit)
+{
+	size_t n = strlen(lit);
+
+	if (len - *i < n || memcmp(s + *i, lit, n) != 0)
+		return 0;
+	*i += n;
+	return 1;
+}
+
+/*
+ * The common Chinese forms, zone-less: a date YYYY/M/D, YYYY-M-D (one or
+ * two digits for month and day) or YYYY年M月D日, alone or followed by a
+ * time h:mm or h:mm:ss (one or two digits for the hour) after one or more
+ * spaces (none needed after 日).
+ */
+static int
+parse_loose(const struct time_opts *o, const char *s, size_t len,
+    double *out)
+{
+	int y, mo, d, h = 0, mi = 0, sec = 0, cjk = 0;
+	size_t i = 4;
+	char sep = 0;
+
+	if (digits(s, len, 0, 4, &y) < 0 || i >= len)
+		return -1;
+	if (s[i] == '-' || s[i] == '/')
+		sep = s[i++];
+	else if (word(s, len, &i, "\xe5\xb9\xb4")) /* 年 */
+		cjk = 1;
+	else
+		return -1;
+	if (some_digits(s, len, &i, 2, &mo) < 0)
+		return -1;
+	if (cjk ? !word(s, len, &i, "\xe6\x9c\x88") /* 月 */ :
+	    i >= len || s[i++] != sep)
+		return -1;
+	if (some_digits(s, len, &i, 2, &d) < 0)
+		return -1;
+	if (cjk && !word(s, len, &i, "\xe6\x97\xa5")) /* 日 */
+		return -1;
+	if (i < len) {
+		size_t sp = i;
+
+		while (i < len && s[i] == ' ')
+			i++;
+		if ((i == sp && !cjk) ||
+		    some_digits(s, len, &i, 2, &h) < 0 ||
+		    i >= len || s[i++] != ':' ||
+		    digits(s, len, i, 2, &mi) < 0)
+			return -1;
+		i += 2;
+		if (i < len) {
+			if (s[i] != ':' || digits(s, len, i + 1, 2, &sec) < 0)
+				return -1;
+			i += 3;
+		}
+		if (i != len)
+			return -1;
+	}
+	return finish(o, y, mo, d, h, mi, sec, 0.0, 0, 0, out);
+}
+
+/* Excel's serial day numbers: 1 to 2958465 (1900-01-01 to 9999-12-31). */
+#define EXCEL_MAX 2958466.0
+
+/*
+ * An Excel serial day number (1900 date system): digits, and a fraction
+ * that is the time of day.  Serial 1 is 1900-01-01; Excel counts a
+ * 1900-02-29 that never was as serial 60, so serials from 61 on are days
+ * since 1899-12-30 and serial 60 is refused.  The time of day is rounded
+ * to the millisecond.  The civil time is read in the options' zone.
+ */
+static int
+parse_excel(const struct time_opts *o, const char *s, size_t len,
+    double *out)
+{
+	double serial = 0, scale = 0.1, frac = 0;
+	int64_t day, ms;
+	size_t i = 0;
+	int y, m, d;
+
+	while (i < len && isdigit((unsigned char)s[i]) && i < 8)
+		serial = serial * 10 + (s[i++] - '0');
+	if (i == 0)
+		return -1;
+	if (i < len && s[i] == '.') {
+		size_t j = ++i;
+
+		while (i < len && isdigit((unsigned char)s[i])) {
+			frac += (s[i++] - '0') * scale;
+			scale /= 10;
+		}
+		if (i == j)
+			return -1;
+	}
+	if (i != len || serial < 1 || serial >= EXCEL_MAX)
+		return -1;
+	day = (int64_t)serial;
+	ms = (int64_t)llround(frac * 86400000.0);
+	if (ms >= 86400000) {
+		day++;
+		ms -= 86400000;
+	}
+	if (day == 60 || day >= (int64_t)EXCEL_MAX)
+		return -1;
+	/* 1899-12-31 is day -25568 of the Unix epoch; 1899-12-30, -25569. */
+	civil_from_days(day < 60 ? day - 25568 : day - 25569, &y, &m, &d);
+	return finish(o, y, m, d, (int)(ms / 3600000), (int)(ms / 60000 % 60),
+	    (int)(ms / 1000 % 60), (double)(ms % 1000) / 1000.0, 0, 0, out);
+}
+
+/*
+ * Seconds since the epoch, "%s": UTC whatever the zone (strptime would
+ * read them in the process's zone).  An optional sign and at most 12
+ * digits, within the years 0 to 9999; anything past is refused, never
+ * wrapped.
+ */
+static int
+parse_epoch(const char *s, size_t len, double *out)
+{
+	int64_t v = 0;
+	size_t i = 0, n;
+	int neg = 0;
+
+	if (i < len && (s[i] == '-' || s[i] == '+'))
+		neg = s[i++] == '-';
+	n = i;
+	while (i < len && isdigit((unsigned char)s[i])) {
+		if (i - n >= 12)
+			return -1;
+		v = v * 10 + (s[i++] - '0');
+	}
+	if (i == n || i != len)
+		return -1;
+	if (neg)
+		v = -v;
+	if (v < civil_to_epoch(0, 1, 1, 0, 0, 0) ||
+	    v > civil_to_epoch(9999, 12, 31, 23, 59, 59))
+		return -1;
+	*out = (double)v;
+	return 0;
+}
+
+/* s under one format: "excel", "%s", or a strptime(3) pattern. */
+static int
+parse_with(const struct time_opts *o, const char *format, const char *s,
+    size_t len, double *out)
 {
 	char tmp[128];
 	struct tm tm;
 	const char *end;
+
+	if (strcmp(format, "excel") == 0)
+		return parse_excel(o, s, len, out);
+	if (strcmp(format, "%s") == 0)
+		return parse_epoch(s, len, out);
+	if (len >= sizeof tmp)
+		return -1;
+	memcpy(tmp, s, len);
+	tmp[len] = '\0';
+	memset(&tm, 0, sizeof tm);
+	tm.tm_mday = 1;
+	tm.tm_gmtoff = 0;
+	end = strptime(tmp, format, &tm);
+	if (end == NULL || *end != '\0')
+		return -1;
+	return finish(o, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
+	    tm.tm_hour, tm.tm_min, tm.tm_sec, 0.0,
+	    strstr(format, "%z") != NULL, tm.tm_gmtoff, out);
+}
+
+int
+parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
+{
+	char wide[128];
+	size_t i;
 
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
@@ -274,21 +525,30 @@ parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
 			}
 		}
 	}
+	/* Full-width digits, colons, spaces, slashes and hyphens (what a
+	 * Chinese input method types) become ASCII first. */
+	if (has_high_byte(s, len)) {
+		if ((len = narrow(s, len, wide, sizeof wide)) == (size_t)-1)
+			return -1;
+		s = wide;
+		while (len > 0 && s[len - 1] == ' ')
+			len--;
+		while (len > 0 && *s == ' ') {
+			s++;
+			len--;
+		}
+		if (len == 0)
+			return -1;
+	}
 	if (o->format == NULL)
-		return parse_iso(o, s, len, out);
-	if (len >= sizeof tmp)
-		return -1;
-	memcpy(tmp, s, len);
-	tmp[len] = '\0';
-	memset(&tm, 0, sizeof tm);
-	tm.tm_mday = 1;
-	tm.tm_gmtoff = 0;
-	end = strptime(tmp, o->format, &tm);
-	if (end == NULL || *end != '\0')
-		return -1;
-	return finish(o, tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday,
-	    tm.tm_hour, tm.tm_min, tm.tm_sec, 0.0,
-	    strstr(o->format, "%z") != NULL, tm.tm_gmtoff, out);
+		return parse_iso(o, s, len, out) == 0 ? 0 :
+		    parse_loose(o, s, len, out);
+	if (o->nformats == 0)
+		return parse_with(o, o->format, s, len, out);
+	for (i = 0; i < o->nformats; i++)
+		if (parse_with(o, o->formats[i], s, len, out) == 0)
+			return 0;
+	return -1;
 }
 
 /* The civil date of day number z (days since 1970-01-01), Hinnant's way. */

@@ -3,8 +3,9 @@
  * on purpose, written back in ISO 8601, and grouped into days, ISO weeks,
  * months and years.
  *
- * Timestamps are ISO 8601 by default; a strptime(3) pattern handles other
- * layouts.  Times without a zone are read in a zone the caller names: a
+ * Timestamps are ISO 8601 or one of the common Chinese forms by default;
+ * a list of formats (strptime(3) patterns, Excel serial days, epoch
+ * seconds), tried in order, handles other layouts.  Times without a zone are read in a zone the caller names: a
  * fixed offset such as "+08:00", "UTC", or an IANA name (via TZ and
  * mktime, which is process-wide; tools set it once before reading).
  * Times are seconds since the Unix epoch, UTC, as doubles; civil dates
@@ -19,7 +20,9 @@
 
 /* How to read times. */
 struct time_opts {
-	const char *format; /* strptime pattern, or NULL for ISO 8601 */
+	const char *format; /* the (first) format, or NULL for the default */
+	const char *const *formats; /* with nformats > 1: all, in order */
+	size_t nformats;
 	int tz_fixed;       /* 1: offset below applies to zone-less times */
 	long tz_offset;     /* seconds east of UTC when tz_fixed */
 };
@@ -34,10 +37,32 @@ struct time_opts {
 int time_opts_init(struct time_opts *o, const char *format, const char *tz);
 
 /*
+ * time_opts_init() with a list of formats, formats[0..n-1] (n == 0: the
+ * default; n == 1: as time_opts_init with formats[0]), tried in order by
+ * parse_time().  The caller keeps the array and its strings, which must
+ * outlive *o.  Returns 0, or -1 if the zone is malformed.
+ */
+int time_opts_init_list(struct time_opts *o, const char *const *formats,
+    size_t n, const char *tz);
+
+/*
  * Parse the len bytes at s as a time and store seconds since the Unix epoch
- * (UTC, fractions kept) in *out.  ISO 8601 accepts YYYY-MM-DD, then T or a
- * space and hh:mm[:ss[.fff]], then Z or +hh[:mm] / -hh[:mm].  Returns 0, or
- * -1 if s is not a valid time (including impossible dates like 02-30).
+ * (UTC, fractions kept) in *out.  Blanks around s are dropped, and the
+ * full-width digits, colon, slash, hyphen and space (０-９ ： ／ － and
+ * U+3000) are read as their ASCII forms.  Without a format: ISO 8601
+ * (YYYY-MM-DD, then T or a space and hh:mm[:ss[.fff]], then Z or
+ * +hh[:mm] / -hh[:mm]), or a common Chinese form without a zone: the date
+ * YYYY/M/D, YYYY-M-D or YYYY年M月D日 (month and day of one or two digits)
+ * alone or followed by h:mm[:ss] (an hour of one or two digits) after
+ * spaces (none needed after 日).  With formats, each is tried in order:
+ * "excel" reads Excel serial day numbers of the 1900 date system, 1 to
+ * 2958465 (1900-01-01 to 9999-12-31), a fraction being the time of day
+ * (rounded to the millisecond), serial 60 (Excel's 1900-02-29, a day that
+ * never was) refused; "%s" reads whole seconds since the epoch, UTC
+ * whatever the zone, within the years 0 to 9999; anything else is a
+ * strptime(3) pattern that must take the whole text.  Zone-less times are
+ * read in the options' zone.  Returns 0, or -1 if s is not a valid time
+ * (including impossible dates like 02-30); *out is then untouched.
  */
 int parse_time(const struct time_opts *o, const char *s, size_t len,
     double *out);

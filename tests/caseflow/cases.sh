@@ -301,4 +301,46 @@ t usage-as-of-range 2 caseflow --as-of 2200-01-01T00:00:00 $c/rates.csv
 t usage-category 2 caseflow --category category $c/rates.csv
 t usage-wide-only 2 caseflow --opened at $c/rates.csv
 
+# --- input rules (issue 11) ---
+# A GB18030 export read without --encoding: line 3's district is the
+# GB18030 bytes of 东城 (b6 ab b3 c7), not UTF-8, so the record is bad and
+# the message names line, column and byte and suggests --encoding gb18030;
+# the bytes are written \xHH so the message itself is valid UTF-8.
+t bad-input-gb18030 1 caseflow $c/input-gb.csv
+# A NUL byte inside a case id would cut "B\0X" to "B" (a C string): the
+# record is bad, naming byte 2, the NUL.
+t bad-input-nul 1 caseflow $c/input-nul.csv
+# Rows of only separators and blanks (",,", "  ,\t, ") are skipped like the
+# blank line among them, and the three are counted in the summary line
+# (the blank line is not counted): 2 read, case A closed.
+t input-empty-rows 0 caseflow $c/input-empty-rows.csv
+
+# Times without options in the common Chinese forms (issue 11): slashes,
+# one-digit month, day and hour, 年月日 with and without a time, and
+# full-width digits, slash, colon and space (case B's report is
+# ２０２４／０３／０５　０９：００).  A's steps are 09:07, 09:37:30 and 11:07
+# (2 h), B's 09:00 to the next midnight (15 h).
+t times-chinese 0 caseflow --cases $c/times-zh.csv
+# --time-format twice, tried in order: Excel serials (45000 is 2023-03-15,
+# .5 noon, .25 06:00) then a strptime pattern; 6 h for both cases.
+t times-excel-list 0 caseflow --cases --time-format excel \
+    --time-format '%d.%m.%Y %H:%M' $c/times-excel.csv
+# Serial 60 is Excel's 1900-02-29, a day that never was: a bad record.
+t bad-times-excel-60 1 caseflow --time-format excel $c/times-excel-60.csv
+# Epoch seconds are UTC whatever --tz (issue 12): 1678838400 is
+# 2023-03-15T00:00:00Z, so 08:00+08:00 (it came out 00:00+08:00, 8 h
+# off, when strptime read it in the process's zone).
+t times-epoch-tz 0 caseflow --cases --time-format %s --tz +08:00 \
+    $c/times-epoch.csv
+# An epoch past the year 9999 (it overflowed a signed integer before): a
+# bad record.
+t bad-times-epoch-huge 1 caseflow --time-format %s --tz +08:00 \
+    $c/times-epoch-huge.csv
+# More than 16 --time-format options: a usage error.
+t usage-time-format-many 2 caseflow -q --time-format 1 --time-format 2 \
+    --time-format 3 --time-format 4 --time-format 5 --time-format 6 \
+    --time-format 7 --time-format 8 --time-format 9 --time-format 10 \
+    --time-format 11 --time-format 12 --time-format 13 --time-format 14 \
+    --time-format 15 --time-format 16 --time-format 17 $c/times-zh.csv
+
 finish

@@ -93,4 +93,18 @@ gridify -q -p $d/squares.csv -x 2 -y 3 $d/points.csv >"$tmp/pos"
 ok positions-leading-zero sh -c "gridify -q -p $d/squares.csv -x 02 -y 003 $d/points.csv | cmp -s - $tmp/pos"
 t column-zero 1 gridify -p $d/squares.csv -x 0 $d/points.csv
 
+# --- input rules (issue 11) ---
+# The GB18030 points read without --encoding (join-gb18030 reads them
+# with it): line 2's category is not UTF-8, a bad record suggesting
+# --encoding gb18030, the bytes written \xHH.
+t bad-input-gb18030 1 gridify -p $d/squares.csv $d/gb18030.csv
+# A NUL byte in a polygon id of the CSV layer would cut "A\0B" to "A": a
+# bad record of the layer (byte 2 is the NUL).
+t bad-polygon-nul 1 gridify -p testdata/gridify/squares-nul.csv $d/points.csv
+# Two rows of separators and blanks among the points: skipped and counted
+# in the summary line (2 read, 2 written).
+t input-empty-rows 0 gridify -p $d/squares.csv testdata/gridify/points-empty-rows.csv
+# One such row: "1 empty row skipped", singular.
+t input-one-empty-row 0 sh -c "printf 'id,lon,lat\n1,5,5\n,,\n' | gridify -p $d/squares.csv"
+
 finish

@@ -859,4 +859,15 @@ t usage-by-unit 2 rankcity --by unit $rd/small.csv
 t usage-by-chart 2 rankcity --by month --chart x.png $rd/by.csv
 # Columns not in META: one line that lists them all.
 t warn-extra-columns 0 rankcity -m $rd/ab_meta.csv $rd/extra2.csv
+# --- input rules (issue 11) ---
+# A NUL byte in a unit id would cut "U2\0X" to "U2": a bad record (byte 3).
+t bad-input-nul 1 rankcity $rd/input-nul.csv
+# A META whose iName is GB18030 (甲 is bc d7): a bad record of the META
+# file; --encoding does not apply to META (always UTF-8), so the message
+# says to convert the file rather than to try --encoding.
+t bad-meta-gb18030 1 rankcity --meta $rd/meta-gb.csv $rd/small.csv
+# Two rows of separators among the units: skipped and counted in the
+# summary line; the three units ranked as without them.
+t input-empty-rows 0 rankcity $rd/input-empty-rows.csv
+
 finish

@@ -259,7 +259,7 @@ header_and_columns(void)
 static void
 bom_and_line_ends(void)
 {
-	char path[PATHMAX];
+	char path[PATHMAX], want[PATHMAX + 200];
 	struct csvr *r;
 
 	/* BOM, CRLF, LF, a blank line, no newline at the end. */
@@ -298,13 +298,13 @@ bom_and_line_ends(void)
 	END(r);
 	csvr_close(r);
 
-	/* Without the BOM the header name is untouched. */
-	r = OPEN(path, "nobom.csv", "\xef\xbb,x\n", NULL);
-	if (r == NULL)
-		return;
-	HDR(r, "\xef\xbb", "x");
-	END(r);
-	csvr_close(r);
+	/* Two bytes of a BOM are not one: they stay in the header name,
+	 * which is then not UTF-8 (issue 11), and the message shows them. */
+	snprintf(path, PATHMAX, "%s", t_file("nobom.csv", "\xef\xbb,x\n", 5));
+	snprintf(want, sizeof want, "%s:1: header field 1: not valid UTF-8 at "
+	    "byte 1 (is the file GB18030? convert it to UTF-8): "
+	    "\"\\xef\\xbb\"", path);
+	open_fails(__LINE__, path, NULL, ERR_DATA, want);
 }
 
 static void
@@ -318,6 +318,7 @@ quoting(void)
 	    "\"a,b\",\"say \"\"hi\"\"\",\"multi\nline\"\n"
 	    "\"x\r\ny\",plain,\"\"\n"
 	    "\"\",\"\",\"\"\n"
+	    "\"\",\"x\",\"\"\n"
 	    "\"\"\"\",\"a\"\"\",\"\"\"b\"\n"
 	    "last,\"\r\",\"\n\"\n"
 	    "in\"side,\"ok\",z\n", NULL);
@@ -326,11 +327,13 @@ quoting(void)
 	HDR(r, "h1", "h2", "h3");
 	REC(r, 2, "a,b", "say \"hi\"", "multi\nline");
 	REC(r, 4, "x\r\ny", "plain", "");
-	REC(r, 6, "", "", "");
-	REC(r, 7, "\"", "a\"", "\"b");
-	REC(r, 8, "last", "\r", "\n");
+	/* Line 6, three quoted empty fields, is a row of blanks, skipped
+	 * (issue 11); quoted empty fields beside a value are kept. */
+	REC(r, 7, "", "x", "");
+	REC(r, 8, "\"", "a\"", "\"b");
+	REC(r, 9, "last", "\r", "\n");
 	/* A lone quote inside an unquoted field is kept as it is. */
-	REC(r, 10, "in\"side", "ok", "z");
+	REC(r, 11, "in\"side", "ok", "z");
 	END(r);
 	csvr_close(r);
 
@@ -408,8 +411,9 @@ separators(void)
 	HDR(r, "a", "b", "c");
 	REC(r, 2, "1,5", " x ", "");
 	REC(r, 3, "p;q", "", ", ");
-	REC(r, 4, "", "", "");
+	/* ";;" is a row of separators: skipped (issue 11). */
 	END(r);
+	CHECK_INT(csvr_skipped(r), 1);
 	csvr_close(r);
 
 	r = OPEN(path, "tab.tsv",
@@ -419,8 +423,9 @@ separators(void)
 	HDR(r, "a", "b");
 	REC(r, 2, " 1 ", "");
 	REC(r, 3, "x\ty", ",");
-	REC(r, 4, "", " ", "");
+	/* "\t \t" is separators and a blank: skipped (issue 11). */
 	END(r);
+	CHECK_INT(csvr_skipped(r), 1);
 	csvr_close(r);
 
 	/* Spaces are data with the comma too, quoted or not. */
@@ -1281,13 +1286,14 @@ round_trip(void)
 		{2, {"2", "\"quoted\""}, {1, 8}},
 		{2, {"3", "line1\r\nline2\nline3\r"}, {1, 19}},
 		{2, {"4", ""}, {1, 0}},
-		{2, {"", ""}, {0, 0}},
+		{2, {"", "x"}, {0, 1}},
 		{2, {" 5", " lead and trail "}, {2, 16}},
 		{2, {"6", "\"\""}, {1, 2}},
 		{2, {"7", U_DCQ U_SMILE}, {1, 13}},
 		{2, {"8", "tab\there;semi"}, {1, 13}},
 		{2, {"9", "nul\0byte"}, {1, 8}},
-		{1, {""}, {0}},
+		/* A record of empty fields alone is skipped on reading
+		 * (issue 11, blank_rows), so none is here. */
 		{1, {"solo"}, {4}},
 		{3, {"\n", ",", "\""}, {1, 1, 1}},
 		{2, {"\xef\xbb\xbf", "end"}, {3, 3}},
@@ -1650,9 +1656,223 @@ several_files(void)
 	printf("# csvin: %d checks\n", t_pass + t_fail - before);
 }
 
+/*
+ * Issue 11: every field must be UTF-8 text without NUL bytes, checked by
+ * csvr_check_width() (which every reader calls on every record) and on the
+ * header by csvr_open().  The messages name the column, the 1-based byte
+ * and the value with the bad bytes as \xHH, so the message is UTF-8 too.
+ */
+static void
+text_checks(void)
+{
+	char path[PATHMAX], want[PATHMAX + 200];
+	struct csvr *r;
+	struct csv_record *rec = NULL;
+	struct err e;
+	struct csv_opts gb = {.delim = ',', .encoding = "gb18030"};
+	struct csv_opts tool = {.delim = ',', .encoding = ""};
+
+	/* 东城区 in GB18030 read as UTF-8 by a tool that offers --encoding
+	 * (csv_opts.encoding ""): its first byte, 0xb6, is a
+	 * continuation byte, so byte 1 is the bad one; the hint names the
+	 * option that would have read it. */
+	r = OPEN(path, "gb.csv", "id,name\n1," U_DCQ "\n2," G_DCQ "\n", &tool);
+	if (r == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), 0);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	snprintf(want, sizeof want, "%s:3: column \"name\": not valid UTF-8 at "
+	    "byte 1 (is the file GB18030? try --encoding gb18030): "
+	    "\"\\xb6\\xab\\xb3\\xc7\\xc7\\xf8\"", path);
+	CHECK_STR(e.msg, want);
+	csvr_close(r);
+
+	/* Valid text after ASCII longer than one 8-byte word, then a bad
+	 * byte after it: the word-at-a-time loop must not skip past it.
+	 * Overlong (c0 80), surrogate (ed a0 80) and a sequence cut short
+	 * are refused; U+1F600 is fine. */
+	r = OPEN(path, "late.csv", "a\nabcdefghijklmnop" U_SMILE "q\n"
+	    "abcdefghijklmnop\xc0\x80\nabcdefgh\xed\xa0\x80\nabc\xe5\x8c\n",
+	    NULL);
+	if (r == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), 0);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:3: column \"a\": not valid UTF-8 at "
+	    "byte 17 (is the file GB18030? convert it to UTF-8): "
+	    "\"abcdefghijklmnop\\xc0\\x80\"", path);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:4: column \"a\": not valid UTF-8 at "
+	    "byte 9 (is the file GB18030? convert it to UTF-8): "
+	    "\"abcdefgh\\xed\\xa0\\x80\"", path);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:5: column \"a\": not valid UTF-8 at "
+	    "byte 4 (is the file GB18030? convert it to UTF-8): "
+	    "\"abc\\xe5\\x8c\"", path);
+	CHECK_STR(e.msg, want);
+	csvr_close(r);
+
+	/* A NUL byte inside a field (plain line, quoted field, and at a
+	 * word boundary) is a bad record: it would cut the value short
+	 * wherever it is used as a C string. */
+	r = OPEN(path, "nul.csv", "id,wkt\nab\0cd,x\n1,\"PO\0INT\"\n"
+	    "12345678\0,y\n", NULL);
+	if (r == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:2: column \"id\": a NUL byte at byte 3: "
+	    "\"ab\\x00cd\"", path);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:3: column \"wkt\": a NUL byte at byte "
+	    "3: \"PO\\x00INT\"", path);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:4: column \"id\": a NUL byte at byte 9: "
+	    "\"12345678\\x00\"", path);
+	CHECK_STR(e.msg, want);
+	csvr_close(r);
+
+	/* Converted input is UTF-8 by construction; a NUL in it is still
+	 * refused, without the GB18030 hint. */
+	r = OPEN(path, "gbnul.csv", "id\n" G_QU "\0\n", &gb);
+	if (r == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:2: column \"id\": a NUL byte at byte 4: "
+	    "\"" U_QU "\\x00\"", path);
+	CHECK_STR(e.msg, want);
+	csvr_close(r);
+
+	/* The header is checked by csvr_open(). */
+	snprintf(path, PATHMAX, "%s", t_file("badhead.csv",
+	    "id," G_QU "\n1,2\n", sizeof("id," G_QU "\n1,2\n") - 1));
+	snprintf(want, sizeof want, "%s:1: header field 2: not valid UTF-8 at "
+	    "byte 1 (is the file GB18030? convert it to UTF-8): "
+	    "\"\\xc7\\xf8\"", path);
+	open_fails(__LINE__, path, NULL, ERR_DATA, want);
+	snprintf(path, PATHMAX, "%s", t_file("nulhead.csv", "i\0d\n1\n", 6));
+	snprintf(want, sizeof want, "%s:1: header field 1: a NUL byte at byte "
+	    "2: \"i\\x00d\"", path);
+	open_fails(__LINE__, path, NULL, ERR_DATA, want);
+}
+
+/*
+ * Issue 11: rows of only separators and blanks are skipped like blank
+ * lines, and counted (blank lines are not); a quoted row of blanks is
+ * blank too, a row cut inside quotes is not, and the counts add up over
+ * readers (csv_skipped_total) and over the files of one input
+ * (csvin_skipped).
+ */
+static void
+blank_rows(void)
+{
+	char path[PATHMAX], p2[PATHMAX];
+	char *paths[2];
+	struct csvr *r;
+	struct csvin *in = NULL;
+	struct csv_record *rec = NULL;
+	struct err e;
+	unsigned long long before = csv_skipped_total();
+	int both;
+
+	for (both = 0; both < 2; both++) {
+		/* ,, and "  ,\t, " and quoted blanks: 3 rows skipped; the
+		 * blank line (line 4) is not counted. */
+		const char *bytes = "a,b,c\n,,\n1,2,3\n\n  ,\t, \n\" \",\"\",\n"
+		    "4,,\n";
+
+		snprintf(path, PATHMAX, "%s", t_file("blank.csv", bytes,
+		    strlen(bytes)));
+		memset(&e, 0, sizeof e);
+		r = NULL;
+		if ((both ? csvr_open_libcsv(&r, path, NULL, &e) :
+		    csvr_open(&r, path, NULL, &e)) < 0) {
+			t_report(0, __FILE__, __LINE__, "open: %s", e.msg);
+			return;
+		}
+		CHECK_INT(csvr_skipped(r), 0);
+		REC(r, 3, "1", "2", "3");
+		CHECK_INT(csvr_skipped(r), 1);
+		REC(r, 7, "4", "", "");
+		CHECK_INT(csvr_skipped(r), 3);
+		END(r);
+		csvr_close(r);
+	}
+	CHECK_INT(csv_skipped_total() - before, 6);
+	{
+		char note[64];
+
+		snprintf(note, sizeof note, ", %llu empty rows skipped",
+		    csv_skipped_total());
+		CHECK_STR(csv_skipped_note(), note);
+	}
+
+	/* A row of separators before the header is skipped too: the header
+	 * is the first row with something in it. */
+	r = OPEN(path, "blankhead.csv", ",,\na,b\n1,2\n", NULL);
+	if (r == NULL)
+		return;
+	HDR(r, "a", "b");
+	REC(r, 3, "1", "2");
+	CHECK_INT(csvr_skipped(r), 1);
+	csvr_close(r);
+
+	/* A row of blanks cut inside quotes is an error, not a blank row. */
+	r = OPEN(path, "blankunterm.csv", "a,b\n ,\"  \n", NULL);
+	if (r == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(rec->unterminated, 1);
+	CHECK_INT(csvr_skipped(r), 0);
+	csvr_close(r);
+
+	/* Two files read as one: 1 + 2 skipped. */
+	snprintf(path, PATHMAX, "%s", t_file("bl1.csv", "a,b\n,\n1,2\n", 10));
+	snprintf(p2, PATHMAX, "%s", t_file("bl2.csv", "a,b\n , \n3,4\n,\n",
+	    14));
+	paths[0] = path;
+	paths[1] = p2;
+	memset(&e, 0, sizeof e);
+	if (csvin_open(&in, paths, 2, NULL, &e) < 0) {
+		t_report(0, __FILE__, __LINE__, "csvin_open: %s", e.msg);
+		return;
+	}
+	REC(csvin_reader(in), 3, "1", "2");
+	END(csvin_reader(in));
+	CHECK_INT(csvin_skipped(in), 1);
+	CHECK_INT(csvin_next_file(in, &e), 1);
+	REC(csvin_reader(in), 3, "3", "4");
+	END(csvin_reader(in));
+	CHECK_INT(csvin_skipped(in), 3);
+	CHECK_INT(csvin_next_file(in, &e), 0);
+	CHECK_INT(csvin_skipped(in), 3);
+	csvin_close(in);
+}
+
 void
 suite_csvio(void)
 {
+	text_checks();
+	blank_rows();
 	csv_both_ways();
 	header_and_columns();
 	bom_and_line_ends();

@@ -123,9 +123,9 @@ iso_times(void)
 	NOTIME(&utc, "2023-03-01T08:00:00+8");
 	NOTIME(&utc, "2023-03-01T08:00:00ZZ");
 	NOTIME(&utc, "2023-03-01T08:00:00 Z");
-	NOTIME(&utc, "2023-3-1");
+	/* "2023-3-1" and "2023/03/01" are read since issue 11
+	 * (chinese_forms). */
 	NOTIME(&utc, "20230301");
-	NOTIME(&utc, "2023/03/01");
 	NOTIME(&utc, "23-03-01");
 	NOTIME(&utc, "2023-03-01_08:00");
 	NOTIME(&utc, "yesterday");
@@ -943,6 +943,183 @@ periods(void)
 	printf("# periods: %d checks\n", t_pass + t_fail - before);
 }
 
+/*
+ * Issue 11: the common Chinese forms without options, with full-width
+ * digits, colons, spaces, slashes and hyphens normalised first; what ISO
+ * 8601 refused and these forms do not cover is still refused.  The
+ * expected values are Python's datetime arithmetic (2024-03-05 00:00 UTC
+ * is 1709596800).
+ */
+static void
+chinese_forms(void)
+{
+	struct time_opts utc, cst;
+
+	CHECK_INT(time_opts_init(&utc, NULL, "UTC"), 0);
+	CHECK_INT(time_opts_init(&cst, NULL, "+08:00"), 0);
+	TIME(&utc, "2024/03/05 09:07", 1709629620.0);
+	TIME(&utc, "2024-3-5 9:07:33", 1709629653.0);
+	TIME(&utc, "2024年3月5日 9:07", 1709629620.0);
+	TIME(&utc, "2024年3月5日9:07", 1709629620.0);
+	TIME(&utc, "2024年03月05日 09:07:33", 1709629653.0);
+	/* Date-only forms: midnight. */
+	TIME(&utc, "2024/3/5", 1709596800.0);
+	TIME(&utc, "2024-3-5", 1709596800.0);
+	TIME(&utc, "2024年3月5日", 1709596800.0);
+	TIME(&utc, "2023-3-1", T0);
+	TIME(&utc, "2023/03/01", T0);
+	/* Zone-less: read in the --tz zone (09:07 in Beijing is 01:07Z). */
+	TIME(&cst, "2024/03/05 09:07", 1709629620.0 - 28800);
+	/* Full-width: ２０２４／０３／０５　０９：０７ and －. */
+	TIME(&utc, "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94"
+	    "\xef\xbc\x8f\xef\xbc\x90\xef\xbc\x93\xef\xbc\x8f"
+	    "\xef\xbc\x90\xef\xbc\x95\xe3\x80\x80"
+	    "\xef\xbc\x90\xef\xbc\x99\xef\xbc\x9a\xef\xbc\x90\xef\xbc\x97",
+	    1709629620.0);
+	TIME(&utc, "\xef\xbc\x92\xef\xbc\x90\xef\xbc\x92\xef\xbc\x94"
+	    "\xef\xbc\x8d\xef\xbc\x93\xef\xbc\x8d\xef\xbc\x95", 1709596800.0);
+	TIME(&utc, "2024年３月５日　９：０７", 1709629620.0);
+	/* Full-width ISO 8601 too; an ideographic space around is a blank. */
+	TIME(&utc, "\xe3\x80\x80" "2023-03-01T00:00:00Z\xe3\x80\x80", T0);
+	/* Still refused: impossible dates, mixed separators, T after a
+	 * loose date, three-digit parts, a one-digit minute, a zone after a
+	 * loose date, half a Chinese date, a full-width period. */
+	NOTIME(&utc, "2023/2/29");
+	NOTIME(&utc, "2024年2月30日");
+	NOTIME(&utc, "2024/3-5");
+	NOTIME(&utc, "2024-3/5");
+	NOTIME(&utc, "2024/03/05T09:07");
+	NOTIME(&utc, "2024/003/05");
+	NOTIME(&utc, "2024/3/005");
+	NOTIME(&utc, "2024/3/5 9:7");
+	NOTIME(&utc, "2024/3/5 09:07:3");
+	NOTIME(&utc, "2024/3/5 109:07");
+	NOTIME(&utc, "2024/3/5 09:07+08:00");
+	NOTIME(&utc, "2024/3/5 25:00");
+	TIME(&utc, "2024/3/5 ", 1709596800.0); /* the blank is trimmed */
+	NOTIME(&utc, "2024/3/509:07");
+	NOTIME(&utc, "2024年3月5");
+	NOTIME(&utc, "2024年3月");
+	NOTIME(&utc, "2024年3/5日");
+	NOTIME(&utc, "24/3/5");
+	NOTIME(&utc, "2024/3/");
+	NOTIME(&utc, "2024\xef\xbc\x8e" "3\xef\xbc\x8e" "5");
+	NOTIME(&utc, "\xef\xbc");
+}
+
+/*
+ * Issue 11: --time-format excel, Excel's serial day numbers in the 1900
+ * date system.  1 is 1900-01-01, 59 is 1900-02-28, 60 is Excel's
+ * 1900-02-29 that never was (refused), 61 is 1900-03-01, and 45000 is
+ * 2023-03-15 (Excel's own =DATE(2023,3,15) is 45000); a fraction is the
+ * time of day.  Epoch values from Python's datetime.
+ */
+static void
+excel_serials(void)
+{
+	struct time_opts x, xc;
+
+	CHECK_INT(time_opts_init(&x, "excel", "UTC"), 0);
+	CHECK_INT(time_opts_init(&xc, "excel", "+08:00"), 0);
+	TIME(&x, "1", -2208988800.0);
+	TIME(&x, "59", -2203977600.0);
+	NOTIME(&x, "60");
+	NOTIME(&x, "60.5");
+	TIME(&x, "61", -2203891200.0);
+	TIME(&x, "45000", 1678838400.0);
+	TIME(&x, "45000.5", 1678838400.0 + 43200);
+	TIME(&x, "45000.25", 1678838400.0 + 21600);
+	/* 9:07 is 547/1440 of a day, written to 10 places: the time is
+	 * rounded to the millisecond, so it comes out whole. */
+	TIME(&x, "45000.3798611111", 1678838400.0 + 9 * 3600 + 7 * 60);
+	/* Zone-less civil time: noon in Beijing is 04:00Z. */
+	TIME(&xc, "45000.5", 1678838400.0 + 43200 - 28800);
+	/* The last day Excel knows, 9999-12-31; past it, refused. */
+	TIME(&x, "2958465", 253402214400.0);
+	NOTIME(&x, "2958466");
+	NOTIME(&x, "99999999999");
+	/* Not serials: 0, signs, exponents, empty fractions, text. */
+	NOTIME(&x, "0");
+	NOTIME(&x, "0.5");
+	NOTIME(&x, "-1");
+	NOTIME(&x, "+45000");
+	NOTIME(&x, "4.5e4");
+	NOTIME(&x, "45000.");
+	NOTIME(&x, ".5");
+	NOTIME(&x, "2023-03-15");
+	TIME(&x, " 45000 ", 1678838400.0); /* blanks trimmed */
+}
+
+/*
+ * Issue 11: several formats, tried in order; one format behaves as
+ * before (time_opts_init_list with n == 1 is time_opts_init).
+ */
+static void
+format_lists(void)
+{
+	static const char *const two[] = {"%m/%d/%Y %H:%M", "excel"};
+	static const char *const one[] = {"%d.%m.%Y"};
+	struct time_opts o;
+
+	CHECK_INT(time_opts_init_list(&o, two, 2, "UTC"), 0);
+	CHECK_STR(o.format, "%m/%d/%Y %H:%M");
+	CHECK_INT(o.nformats, 2);
+	TIME(&o, "03/15/2023 12:00", 1678838400.0 + 43200);
+	TIME(&o, "45000.5", 1678838400.0 + 43200);
+	/* Neither: refused; the default forms are not among them. */
+	NOTIME(&o, "2023-03-15");
+	NOTIME(&o, "15.03.2023");
+	CHECK_INT(time_opts_init_list(&o, one, 1, "UTC"), 0);
+	CHECK_STR(o.format, "%d.%m.%Y");
+	CHECK_INT(o.nformats, 0);
+	TIME(&o, "15.03.2023", 1678838400.0);
+	NOTIME(&o, "2023-03-15");
+	CHECK_INT(time_opts_init_list(&o, NULL, 0, "UTC"), 0);
+	CHECK(o.format == NULL);
+	TIME(&o, "2023-03-15", 1678838400.0);
+	CHECK_INT(time_opts_init_list(&o, two, 2, "Nowhere/Nothing"), -1);
+}
+
+/*
+ * Issue 12 item 5: "%s" is seconds since the epoch, UTC whatever --tz
+ * (strptime read them in the process's zone, then --tz moved them by its
+ * offset); a number too large for the years 0 to 9999 is refused, never
+ * wrapped (it overflowed a signed integer before).
+ */
+static void
+epoch_seconds(void)
+{
+	struct time_opts u, c, ny;
+	char *saved = getenv("TZ") ? strdup(getenv("TZ")) : NULL;
+
+	CHECK_INT(time_opts_init(&u, "%s", "UTC"), 0);
+	CHECK_INT(time_opts_init(&c, "%s", "+08:00"), 0);
+	TIME(&u, "1678838400", 1678838400.0);
+	TIME(&c, "1678838400", 1678838400.0);
+	TIME(&c, "0", 0.0);
+	TIME(&c, "-86400", -86400.0);
+	TIME(&c, "253402300799", 253402300799.0);
+	NOTIME(&c, "253402300800");
+	NOTIME(&c, "-62167219201");
+	TIME(&c, "-62167219200", -62167219200.0);
+	NOTIME(&c, "99999999999999999999999");
+	NOTIME(&c, "9223372036854775808");
+	NOTIME(&c, "1678838400.5");
+	NOTIME(&c, "");
+	NOTIME(&c, "-");
+	NOTIME(&c, "12ab");
+	/* A named zone in the process too: still UTC. */
+	CHECK_INT(time_opts_init(&ny, "%s", "America/New_York"), 0);
+	TIME(&ny, "1678838400", 1678838400.0);
+	if (saved != NULL) {
+		setenv("TZ", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("TZ");
+	}
+	tzset();
+}
+
 void
 suite_datetime(void)
 {
@@ -959,6 +1136,10 @@ suite_datetime(void)
 	fast_path_agrees();
 	fast_path_examples();
 	refused();
+	chinese_forms();
+	excel_serials();
+	format_lists();
+	epoch_seconds();
 	local_matches_gmtime();
 	fixed_offsets();
 	named_zones_out();
