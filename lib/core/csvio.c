@@ -63,6 +63,8 @@ struct csvr {
 	struct err err;
 	unsigned char delim;
 	int libcsv_only; /* tests: every line through libcsv */
+	size_t chunk;    /* bytes per read(2): READ_CHUNK, less in tests */
+	int pending_cr;  /* the last byte fed was a CR: is an LF next? */
 	int offers_encoding; /* csv_opts.encoding not NULL */
 	unsigned long long skipped; /* rows of only blanks and separators */
 };
@@ -276,6 +278,20 @@ split_plain_line(struct csvr *r, const char *s, size_t n, int clean)
 }
 
 /* Feed converted bytes to libcsv one physical line at a time. */
+/* One physical line ended: the next row, if one starts, starts here. */
+static void
+line_ended(struct csvr *r)
+{
+	r->line++;
+	if (r->parser.pstate == LIBCSV_ROW_NOT_BEGUN)
+		r->row_line = r->line;
+}
+
+/*
+ * CR, LF and CRLF each end one physical line, wherever the read chunks
+ * cut the input: a CR that ends a chunk is counted when the next byte is
+ * known not to be an LF.
+ */
 static int
 feed(struct csvr *r, const char *s, size_t len, struct err *e)
 {
@@ -283,21 +299,39 @@ feed(struct csvr *r, const char *s, size_t len, struct err *e)
 	 * no search for them line by line. */
 	int clean = memchr(s, '"', len) == NULL && memchr(s, '\r', len) == NULL;
 
+	if (r->pending_cr && len > 0) {
+		r->pending_cr = 0;
+		if (s[0] != '\n')
+			line_ended(r);
+	}
 	while (len > 0) {
 		const char *nl = memchr(s, '\n', len);
 		size_t n = nl ? (size_t)(nl - s) + 1 : len;
+		int bare_cr = 0;
 
+		if (!clean) {
+			const char *cr = memchr(s, '\r', n);
+
+			/* A CR not right before the LF ends a line of its
+			 * own: the piece stops after it. */
+			if (cr != NULL && !(nl != NULL && cr == nl - 1)) {
+				if (cr + 1 == s + len) {
+					r->pending_cr = 1;
+				} else {
+					n = (size_t)(cr - s) + 1;
+					nl = NULL;
+					bare_cr = 1;
+				}
+			}
+		}
 		if (nl && split_plain_line(r, s, n, clean)) {
 			if (r->oom)
 				return err_nomem(e);
 		} else if (csv_parse(&r->parser, s, n, on_field, on_record,
 		    r) != n || r->oom)
 			return err_nomem(e);
-		if (nl) {
-			r->line++;
-			if (r->parser.pstate == LIBCSV_ROW_NOT_BEGUN)
-				r->row_line = r->line;
-		}
+		if (nl || bare_cr)
+			line_ended(r);
 		s += n;
 		len -= n;
 	}
@@ -362,7 +396,10 @@ fill(struct csvr *r, struct err *e)
 	while (r->qhead == r->nq && !r->finished) {
 		if (!r->eof) {
 			ssize_t n;
-			size_t room = READ_CHUNK - r->raw_len;
+			/* (room for one byte more while a BOM or a character
+			 * is incomplete, when tests read in tiny chunks) */
+			size_t room = r->raw_len < r->chunk ?
+			    r->chunk - r->raw_len : 1;
 
 			n = read(r->fd, r->raw + r->raw_len, room);
 			if (n < 0) {
@@ -675,10 +712,11 @@ check_text(const struct csvr *r, const struct csv_record *rec, int header,
 	return 0;
 }
 
-/* csvr_open(), or with libcsv_only set, csvr_open_libcsv(). */
+/* csvr_open(), or with libcsv_only set, csvr_open_libcsv(); chunk:
+ * the bytes per read (csvr_open_chunked()). */
 static int
 open_reader(struct csvr **out, const char *path, const struct csv_opts *o,
-    int libcsv_only, struct err *e)
+    int libcsv_only, size_t chunk, struct err *e)
 {
 	struct csvr *r;
 	struct csv_record *h;
@@ -732,6 +770,7 @@ open_reader(struct csvr **out, const char *path, const struct csv_opts *o,
 	csv_set_space_func(&r->parser, space_never);
 	r->delim = o && o->delim ? o->delim : ',';
 	r->libcsv_only = libcsv_only;
+	r->chunk = chunk;
 	r->offers_encoding = o && o->encoding != NULL;
 	csv_set_delim(&r->parser, r->delim);
 	rc = csvr_next(r, &h, e);
@@ -764,14 +803,23 @@ int
 csvr_open(struct csvr **out, const char *path, const struct csv_opts *o,
     struct err *e)
 {
-	return open_reader(out, path, o, 0, e);
+	return open_reader(out, path, o, 0, READ_CHUNK, e);
 }
 
 int
 csvr_open_libcsv(struct csvr **out, const char *path,
     const struct csv_opts *o, struct err *e)
 {
-	return open_reader(out, path, o, 1, e);
+	return open_reader(out, path, o, 1, READ_CHUNK, e);
+}
+
+int
+csvr_open_chunked(struct csvr **out, const char *path,
+    const struct csv_opts *o, size_t chunk, struct err *e)
+{
+	if (chunk < 1 || chunk > READ_CHUNK)
+		chunk = READ_CHUNK;
+	return open_reader(out, path, o, 0, chunk, e);
 }
 
 const char *

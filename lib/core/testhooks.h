@@ -17,4 +17,12 @@
 int csvr_open_libcsv(struct csvr **out, const char *path,
     const struct csv_opts *o, struct err *e);
 
+/*
+ * csvr_open() reading chunk bytes per read(2) (1 to 65536; anything else
+ * means the usual 65536), so that a test can show that records, fields
+ * and line numbers do not depend on where the reads cut the input.
+ */
+int csvr_open_chunked(struct csvr **out, const char *path,
+    const struct csv_opts *o, size_t chunk, struct err *e);
+
 #endif

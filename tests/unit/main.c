@@ -18,6 +18,7 @@ void suite_num(void);
 void suite_datetime(void);
 void suite_csvio(void);
 void suite_outfile(void);
+void suite_csvlines(void);
 void suite_intern(void);
 void suite_group(void);
 void suite_stats(void);
@@ -153,6 +154,7 @@ main(void)
 		{"core/num", suite_num},
 		{"core/datetime", suite_datetime},
 		{"core/csvio", suite_csvio},
+		{"core/csvlines", suite_csvlines},
 		{"core/outfile", suite_outfile},
 		{"core/intern", suite_intern},
 		{"core/group", suite_group},

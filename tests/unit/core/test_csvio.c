@@ -332,8 +332,10 @@ quoting(void)
 	REC(r, 7, "", "x", "");
 	REC(r, 8, "\"", "a\"", "\"b");
 	REC(r, 9, "last", "\r", "\n");
-	/* A lone quote inside an unquoted field is kept as it is. */
-	REC(r, 11, "in\"side", "ok", "z");
+	/* A lone quote inside an unquoted field is kept as it is.  Line
+	 * 12: the quoted CR on line 9 ended a line of its own (CR, LF and
+	 * CRLF each end one). */
+	REC(r, 12, "in\"side", "ok", "z");
 	END(r);
 	csvr_close(r);
 
