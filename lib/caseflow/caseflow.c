@@ -104,7 +104,8 @@ uvec_push(struct uvec *d, int64_t x, struct err *e)
 /* Counters of a group. */
 enum {
 	G_RECEIVED, G_FILED, G_DISPATCHED, G_HANDLED, G_DUE, G_CLOSED,
-	G_ONTIME, G_DEADLINE, G_REWORKED, G_EXTENDED, G_OPEN, G_OVERDUE,
+	G_ONTIME, G_DEADLINE, G_NODL, G_REWORKED, G_EXTENDED, G_OPEN,
+	G_OVERDUE,
 	G_CANCELLED, G_INVALID, G_DISPATCHES, G_RETURNS, G_CALLBACKS,
 	G_CONTACTED, G_RESOLVED, G_SATISFIED, G_BASIC, G_NCOUNT
 };
@@ -138,7 +139,7 @@ enum col_kind { K_COUNT, K_RATE, K_HOURS };
 
 enum {
 	S_RECEIVED, S_FILED, S_FILING_RATE, S_DISPATCHED, S_DISPATCH_ACC,
-	S_HANDLED, S_DUE, S_CLOSED, S_CLOSURE_RATE, S_CLOSED_ON_TIME,
+	S_HANDLED, S_DUE, S_CLOSED, S_CLOSURE_RATE, S_NO_DEADLINE, S_CLOSED_ON_TIME,
 	S_ON_TIME_RATE, S_REWORK_RATE, S_EXTENSION_RATE, S_OPEN,
 	S_OVERDUE_OPEN, S_CANCELLED, S_INVALID, S_MEAN, S_SD, S_P50, S_P90,
 	S_P95, S_MAX, S_KM50, S_KM90, S_CALLBACKS, S_RESPONSE, S_RESOLUTION,
@@ -158,6 +159,7 @@ static const struct {
 	{"due", "应结案数", K_COUNT},
 	{"closed", "结案数", K_COUNT},
 	{"closure_rate", "结案率", K_RATE},
+	{"no_deadline", "无期限数", K_COUNT},
 	{"closed_on_time", "按期结案数", K_COUNT},
 	{"on_time_closure_rate", "按期结案率", K_RATE},
 	{"rework_rate", "返工率", K_RATE},
@@ -803,6 +805,8 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 	g->c[G_CLOSED] += in_base && closed;
 	g->c[G_ONTIME] += in_base && on_time;
 	g->c[G_DEADLINE] += !isnan(deadline) && !cancelled;
+	/* Due but without a deadline: out of every on-time rate. */
+	g->c[G_NODL] += due && isnan(deadline);
 	g->c[G_REWORKED] += k->nrework > 0 && k->t[ST_HANDLE] != T_NONE;
 	g->c[G_EXTENDED] += k->nextend > 0;
 	g->c[G_OPEN] += open;
@@ -1954,8 +1958,10 @@ summary_values(struct run *R, struct grp *g, double *v)
 	v[S_CLOSED] = (double)c[G_CLOSED];
 	v[S_CLOSURE_RATE] = ratio(c[G_CLOSED], c[G_DUE]);
 	v[S_CLOSED_ON_TIME] = (double)c[G_ONTIME];
-	if (c[G_DEADLINE] > 0)
-		v[S_ON_TIME_RATE] = ratio(c[G_ONTIME], c[G_DUE]);
+	v[S_NO_DEADLINE] = (double)c[G_NODL];
+	/* 按期结案率: closed on time / due cases that have a deadline. */
+	if (c[G_DUE] > c[G_NODL])
+		v[S_ON_TIME_RATE] = ratio(c[G_ONTIME], c[G_DUE] - c[G_NODL]);
 	if (R->have_side)
 		v[S_EXTENSION_RATE] = ratio(c[G_EXTENDED], c[G_RECEIVED]);
 	v[S_OPEN] = (double)c[G_OPEN];

@@ -22,6 +22,7 @@ c=testdata/caseflow
 #   03-07 08:00 (overdue); D cancelled; E filed, open, due 03-10 08:00
 #   (not yet due); F closed an hour before it was reported (invalid, but
 #   closed, and on time); G is reported after the as-of time.
+#   (Every case has a deadline from the rules: no_deadline 0.)
 #   received 6; filed A B C E = 4 (4/6); dispatched A B C = 3, dispatch
 #   steps 4 with 1 return (accuracy 3/4); handled A B = 2; due A B C F = 4
 #   (E is not due yet, D is cancelled); closed A B F = 3 (3/4); on time
@@ -42,9 +43,9 @@ c=testdata/caseflow
 #   p95 25.3, max 26; KM: 12 (S = 2/3), J censored at 16, 26 (S = 0): p50
 #   = p90 = 26.  Callback H (no, no, unsatisfied): all rates 0, score 0.
 cat >"$tmp/rates.want" <<'EOF'
-district,received,filed,filing_rate,dispatched,dispatch_accuracy,handled,due,closed,closure_rate,closed_on_time,on_time_closure_rate,rework_rate,extension_rate,open,overdue_open,cancelled,invalid,close_h_mean,close_h_sd,close_h_p50,close_h_p90,close_h_p95,close_h_max,km_close_h_p50,km_close_h_p90,callbacks,response_rate,resolution_rate,satisfaction_rate,score
-东城,6,4,0.666666666666667,3,0.75,2,4,3,0.75,2,0.5,0.5,0.166666666666667,2,1,1,1,29.5,31.8198051533946,29.5,47.5,49.75,52,52,,2,1,0.5,0.95,73
-西城,3,3,1,2,1,2,2,2,1,1,0.5,0,0,1,0,0,0,19,9.89949493661167,19,24.6,25.3,26,26,26,1,0,0,0,0
+district,received,filed,filing_rate,dispatched,dispatch_accuracy,handled,due,closed,closure_rate,no_deadline,closed_on_time,on_time_closure_rate,rework_rate,extension_rate,open,overdue_open,cancelled,invalid,close_h_mean,close_h_sd,close_h_p50,close_h_p90,close_h_p95,close_h_max,km_close_h_p50,km_close_h_p90,callbacks,response_rate,resolution_rate,satisfaction_rate,score
+东城,6,4,0.666666666666667,3,0.75,2,4,3,0.75,0,2,0.5,0.5,0.166666666666667,2,1,1,1,29.5,31.8198051533946,29.5,47.5,49.75,52,52,,2,1,0.5,0.95,73
+西城,3,3,1,2,1,2,2,2,1,0,1,0.5,0,0,1,0,0,0,19,9.89949493661167,19,24.6,25.3,26,26,26,1,0,0,0,0
 EOF
 caseflow -q --by district --rules $c/rules-h.csv \
     --as-of 2024-03-10T00:00:00 --contacted contacted --resolved resolved \
@@ -241,6 +242,16 @@ t usage-delimiter-quote 2 caseflow -d '"' $c/rates.csv
 caseflow -q --by district $c/rates.csv >"$tmp/byname"
 ok by-position-leading-zero sh -c "caseflow -q --by 004 $c/rates.csv | cmp -s - $tmp/byname"
 
+# --- 按期结案率 when deadlines are missing (testdata/caseflow/no-deadline.csv)
+# X: X1 closed before its due time, X2 after it, X3 closed and X4 open
+# without a due time.  All four are due (no deadline counts as due), two
+# have none: no_deadline 2, on-time rate 1 / (4 - 2) = 0.5, not 1/4 (the
+# old rate, with deadline-less cases in the denominator).  Y: two closed
+# cases, neither with a deadline: no_deadline 2 and the rate empty (no
+# case to judge), not 0.  The as-of time is the last time seen (03-03).
+t no-deadline 0 sh -c "caseflow -q --wide --by district $c/no-deadline.csv | cut -d, -f1,2,8-13"
+t no-deadline-zh 0 sh -c "caseflow -q --lang zh --wide --by district $c/no-deadline.csv | cut -d, -f1,8-13"
+
 # --- wide form: status column, missing report, close before report; a
 # --by column given by position is named as the header names it; a rules
 # file with only "*" needs no category column ---
@@ -281,7 +292,7 @@ awk 'BEGIN { print "case_id,stage,at"; print "S,report,2024-01-01T00:00:00"
 	print "S,return,2024-01-01T02:00:00"; print "T,report,2024-01-01T00:00:00"
 	print "T,dispatch,2024-01-01T01:00:00" }' >"$tmp/sat.csv"
 t saturated 0 sh -c "caseflow --cases < $tmp/sat.csv | cut -d, -f1,10,14,15"
-t saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,17"
+t saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,18"
 # Wide form: a case with no report and nothing before --as-of is later.
 t wide-as-of 0 caseflow --wide --cases --as-of 2024-03-02T09:30:00 \
     $c/wide.csv
