@@ -104,9 +104,14 @@ uvec_push(struct uvec *d, int64_t x, struct err *e)
 /* Counters of a group. */
 enum {
 	G_RECEIVED, G_FILED, G_DISPATCHED, G_HANDLED, G_DUE, G_CLOSED,
-	G_ONTIME, G_DEADLINE, G_REWORKED, G_EXTENDED, G_OPEN, G_OVERDUE,
+	G_ONTIME, G_DEADLINE, G_NODL, G_REWORKED, G_EXTENDED, G_OPEN,
+	G_OVERDUE,
 	G_CANCELLED, G_INVALID, G_DISPATCHES, G_RETURNS, G_CALLBACKS,
-	G_CONTACTED, G_RESOLVED, G_SATISFIED, G_BASIC, G_NCOUNT
+	G_CONTACTED, G_RESOLVED, G_SATISFIED, G_BASIC,
+	G_DDUE, G_DONTIME,   /* dispatch: due (with a limit), on time */
+	G_HDUE, G_HONTIME,   /* handling: due (with a limit), on time */
+	G_HBASE, G_HDONE,    /* handling rate: due for handling, handled */
+	G_NCOUNT
 };
 
 /* A group's accumulator: an item of core/group.h's table. */
@@ -138,7 +143,8 @@ enum col_kind { K_COUNT, K_RATE, K_HOURS };
 
 enum {
 	S_RECEIVED, S_FILED, S_FILING_RATE, S_DISPATCHED, S_DISPATCH_ACC,
-	S_HANDLED, S_DUE, S_CLOSED, S_CLOSURE_RATE, S_CLOSED_ON_TIME,
+	S_DISPATCH_ONTIME, S_HANDLED, S_HANDLING_RATE, S_HANDLING_ONTIME,
+	S_DUE, S_CLOSED, S_CLOSURE_RATE, S_NO_DEADLINE, S_CLOSED_ON_TIME,
 	S_ON_TIME_RATE, S_REWORK_RATE, S_EXTENSION_RATE, S_OPEN,
 	S_OVERDUE_OPEN, S_CANCELLED, S_INVALID, S_MEAN, S_SD, S_P50, S_P90,
 	S_P95, S_MAX, S_KM50, S_KM90, S_CALLBACKS, S_RESPONSE, S_RESOLUTION,
@@ -154,10 +160,14 @@ static const struct {
 	{"filing_rate", "立案率", K_RATE},
 	{"dispatched", "派遣数", K_COUNT},
 	{"dispatch_accuracy", "派遣准确率", K_RATE},
+	{"on_time_dispatch_rate", "按期派遣率", K_RATE},
 	{"handled", "处置数", K_COUNT},
+	{"handling_rate", "处置率", K_RATE},
+	{"on_time_handling_rate", "按期处置率", K_RATE},
 	{"due", "应结案数", K_COUNT},
 	{"closed", "结案数", K_COUNT},
 	{"closure_rate", "结案率", K_RATE},
+	{"no_deadline", "无期限数", K_COUNT},
 	{"closed_on_time", "按期结案数", K_COUNT},
 	{"on_time_closure_rate", "按期结案率", K_RATE},
 	{"rework_rate", "返工率", K_RATE},
@@ -697,6 +707,44 @@ late_stages(struct run *R, const struct kase *k, const char *cat,
 }
 
 /*
+ * The deadline of chain stage s under the rules for a case of category
+ * cat reported at report: NaN when there is no rule, the stage cannot be
+ * seen, or the case has no report time.
+ */
+static double
+stage_deadline(struct run *R, const char *cat, size_t catlen,
+    double report, enum stage s)
+{
+	const struct rule *ru;
+
+	if (R->o->rules == NULL || !R->have[s] || isnan(report) ||
+	    (ru = rules_find(R->o->rules, cat, catlen, s)) == NULL)
+		return NAN;
+	return rule_deadline(ru, R->o->cal, report);
+}
+
+/*
+ * Count a base case into the on-time rate of stage s (dispatch or
+ * handle): it is due for the stage when it has a limit for it and either
+ * reached the stage (on time when at or before the limit), or is open
+ * and the limit has passed (late).  A case closed without the stage, or
+ * open with time left, is not due for it.
+ */
+static void
+stage_on_time(struct run *R, uint64_t *c, int idue, double at, double d,
+    int open)
+{
+	if (isnan(d))
+		return;
+	if (!isnan(at)) {
+		c[idue]++;
+		c[idue + 1] += at <= d;
+	} else if (open && d < R->as_of) {
+		c[idue]++;
+	}
+}
+
+/*
  * Settle a case whose state is final (the as-of time is known, or the
  * case is not open): write its row, add it to its group.
  */
@@ -803,6 +851,8 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 	g->c[G_CLOSED] += in_base && closed;
 	g->c[G_ONTIME] += in_base && on_time;
 	g->c[G_DEADLINE] += !isnan(deadline) && !cancelled;
+	/* Due but without a deadline: out of every on-time rate. */
+	g->c[G_NODL] += due && isnan(deadline);
 	g->c[G_REWORKED] += k->nrework > 0 && k->t[ST_HANDLE] != T_NONE;
 	g->c[G_EXTENDED] += k->nextend > 0;
 	g->c[G_OPEN] += open;
@@ -813,6 +863,21 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 		g->c[G_DISPATCHES] += k->ndispatch;
 		g->c[G_RETURNS] += k->nreturn < k->ndispatch ? k->nreturn :
 		    k->ndispatch;
+	}
+	if (in_base) {
+		double dh = stage_deadline(R, cat, catlen, report, ST_HANDLE);
+		int handled = k->t[ST_HANDLE] != T_NONE;
+		stage_on_time(R, g->c, G_DDUE, t[ST_DISPATCH],
+		    stage_deadline(R, cat, catlen, report, ST_DISPATCH), open);
+		stage_on_time(R, g->c, G_HDUE, t[ST_HANDLE], dh, open);
+		/* Due for handling: dispatched (or handled), unless open,
+		 * unhandled and with time left under a handling limit. */
+		if ((k->ndispatch > 0 || k->t[ST_DISPATCH] != T_NONE ||
+		    handled) && (handled || !open || isnan(dh) ||
+		    dh <= R->as_of)) {
+			g->c[G_HBASE]++;
+			g->c[G_HDONE] += handled;
+		}
 	}
 	if (k->cb) {
 		int sat = (k->cb >> (2 * CB_SATISFACTION)) & 3;
@@ -1945,6 +2010,12 @@ summary_values(struct run *R, struct grp *g, double *v)
 			v[S_DISPATCH_ACC] = 1 - ratio(c[G_RETURNS],
 			    c[G_DISPATCHES]);
 	}
+	if (R->have[ST_DISPATCH] && c[G_DDUE] > 0)
+		v[S_DISPATCH_ONTIME] = ratio(c[G_DONTIME], c[G_DDUE]);
+	if (R->have[ST_HANDLE] && c[G_HDUE] > 0)
+		v[S_HANDLING_ONTIME] = ratio(c[G_HONTIME], c[G_HDUE]);
+	if (R->have[ST_DISPATCH] && R->have[ST_HANDLE] && c[G_HBASE] > 0)
+		v[S_HANDLING_RATE] = ratio(c[G_HDONE], c[G_HBASE]);
 	if (R->have[ST_HANDLE]) {
 		v[S_HANDLED] = (double)c[G_HANDLED];
 		if (R->have_side)
@@ -1954,8 +2025,10 @@ summary_values(struct run *R, struct grp *g, double *v)
 	v[S_CLOSED] = (double)c[G_CLOSED];
 	v[S_CLOSURE_RATE] = ratio(c[G_CLOSED], c[G_DUE]);
 	v[S_CLOSED_ON_TIME] = (double)c[G_ONTIME];
-	if (c[G_DEADLINE] > 0)
-		v[S_ON_TIME_RATE] = ratio(c[G_ONTIME], c[G_DUE]);
+	v[S_NO_DEADLINE] = (double)c[G_NODL];
+	/* 按期结案率: closed on time / due cases that have a deadline. */
+	if (c[G_DUE] > c[G_NODL])
+		v[S_ON_TIME_RATE] = ratio(c[G_ONTIME], c[G_DUE] - c[G_NODL]);
 	if (R->have_side)
 		v[S_EXTENSION_RATE] = ratio(c[G_EXTENDED], c[G_RECEIVED]);
 	v[S_OPEN] = (double)c[G_OPEN];

@@ -22,8 +22,12 @@ c=testdata/caseflow
 #   03-07 08:00 (overdue); D cancelled; E filed, open, due 03-10 08:00
 #   (not yet due); F closed an hour before it was reported (invalid, but
 #   closed, and on time); G is reported after the as-of time.
+#   (Every case has a deadline from the rules: no_deadline 0.)
 #   received 6; filed A B C E = 4 (4/6); dispatched A B C = 3, dispatch
-#   steps 4 with 1 return (accuracy 3/4); handled A B = 2; due A B C F = 4
+#   steps 4 with 1 return (accuracy 3/4); handled A B = 2; handling
+#   rate: dispatched A B C are due for handling (no handling limit), A B
+#   handled: 2/3; no dispatch or handle rules: both on-time rates empty;
+#   due A B C F = 4
 #   (E is not due yet, D is cancelled); closed A B F = 3 (3/4); on time
 #   A F = 2 (2/4); rework B / handled 2 = 0.5; extension B / 6; open C E;
 #   overdue C; cancelled D; invalid F.  Durations (valid closed): 7 and
@@ -36,15 +40,16 @@ c=testdata/caseflow
 #   100 * (0.1 * 1 + 0.5 * 0.5 + 0.4 * 0.95) = 73.
 # 西城 (K2, 24 h): H closed after 12 h (on time), I suspended and resumed,
 #   closed after 26 h (late), J open, due 03-10 08:00 (not yet due).
-#   received 3, filed 3, dispatched 2 (accuracy 1), handled 2, due 2,
+#   received 3, filed 3, dispatched 2 (accuracy 1), handled 2 (handling
+#   rate 2/2), due 2,
 #   closed 2 (1), on time 1 (0.5), rework 0, extension 0, open 1, overdue
 #   0; durations 12, 26: mean 19, sd 9.89949493661167, p50 19, p90 24.6,
 #   p95 25.3, max 26; KM: 12 (S = 2/3), J censored at 16, 26 (S = 0): p50
 #   = p90 = 26.  Callback H (no, no, unsatisfied): all rates 0, score 0.
 cat >"$tmp/rates.want" <<'EOF'
-district,received,filed,filing_rate,dispatched,dispatch_accuracy,handled,due,closed,closure_rate,closed_on_time,on_time_closure_rate,rework_rate,extension_rate,open,overdue_open,cancelled,invalid,close_h_mean,close_h_sd,close_h_p50,close_h_p90,close_h_p95,close_h_max,km_close_h_p50,km_close_h_p90,callbacks,response_rate,resolution_rate,satisfaction_rate,score
-东城,6,4,0.666666666666667,3,0.75,2,4,3,0.75,2,0.5,0.5,0.166666666666667,2,1,1,1,29.5,31.8198051533946,29.5,47.5,49.75,52,52,,2,1,0.5,0.95,73
-西城,3,3,1,2,1,2,2,2,1,1,0.5,0,0,1,0,0,0,19,9.89949493661167,19,24.6,25.3,26,26,26,1,0,0,0,0
+district,received,filed,filing_rate,dispatched,dispatch_accuracy,on_time_dispatch_rate,handled,handling_rate,on_time_handling_rate,due,closed,closure_rate,no_deadline,closed_on_time,on_time_closure_rate,rework_rate,extension_rate,open,overdue_open,cancelled,invalid,close_h_mean,close_h_sd,close_h_p50,close_h_p90,close_h_p95,close_h_max,km_close_h_p50,km_close_h_p90,callbacks,response_rate,resolution_rate,satisfaction_rate,score
+东城,6,4,0.666666666666667,3,0.75,,2,0.666666666666667,,4,3,0.75,0,2,0.5,0.5,0.166666666666667,2,1,1,1,29.5,31.8198051533946,29.5,47.5,49.75,52,52,,2,1,0.5,0.95,73
+西城,3,3,1,2,1,,2,1,,2,2,1,0,1,0.5,0,0,1,0,0,0,19,9.89949493661167,19,24.6,25.3,26,26,26,1,0,0,0,0
 EOF
 caseflow -q --by district --rules $c/rules-h.csv \
     --as-of 2024-03-10T00:00:00 --contacted contacted --resolved resolved \
@@ -146,9 +151,9 @@ ok order-free cmp -s "$tmp/a" "$tmp/b"
 # column carries the cancellations.
 caseflow -q --cases --by district $R $c/rates.csv >"$tmp/cases.csv"
 caseflow -q --wide --by district --due due_at \
-    --as-of 2024-03-10T00:00:00 "$tmp/cases.csv" | cut -d, -f1,2,4,7-10 \
+    --as-of 2024-03-10T00:00:00 "$tmp/cases.csv" | cut -d, -f1,2,4,8,11-13 \
     >"$tmp/a"
-caseflow -q --by district $R $c/rates.csv | cut -d, -f1,2,4,7-10 >"$tmp/b"
+caseflow -q --by district $R $c/rates.csv | cut -d, -f1,2,4,8,11-13 >"$tmp/b"
 ok wide-round-trip cmp -s "$tmp/a" "$tmp/b"
 
 # --- Chinese stage names, working days and hours (holiday-cn) ---
@@ -241,6 +246,40 @@ t usage-delimiter-quote 2 caseflow -d '"' $c/rates.csv
 caseflow -q --by district $c/rates.csv >"$tmp/byname"
 ok by-position-leading-zero sh -c "caseflow -q --by 004 $c/rates.csv | cmp -s - $tmp/byname"
 
+# --- stage rates: 按期派遣率, 处置率, 按期处置率 (rules-stages.csv) ---
+# K1 (东城): dispatch within 2 h, handle within 24 h of the report; K2
+# (西城): dispatch within 1 h, no handling limit.  As of 03-10 00:00.
+# 东城 dispatch: A 10:00 = limit (on time, the limit included), B first
+#   dispatch 09:00 (on time), C 10:00 (on time), E never dispatched, open,
+#   limit 03-08 10:00 passed (due, late), F closed without a dispatch (not
+#   due), D cancelled (out): 3/4 = 0.75.
+# 东城 handling on time: A 12:00 (limit 03-02 08:00: on time), B first
+#   handle 03-03 10:00 (limit 08:00: late), C and E open, unhandled, limits
+#   passed (late): 1/4 = 0.25.
+# 东城 handling rate: dispatched A B C; C open with its limit passed is due;
+#   handled A B: 2/3.
+# 西城 dispatch: H 08:20 and I 09:00 (= limit) on time, J open, limit
+#   03-09 09:00 passed: 2/3; no handling limit: on-time handling empty (not
+#   0), handling rate H I 2/2 = 1.
+t stage-rates 0 sh -c "caseflow -q --by district --rules $c/rules-stages.csv --as-of 2024-03-10T00:00:00 $c/rates.csv | cut -d, -f1,5-10"
+# The same under --lang zh: 按期派遣率, 处置率, 按期处置率.
+t stage-rates-zh 0 sh -c "caseflow -q --lang zh --by district --rules $c/rules-stages.csv --as-of 2024-03-10T00:00:00 $c/rates.csv | cut -d, -f1,5-10"
+# Not yet due: as of 03-08 09:00 E (reported 08:00) has an hour left to
+# be dispatched and a day to be handled, so it is in neither rate: 东城's
+# dispatch 3/3 = 1, handling on time A of A B C = 1/3; 西城's J comes
+# after the as-of time: dispatch 2/2 = 1.
+t stage-rates-not-due 0 sh -c "caseflow -q --by district --rules $c/rules-stages.csv --as-of 2024-03-08T09:00:00 $c/rates.csv | cut -d, -f1,7,10"
+
+# --- 按期结案率 when deadlines are missing (testdata/caseflow/no-deadline.csv)
+# X: X1 closed before its due time, X2 after it, X3 closed and X4 open
+# without a due time.  All four are due (no deadline counts as due), two
+# have none: no_deadline 2, on-time rate 1 / (4 - 2) = 0.5, not 1/4 (the
+# old rate, with deadline-less cases in the denominator).  Y: two closed
+# cases, neither with a deadline: no_deadline 2 and the rate empty (no
+# case to judge), not 0.  The as-of time is the last time seen (03-03).
+t no-deadline 0 sh -c "caseflow -q --wide --by district $c/no-deadline.csv | cut -d, -f1,2,11-16"
+t no-deadline-zh 0 sh -c "caseflow -q --lang zh --wide --by district $c/no-deadline.csv | cut -d, -f1,11-16"
+
 # --- wide form: status column, missing report, close before report; a
 # --by column given by position is named as the header names it; a rules
 # file with only "*" needs no category column ---
@@ -281,7 +320,7 @@ awk 'BEGIN { print "case_id,stage,at"; print "S,report,2024-01-01T00:00:00"
 	print "S,return,2024-01-01T02:00:00"; print "T,report,2024-01-01T00:00:00"
 	print "T,dispatch,2024-01-01T01:00:00" }' >"$tmp/sat.csv"
 t saturated 0 sh -c "caseflow --cases < $tmp/sat.csv | cut -d, -f1,10,14,15"
-t saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,17"
+t saturated-summary 0 sh -c "caseflow < $tmp/sat.csv | cut -d, -f1,4,5,21"
 # Wide form: a case with no report and nothing before --as-of is later.
 t wide-as-of 0 caseflow --wide --cases --as-of 2024-03-02T09:30:00 \
     $c/wide.csv
