@@ -28,8 +28,8 @@ for h; do
 	    -artifact_prefix="$art/$h/" "$fb/corpus/$h" \
 	    "tests/fuzz/corpus/$h" 2>"$fb/fuzz_$h.log"; then
 		found="$found $h"
-		grep -A12 '^==[0-9]*==ERROR\|runtime error\|wrong answer\|ALARM\|out-of-memory' \
-		    "$fb/fuzz_$h.log" | head -30
+		grep -m1 -A8 '^==[0-9]*==ERROR\|runtime error\|wrong answer\|ALARM\|out-of-memory' \
+		    "$fb/fuzz_$h.log"
 	fi
 	grep -E '^#[0-9]+.*DONE|stat::number_of_executed_units' \
 	    "$fb/fuzz_$h.log" | tail -2
