@@ -7,6 +7,9 @@
 #   make bench    benchmarks (throughput and peak memory beside a baseline)
 #   make demo     install what is missing, build, run the demo
 #   make deps     install the packages that are missing, and only those
+#   make fuzz [FUZZ_SECONDS=60]   build the libFuzzer harnesses with clang
+#                 (build/fuzz/) and fuzz each for that many seconds
+#                 (tests/fuzz/README)
 #   make install PREFIX=/usr/local [DESTDIR=...]
 #
 # Every source is compiled once per build into an object of its own
@@ -107,6 +110,34 @@ endef
 $(eval $(call build_rules,$(B),$$(CFLAGS)))
 $(eval $(call build_rules,$(SB),$$(SANFLAGS)))
 
+# The fuzz build (tests/fuzz/README): every object built by clang with
+# libFuzzer's coverage and the sanitizers, into build/fuzz/; one harness
+# per reader.  The compiler is clang for everything under build/fuzz/.
+FB         = build/fuzz
+FUZZ_CC   ?= clang
+FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer \
+             -fsanitize=fuzzer-no-link,address,undefined \
+             -fno-sanitize-recover=all
+FUZZ_LINK  = -fsanitize=fuzzer,address,undefined
+FUZZ_HARNESSES = csv geojson wkt time rankcity caseflow pip
+FUZZ_BINS  = $(FUZZ_HARNESSES:%=$(FB)/fuzz_%)
+FUZZ_SECONDS ?= 60
+$(FB)/%: CC = $(FUZZ_CC)
+$(eval $(call build_rules,$(FB),$$(FUZZ_FLAGS)))
+
+$(FB)/fuzz_csv $(FB)/fuzz_time: $(FB)/fuzz_%: $(FB)/obj/tests/fuzz/%.o \
+    $(FB)/libcore.a
+	$(CC) $(FUZZ_LINK) -o $@ $^ $(CORE_LIBS)
+$(FB)/fuzz_geojson $(FB)/fuzz_wkt $(FB)/fuzz_pip: $(FB)/fuzz_%: \
+    $(FB)/obj/tests/fuzz/%.o $(FB)/libgeo.a $(FB)/libcore.a
+	$(CC) $(FUZZ_LINK) -o $@ $^ $(GEO_LIBS) $(CORE_LIBS)
+$(FB)/fuzz_rankcity: $(FB)/obj/tests/fuzz/rankcity.o $(FB)/librankcity.a \
+    $(FB)/libcore.a
+	$(CC) $(FUZZ_LINK) -o $@ $^ $(RANKCITY_LIBS) $(CORE_LIBS)
+$(FB)/fuzz_caseflow: $(FB)/obj/tests/fuzz/caseflow.o $(FB)/libcaseflow.a \
+    $(FB)/libcore.a
+	$(CC) $(FUZZ_LINK) -o $@ $^ $(CASEFLOW_LIBS) $(CORE_LIBS)
+
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 
 # Benchmark data generators and helpers (tests/bench), compiled by the
@@ -134,12 +165,34 @@ clang-check:
 	      $(GEO_SRC) $(CASEFLOW_SRC) $(RANKCITY_SRC) $(UNIT_SRC); \
 	else echo "clang not installed: skipping the clang warning check"; fi
 
+# Build the harnesses when clang links libFuzzer here; otherwise leave the
+# reason in build/fuzz/skipped, which the replay in make check prints.
+fuzz-build:
+	@mkdir -p $(FB)
+	@rm -f $(FB)/skipped
+	@if ! command -v $(FUZZ_CC) >/dev/null 2>&1; then \
+	  echo "$(FUZZ_CC) is not installed" >$(FB)/skipped; \
+	elif ! echo 'int LLVMFuzzerTestOneInput(const char *d, long n); int LLVMFuzzerTestOneInput(const char *d, long n) { return (int)(d[0] & n & 0); }' | \
+	    $(FUZZ_CC) $(FUZZ_LINK) -x c -o $(FB)/probe - >$(FB)/probe.log 2>&1; then \
+	  echo "$(FUZZ_CC) cannot link -fsanitize=fuzzer (no libFuzzer): see $(FB)/probe.log" \
+	      >$(FB)/skipped; \
+	else $(MAKE) --no-print-directory $(FUZZ_BINS); fi
+
+# Fuzz every harness for FUZZ_SECONDS; findings go to FUZZ_ARTIFACTS.
+FUZZ_ARTIFACTS ?= $(FB)/findings
+fuzz: fuzz-build
+	@if [ -f $(FB)/skipped ]; then \
+	  echo "make fuzz: $$(cat $(FB)/skipped)" >&2; exit 1; fi
+	@sh tests/fuzz/fuzz.sh $(FB) $(FUZZ_SECONDS) $(FUZZ_ARTIFACTS) \
+	    $(FUZZ_HARNESSES)
+
 # The benchmark programs are built too (not run), so they cannot rot.
 check:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory WERROR=-Werror all $(B)/unit \
 	    $(SB)/unit $(TOOLS:%=$(SB)/%) $(BENCH_GEN) $(B)/csvpass
 	@$(MAKE) --no-print-directory WERROR=-Werror clang-check
+	@$(MAKE) --no-print-directory WERROR=-Werror fuzz-build
 	@sh tests/run.sh
 
 bench:
@@ -164,4 +217,5 @@ clean:
 
 FORCE:
 
-.PHONY: all deps check bench demo install clean clang-check FORCE
+.PHONY: all deps check bench demo install clean clang-check fuzz fuzz-build \
+    FORCE

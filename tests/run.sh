@@ -6,8 +6,10 @@
 # all on tests/harness.sh, the real-data test and the
 # man page examples, first on the normal build, then on the build with
 # AddressSanitizer and UndefinedBehaviorSanitizer (any report, leaks
-# included, fails the run).  Each prints "NAME: N passed, N failed" last;
-# this adds them up and closes with "N passed, N failed".
+# included, fails the run); last the replay of the fuzz corpora and saved
+# crashes through the libFuzzer harnesses (tests/fuzz/README).  Each
+# prints "NAME: N passed, N failed" last; this adds them up and closes
+# with "N passed, N failed".
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 1
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:exitcode=99
@@ -55,6 +57,7 @@ for b in build build/asan; do
 	run "realdata ($b)" sh tests/realdata.sh "$b"
 	run "man examples ($b)" sh tests/manex.sh "$b"
 done
+run "fuzz replay" sh tests/fuzz/replay.sh build/fuzz
 
 echo "$total_pass passed, $total_fail failed"
 [ "$total_fail" = 0 ]

@@ -1,0 +1,2 @@
+/* fuzz_wkt: WKT texts in a CSV layer (see layer.inc). */
+#include "layer.inc"
