@@ -448,18 +448,6 @@ main(int argc, char **argv)
 	    &e) < 0)
 		status = cli_fail(&e);
 	status = cli_chart_finish(&op.com, &script, status);
-	status = cli_finish(&op.com, out, rej, status);
-	out = rej = NULL;
-	if (status == CLI_EXIT_OK) {
-		n = format_time(&op.run.time, st.as_of, tb);
-		tb[n] = '\0';
-		cli_summary(&op.com, "%llu read, %llu rejected%s, %llu after "
-		    "--as-of; %llu cases: %llu closed, %llu open, %llu "
-		    "cancelled; %llu invalid; %llu rows written; as of %s",
-		    st.read, st.rejected, csv_skipped_note(), st.after_as_of,
-		    st.cases, st.closed, st.open, st.cancelled, st.invalid,
-		    st.written, n ? tb : "-");
-	}
 	{
 		const struct cli_count counts[] = {{"read", st.read},
 		    {"rejected", st.rejected},
@@ -471,6 +459,18 @@ main(int argc, char **argv)
 
 		status = cli_write_stats(&op.com, counts,
 		    sizeof counts / sizeof counts[0], status);
+	}
+	status = cli_finish(&op.com, out, rej, status);
+	out = rej = NULL;
+	if (status == CLI_EXIT_OK) {
+		n = format_time(&op.run.time, st.as_of, tb);
+		tb[n] = '\0';
+		cli_summary(&op.com, "%llu read, %llu rejected%s, %llu after "
+		    "--as-of; %llu cases: %llu closed, %llu open, %llu "
+		    "cancelled; %llu invalid; %llu rows written; as of %s",
+		    st.read, st.rejected, csv_skipped_note(), st.after_as_of,
+		    st.cases, st.closed, st.open, st.cancelled, st.invalid,
+		    st.written, n ? tb : "-");
 	}
 	status = cli_check_reject_rate(&op.com, st.read, st.rejected, status);
 done:

@@ -262,6 +262,15 @@ main(int argc, char **argv)
 	if (gridify_run(&g, layers, op.nlayers, &op.run, argv + optind,
 	    argc - optind, out, rej, &st, &e) < 0)
 		status = cli_fail(&e);
+	{
+		const struct cli_count counts[] = {{"read", st.read},
+		    {"written", st.written}, {"rejected", st.rejected},
+		    {"empty_rows", csv_skipped_total()},
+		    {"dropped", st.dropped}, {"unmatched", st.unmatched}};
+
+		status = cli_write_stats(&op.com, counts,
+		    sizeof counts / sizeof counts[0], status);
+	}
 	status = cli_finish(&op.com, out, rej, status);
 	out = rej = NULL;
 	if (getenv("GRIDIFY_DEBUG"))
@@ -273,15 +282,6 @@ main(int argc, char **argv)
 		cli_summary(&op.com, "%llu read, %llu written, %llu rejected%s, "
 		    "%llu dropped; %llu unmatched", st.read, st.written,
 		    st.rejected, csv_skipped_note(), st.dropped, st.unmatched);
-	{
-		const struct cli_count counts[] = {{"read", st.read},
-		    {"written", st.written}, {"rejected", st.rejected},
-		    {"empty_rows", csv_skipped_total()},
-		    {"dropped", st.dropped}, {"unmatched", st.unmatched}};
-
-		status = cli_write_stats(&op.com, counts,
-		    sizeof counts / sizeof counts[0], status);
-	}
 	status = cli_check_reject_rate(&op.com, st.read, st.rejected, status);
 done:
 	cli_finish(&op.com, out, rej, CLI_EXIT_FAIL);

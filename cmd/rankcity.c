@@ -87,6 +87,8 @@ struct options {
 	struct rc_opts run;
 	char **ind;  /* --indicators, split */
 	int nind;
+	const char *treat_out;   /* --treat-out FILE, or NULL */
+	const char *weights_out; /* --weights-out FILE, or NULL */
 };
 
 enum {
@@ -328,7 +330,7 @@ parse_options(int argc, char **argv, struct options *op)
 				    cli_quote(optarg));
 			break;
 		case OPT_TREAT_OUT:
-			o->treat_out = optarg;
+			op->treat_out = optarg;
 			break;
 		case OPT_NORMALISE:
 			parse_normalise(&o->norm, optarg);
@@ -340,7 +342,7 @@ parse_options(int argc, char **argv, struct options *op)
 			weights_given = 1;
 			break;
 		case OPT_WEIGHTS_OUT:
-			o->weights_out = optarg;
+			op->weights_out = optarg;
 			break;
 		case OPT_AGGREGATE:
 			o->agg = (enum rc_agg)method("--aggregate", RC_M_AGG,
@@ -425,8 +427,8 @@ parse_options(int argc, char **argv, struct options *op)
 	if (o->by && strcmp(o->by, o->read.unit_col) == 0)
 		cli_usage("--by names the unit column %s: every group would "
 		    "hold one unit", cli_quote(o->by));
-	if (o->by && (o->audit || o->emit || o->treat_out ||
-	    o->weights_out || o->chart))
+	if (o->by && (o->audit || o->emit || op->treat_out ||
+	    op->weights_out || o->chart))
 		cli_usage("--by ranks each group on its own: it cannot go with "
 		    "--emit, --audit, --treat-out, --weights-out or --chart");
 	if (!o->read.meta && !weights_given)
@@ -442,11 +444,11 @@ parse_options(int argc, char **argv, struct options *op)
 	    o->read.unit_col) == 0)
 		cli_usage("--label names the unit column %s: it is already "
 		    "written", cli_quote(o->read.label_col));
-	if (o->treat_out && o->treat_max < 0)
+	if (op->treat_out && o->treat_max < 0)
 		cli_usage("--treat-out needs --treat");
-	if (o->treat_out && o->emit && o->emit < RC_EMIT_TREATED)
+	if (op->treat_out && o->emit && o->emit < RC_EMIT_TREATED)
 		cli_usage("--treat-out: --emit stops before the treatment");
-	if (o->weights_out && o->emit && o->emit < RC_EMIT_AGGREGATED)
+	if (op->weights_out && o->emit && o->emit < RC_EMIT_AGGREGATED)
 		cli_usage("--weights-out: --emit stops before the weights are "
 		    "set (use --emit aggregated)");
 	if ((mcn || mca || seed_given || noise_given) && o->mc.n == 0)
@@ -483,7 +485,7 @@ main(int argc, char **argv)
 		const struct cli_path in[] = {{"--meta", op.run.read.meta},
 		    {"--previous", op.run.previous}};
 		const struct cli_path own[] = {{"--treat-out",
-		    op.run.treat_out}, {"--weights-out", op.run.weights_out}};
+		    op.treat_out}, {"--weights-out", op.weights_out}};
 
 		cli_check_paths(&op.com, in, 2, argv + optind, argc - optind,
 		    own, 2);
@@ -493,11 +495,29 @@ main(int argc, char **argv)
 	op.run.chart = cli_chart_target(&op.com);
 	memset(&st, 0, sizeof st);
 	status = cli_open_writers(&op.com, &out, NULL);
+	if (status == CLI_EXIT_OK && op.treat_out &&
+	    (op.run.treat_out = cli_open_extra(&op.com, op.treat_out)) == NULL)
+		status = CLI_EXIT_FAIL;
+	if (status == CLI_EXIT_OK && op.weights_out && (op.run.weights_out =
+	    cli_open_extra(&op.com, op.weights_out)) == NULL)
+		status = CLI_EXIT_FAIL;
 	if (status == CLI_EXIT_OK && rc_run(&op.run, optind < argc ?
 	    argv[optind] : "-", out, &script, &warn, &st, &e) < 0)
 		status = cli_fail(&e);
 	cli_warnings(&op.com, &warn);
 	status = cli_chart_finish(&op.com, &script, status);
+	{
+		const struct cli_count counts[] = {{"units", st.units},
+		    {"empty_rows", csv_skipped_total()},
+		    {"screened", st.screened}, {"imputed", st.imputed},
+		    {"indicators", st.indicators},
+		    {"constant", st.constant},
+		    {"aggregates", st.aggregates}, {"ranked", st.ranked},
+		    {"written", st.written}};
+
+		status = cli_write_stats(&op.com, counts,
+		    sizeof counts / sizeof counts[0], status);
+	}
 	status = cli_finish(&op.com, out, NULL, status);
 	if (status == CLI_EXIT_OK && op.run.audit)
 		cli_summary(&op.com, "%zu units read%s, %zu screened out, %zu "
@@ -512,18 +532,6 @@ main(int argc, char **argv)
 		    st.units, csv_skipped_note(), st.screened, st.imputed,
 		    st.indicators, st.constant, st.aggregates, st.ranked,
 		    st.written);
-	{
-		const struct cli_count counts[] = {{"units", st.units},
-		    {"empty_rows", csv_skipped_total()},
-		    {"screened", st.screened}, {"imputed", st.imputed},
-		    {"indicators", st.indicators},
-		    {"constant", st.constant},
-		    {"aggregates", st.aggregates}, {"ranked", st.ranked},
-		    {"written", st.written}};
-
-		status = cli_write_stats(&op.com, counts,
-		    sizeof counts / sizeof counts[0], status);
-	}
 	free(script.data);
 	free(warn.data);
 	strlist_free(op.ind, op.nind);

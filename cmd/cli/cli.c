@@ -375,34 +375,75 @@ cli_finish(struct cli_common *c, struct csvw *out, struct csvw *rej,
     int status)
 {
 	struct err e = {0};
+	size_t i;
 
 	/* Everything written out before anything is put in place. */
 	if (status == CLI_EXIT_OK && ((out && csvw_flush(out, &e) < 0) ||
 	    (rej && csvw_flush(rej, &e) < 0)))
 		status = cli_fail(&e);
+	for (i = 0; status == CLI_EXIT_OK && i < c->nextra; i++)
+		if (csvw_flush(c->extra[i], &e) < 0)
+			status = cli_fail(&e);
+	/* A closed writer is freed: NULL, so the failure path below
+	 * discards only what is still pending. */
+	if (status == CLI_EXIT_OK) {
+		int rc = csvw_close(out, &e);
+
+		out = NULL;
+		if (rc < 0)
+			status = cli_fail(&e);
+	}
+	if (status == CLI_EXIT_OK) {
+		int rc = csvw_close(rej, &e);
+
+		rej = NULL;
+		if (rc < 0)
+			status = cli_fail(&e);
+	}
+	for (i = 0; status == CLI_EXIT_OK && i < c->nextra; i++) {
+		struct csvw *w = c->extra[i];
+
+		c->extra[i] = NULL;
+		if (csvw_close(w, &e) < 0)
+			status = cli_fail(&e);
+	}
 	if (status != CLI_EXIT_OK) {
 		csvw_discard(out);
 		csvw_discard(rej);
+		for (i = 0; i < c->nextra; i++)
+			csvw_discard(c->extra[i]);
+		c->nextra = 0;
 		outfile_discard(&c->chart_file);
 		return status;
 	}
-	if (csvw_close(out, &e) < 0) {
-		status = cli_fail(&e);
-		csvw_discard(rej);
-		outfile_discard(&c->chart_file);
-		return status;
-	}
-	if (csvw_close(rej, &e) < 0) {
-		outfile_discard(&c->chart_file);
-		return cli_fail(&e);
-	}
+	c->nextra = 0;
 	if (c->chart_file.path && outfile_commit(&c->chart_file, &e) < 0)
 		return cli_fail(&e);
 	return status;
 }
 
+struct csvw *
+cli_open_extra(struct cli_common *c, const char *path)
+{
+	struct err e = {0};
+	struct csvw *w;
+
+	if (c->nextra == CLI_MAX_EXTRA) {
+		/* A tool with more file options raises CLI_MAX_EXTRA. */
+		errf(&e, ERR_USAGE, "more than %d output files", CLI_MAX_EXTRA);
+		cli_fail(&e);
+		return NULL;
+	}
+	if ((w = csvw_open(path, &e)) == NULL) {
+		cli_fail(&e);
+		return NULL;
+	}
+	c->extra[c->nextra++] = w;
+	return w;
+}
+
 int
-cli_write_stats(const struct cli_common *c, const struct cli_count *counts,
+cli_write_stats(struct cli_common *c, const struct cli_count *counts,
     size_t n, int status)
 {
 	struct err e = {0};
@@ -411,22 +452,19 @@ cli_write_stats(const struct cli_common *c, const struct cli_count *counts,
 
 	if (status != CLI_EXIT_OK || c->stats == NULL)
 		return status;
-	if ((w = csvw_open(c->stats, &e)) == NULL)
-		return cli_fail(&e);
+	if ((w = cli_open_extra(c, c->stats)) == NULL)
+		return CLI_EXIT_FAIL;
 	for (i = 0; i < n; i++)
 		if (csvw_str(w, counts[i].name, &e) < 0)
-			goto fail;
+			return cli_fail(&e);
 	if (csvw_end(w, &e) < 0)
-		goto fail;
+		return cli_fail(&e);
 	for (i = 0; i < n; i++)
 		if (csvw_int(w, (int64_t)counts[i].n, &e) < 0)
-			goto fail;
-	if (csvw_end(w, &e) < 0 || csvw_close(w, &e) < 0)
+			return cli_fail(&e);
+	if (csvw_end(w, &e) < 0)
 		return cli_fail(&e);
 	return status;
-fail:
-	csvw_discard(w);
-	return cli_fail(&e);
 }
 
 int

@@ -53,6 +53,9 @@ enum cli_exit {
 };
 
 /* The shared options' values, filled by cli_common_option(). */
+/* How many outputs beyond -o and --reject one run may have. */
+#define CLI_MAX_EXTRA 4
+
 struct cli_common {
 	struct csv_opts csv; /* -d, --tsv, --encoding */
 	const char *output;  /* -o FILE, or NULL */
@@ -65,6 +68,10 @@ struct cli_common {
 	int quiet;           /* -q */
 	int gnuplot;         /* --gnuplot */
 	struct outfile chart_file; /* --chart's temporary file, while drawn */
+	/* Further outputs (--stats, a tool's own file options), opened by
+	 * cli_open_extra() and put in place or removed by cli_finish(). */
+	struct csvw *extra[CLI_MAX_EXTRA];
+	size_t nextra;
 };
 
 /* A file named on the command line, for cli_check_paths(). */
@@ -220,12 +227,23 @@ int cli_finish(struct cli_common *c, struct csvw *out, struct csvw *rej,
     int status);
 
 /*
+ * Open path (named by a file option of the tool, such as --weights-out)
+ * as a UTF-8 CSV writer that cli_finish() puts in place together with
+ * -o and --reject, or removes when the run fails, so that no file of a
+ * failed run replaces an old one.  Returns the writer, owned by *c until
+ * cli_finish() (the caller writes to it and never closes it), or NULL
+ * after printing why it could not be opened.
+ */
+struct csvw *cli_open_extra(struct cli_common *c, const char *path);
+
+/*
  * With --stats FILE and status CLI_EXIT_OK, write counts[0..n-1] to FILE
  * as a header row of their names and one row of their values (UTF-8,
- * replacing the old file only once complete).  Returns status, or
- * CLI_EXIT_FAIL after printing why the file could not be written.
+ * through cli_open_extra(): call it before cli_finish(), which puts the
+ * file in place with the others).  Returns status, or CLI_EXIT_FAIL
+ * after printing why the file could not be written.
  */
-int cli_write_stats(const struct cli_common *c,
+int cli_write_stats(struct cli_common *c,
     const struct cli_count *counts, size_t n, int status);
 
 /*

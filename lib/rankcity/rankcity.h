@@ -317,10 +317,10 @@ struct rc_opts {
 	const char *impute_col;
 	double screen;            /* < 0: no screening */
 	int treat_max;            /* < 0: no treatment */
-	const char *treat_out;
+	struct csvw *treat_out;   /* --treat-out, or NULL; not closed */
 	struct rc_norm_spec norm;
 	enum rc_weights weights;
-	const char *weights_out;
+	struct csvw *weights_out; /* --weights-out, or NULL; not closed */
 	enum rc_agg agg;
 	enum rc_stage emit;
 	const char *previous;

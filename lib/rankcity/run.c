@@ -83,22 +83,22 @@ write_stage(const struct rc_model *m, int with_aggregates, struct csvw *w,
 	return 0;
 }
 
+/* --treat-out and --weights-out: written to the caller's writers, which
+ * it puts in place with the run's other outputs only when all succeeded
+ * (a failed run then leaves the old files as they were). */
 static int
-write_treat_out(const char *path, const struct rc_model *m,
+write_treat_out(struct csvw *w, const struct rc_model *m,
     const struct rc_treat_info *ti, struct err *e)
 {
 	static const char *head[] = {"iCode", "skew", "kurtosis",
 	    "treatment", "points", "skew_after", "kurtosis_after"};
-	struct csvw *w = csvw_open(path, e);
 	size_t k, i;
 
-	if (w == NULL)
-		return -1;
 	for (i = 0; i < 7; i++)
 		if (csvw_str(w, head[i], e) < 0)
-			goto fail;
+			return -1;
 	if (csvw_end(w, e) < 0)
-		goto fail;
+		return -1;
 	for (k = 0; k < m->nind; k++)
 		if (csvw_str(w, m->node[k].code, e) < 0 ||
 		    csvw_num(w, ti[k].skew, NUM_SHORTEST, 0, e) < 0 ||
@@ -108,37 +108,28 @@ write_treat_out(const char *path, const struct rc_model *m,
 		    csvw_num(w, ti[k].skew_after, NUM_SHORTEST, 0, e) < 0 ||
 		    csvw_num(w, ti[k].kurt_after, NUM_SHORTEST, 0, e) < 0 ||
 		    csvw_end(w, e) < 0)
-			goto fail;
-	return csvw_close(w, e);
-fail:
-	csvw_discard(w);
-	return -1;
+			return -1;
+	return 0;
 }
 
 static int
-write_weights_out(const char *path, const struct rc_model *m,
+write_weights_out(struct csvw *w, const struct rc_model *m,
     struct err *e)
 {
-	struct csvw *w = csvw_open(path, e);
 	size_t k;
 
-	if (w == NULL)
-		return -1;
 	if (csvw_str(w, "iCode", e) < 0 || csvw_str(w, "level", e) < 0 ||
 	    csvw_str(w, "weight", e) < 0 ||
 	    csvw_str(w, "effective_weight", e) < 0 || csvw_end(w, e) < 0)
-		goto fail;
+		return -1;
 	for (k = 0; k < m->nnode; k++)
 		if (csvw_str(w, m->node[k].code, e) < 0 ||
 		    csvw_int(w, m->node[k].level, e) < 0 ||
 		    csvw_num(w, m->w[k], NUM_SHORTEST, 0, e) < 0 ||
 		    csvw_num(w, m->weff[k], NUM_SHORTEST, 0, e) < 0 ||
 		    csvw_end(w, e) < 0)
-			goto fail;
-	return csvw_close(w, e);
-fail:
-	csvw_discard(w);
-	return -1;
+			return -1;
+	return 0;
 }
 
 /*

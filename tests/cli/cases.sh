@@ -15,6 +15,7 @@ suite cli "$@"
 
 c=testdata/caseflow
 d=testdata/cli
+r=testdata/rankcity
 
 # no_temp DIR: passes when DIR holds no temporary file (".NAME.XXXXXX").
 no_temp() {
@@ -81,6 +82,22 @@ ok bad-chart-no-temp-left no_temp "$tmp/keep"
 # rankcity stops on a bad data file: its -o stays.
 t bad-rankcity-keeps-old 1 rankcity -o "$tmp/keep/out.csv" $d/points.csv
 ok bad-rankcity-old-output-intact cmp -s "$tmp/out.was" "$tmp/keep/out.csv"
+
+# rankcity's own file options are put in place with -o, not as they are
+# written: --weights-out is done before --previous fails on a file
+# without the unit column, and stays as it was.
+echo "old weights" > "$tmp/keep/w.csv"
+t bad-previous-keeps-weights-out 1 rankcity -m $r/districts_meta.csv \
+    --unit code --weights-out "$tmp/keep/w.csv" -o /dev/null \
+    --previous $r/bad_dup.csv $r/districts.csv
+ok bad-previous-weights-out-intact sh -c \
+    "test \"\$(cat $tmp/keep/w.csv)\" = 'old weights'"
+# A --stats file that cannot be written fails the run before -o is put
+# in place.
+t bad-stats-path-keeps-output 1 sh -c "cd $tmp && caseflow -q \
+    -o keep/out.csv --stats no/such/dir/st.csv $PWD/$c/rates.csv"
+ok bad-stats-path-output-intact cmp -s "$tmp/out.was" "$tmp/keep/out.csv"
+ok bad-late-no-temp-left no_temp "$tmp/keep"
 
 # --- a run that succeeds replaces the file, keeping its permissions ---
 cp "$tmp/out.was" "$tmp/keep/mode.csv"

@@ -41,6 +41,7 @@
 #include <string.h>
 
 #include "core/csvio.h"
+#include "core/csvw.h"
 #include "core/num.h"
 #include "core/stats.h"
 #include "core/util.h"
@@ -400,6 +401,7 @@ side_files(void)
 {
 	struct rc_opts o;
 	struct result r;
+	struct err e = {0};
 	char wpath[PATHMAX], tpath[PATHMAX];
 	char *w, *t;
 
@@ -408,11 +410,15 @@ side_files(void)
 	remove(wpath);
 	remove(tpath);
 	defaults(&o);
-	o.weights_out = wpath;
+	o.weights_out = csvw_open(wpath, &e);
 	o.treat_max = 5; /* --treat winsor */
-	o.treat_out = tpath;
+	o.treat_out = csvw_open(tpath, &e);
+	CHECK(o.weights_out != NULL && o.treat_out != NULL);
 	run(&o, data_path, NULL, &r);
 	CHECK_INT(r.rc, 0);
+	/* The caller puts the files in place (the command: cli_finish). */
+	CHECK_INT(csvw_close(o.weights_out, &e), 0);
+	CHECK_INT(csvw_close(o.treat_out, &e), 0);
 	/* Equal weights: 1 / 3 each (shortest text of 1.0 / 3), the index
 	 * 1 within the root; effective = the product along the path. */
 	w = t_slurp(wpath, NULL);
