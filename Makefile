@@ -68,17 +68,22 @@ SB = build/asan
 
 all: $(TOOLS:%=$(B)/%)
 
-# One set of rules per build: $(1) the folder, $(2) its compiler flags.
+# The sanitizer build is clang's when clang is here (make check installs
+# it): its UBSan checks more (a zero offset added to NULL, say) than gcc's.
+SAN_CC  ?= $(shell command -v clang >/dev/null 2>&1 && echo clang || echo $(CC))
+
+# One set of rules per build: $(1) the folder, $(2) its compiler flags,
+# $(3) its compiler.
 define build_rules
 $(1)/obj/%.o: %.c $(1)/.cflags
 	@mkdir -p $$(@D)
-	$$(CC) $$(XCFLAGS) $(2) -MMD -MP -c -o $$@ $$<
+	$(3) $$(XCFLAGS) $(2) -MMD -MP -c -o $$@ $$<
 
 # The flags a build was made with; a change (say -Werror) rebuilds it.
 $(1)/.cflags: FORCE
 	@mkdir -p $(1)
-	@echo '$$(subst ','\'',$$(CC) $$(XCFLAGS) $(2))' | cmp -s - $$@ || \
-	  echo '$$(subst ','\'',$$(CC) $$(XCFLAGS) $(2))' > $$@
+	@echo '$$(subst ','\'',$(3) $$(XCFLAGS) $(2))' | cmp -s - $$@ || \
+	  echo '$$(subst ','\'',$(3) $$(XCFLAGS) $(2))' > $$@
 
 $(1)/libcore.a: $(CORE_SRC:%.c=$(1)/obj/%.o)
 $(1)/libgeo.a: $(GEO_SRC:%.c=$(1)/obj/%.o)
@@ -90,25 +95,25 @@ $(1)/%.a:
 
 $(1)/gridify: $(1)/obj/cmd/gridify.o $(1)/obj/cmd/cli/cli.o $(1)/libgeo.a \
     $(1)/libcore.a
-	$$(CC) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CORE_LIBS)
+	$(3) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CORE_LIBS)
 
 $(1)/caseflow: $(1)/obj/cmd/caseflow.o $(1)/obj/cmd/cli/cli.o \
     $(1)/obj/cmd/cli/cli_chart.o $(1)/libcaseflow.a $(1)/libcore.a
-	$$(CC) $(2) -o $$@ $$^ $$(CASEFLOW_LIBS) $$(CORE_LIBS)
+	$(3) $(2) -o $$@ $$^ $$(CASEFLOW_LIBS) $$(CORE_LIBS)
 
 $(1)/rankcity: $(1)/obj/cmd/rankcity.o $(1)/obj/cmd/cli/cli.o \
     $(1)/obj/cmd/cli/cli_chart.o $(1)/librankcity.a $(1)/libcore.a
-	$$(CC) $(2) -o $$@ $$^ $$(RANKCITY_LIBS) $$(CORE_LIBS)
+	$(3) $(2) -o $$@ $$^ $$(RANKCITY_LIBS) $$(CORE_LIBS)
 
 # The unit tests link every part.
 $(1)/unit: $(UNIT_SRC:%.c=$(1)/obj/%.o) $(1)/libgeo.a $(1)/libcaseflow.a \
     $(1)/librankcity.a $(1)/libcore.a
-	$$(CC) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CASEFLOW_LIBS) \
+	$(3) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CASEFLOW_LIBS) \
 	    $$(RANKCITY_LIBS) $$(CORE_LIBS)
 endef
 
-$(eval $(call build_rules,$(B),$$(CFLAGS)))
-$(eval $(call build_rules,$(SB),$$(SANFLAGS)))
+$(eval $(call build_rules,$(B),$$(CFLAGS),$$(CC)))
+$(eval $(call build_rules,$(SB),$$(SANFLAGS),$$(SAN_CC)))
 
 # The fuzz build (tests/fuzz/README): every object built by clang with
 # libFuzzer's coverage and the sanitizers, into build/fuzz/; one harness

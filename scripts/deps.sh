@@ -59,6 +59,15 @@ missing() {
 	    [ -z "$(fc-list 'Droid Sans Fallback' family 2>/dev/null)" ]; then
 		echo fontconfig fonts-droid-fallback
 	fi
+	# The sanitizer build and the fuzz harnesses are clang's, with
+	# libFuzzer (clang's UBSan checks more than gcc's).
+	if ! command -v clang >/dev/null 2>&1; then
+		echo clang libclang-rt-dev
+	else
+		printf 'int LLVMFuzzerTestOneInput(const char *d, long n);\nint LLVMFuzzerTestOneInput(const char *d, long n) { return (int)(d[0] & n & 0); }\n' >"$tmp/f.c"
+		clang -fsanitize=fuzzer -o "$tmp/f" "$tmp/f.c" >/dev/null 2>&1 ||
+		    echo libclang-rt-dev
+	fi
 	if [ $bench = 1 ]; then
 		command -v datamash >/dev/null 2>&1 || echo datamash
 	fi
