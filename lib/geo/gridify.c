@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/group.h"
 #include "core/intern.h"
 #include "core/num.h"
 
-/* A --by value in output order: its bytes and its intern id (order of
- * first sight: the key in the count map). */
+/* A --by tuple (group.h: each column's value behind its length) in output
+ * order: its bytes and its intern id (order of first sight: the key in
+ * the count map). */
 struct byval {
 	const char *s;
 	size_t len;
@@ -35,12 +37,14 @@ struct run {
 	const struct gridify_opts *o;
 	struct csvw *out, *rej;
 	struct gridify_stats *st;
-	size_t xcol, ycol, bycol;
+	size_t xcol, ycol;
+	size_t *bycol;     /* the --by columns, o->nby of them */
+	struct buf tuple;  /* scratch: the record's --by tuple */
 	/* Count mode: one slot per polygon of every layer, plus one per
 	 * layer for points in none of its polygons. */
 	size_t *slot0; /* first slot of each layer */
 	size_t nslots;
-	struct intern byvals; /* --by values; without --by, "" alone */
+	struct intern byvals; /* --by tuples; without --by, "" alone */
 	uint64_t *dense;   /* without --by: one count per slot */
 	struct cmap sparse; /* with --by */
 	const struct csv_record *head; /* the input's (csvin owns it) */
@@ -201,28 +205,49 @@ count_get(const struct run *R, uint32_t id, size_t slot)
 	return R->dense ? R->dense[slot] : cmap_get(&R->sparse, ckey(id, slot));
 }
 
-/* The id of --by value s, made on first sight; -1 with *e set. */
+/* The id of the --by tuple of rec (of an empty record, each value empty,
+ * when rec is NULL), made on first sight; -1 with *e set. */
 static long
-counts_for(struct run *R, const char *s, size_t len, struct err *e)
+counts_for(struct run *R, const struct csv_record *rec, struct err *e)
 {
 	uint32_t id;
-	int added;
+	int added, i;
 
-	if (intern_get(&R->byvals, s, len, &id, &added, e) < 0)
+	R->tuple.len = 0;
+	if (rec != NULL) {
+		if (tuple_pack(&R->tuple, rec, R->bycol, R->o->nby, e) < 0)
+			return -1;
+	} else {
+		for (i = 0; i < R->o->nby; i++)
+			if (buf_append(&R->tuple, "\0\0\0\0", 4) < 0)
+				return err_nomem(e);
+	}
+	if (intern_get(&R->byvals, R->tuple.len ? R->tuple.data : "",
+	    R->tuple.len, &id, &added, e) < 0)
 		return -1;
 	return (long)id;
 }
 
+/* Tuples in output order: column by column, bytewise, a value that is a
+ * prefix of the other first (as LC_ALL=C sort on each column). */
 static int
 cmp_vals(const void *a, const void *b)
 {
 	const struct byval *p = a, *q = b;
-	size_t n = p->len < q->len ? p->len : q->len;
-	int c = memcmp(p->s, q->s, n);
+	const char *x = p->s, *y = q->s, *xe = p->s + p->len;
+	uint32_t l1, l2;
+	int c;
 
-	if (c)
-		return c;
-	return (p->len > q->len) - (p->len < q->len);
+	for (; x < xe; x += 4 + l1, y += 4 + l2) {
+		memcpy(&l1, x, 4);
+		memcpy(&l2, y, 4);
+		c = memcmp(x + 4, y + 4, l1 < l2 ? l1 : l2);
+		if (c != 0)
+			return c;
+		if (l1 != l2)
+			return l1 < l2 ? -1 : 1;
+	}
+	return 0;
 }
 
 static int
@@ -378,8 +403,7 @@ emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 	}
 	if (R->o->count) {
 		/* Without --by every record counts under "", id 0. */
-		long id = R->o->by ? counts_for(R, rec->field[R->bycol],
-		    rec->len[R->bycol], e) : 0;
+		long id = R->o->nby ? counts_for(R, rec, e) : 0;
 		if (id < 0)
 			return -1;
 		for (l = 0; l < R->nlayers; l++)
@@ -523,15 +547,31 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 	return 0;
 }
 
+/* The values of tuple t, one field each. */
+static int
+write_tuple(struct run *R, const struct byval *t, struct err *e)
+{
+	const char *p = t->s, *val;
+	size_t len;
+	int b;
+
+	for (b = 0; b < R->o->nby; b++) {
+		tuple_next(&p, &val, &len);
+		if (csvw_field(R->out, val, len, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 write_counts(struct run *R, struct err *e)
 {
 	struct byval *vals;
 	size_t v, i, nvals;
-	int l, a, multi = R->nlayers > 1, rc = -1;
+	int l, a, b, multi = R->nlayers > 1, rc = -1;
 
 	/* Without a record, the one (empty) value still gets its rows. */
-	if (R->byvals.n == 0 && counts_for(R, "", 0, e) < 0)
+	if (R->byvals.n == 0 && counts_for(R, NULL, e) < 0)
 		return -1;
 	nvals = R->byvals.n;
 	if ((vals = malloc(nvals * sizeof *vals)) == NULL)
@@ -553,9 +593,10 @@ write_counts(struct run *R, struct err *e)
 			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
 				goto out;
 	}
-	if (R->o->by && csvw_field(R->out, R->head->field[R->bycol],
-	    R->head->len[R->bycol], e) < 0)
-		goto out;
+	for (b = 0; b < R->o->nby; b++)
+		if (csvw_field(R->out, R->head->field[R->bycol[b]],
+		    R->head->len[R->bycol[b]], e) < 0)
+			goto out;
 	if (csvw_str(R->out, "count", e) < 0 || csvw_end(R->out, e) < 0)
 		goto out;
 	for (l = 0; l < R->nlayers; l++) {
@@ -581,8 +622,7 @@ write_counts(struct run *R, struct err *e)
 						if (csvw_str(R->out, i < L->n ?
 						    layer_attr(L, i, a) : "", e) < 0)
 							goto out;
-				if (R->o->by && csvw_field(R->out, vals[v].s,
-				    vals[v].len, e) < 0)
+				if (write_tuple(R, &vals[v], e) < 0)
 					goto out;
 				if (csvw_int(R->out, (int64_t)n, e) < 0 ||
 				    csvw_end(R->out, e) < 0)
@@ -604,10 +644,14 @@ begin(struct run *R, struct csvin *in, struct err *e)
 	struct csvr *r = csvin_reader(in);
 	const struct csv_record *h = csvin_header(in);
 
+	int b;
+
 	if (csvr_column(r, R->o->xcol, &R->xcol, e) < 0 ||
-	    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
-	    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
+	    csvr_column(r, R->o->ycol, &R->ycol, e) < 0)
 		return -1;
+	for (b = 0; b < R->o->nby; b++)
+		if (csvr_column(r, R->o->by[b], &R->bycol[b], e) < 0)
+			return -1;
 	R->head = h;
 	if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
 		return -1;
@@ -686,7 +730,12 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 		R.slot0[l] = R.nslots;
 		R.nslots += layers[l].n + 1;
 	}
-	if (o->count && o->by == NULL &&
+	if (o->nby > 0 && (R.bycol = calloc((size_t)o->nby,
+	    sizeof *R.bycol)) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	if (o->count && o->nby == 0 &&
 	    (R.dense = calloc(R.nslots, sizeof *R.dense)) == NULL) {
 		err_nomem(e);
 		goto out;
@@ -699,6 +748,8 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 	rc = 0;
 out:
 	intern_free(&R.byvals);
+	free(R.bycol);
+	free(R.tuple.data);
 	free(R.dense);
 	free(R.sparse.key);
 	free(R.sparse.val);

@@ -26,7 +26,9 @@ struct gridify_opts {
 	const char *xcol, *ycol;   /* coordinate columns (name or position) */
 	enum unmatched_policy unmatched;
 	int count;                 /* one row per polygon instead of per record */
-	const char *by;            /* count mode: split counts by this column */
+	char **by;                 /* count mode: split counts by these columns
+	                              (nby of them, names or positions) */
+	int nby;
 	struct csv_opts csv;       /* how to read the inputs */
 };
 

@@ -52,6 +52,11 @@ f unmatched-reject-file "$tmp/rej.csv"
 t count 0 gridify -p $d/squares.csv --count $d/points.csv
 t count-attrs 0 gridify -p $d/squares.csv -a name --count --unmatched drop $d/points.csv
 t count-by 0 gridify -p $d/squares.csv --count --by category $d/points.csv
+# --by takes a comma-separated list, as caseflow's does: one row per
+# polygon and combination of values seen, sorted column by column; point 7
+# has an empty category, which stays an empty field.
+t count-by-list 0 gridify -p $d/squares.csv -a name --count --by category,channel testdata/gridify/points-by.csv
+t bad-count-by-list-column 1 gridify -p $d/squares.csv --count --by category,nosuch testdata/gridify/points-by.csv
 t count-layers 0 gridify -p $d/squares.csv -p $d/multi.geojson --count $d/points.csv
 t count-empty-input 0 gridify -p $d/squares.csv --count $d/header-only.csv
 t bad-empty-input 1 gridify -p $d/squares.csv --count $d/more.csv /dev/null

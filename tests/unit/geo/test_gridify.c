@@ -255,6 +255,7 @@ counts(void)
 	struct result r;
 	char pts[PATHMAX];
 	char *files[1];
+	char *kind[] = {"kind"};
 
 	snprintf(pts, sizeof pts, "%s", TFILE("pts.csv", points_csv));
 	files[0] = pts;
@@ -279,7 +280,8 @@ counts(void)
 	result_free(&r);
 
 	/* --by kind: noise before theft (bytewise), for each polygon. */
-	o.by = "kind";
+	o.by = kind;
+	o.nby = 1;
 	run(&o, 1, files, 1, 0, &r);
 	CHECK_INT(r.rc, 0);
 	CHECK_STR(r.out,
@@ -299,6 +301,7 @@ counts(void)
 
 	/* Dropping the unmatched: no unmatched row, 2 dropped, 5 counted. */
 	o.by = NULL;
+	o.nby = 0;
 	o.unmatched = UNMATCHED_DROP;
 	run(&o, 1, files, 1, 0, &r);
 	CHECK_INT(r.rc, 0);
