@@ -274,6 +274,16 @@ main(int argc, char **argv)
 			fprintf(stderr, "layer %s: %llu fast, %llu exact\n",
 			    layers[i].path, layers[i].fast_hits,
 			    layers[i].slow_hits);
+	/* Once, at the end: points that all missed a layer's extent. */
+	if (status == CLI_EXIT_OK) {
+		struct buf warn = {0};
+
+		if (gridify_extent_warnings(layers, op.nlayers, &st, &warn,
+		    &e) < 0)
+			status = cli_fail(&e);
+		cli_warnings(&op.com, &warn);
+		free(warn.data);
+	}
 	if (status == CLI_EXIT_OK)
 		cli_summary(&op.com, "%llu read, %llu written, %llu rejected%s, "
 		    "%llu dropped; %llu unmatched", st.read, st.written,

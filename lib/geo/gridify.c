@@ -52,6 +52,8 @@ struct run {
 	 * when that is taken (settle_names); owned here, so the caller's
 	 * layers stay as they were loaded. */
 	char *idname[GRIDIFY_MAX_LAYERS];
+	/* Each layer's extent: xmin, xmax, ymin, ymax. */
+	double ext[GRIDIFY_MAX_LAYERS][4];
 	struct batch *b;
 };
 
@@ -265,6 +267,52 @@ coord(struct run *R, struct csvr *r, const struct csv_record *rec, size_t col,
 	    rec->line, quote_value(qc, sizeof qc, h->field[col], h->len[col]),
 	    quote_value(qv, sizeof qv, rec->field[col], rec->len[col]),
 	    num_status_text(s));
+}
+
+/*
+ * The bounding box of L's polygons in b (xmin, xmax, ymin, ymax), from
+ * the rings layer.h exposes (layer_load refuses a layer without
+ * polygons, so the box is never empty).
+ */
+static void
+layer_extent(const struct layer *L, double b[4])
+{
+	size_t i;
+
+	b[0] = b[2] = INFINITY;
+	b[1] = b[3] = -INFINITY;
+	for (i = 0; i < L->nxy; i++) {
+		double x = L->xy[2 * i], y = L->xy[2 * i + 1];
+		if (x < b[0])
+			b[0] = x;
+		if (x > b[1])
+			b[1] = x;
+		if (y < b[2])
+			b[2] = y;
+		if (y > b[3])
+			b[3] = y;
+	}
+}
+
+static int
+in_box(const double b[4], double x, double y)
+{
+	return x >= b[0] && x <= b[1] && y >= b[2] && y <= b[3];
+}
+
+/* Count a located point for gridify_extent_warnings(): two comparisons
+ * per layer, no memory. */
+static void
+tally_extent(struct run *R, double x, double y)
+{
+	int l;
+
+	R->st->located++;
+	for (l = 0; l < R->nlayers; l++) {
+		R->st->in_extent[l] += (unsigned long long)in_box(R->ext[l], x, y);
+		R->st->swapped_in[l] += (unsigned long long)in_box(R->ext[l], y,
+		    x);
+	}
 }
 
 static int
@@ -538,6 +586,7 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 			    R->layers[failed_layer].path);
 		for (l = 0; l < R->nlayers; l++)
 			where[l] = B->where[(size_t)l * BATCH + k];
+		tally_extent(R, B->x[k], B->y[k]);
 		if (emit_record(R, r, &v, B->x[k], B->y[k], where, e) < 0)
 			return -1;
 	}
@@ -729,6 +778,7 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 	for (l = 0; l < nlayers; l++) {
 		R.slot0[l] = R.nslots;
 		R.nslots += layers[l].n + 1;
+		layer_extent(&layers[l], R.ext[l]);
 	}
 	if (o->nby > 0 && (R.bycol = calloc((size_t)o->nby,
 	    sizeof *R.bycol)) == NULL) {
@@ -767,4 +817,57 @@ out:
 		free(R.b);
 	}
 	return rc;
+}
+
+/* Append x to b as the shortest text that reads back. */
+static int
+add_num(struct buf *b, double x)
+{
+	char t[NUM_BUF];
+	size_t n = fmt_num(t, x, NUM_SHORTEST, 0);
+
+	return buf_append(b, t, n);
+}
+
+int
+gridify_extent_warnings(const struct layer *layers, int nlayers,
+    const struct gridify_stats *st, struct buf *warn, struct err *e)
+{
+	unsigned long long m = st->located;
+	char t[160];
+	double b[4];
+	int l;
+
+	for (l = 0; l < nlayers && l < GRIDIFY_MAX_LAYERS; l++) {
+		int bad = 0;
+
+		/* Under 1%: a few points inside the box of a layer that
+		 * cannot match are chance, not a match. */
+		if (m == 0 || st->in_extent[l] >= (m + 99) / 100)
+			continue;
+		layer_extent(&layers[l], b);
+		snprintf(t, sizeof t, ": %llu of %llu located points are inside "
+		    "its extent", st->in_extent[l], m);
+		bad |= buf_append(warn, layers[l].path, strlen(layers[l].path));
+		bad |= buf_append(warn, t, strlen(t));
+		bad |= buf_append(warn, " (x ", 4);
+		bad |= add_num(warn, b[0]);
+		bad |= buf_append(warn, " to ", 4);
+		bad |= add_num(warn, b[1]);
+		bad |= buf_append(warn, ", y ", 4);
+		bad |= add_num(warn, b[2]);
+		bad |= buf_append(warn, " to ", 4);
+		bad |= add_num(warn, b[3]);
+		bad |= buf_append(warn, ")", 1);
+		if (st->swapped_in[l] > m / 2)
+			snprintf(t, sizeof t, "; swapping -x and -y would put "
+			    "%llu inside\n", st->swapped_in[l]);
+		else
+			snprintf(t, sizeof t, "; are the points and the "
+			    "polygons in the same coordinate system?\n");
+		bad |= buf_append(warn, t, strlen(t));
+		if (bad)
+			return err_nomem(e);
+	}
+	return 0;
 }

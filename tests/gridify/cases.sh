@@ -62,6 +62,19 @@ t count-empty-input 0 gridify -p $d/squares.csv --count $d/header-only.csv
 t bad-empty-input 1 gridify -p $d/squares.csv --count $d/more.csv /dev/null
 t bad-name-clash 2 gridify -p $d/squares.csv -a name -x lon -y lat -p $d/squares.csv $d/points.csv
 
+# --- points that cannot match: one warning at the end, exit 0 ---
+# Longitude and latitude swapped: no 311 report is inside the districts'
+# extent, all of them would be with -x and -y swapped.  The output is
+# still right (every point unmatched), so the status stays 0.
+n=testdata/nyc311.csv
+t extent-swapped 0 gridify -p testdata/nyc_cd.geojson --id-field boro_cd -x Latitude -y Longitude --reject /dev/null --count $n
+# Points in degrees against a layer in metres: swapping does not help.
+t extent-metres 0 gridify -p testdata/grid/districts.csv -x Longitude -y Latitude --reject /dev/null --count $n
+# The right way round: 731 located, 720 in a district, no warning.
+t extent-ok 0 gridify -p testdata/nyc_cd.geojson --id-field boro_cd -x Longitude -y Latitude --reject /dev/null --unmatched drop --count $n
+# -q silences the warning with the summary line.
+t extent-swapped-quiet 0 gridify -q -p testdata/nyc_cd.geojson --id-field boro_cd -x Latitude -y Longitude --reject /dev/null --unmatched drop --count $n
+
 # --- bad records ---
 t bad-stop 1 gridify -p $d/squares.csv $d/bad.csv
 t bad-reject 0 gridify -p $d/squares.csv --reject "$tmp/bad-rej.csv" $d/bad.csv
