@@ -441,10 +441,16 @@ emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 			return 0;
 		}
 		if (R->o->unmatched == UNMATCHED_REJECT) {
+			char xs[NUM_BUF], ys[NUM_BUF];
+
 			for (l = 0; l < R->nlayers && where[l] >= 0; l++)
 				;
-			errf(e, ERR_DATA, "%s:%ld: point (%.17g %.17g) is in no "
-			    "polygon of %s", csvr_name(r), rec->line, x, y,
+			/* The shortest text that reads back: -73.95, not
+			 * -73.950000000000003. */
+			fmt_num(xs, x, NUM_SHORTEST, 0);
+			fmt_num(ys, y, NUM_SHORTEST, 0);
+			errf(e, ERR_DATA, "%s:%ld: point (%s %s) is in no "
+			    "polygon of %s", csvr_name(r), rec->line, xs, ys,
 			    R->layers[l].path);
 			return csvw_reject_bad(R->rej, rec, &R->st->rejected, e);
 		}

@@ -45,6 +45,9 @@ t unmatched-drop 0 gridify -p $d/squares.csv --unmatched drop $d/points.csv
 t unmatched-reject-stop 1 gridify -p $d/squares.csv --unmatched reject $d/points.csv
 t unmatched-reject 0 gridify -p $d/squares.csv --unmatched reject --reject "$tmp/rej.csv" $d/points.csv
 f unmatched-reject-file "$tmp/rej.csv"
+# Coordinates in the message are the shortest text that reads back:
+# -73.95 40.7, not -73.950000000000003 40.700000000000003.
+t unmatched-reject-shortest 1 gridify -p $d/squares.csv --unmatched reject testdata/gridify/points-decimal.csv
 
 # --- counting ---
 # C gets no report and still has its row; with keep, the unmatched points
