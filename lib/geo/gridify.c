@@ -300,7 +300,7 @@ in_box(const double b[4], double x, double y)
 	return x >= b[0] && x <= b[1] && y >= b[2] && y <= b[3];
 }
 
-/* Count a located point for gridify_extent_warnings(): two comparisons
+/* Count a located point for gridify_extent_warnings(): two box tests
  * per layer, no memory. */
 static void
 tally_extent(struct run *R, double x, double y)
