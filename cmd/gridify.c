@@ -43,7 +43,8 @@ static const char usage_text[] =
     "\n"
     "Counting:\n"
     "      --count           one row per polygon with its count, zeros too\n"
-    "      --by COLUMN       split the counts by this column's values\n"
+    "      --by COLUMNS      split the counts by these columns' values\n"
+    "                        (comma-separated)\n"
     "\n"
     "Input and output:\n"
     "  -d, --delimiter CHAR  input field separator (default: ,)\n"
@@ -73,6 +74,7 @@ struct options {
 	/* layer options seen before the first -p */
 	struct layer_opts pending;
 	int pending_set;
+	const char *by; /* --by's text, split once parsing is done */
 };
 
 enum {
@@ -179,7 +181,7 @@ parse_options(int argc, char **argv, struct options *op)
 			op->run.count = 1;
 			break;
 		case OPT_BY:
-			op->run.by = optarg;
+			op->by = optarg;
 			break;
 		case OPT_EXACT:
 			op->exact = 1;
@@ -189,8 +191,11 @@ parse_options(int argc, char **argv, struct options *op)
 	cli_check_common(&op->com);
 	if (op->nlayers == 0)
 		cli_usage("no polygon layer: name one with -p FILE");
-	if (op->run.by && !op->run.count)
+	if (op->by && !op->run.count)
 		cli_usage("--by needs --count");
+	/* The last --by counts, as the last -a does: split it once. */
+	if (op->by)
+		op->run.by = cli_list(op->by, &op->run.nby);
 	if (op->run.count && op->nlayers > 1)
 		for (i = 0; i < op->nlayers; i++)
 			if (op->layers[i].nattrs > 0)
@@ -278,6 +283,16 @@ main(int argc, char **argv)
 			fprintf(stderr, "layer %s: %llu fast, %llu exact\n",
 			    layers[i].path, layers[i].fast_hits,
 			    layers[i].slow_hits);
+	/* Once, at the end: points that all missed a layer's extent. */
+	if (status == CLI_EXIT_OK) {
+		struct buf warn = {0};
+
+		if (gridify_extent_warnings(layers, op.nlayers, &st, &warn,
+		    &e) < 0)
+			status = cli_fail(&e);
+		cli_warnings(&op.com, &warn);
+		free(warn.data);
+	}
 	if (status == CLI_EXIT_OK)
 		cli_summary(&op.com, "%llu read, %llu written, %llu rejected%s, "
 		    "%llu dropped; %llu unmatched", st.read, st.written,
@@ -291,5 +306,6 @@ done:
 	for (i = 0; i < op.nlayers; i++)
 		strlist_free(op.layers[i].attrs, op.layers[i].nattrs);
 	strlist_free(op.pending.attrs, op.pending.nattrs);
+	strlist_free(op.run.by, op.run.nby);
 	return status;
 }

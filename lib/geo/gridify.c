@@ -7,11 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/group.h"
 #include "core/intern.h"
 #include "core/num.h"
 
-/* A --by value in output order: its bytes and its intern id (order of
- * first sight: the key in the count map). */
+/* A --by tuple (group.h: each column's value behind its length) in output
+ * order: its bytes and its intern id (order of first sight: the key in
+ * the count map). */
 struct byval {
 	const char *s;
 	size_t len;
@@ -35,12 +37,14 @@ struct run {
 	const struct gridify_opts *o;
 	struct csvw *out, *rej;
 	struct gridify_stats *st;
-	size_t xcol, ycol, bycol;
+	size_t xcol, ycol;
+	size_t *bycol;     /* the --by columns, o->nby of them */
+	struct buf tuple;  /* scratch: the record's --by tuple */
 	/* Count mode: one slot per polygon of every layer, plus one per
 	 * layer for points in none of its polygons. */
 	size_t *slot0; /* first slot of each layer */
 	size_t nslots;
-	struct intern byvals; /* --by values; without --by, "" alone */
+	struct intern byvals; /* --by tuples; without --by, "" alone */
 	uint64_t *dense;   /* without --by: one count per slot */
 	struct cmap sparse; /* with --by */
 	const struct csv_record *head; /* the input's (csvin owns it) */
@@ -48,6 +52,8 @@ struct run {
 	 * when that is taken (settle_names); owned here, so the caller's
 	 * layers stay as they were loaded. */
 	char *idname[GRIDIFY_MAX_LAYERS];
+	/* Each layer's extent: xmin, xmax, ymin, ymax. */
+	double ext[GRIDIFY_MAX_LAYERS][4];
 	struct batch *b;
 };
 
@@ -201,28 +207,49 @@ count_get(const struct run *R, uint32_t id, size_t slot)
 	return R->dense ? R->dense[slot] : cmap_get(&R->sparse, ckey(id, slot));
 }
 
-/* The id of --by value s, made on first sight; -1 with *e set. */
+/* The id of the --by tuple of rec (of an empty record, each value empty,
+ * when rec is NULL), made on first sight; -1 with *e set. */
 static long
-counts_for(struct run *R, const char *s, size_t len, struct err *e)
+counts_for(struct run *R, const struct csv_record *rec, struct err *e)
 {
 	uint32_t id;
-	int added;
+	int added, i;
 
-	if (intern_get(&R->byvals, s, len, &id, &added, e) < 0)
+	R->tuple.len = 0;
+	if (rec != NULL) {
+		if (tuple_pack(&R->tuple, rec, R->bycol, R->o->nby, e) < 0)
+			return -1;
+	} else {
+		for (i = 0; i < R->o->nby; i++)
+			if (buf_append(&R->tuple, "\0\0\0\0", 4) < 0)
+				return err_nomem(e);
+	}
+	if (intern_get(&R->byvals, R->tuple.len ? R->tuple.data : "",
+	    R->tuple.len, &id, &added, e) < 0)
 		return -1;
 	return (long)id;
 }
 
+/* Tuples in output order: column by column, bytewise, a value that is a
+ * prefix of the other first (as LC_ALL=C sort on each column). */
 static int
 cmp_vals(const void *a, const void *b)
 {
 	const struct byval *p = a, *q = b;
-	size_t n = p->len < q->len ? p->len : q->len;
-	int c = memcmp(p->s, q->s, n);
+	const char *x = p->s, *y = q->s, *xe = p->s + p->len;
+	uint32_t l1, l2;
+	int c;
 
-	if (c)
-		return c;
-	return (p->len > q->len) - (p->len < q->len);
+	for (; x < xe; x += 4 + l1, y += 4 + l2) {
+		memcpy(&l1, x, 4);
+		memcpy(&l2, y, 4);
+		c = memcmp(x + 4, y + 4, l1 < l2 ? l1 : l2);
+		if (c != 0)
+			return c;
+		if (l1 != l2)
+			return l1 < l2 ? -1 : 1;
+	}
+	return 0;
 }
 
 static int
@@ -240,6 +267,52 @@ coord(struct run *R, struct csvr *r, const struct csv_record *rec, size_t col,
 	    rec->line, quote_value(qc, sizeof qc, h->field[col], h->len[col]),
 	    quote_value(qv, sizeof qv, rec->field[col], rec->len[col]),
 	    num_status_text(s));
+}
+
+/*
+ * The bounding box of L's polygons in b (xmin, xmax, ymin, ymax), from
+ * the rings layer.h exposes (layer_load refuses a layer without
+ * polygons, so the box is never empty).
+ */
+static void
+layer_extent(const struct layer *L, double b[4])
+{
+	size_t i;
+
+	b[0] = b[2] = INFINITY;
+	b[1] = b[3] = -INFINITY;
+	for (i = 0; i < L->nxy; i++) {
+		double x = L->xy[2 * i], y = L->xy[2 * i + 1];
+		if (x < b[0])
+			b[0] = x;
+		if (x > b[1])
+			b[1] = x;
+		if (y < b[2])
+			b[2] = y;
+		if (y > b[3])
+			b[3] = y;
+	}
+}
+
+static int
+in_box(const double b[4], double x, double y)
+{
+	return x >= b[0] && x <= b[1] && y >= b[2] && y <= b[3];
+}
+
+/* Count a located point for gridify_extent_warnings(): two box tests
+ * per layer, no memory. */
+static void
+tally_extent(struct run *R, double x, double y)
+{
+	int l;
+
+	R->st->located++;
+	for (l = 0; l < R->nlayers; l++) {
+		R->st->in_extent[l] += (unsigned long long)in_box(R->ext[l], x, y);
+		R->st->swapped_in[l] += (unsigned long long)in_box(R->ext[l], y,
+		    x);
+	}
 }
 
 static int
@@ -368,18 +441,23 @@ emit_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 			return 0;
 		}
 		if (R->o->unmatched == UNMATCHED_REJECT) {
+			char xs[NUM_BUF], ys[NUM_BUF];
+
 			for (l = 0; l < R->nlayers && where[l] >= 0; l++)
 				;
-			errf(e, ERR_DATA, "%s:%ld: point (%.17g %.17g) is in no "
-			    "polygon of %s", csvr_name(r), rec->line, x, y,
+			/* The shortest text that reads back: -73.95, not
+			 * -73.950000000000003. */
+			fmt_num(xs, x, NUM_SHORTEST, 0);
+			fmt_num(ys, y, NUM_SHORTEST, 0);
+			errf(e, ERR_DATA, "%s:%ld: point (%s %s) is in no "
+			    "polygon of %s", csvr_name(r), rec->line, xs, ys,
 			    R->layers[l].path);
 			return csvw_reject_bad(R->rej, rec, &R->st->rejected, e);
 		}
 	}
 	if (R->o->count) {
 		/* Without --by every record counts under "", id 0. */
-		long id = R->o->by ? counts_for(R, rec->field[R->bycol],
-		    rec->len[R->bycol], e) : 0;
+		long id = R->o->nby ? counts_for(R, rec, e) : 0;
 		if (id < 0)
 			return -1;
 		for (l = 0; l < R->nlayers; l++)
@@ -514,6 +592,7 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 			    R->layers[failed_layer].path);
 		for (l = 0; l < R->nlayers; l++)
 			where[l] = B->where[(size_t)l * BATCH + k];
+		tally_extent(R, B->x[k], B->y[k]);
 		if (emit_record(R, r, &v, B->x[k], B->y[k], where, e) < 0)
 			return -1;
 	}
@@ -523,15 +602,31 @@ flush_batch(struct run *R, struct csvr *r, struct err *e)
 	return 0;
 }
 
+/* The values of tuple t, one field each. */
+static int
+write_tuple(struct run *R, const struct byval *t, struct err *e)
+{
+	const char *p = t->s, *val;
+	size_t len;
+	int b;
+
+	for (b = 0; b < R->o->nby; b++) {
+		tuple_next(&p, &val, &len);
+		if (csvw_field(R->out, val, len, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int
 write_counts(struct run *R, struct err *e)
 {
 	struct byval *vals;
 	size_t v, i, nvals;
-	int l, a, multi = R->nlayers > 1, rc = -1;
+	int l, a, b, multi = R->nlayers > 1, rc = -1;
 
 	/* Without a record, the one (empty) value still gets its rows. */
-	if (R->byvals.n == 0 && counts_for(R, "", 0, e) < 0)
+	if (R->byvals.n == 0 && counts_for(R, NULL, e) < 0)
 		return -1;
 	nvals = R->byvals.n;
 	if ((vals = malloc(nvals * sizeof *vals)) == NULL)
@@ -553,9 +648,10 @@ write_counts(struct run *R, struct err *e)
 			if (csvw_str(R->out, R->layers[0].attr_names[a], e) < 0)
 				goto out;
 	}
-	if (R->o->by && csvw_field(R->out, R->head->field[R->bycol],
-	    R->head->len[R->bycol], e) < 0)
-		goto out;
+	for (b = 0; b < R->o->nby; b++)
+		if (csvw_field(R->out, R->head->field[R->bycol[b]],
+		    R->head->len[R->bycol[b]], e) < 0)
+			goto out;
 	if (csvw_str(R->out, "count", e) < 0 || csvw_end(R->out, e) < 0)
 		goto out;
 	for (l = 0; l < R->nlayers; l++) {
@@ -581,8 +677,7 @@ write_counts(struct run *R, struct err *e)
 						if (csvw_str(R->out, i < L->n ?
 						    layer_attr(L, i, a) : "", e) < 0)
 							goto out;
-				if (R->o->by && csvw_field(R->out, vals[v].s,
-				    vals[v].len, e) < 0)
+				if (write_tuple(R, &vals[v], e) < 0)
 					goto out;
 				if (csvw_int(R->out, (int64_t)n, e) < 0 ||
 				    csvw_end(R->out, e) < 0)
@@ -604,10 +699,14 @@ begin(struct run *R, struct csvin *in, struct err *e)
 	struct csvr *r = csvin_reader(in);
 	const struct csv_record *h = csvin_header(in);
 
+	int b;
+
 	if (csvr_column(r, R->o->xcol, &R->xcol, e) < 0 ||
-	    csvr_column(r, R->o->ycol, &R->ycol, e) < 0 ||
-	    (R->o->by && csvr_column(r, R->o->by, &R->bycol, e) < 0))
+	    csvr_column(r, R->o->ycol, &R->ycol, e) < 0)
 		return -1;
+	for (b = 0; b < R->o->nby; b++)
+		if (csvr_column(r, R->o->by[b], &R->bycol[b], e) < 0)
+			return -1;
 	R->head = h;
 	if (settle_names(R, h, e) < 0 || write_header(R, h, e) < 0)
 		return -1;
@@ -685,8 +784,14 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 	for (l = 0; l < nlayers; l++) {
 		R.slot0[l] = R.nslots;
 		R.nslots += layers[l].n + 1;
+		layer_extent(&layers[l], R.ext[l]);
 	}
-	if (o->count && o->by == NULL &&
+	if (o->nby > 0 && (R.bycol = calloc((size_t)o->nby,
+	    sizeof *R.bycol)) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	if (o->count && o->nby == 0 &&
 	    (R.dense = calloc(R.nslots, sizeof *R.dense)) == NULL) {
 		err_nomem(e);
 		goto out;
@@ -699,6 +804,8 @@ gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
 	rc = 0;
 out:
 	intern_free(&R.byvals);
+	free(R.bycol);
+	free(R.tuple.data);
 	free(R.dense);
 	free(R.sparse.key);
 	free(R.sparse.val);
@@ -716,4 +823,57 @@ out:
 		free(R.b);
 	}
 	return rc;
+}
+
+/* Append x to b as the shortest text that reads back. */
+static int
+add_num(struct buf *b, double x)
+{
+	char t[NUM_BUF];
+	size_t n = fmt_num(t, x, NUM_SHORTEST, 0);
+
+	return buf_append(b, t, n);
+}
+
+int
+gridify_extent_warnings(const struct layer *layers, int nlayers,
+    const struct gridify_stats *st, struct buf *warn, struct err *e)
+{
+	unsigned long long m = st->located;
+	char t[160];
+	double b[4];
+	int l;
+
+	for (l = 0; l < nlayers && l < GRIDIFY_MAX_LAYERS; l++) {
+		int bad = 0;
+
+		/* Under 1%: a few points inside the box of a layer that
+		 * cannot match are chance, not a match. */
+		if (m == 0 || st->in_extent[l] >= (m + 99) / 100)
+			continue;
+		layer_extent(&layers[l], b);
+		snprintf(t, sizeof t, ": %llu of %llu located points are inside "
+		    "its extent", st->in_extent[l], m);
+		bad |= buf_append(warn, layers[l].path, strlen(layers[l].path));
+		bad |= buf_append(warn, t, strlen(t));
+		bad |= buf_append(warn, " (x ", 4);
+		bad |= add_num(warn, b[0]);
+		bad |= buf_append(warn, " to ", 4);
+		bad |= add_num(warn, b[1]);
+		bad |= buf_append(warn, ", y ", 4);
+		bad |= add_num(warn, b[2]);
+		bad |= buf_append(warn, " to ", 4);
+		bad |= add_num(warn, b[3]);
+		bad |= buf_append(warn, ")", 1);
+		if (st->swapped_in[l] > m / 2)
+			snprintf(t, sizeof t, "; swapping -x and -y would put "
+			    "%llu inside\n", st->swapped_in[l]);
+		else
+			snprintf(t, sizeof t, "; are the points and the "
+			    "polygons in the same coordinate system?\n");
+		bad |= buf_append(warn, t, strlen(t));
+		if (bad)
+			return err_nomem(e);
+	}
+	return 0;
 }

@@ -26,7 +26,9 @@ struct gridify_opts {
 	const char *xcol, *ycol;   /* coordinate columns (name or position) */
 	enum unmatched_policy unmatched;
 	int count;                 /* one row per polygon instead of per record */
-	const char *by;            /* count mode: split counts by this column */
+	char **by;                 /* count mode: split counts by these columns
+	                              (nby of them, names or positions) */
+	int nby;
 	struct csv_opts csv;       /* how to read the inputs */
 };
 
@@ -37,6 +39,12 @@ struct gridify_stats {
 	unsigned long long rejected;  /* records sent to the reject file */
 	unsigned long long dropped;   /* unmatched records dropped */
 	unsigned long long unmatched; /* records in no polygon of some layer */
+	/* For gridify_extent_warnings(): the records whose point was
+	 * located (good coordinates), and of those the ones inside each
+	 * layer's extent, and inside it with x and y swapped. */
+	unsigned long long located;
+	unsigned long long in_extent[GRIDIFY_MAX_LAYERS];
+	unsigned long long swapped_in[GRIDIFY_MAX_LAYERS];
 };
 
 /*
@@ -53,5 +61,21 @@ int gridify_run(struct geo_ctx *g, struct layer *layers, int nlayers,
     const struct gridify_opts *o, char *const *files, int nfiles,
     struct csvw *out, struct csvw *rej, struct gridify_stats *st,
     struct err *e);
+
+/*
+ * Points that cannot match (longitude and latitude swapped, a layer in
+ * metres against points in degrees) are all unmatched and nothing else
+ * fails, so say so: append to warn, for each layer in whose extent (the
+ * bounding box of its polygons) fewer than 1% of the st->located points
+ * fell, one line "LAYER: N of M located points are inside its extent
+ * (x A to B, y C to D); ...", ending with how many swapping -x and -y
+ * would put inside when that is more than half of them, else with a
+ * question about the coordinate system.  Numbers are the shortest text
+ * that reads back.  Nothing is appended when no point was located.  The
+ * caller owns every argument (warn's bytes included).  Returns 0, or -1
+ * with *e set when memory runs out.
+ */
+int gridify_extent_warnings(const struct layer *layers, int nlayers,
+    const struct gridify_stats *st, struct buf *warn, struct err *e);
 
 #endif

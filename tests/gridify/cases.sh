@@ -45,6 +45,9 @@ t unmatched-drop 0 gridify -p $d/squares.csv --unmatched drop $d/points.csv
 t unmatched-reject-stop 1 gridify -p $d/squares.csv --unmatched reject $d/points.csv
 t unmatched-reject 0 gridify -p $d/squares.csv --unmatched reject --reject "$tmp/rej.csv" $d/points.csv
 f unmatched-reject-file "$tmp/rej.csv"
+# Coordinates in the message are the shortest text that reads back:
+# -73.95 40.7, not -73.950000000000003 40.700000000000003.
+t unmatched-reject-shortest 1 gridify -p $d/squares.csv --unmatched reject testdata/gridify/points-decimal.csv
 
 # --- counting ---
 # C gets no report and still has its row; with keep, the unmatched points
@@ -52,10 +55,28 @@ f unmatched-reject-file "$tmp/rej.csv"
 t count 0 gridify -p $d/squares.csv --count $d/points.csv
 t count-attrs 0 gridify -p $d/squares.csv -a name --count --unmatched drop $d/points.csv
 t count-by 0 gridify -p $d/squares.csv --count --by category $d/points.csv
+# --by takes a comma-separated list, as caseflow's does: one row per
+# polygon and combination of values seen, sorted column by column; point 7
+# has an empty category, which stays an empty field.
+t count-by-list 0 gridify -p $d/squares.csv -a name --count --by category,channel testdata/gridify/points-by.csv
+t bad-count-by-list-column 1 gridify -p $d/squares.csv --count --by category,nosuch testdata/gridify/points-by.csv
 t count-layers 0 gridify -p $d/squares.csv -p $d/multi.geojson --count $d/points.csv
 t count-empty-input 0 gridify -p $d/squares.csv --count $d/header-only.csv
 t bad-empty-input 1 gridify -p $d/squares.csv --count $d/more.csv /dev/null
 t bad-name-clash 2 gridify -p $d/squares.csv -a name -x lon -y lat -p $d/squares.csv $d/points.csv
+
+# --- points that cannot match: one warning at the end, exit 0 ---
+# Longitude and latitude swapped: no 311 report is inside the districts'
+# extent, all of them would be with -x and -y swapped.  The output is
+# still right (every point unmatched), so the status stays 0.
+n=testdata/nyc311.csv
+t extent-swapped 0 gridify -p testdata/nyc_cd.geojson --id-field boro_cd -x Latitude -y Longitude --reject /dev/null --count $n
+# Points in degrees against a layer in metres: swapping does not help.
+t extent-metres 0 gridify -p testdata/grid/districts.csv -x Longitude -y Latitude --reject /dev/null --count $n
+# The right way round: 731 located, 720 in a district, no warning.
+t extent-ok 0 gridify -p testdata/nyc_cd.geojson --id-field boro_cd -x Longitude -y Latitude --reject /dev/null --unmatched drop --count $n
+# -q silences the warning with the summary line.
+t extent-swapped-quiet 0 gridify -q -p testdata/nyc_cd.geojson --id-field boro_cd -x Latitude -y Longitude --reject /dev/null --unmatched drop --count $n
 
 # --- bad records ---
 t bad-stop 1 gridify -p $d/squares.csv $d/bad.csv

@@ -255,6 +255,7 @@ counts(void)
 	struct result r;
 	char pts[PATHMAX];
 	char *files[1];
+	char *kind[] = {"kind"};
 
 	snprintf(pts, sizeof pts, "%s", TFILE("pts.csv", points_csv));
 	files[0] = pts;
@@ -279,7 +280,8 @@ counts(void)
 	result_free(&r);
 
 	/* --by kind: noise before theft (bytewise), for each polygon. */
-	o.by = "kind";
+	o.by = kind;
+	o.nby = 1;
 	run(&o, 1, files, 1, 0, &r);
 	CHECK_INT(r.rc, 0);
 	CHECK_STR(r.out,
@@ -299,6 +301,7 @@ counts(void)
 
 	/* Dropping the unmatched: no unmatched row, 2 dropped, 5 counted. */
 	o.by = NULL;
+	o.nby = 0;
 	o.unmatched = UNMATCHED_DROP;
 	run(&o, 1, files, 1, 0, &r);
 	CHECK_INT(r.rc, 0);
@@ -666,6 +669,68 @@ reuse(void)
 	layer_free(&g, &L);
 }
 
+/*
+ * The extent warning: gridify_run() counts the located points inside each
+ * layer's extent (cells: x and y from 0 to 11) and inside it swapped, and
+ * gridify_extent_warnings() speaks when fewer than 1% are inside.
+ */
+static void
+extent_warnings(void)
+{
+	struct gridify_opts o;
+	struct gridify_stats st;
+	struct result r;
+	struct layer L;
+	struct buf w = {0};
+	struct err e = {0};
+	char pts[PATHMAX], want[PATHMAX + 200];
+	char *files[1];
+
+	/* p6 (-5, -5) is outside, swapped too; the others inside both ways. */
+	snprintf(pts, sizeof pts, "%s", TFILE("pts.csv", points_csv));
+	files[0] = pts;
+	defaults(&o);
+	run(&o, 1, files, 1, 0, &r);
+	CHECK_INT(r.rc, 0);
+	CHECK_INT(r.st.located, 7);
+	CHECK_INT(r.st.in_extent[0], 6);
+	CHECK_INT(r.st.swapped_in[0], 6);
+	result_free(&r);
+
+	if (load_layer(&L, cells_path, NULL, NULL, NULL) < 0)
+		return;
+	memset(&st, 0, sizeof st);
+	/* 1 of 200 is 0.5%: a warning; 100 swapped is not more than half. */
+	st.located = 200;
+	st.in_extent[0] = 1;
+	st.swapped_in[0] = 100;
+	CHECK_INT(gridify_extent_warnings(&L, 1, &st, &w, &e), 0);
+	snprintf(want, sizeof want, "%s: 1 of 200 located points are inside "
+	    "its extent (x 0 to 11, y 0 to 11); are the points and the "
+	    "polygons in the same coordinate system?\n", cells_path);
+	CHECK(w.len == strlen(want) && memcmp(w.data, want, w.len) == 0);
+	/* 2 of 200 is 1%: no warning. */
+	w.len = 0;
+	st.in_extent[0] = 2;
+	CHECK_INT(gridify_extent_warnings(&L, 1, &st, &w, &e), 0);
+	CHECK_INT(w.len, 0);
+	/* More than half inside when swapped: say so. */
+	st.in_extent[0] = 0;
+	st.swapped_in[0] = 101;
+	CHECK_INT(gridify_extent_warnings(&L, 1, &st, &w, &e), 0);
+	snprintf(want, sizeof want, "%s: 0 of 200 located points are inside "
+	    "its extent (x 0 to 11, y 0 to 11); swapping -x and -y would put "
+	    "101 inside\n", cells_path);
+	CHECK(w.len == strlen(want) && memcmp(w.data, want, w.len) == 0);
+	/* No point located: nothing to say. */
+	w.len = 0;
+	st.located = 0;
+	CHECK_INT(gridify_extent_warnings(&L, 1, &st, &w, &e), 0);
+	CHECK_INT(w.len, 0);
+	free(w.data);
+	layer_free(&g, &L);
+}
+
 void
 suite_gridify(void)
 {
@@ -688,6 +753,7 @@ suite_gridify(void)
 	several_files();
 	layer_limits();
 	reuse();
+	extent_warnings();
 	geo_finish(&g);
 	printf("# geo/gridify: %d checks\n", t_pass + t_fail - before);
 }
