@@ -590,6 +590,21 @@ add_polygon(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	L->polys[i].multi = multi;
 	if (L->polys[i].nparts == 0)
 		return errf(e, ERR_DATA, "%s: polygon %s is empty", where, q);
+	/* GEOS reads "1e999" and "inf" in WKT; no locator can use them, and
+	 * --make-valid must not try. */
+	{
+		size_t k;
+
+		for (k = 2 * m.nxy; k < 2 * L->nxy; k++)
+			if (!isfinite(L->xy[k])) {
+				char num[40], qn[48];
+				fmt_shortest(num, sizeof num, L->xy[k]);
+				return errf(e, ERR_DATA, "%s: polygon %s: a "
+				    "coordinate is not a finite number: %s", where,
+				    q, quote_value(qn, sizeof qn, num,
+					strlen(num)));
+			}
+	}
 	if (!certainly_valid(L, i)) {
 		GEOSGeometry *gg = poly_geom(g, L, i);
 		int valid;
@@ -994,6 +1009,48 @@ cmp_by_id(const void *a, const void *b)
 	return c ? c : (i > j) - (i < j);
 }
 
+/* The largest magnitude of any coordinate of the layer. */
+static double
+coord_max(const struct layer *L)
+{
+	double m = 0;
+	size_t k;
+
+	for (k = 0; k < 2 * L->nxy; k++)
+		m = fmax(m, fabs(L->xy[k]));
+	return m;
+}
+
+/*
+ * A layer whose extent is wider or taller than a double can hold (x from
+ * -1e308 to 1e308): no locator, GEOS's included, computes with it
+ * reliably, so it is an error rather than a wrong answer.
+ */
+static int
+check_extent(const struct layer *L, struct err *e)
+{
+	double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+	size_t k;
+	int a;
+
+	for (k = 0; k < 2 * L->nxy; k++) {
+		lo[k & 1] = fmin(lo[k & 1], L->xy[k]);
+		hi[k & 1] = fmax(hi[k & 1], L->xy[k]);
+	}
+	for (a = 0; a < 2; a++)
+		if (!isfinite(hi[a] - lo[a])) {
+			char l[40], h[40], ql[48], qh[48];
+			fmt_shortest(l, sizeof l, lo[a]);
+			fmt_shortest(h, sizeof h, hi[a]);
+			return errf(e, ERR_DATA, "%s: the polygons' %s extent "
+			    "overflows a double: from %s to %s", L->path,
+			    a ? "y" : "x", quote_value(ql, sizeof ql, l,
+				strlen(l)), quote_value(qh, sizeof qh, h,
+				strlen(h)));
+		}
+	return 0;
+}
+
 static int
 build_fast(struct layer *L, double bpe, struct err *e)
 {
@@ -1084,7 +1141,11 @@ layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	}
 	for (i = 0; i < L->n; i++)
 		L->order[i] = i;
-	if (!o->no_fast)
+	if (check_extent(L, e) < 0)
+		return -1;
+	/* Past PIP_MAX_COORD the fast locator's arithmetic would overflow:
+	 * such a layer is located by GEOS alone, as with --exact. */
+	if (!o->no_fast && coord_max(L) <= PIP_MAX_COORD)
 		return build_fast(L, o->buckets_per_edge, e);
 	/* --exact: every polygon prepared, in an STRtree. */
 	L->tree = GEOSSTRtree_create_r(g->h, 10);

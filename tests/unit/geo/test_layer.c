@@ -142,6 +142,23 @@ bad_layers(void)
 	    "nogeom.geojson: feature 1: polygon \"x\" has no geometry");
 	bad("/nonexistent/layer.csv", NULL, NULL,
 	    "/nonexistent/layer.csv: No such file or directory");
+	/* Issue 12, item 1: x from -1e308 to 1e308 made the fast index's
+	 * sizes NaN and a bucket index negative (a crash). */
+	bad("wide.csv", "id,wkt\nA,\"POLYGON ((-1e308 0, 1e308 0, 1e308 1, "
+	    "-1e308 1, -1e308 0))\"\n", NULL,
+	    "wide.csv: the polygons' x extent overflows a double: from "
+	    "\"-1e+308\" to \"1e+308\"");
+	bad("tall.geojson", "{\"type\":\"FeatureCollection\",\"features\":["
+	    "{\"type\":\"Feature\",\"id\":1,\"properties\":{},\"geometry\":"
+	    "{\"type\":\"Polygon\",\"coordinates\":[[[0,-1.7e308],[1,0],"
+	    "[0,1.7e308],[0,-1.7e308]]]}}]}", NULL,
+	    "tall.geojson: the polygons' y extent overflows a double: from "
+	    "\"-1.7e+308\" to \"1.7e+308\"");
+	/* GEOS reads 1e999 as infinity: not a coordinate (it was "invalid",
+	 * with a --make-valid hint that cannot help). */
+	bad("inf.csv", "id,wkt\nA,\"POLYGON ((0 0, 1e999 0, 1 1, 0 0))\"\n",
+	    NULL, "inf.csv:2: polygon \"A\": a coordinate is not a finite "
+	    "number: \"inf\"");
 }
 
 void
