@@ -1,0 +1,44 @@
+#!/bin/sh
+# gridify's locator and layer input (issue 12, items 1-5): coordinates at
+# the ends of the double range, layers from pipes, FIFOs and standard
+# input, and GeoJSON crs members.  Beside tests/gridify/cases.sh, with
+# its golden files in tests/gridify/locator/.
+#
+# Usage: sh tests/gridify/locator.sh [BINDIR]   (default: build)
+# Prints "locator: N passed, N failed" last.
+cd "$(dirname "$0")/../.." || exit 2
+. tests/harness.sh
+suite locator "$@"
+golden=tests/gridify/locator
+
+d=testdata/cli
+g=testdata/gridify
+
+# --- coordinates (items 1 and 2) ---
+# x from -1e308 to 1e308: the width overflows a double; the fast index's
+# sizes became NaN and a bucket index negative, a segmentation fault.
+t bad-layer-extent-overflow 1 gridify -p $g/layer-extent-overflow.csv $d/points.csv
+# At 1e156 a product in the fast edge test overflowed and the three
+# points, all in s1 (as --exact says), were put in s7 with exit 0.  Past
+# 1e153 a layer is located by GEOS alone.
+t join-1e156 0 gridify -x x -y y -p $g/layer-1e156.csv $g/points-1e156.csv
+t join-1e156-exact 0 gridify --exact -x x -y y -p $g/layer-1e156.csv $g/points-1e156.csv
+
+# --- a layer read once (item 3) ---
+# A FIFO: the sniff opened it, read a byte and closed it, and the second
+# open waited for a writer that had gone (a hang; timeout says 124).
+mkfifo "$tmp/squares" "$tmp/multi"
+t layer-fifo-csv 0 sh -c "cat $d/squares.csv >$tmp/squares & timeout 20 gridify -p $tmp/squares $d/points.csv"
+t layer-fifo-geojson 0 sh -c "cat $d/multi.geojson >$tmp/multi & timeout 20 gridify -p $tmp/multi $d/points.csv"
+# GeoJSON on standard input, the points from a file: "-" was always read
+# as CSV, and /dev/stdin was opened twice (the second open found the
+# pipe drained).
+t layer-stdin-geojson 0 sh -c "cat $d/multi.geojson | timeout 20 gridify -p - --as zone $d/points.csv"
+t layer-stdin-geojson-file 0 sh -c "timeout 20 gridify -p - --as zone $d/points.csv <$d/multi.geojson"
+t layer-dev-stdin-geojson 0 sh -c "cat $d/multi.geojson | timeout 20 gridify -p /dev/stdin --as zone $d/points.csv"
+t layer-dev-stdin-csv 0 sh -c "cat $d/squares.csv | timeout 20 gridify -p /dev/stdin --as cell $d/points.csv"
+# A CSV layer from a pipe is copied to a temporary file for the reader;
+# its messages still name the input as given.
+t bad-layer-stdin-nul 1 sh -c "cat $g/squares-nul.csv | gridify -p - $d/points.csv"
+
+finish
