@@ -1026,6 +1026,61 @@ list_properties(const json_t *props, char *buf, size_t cap)
 	}
 }
 
+/*
+ * jansson's words for a NUL in a string name its API; say what is wrong
+ * in the data instead, keeping its "near '...'".  Writes into buf.
+ */
+static const char *
+json_reason(const char *text, char *buf, size_t cap)
+{
+	static const char *const said[][2] = {
+	    {"\\u0000 is not allowed without JSON_ALLOW_NUL",
+		"a string holds a NUL character (\\u0000)"},
+	    {"NUL byte in object key not supported",
+		"a member name holds a NUL character (\\u0000)"},
+	    {"control character 0x0", "a string holds a NUL byte"}};
+	size_t i, n;
+
+	for (i = 0; i < sizeof said / sizeof said[0]; i++) {
+		n = strlen(said[i][0]);
+		if (strncmp(text, said[i][0], n) == 0) {
+			snprintf(buf, cap, "%s%s", said[i][1], text + n);
+			return buf;
+		}
+	}
+	return text;
+}
+
+/*
+ * Is the GeoJSON crs member (2008 GeoJSON; RFC 7946 dropped it) WGS 84
+ * longitude/latitude, the only system gridify takes?  Absent and null
+ * are; a name is compared without regard to case.
+ */
+static int
+crs_is_lonlat(const json_t *crs)
+{
+	static const char *const names[] = {
+	    "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84",
+	    "OGC:CRS84", "CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326",
+	    "urn:ogc:def:crs:EPSG:4326",
+	    "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+	    "http://www.opengis.net/def/crs/EPSG/0/4326"};
+	const char *type, *name;
+	size_t i;
+
+	if (crs == NULL || json_is_null(crs))
+		return 1;
+	type = json_string_value(json_object_get(crs, "type"));
+	name = json_string_value(json_object_get(json_object_get(crs,
+	    "properties"), "name"));
+	if (type == NULL || strcmp(type, "name") != 0 || name == NULL)
+		return 0;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
     struct source *S, struct err *e)
@@ -1048,9 +1103,12 @@ load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	free(S->text.data);
 	S->text.data = NULL;
 	S->text.len = S->text.cap = 0;
-	if (root == NULL)
+	if (root == NULL) {
+		char why[JSON_ERROR_TEXT_LENGTH + 64];
 		return errf(e, ERR_DATA, "%s:%d: not valid GeoJSON: %s",
-		    S->name, jerr.line, jerr.text);
+		    S->name, jerr.line, json_reason(jerr.text, why,
+			sizeof why));
+	}
 	features = json_object_get(root, "features");
 	type = json_string_value(json_object_get(root, "type"));
 	if (type == NULL || strcmp(type, "FeatureCollection") != 0 ||
@@ -1058,6 +1116,24 @@ load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 		errf(e, ERR_DATA,
 		    "%s: not a GeoJSON FeatureCollection with a \"features\" "
 		    "array", S->name);
+		goto out;
+	}
+	/* Coordinates are taken as they are: a layer in another system
+	 * would put every point in the wrong polygon, or in none. */
+	if (!crs_is_lonlat(json_object_get(root, "crs"))) {
+		const json_t *crs = json_object_get(root, "crs");
+		const char *name = json_string_value(json_object_get(
+		    json_object_get(crs, "properties"), "name"));
+		char *dump = name ? NULL : json_dumps(crs, JSON_COMPACT |
+		    JSON_ENCODE_ANY);
+		const char *v = name ? name : dump ? dump : "?";
+		char q[80];
+
+		errf(e, ERR_DATA, "%s: crs is not WGS 84 longitude/latitude "
+		    "(OGC CRS84 or EPSG:4326), and gridify converts no "
+		    "coordinates; convert the layer first: %s", S->name,
+		    quote_value(q, sizeof q, v, strlen(v)));
+		free(dump);
 		goto out;
 	}
 	avals = calloc((size_t)L->nattrs + 1, sizeof *avals);

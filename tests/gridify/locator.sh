@@ -41,4 +41,17 @@ t layer-dev-stdin-csv 0 sh -c "cat $d/squares.csv | timeout 20 gridify -p /dev/s
 # its messages still name the input as given.
 t bad-layer-stdin-nul 1 sh -c "cat $g/squares-nul.csv | gridify -p - $d/points.csv"
 
+# --- NUL bytes in a layer (item 4) ---
+# The CSV reader refuses a NUL in any field, the WKT and the attributes
+# too, naming the line and the column; GeoJSON strings cannot hold one
+# (a raw NUL byte, or \u0000: tests/unit/geo/test_layer.c).
+t bad-layer-nul-wkt 1 gridify -p $g/layer-nul-wkt.csv $d/points.csv
+t bad-layer-nul-attr 1 gridify -p $g/layer-nul-attr.csv -a name $d/points.csv
+t bad-layer-nul-geojson 1 gridify -p $g/layer-nul-byte.geojson $d/points.csv
+
+# --- crs (item 5) ---
+# Web Mercator metres read as degrees would put every point in the
+# wrong polygon, or none, with exit 0: an error until gridify converts.
+t bad-layer-crs 1 gridify -p $g/layer-crs-3857.geojson $d/points.csv
+
 finish
