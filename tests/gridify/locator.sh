@@ -23,6 +23,10 @@ t bad-layer-extent-overflow 1 gridify -p $g/layer-extent-overflow.csv $d/points.
 # 1e153 a layer is located by GEOS alone.
 t join-1e156 0 gridify -x x -y y -p $g/layer-1e156.csv $g/points-1e156.csv
 t join-1e156-exact 0 gridify --exact -x x -y y -p $g/layer-1e156.csv $g/points-1e156.csv
+# A point with a coordinate that is not finite is a bad record (the
+# core's number rule; 1e999 overflows); one at 1e308 is in no polygon.
+t bad-points-not-finite 0 gridify -p $d/squares.csv --reject "$tmp/nf.csv" testdata/gridify/points-not-finite.csv
+f bad-points-not-finite-rejects "$tmp/nf.csv"
 
 # --- a layer read once (item 3) ---
 # A FIFO: the sniff opened it, read a byte and closed it, and the second
