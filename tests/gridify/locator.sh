@@ -34,6 +34,11 @@ f bad-points-not-finite-rejects "$tmp/nf.csv"
 mkfifo "$tmp/squares" "$tmp/multi"
 t layer-fifo-csv 0 sh -c "cat $d/squares.csv >$tmp/squares & timeout 20 gridify -p $tmp/squares $d/points.csv"
 t layer-fifo-geojson 0 sh -c "cat $d/multi.geojson >$tmp/multi & timeout 20 gridify -p $tmp/multi $d/points.csv"
+# Two pipes at once: the layer from a FIFO, the points on standard input;
+# and the points from a FIFO (the CSV reader opens them once).
+mkfifo "$tmp/zones" "$tmp/points"
+t layer-fifo-points-stdin 0 sh -c "cat $d/multi.geojson >$tmp/zones & cat $d/points.csv | timeout 20 gridify -p $tmp/zones"
+t points-fifo 0 sh -c "cat $d/points.csv >$tmp/points & timeout 20 gridify -p $d/squares.csv $tmp/points"
 # GeoJSON on standard input, the points from a file: "-" was always read
 # as CSV, and /dev/stdin was opened twice (the second open found the
 # pipe drained).
