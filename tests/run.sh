@@ -55,6 +55,7 @@ for b in build build/asan; do
 		run "$tool ($b)" sh tests/$tool/cases.sh "$b"
 	done
 	run "realdata ($b)" sh tests/realdata.sh "$b"
+	run "gridify locator ($b)" sh tests/gridify/locator.sh "$b"
 	run "man examples ($b)" sh tests/manex.sh "$b"
 done
 run "fuzz replay" sh tests/fuzz/replay.sh build/fuzz

@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 static void
 on_geos_error(const char *message, void *userdata)
@@ -590,6 +593,21 @@ add_polygon(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	L->polys[i].multi = multi;
 	if (L->polys[i].nparts == 0)
 		return errf(e, ERR_DATA, "%s: polygon %s is empty", where, q);
+	/* GEOS reads "1e999" and "inf" in WKT; no locator can use them, and
+	 * --make-valid must not try. */
+	{
+		size_t k;
+
+		for (k = 2 * m.nxy; k < 2 * L->nxy; k++)
+			if (!isfinite(L->xy[k])) {
+				char num[40], qn[48];
+				fmt_shortest(num, sizeof num, L->xy[k]);
+				return errf(e, ERR_DATA, "%s: polygon %s: a "
+				    "coordinate is not a finite number: %s", where,
+				    q, quote_value(qn, sizeof qn, num,
+					strlen(num)));
+			}
+	}
 	if (!certainly_valid(L, i)) {
 		GEOSGeometry *gg = poly_geom(g, L, i);
 		int valid;
@@ -661,9 +679,214 @@ add_polygon(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	return 0;
 }
 
+/* --- reading a layer once --- */
+
+/*
+ * A layer's bytes.  The path is opened once and the format is sniffed
+ * from the bytes read, so a pipe, a FIFO, /dev/stdin or "-" works: a
+ * second open of those would wait for a writer that has gone (a FIFO) or
+ * find the bytes already taken.  Only a regular file is opened again, by
+ * the CSV reader, which streams it.
+ */
+struct source {
+	const char *path; /* as given */
+	const char *name; /* for messages: the path, "<stdin>" for "-" */
+	int fd, owns_fd;
+	off_t start;      /* where a seekable input began, else -1 */
+	struct buf text;  /* the bytes read so far */
+	int eof;
+	char *spool;      /* the copy of a CSV layer from a pipe, or NULL */
+};
+
+static int
+src_open(struct source *S, const char *path, struct err *e)
+{
+	struct stat st;
+
+	memset(S, 0, sizeof *S);
+	S->path = path;
+	S->start = -1;
+	if (strcmp(path, "-") == 0) {
+		S->name = "<stdin>";
+		S->fd = 0;
+	} else {
+		S->name = path;
+		S->fd = open(path, O_RDONLY);
+		if (S->fd < 0)
+			return errf(e, ERR_IO, "%s: %s", path, strerror(errno));
+		S->owns_fd = 1;
+	}
+	if (fstat(S->fd, &st) == 0 && S_ISREG(st.st_mode))
+		S->start = lseek(S->fd, 0, SEEK_CUR);
+	return 0;
+}
+
+/* Read up to 64 KiB more into S->text.  Returns 0 (S->eof set at the
+ * end), or -1 with *e set. */
+static int
+src_more(struct source *S, struct err *e)
+{
+	ssize_t n;
+
+	if (buf_reserve(&S->text, 65536) < 0)
+		return err_nomem(e);
+	do
+		n = read(S->fd, S->text.data + S->text.len, 65536);
+	while (n < 0 && errno == EINTR);
+	if (n < 0)
+		return errf(e, ERR_IO, "%s: read error: %s", S->name,
+		    strerror(errno));
+	if (n == 0)
+		S->eof = 1;
+	S->text.len += (size_t)n;
+	return 0;
+}
+
+/* Is the layer GeoJSON (its first byte after a BOM and white space is
+ * '{')?  1 yes, 0 no, -1 with *e set when it cannot be read. */
+static int
+src_sniff(struct source *S, struct err *e)
+{
+	size_t i = 0;
+
+	for (;;) {
+		const unsigned char *t = (const unsigned char *)S->text.data;
+
+		if (i == 0 && S->text.len < 3 && !S->eof) {
+			if (src_more(S, e) < 0)
+				return -1;
+			continue;
+		}
+		if (i == 0 && S->text.len >= 3 && memcmp(t, "\xef\xbb\xbf", 3) == 0)
+			i = 3;
+		while (i < S->text.len && (t[i] == ' ' || t[i] == '\t' ||
+		    t[i] == '\r' || t[i] == '\n'))
+			i++;
+		if (i < S->text.len)
+			return t[i] == '{';
+		if (S->eof)
+			return 0;
+		if (src_more(S, e) < 0)
+			return -1;
+	}
+}
+
+/* Read the rest of the layer into S->text.  0, or -1 with *e set. */
+static int
+src_slurp(struct source *S, struct err *e)
+{
+	while (!S->eof)
+		if (src_more(S, e) < 0)
+			return -1;
+	return 0;
+}
+
+/*
+ * Open a CSV reader on the layer.  A regular file is read by the reader
+ * itself, from its start (the sniff's bytes are read again); anything
+ * else is copied to an unlinked temporary file first, the bytes already
+ * read and the rest.  Returns 0, or -1 with *e set.
+ */
+static int
+src_csv(struct source *S, struct csvr **r, const struct csv_opts *co,
+    struct err *e)
+{
+	const char *dir = getenv("TMPDIR");
+	size_t n;
+	int fd, rc;
+
+	if (S->start >= 0) {
+		if (S->fd == 0) {
+			if (lseek(0, S->start, SEEK_SET) < 0)
+				return errf(e, ERR_IO, "%s: %s", S->name,
+				    strerror(errno));
+			return csvr_open(r, "-", co, e);
+		}
+		return csvr_open(r, S->path, co, e);
+	}
+	if (dir == NULL || *dir == '\0')
+		dir = "/tmp";
+	n = strlen(dir) + 32;
+	if ((S->spool = malloc(n)) == NULL)
+		return err_nomem(e);
+	snprintf(S->spool, n, "%s/gridify-layer.XXXXXX", dir);
+	if ((fd = mkstemp(S->spool)) < 0) {
+		rc = errf(e, ERR_IO, "%s: cannot copy the layer to %s: %s",
+		    S->name, dir, strerror(errno));
+		free(S->spool);
+		S->spool = NULL;
+		return rc;
+	}
+	for (;;) {
+		size_t off = 0;
+
+		while (off < S->text.len) {
+			ssize_t w = write(fd, S->text.data + off,
+			    S->text.len - off);
+			if (w < 0 && errno == EINTR)
+				continue;
+			if (w < 0) {
+				rc = errf(e, ERR_IO, "%s: cannot copy the layer "
+				    "to %s: %s", S->name, dir, strerror(errno));
+				goto out;
+			}
+			off += (size_t)w;
+		}
+		S->text.len = 0;
+		if (S->eof)
+			break;
+		if (src_more(S, e) < 0) {
+			rc = -1;
+			goto out;
+		}
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		rc = errf(e, ERR_IO, "%s: cannot copy the layer to %s: %s",
+		    S->name, dir, strerror(errno));
+		goto out;
+	}
+	fd = -1;
+	rc = csvr_open(r, S->spool, co, e);
+out:
+	/* The reader holds the copy open; its name goes now, so nothing
+	 * is left behind. */
+	if (fd >= 0)
+		close(fd);
+	unlink(S->spool);
+	return rc;
+}
+
+/* A message of the CSV reader names the copy: put the layer's name in
+ * its place. */
+static void
+src_fix_msg(const struct source *S, struct err *e)
+{
+	size_t n;
+	char msg[ERR_MSG_MAX];
+
+	if (S->spool == NULL)
+		return;
+	n = strlen(S->spool);
+	if (strncmp(e->msg, S->spool, n) != 0)
+		return;
+	snprintf(msg, sizeof msg, "%s%s", S->name, e->msg + n);
+	memcpy(e->msg, msg, sizeof msg);
+}
+
+static void
+src_close(struct source *S)
+{
+	if (S->owns_fd && S->fd >= 0)
+		close(S->fd);
+	free(S->text.data);
+	free(S->spool);
+	memset(S, 0, sizeof *S);
+}
+
 static int
 load_csv(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
-    struct err *e)
+    struct source *S, struct err *e)
 {
 	struct csvr *r = NULL;
 	struct csv_record *rec;
@@ -672,8 +895,15 @@ load_csv(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	char **avals = NULL, where[600];
 	int i, rc = -1, got;
 
-	if (csvr_open(&r, o->path, &o->csv, e) < 0)
+	if (src_csv(S, &r, &o->csv, e) < 0) {
+		src_fix_msg(S, e);
 		return -1;
+	}
+	/* The regular file is the reader's now. */
+	if (S->owns_fd) {
+		close(S->fd);
+		S->owns_fd = 0;
+	}
 	if (csvr_column(r, o->id_field ? o->id_field : "id", &idcol, e) < 0 ||
 	    csvr_column(r, o->wkt_field ? o->wkt_field : "wkt", &wktcol, e) < 0)
 		goto out;
@@ -715,7 +945,7 @@ load_csv(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
-		snprintf(where, sizeof where, "%s:%ld", csvr_name(r), rec->line);
+		snprintf(where, sizeof where, "%s:%ld", S->name, rec->line);
 		if (!wkt_fast(rec->field[wktcol], L, &multi)) {
 			undo_to(L, m);
 			if (wkt == NULL &&
@@ -743,6 +973,8 @@ load_csv(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 		goto out;
 	rc = 0;
 out:
+	if (rc < 0)
+		src_fix_msg(S, e);
 	if (wkt)
 		GEOSWKTReader_destroy_r(g->h, wkt);
 	free(acol);
@@ -794,9 +1026,64 @@ list_properties(const json_t *props, char *buf, size_t cap)
 	}
 }
 
+/*
+ * jansson's words for a NUL in a string name its API; say what is wrong
+ * in the data instead, keeping its "near '...'".  Writes into buf.
+ */
+static const char *
+json_reason(const char *text, char *buf, size_t cap)
+{
+	static const char *const said[][2] = {
+	    {"\\u0000 is not allowed without JSON_ALLOW_NUL",
+		"a string holds a NUL character (\\u0000)"},
+	    {"NUL byte in object key not supported",
+		"a member name holds a NUL character (\\u0000)"},
+	    {"control character 0x0", "a string holds a NUL byte"}};
+	size_t i, n;
+
+	for (i = 0; i < sizeof said / sizeof said[0]; i++) {
+		n = strlen(said[i][0]);
+		if (strncmp(text, said[i][0], n) == 0) {
+			snprintf(buf, cap, "%s%s", said[i][1], text + n);
+			return buf;
+		}
+	}
+	return text;
+}
+
+/*
+ * Is the GeoJSON crs member (2008 GeoJSON; RFC 7946 dropped it) WGS 84
+ * longitude/latitude, the only system gridify takes?  Absent and null
+ * are; a name is compared without regard to case.
+ */
+static int
+crs_is_lonlat(const json_t *crs)
+{
+	static const char *const names[] = {
+	    "urn:ogc:def:crs:OGC:1.3:CRS84", "urn:ogc:def:crs:OGC::CRS84",
+	    "OGC:CRS84", "CRS84", "EPSG:4326", "urn:ogc:def:crs:EPSG::4326",
+	    "urn:ogc:def:crs:EPSG:4326",
+	    "http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+	    "http://www.opengis.net/def/crs/EPSG/0/4326"};
+	const char *type, *name;
+	size_t i;
+
+	if (crs == NULL || json_is_null(crs))
+		return 1;
+	type = json_string_value(json_object_get(crs, "type"));
+	name = json_string_value(json_object_get(json_object_get(crs,
+	    "properties"), "name"));
+	if (type == NULL || strcmp(type, "name") != 0 || name == NULL)
+		return 0;
+	for (i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcasecmp(name, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
-    struct err *e)
+    struct source *S, struct err *e)
 {
 	json_error_t jerr;
 	json_t *root, *features;
@@ -804,40 +1091,23 @@ load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	char **avals = NULL, **abufs = NULL, where[600], idbuf[64];
 	int *seen = NULL, i, rc = -1;
 	const char *type;
-	size_t k;
+	size_t k, skip = 0;
 
-	{
-		/* Read it whole, to drop a BOM that jansson would refuse. */
-		struct buf text = {0};
-		char chunk[65536];
-		size_t n, skip = 0;
-		FILE *f = fopen(o->path, "rb");
-
-		if (f == NULL)
-			return errf(e, ERR_IO, "%s: %s", o->path,
-			    strerror(errno));
-		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-			if (buf_append(&text, chunk, n) < 0) {
-				fclose(f);
-				free(text.data);
-				return err_nomem(e);
-			}
-		if (ferror(f)) {
-			int saved = errno;
-			fclose(f);
-			free(text.data);
-			return errf(e, ERR_IO, "%s: read error: %s", o->path,
-			    strerror(saved));
-		}
-		fclose(f);
-		if (text.len >= 3 && memcmp(text.data, "\xef\xbb\xbf", 3) == 0)
-			skip = 3;
-		root = json_loadb(text.data ? text.data + skip : "",
-		    text.len - skip, 0, &jerr);
-		free(text.data);
-		if (root == NULL)
-			return errf(e, ERR_DATA, "%s:%d: not valid GeoJSON: %s",
-			    o->path, jerr.line, jerr.text);
+	/* Read whole, to drop a BOM that jansson would refuse. */
+	if (src_slurp(S, e) < 0)
+		return -1;
+	if (S->text.len >= 3 && memcmp(S->text.data, "\xef\xbb\xbf", 3) == 0)
+		skip = 3;
+	root = json_loadb(S->text.data ? S->text.data + skip : "",
+	    S->text.len - skip, 0, &jerr);
+	free(S->text.data);
+	S->text.data = NULL;
+	S->text.len = S->text.cap = 0;
+	if (root == NULL) {
+		char why[JSON_ERROR_TEXT_LENGTH + 64];
+		return errf(e, ERR_DATA, "%s:%d: not valid GeoJSON: %s",
+		    S->name, jerr.line, json_reason(jerr.text, why,
+			sizeof why));
 	}
 	features = json_object_get(root, "features");
 	type = json_string_value(json_object_get(root, "type"));
@@ -845,7 +1115,25 @@ load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	    !json_is_array(features)) {
 		errf(e, ERR_DATA,
 		    "%s: not a GeoJSON FeatureCollection with a \"features\" "
-		    "array", o->path);
+		    "array", S->name);
+		goto out;
+	}
+	/* Coordinates are taken as they are: a layer in another system
+	 * would put every point in the wrong polygon, or in none. */
+	if (!crs_is_lonlat(json_object_get(root, "crs"))) {
+		const json_t *crs = json_object_get(root, "crs");
+		const char *name = json_string_value(json_object_get(
+		    json_object_get(crs, "properties"), "name"));
+		char *dump = name ? NULL : json_dumps(crs, JSON_COMPACT |
+		    JSON_ENCODE_ANY);
+		const char *v = name ? name : dump ? dump : "?";
+		char q[80];
+
+		errf(e, ERR_DATA, "%s: crs is not WGS 84 longitude/latitude "
+		    "(OGC CRS84 or EPSG:4326), and gridify converts no "
+		    "coordinates; convert the layer first: %s", S->name,
+		    quote_value(q, sizeof q, v, strlen(v)));
+		free(dump);
 		goto out;
 	}
 	avals = calloc((size_t)L->nattrs + 1, sizeof *avals);
@@ -871,7 +1159,7 @@ load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 		char q[80];
 		int multi = 0;
 
-		snprintf(where, sizeof where, "%s: feature %zu", o->path, k + 1);
+		snprintf(where, sizeof where, "%s: feature %zu", S->name, k + 1);
 		idv = o->id_field ? json_object_get(props, o->id_field)
 		    : json_object_get(f, "id");
 		id = json_text(idv, idbuf, sizeof idbuf);
@@ -942,7 +1230,7 @@ load_geojson(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 			    "properties"), list, sizeof list);
 			errf(e, ERR_DATA,
 			    "%s: no feature has the property %s; the properties "
-			    "are: %s", o->path,
+			    "are: %s", S->name,
 			    quote_value(q, sizeof q, L->attr_names[i],
 				strlen(L->attr_names[i])), list);
 			goto out;
@@ -962,27 +1250,6 @@ out:
 	return rc;
 }
 
-/* Is the file GeoJSON?  1 yes, 0 no, -1 unreadable (errno set). */
-static int
-sniff_json(const char *path)
-{
-	FILE *f;
-	int c;
-
-	if (strcmp(path, "-") == 0)
-		return 0;
-	f = fopen(path, "rb");
-	if (f == NULL)
-		return -1;
-	c = getc(f);
-	if (c == 0xef && getc(f) == 0xbb && getc(f) == 0xbf)
-		c = getc(f); /* a UTF-8 BOM */
-	while (c == ' ' || c == '\t' || c == '\r' || c == '\n')
-		c = getc(f);
-	fclose(f);
-	return c == '{';
-}
-
 static const struct layer *cmp_layer;
 
 static int
@@ -992,6 +1259,48 @@ cmp_by_id(const void *a, const void *b)
 	int c = strcmp(layer_id(cmp_layer, i), layer_id(cmp_layer, j));
 
 	return c ? c : (i > j) - (i < j);
+}
+
+/* The largest magnitude of any coordinate of the layer. */
+static double
+coord_max(const struct layer *L)
+{
+	double m = 0;
+	size_t k;
+
+	for (k = 0; k < 2 * L->nxy; k++)
+		m = fmax(m, fabs(L->xy[k]));
+	return m;
+}
+
+/*
+ * A layer whose extent is wider or taller than a double can hold (x from
+ * -1e308 to 1e308): no locator, GEOS's included, computes with it
+ * reliably, so it is an error rather than a wrong answer.
+ */
+static int
+check_extent(const struct layer *L, const char *name, struct err *e)
+{
+	double lo[2] = {INFINITY, INFINITY}, hi[2] = {-INFINITY, -INFINITY};
+	size_t k;
+	int a;
+
+	for (k = 0; k < 2 * L->nxy; k++) {
+		lo[k & 1] = fmin(lo[k & 1], L->xy[k]);
+		hi[k & 1] = fmax(hi[k & 1], L->xy[k]);
+	}
+	for (a = 0; a < 2; a++)
+		if (!isfinite(hi[a] - lo[a])) {
+			char l[40], h[40], ql[48], qh[48];
+			fmt_shortest(l, sizeof l, lo[a]);
+			fmt_shortest(h, sizeof h, hi[a]);
+			return errf(e, ERR_DATA, "%s: the polygons' %s extent "
+			    "overflows a double: from %s to %s", name,
+			    a ? "y" : "x", quote_value(ql, sizeof ql, l,
+				strlen(l)), quote_value(qh, sizeof qh, h,
+				strlen(h)));
+		}
+	return 0;
 }
 
 static int
@@ -1034,6 +1343,8 @@ int
 layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
     struct err *e)
 {
+	struct source S;
+	const char *name = strcmp(o->path, "-") == 0 ? "<stdin>" : o->path;
 	size_t i;
 	int kind, rc;
 
@@ -1053,16 +1364,18 @@ layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 			    strlen(o->attrs[i]))) == NULL)
 				return err_nomem(e);
 	}
-	kind = sniff_json(o->path);
-	if (kind < 0)
-		return errf(e, ERR_IO, "%s: %s", o->path, strerror(errno));
-	rc = kind ? load_geojson(g, L, o, e) : load_csv(g, L, o, e);
+	if (src_open(&S, o->path, e) < 0)
+		return -1;
+	kind = src_sniff(&S, e);
+	rc = kind < 0 ? -1 : kind ? load_geojson(g, L, o, &S, e) :
+	    load_csv(g, L, o, &S, e);
+	src_close(&S);
 	if (rc < 0)
 		return -1;
 	if (L->n == 0)
-		return errf(e, ERR_DATA, "%s: no polygons", o->path);
+		return errf(e, ERR_DATA, "%s: no polygons", name);
 	if (L->nxy > UINT32_MAX || L->nrings > UINT32_MAX)
-		return errf(e, ERR_DATA, "%s: too many coordinates", o->path);
+		return errf(e, ERR_DATA, "%s: too many coordinates", name);
 	/* Ids name the output rows: each must be unique. */
 	L->order = malloc(L->n * sizeof *L->order);
 	if (L->order == NULL)
@@ -1077,14 +1390,18 @@ layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 			char q[80];
 			return errf(e, ERR_DATA,
 			    "%s: polygon id %s is used twice (polygons %zu and "
-			    "%zu)", o->path,
+			    "%zu)", name,
 			    quote_value(q, sizeof q, layer_id(L, b),
 				strlen(layer_id(L, b))), a + 1, b + 1);
 		}
 	}
 	for (i = 0; i < L->n; i++)
 		L->order[i] = i;
-	if (!o->no_fast)
+	if (check_extent(L, name, e) < 0)
+		return -1;
+	/* Past PIP_MAX_COORD the fast locator's arithmetic would overflow:
+	 * such a layer is located by GEOS alone, as with --exact. */
+	if (!o->no_fast && coord_max(L) <= PIP_MAX_COORD)
 		return build_fast(L, o->buckets_per_edge, e);
 	/* --exact: every polygon prepared, in an STRtree. */
 	L->tree = GEOSSTRtree_create_r(g->h, 10);
@@ -1093,7 +1410,7 @@ layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	for (i = 0; i < L->n; i++) {
 		GEOSGeometry *gg = poly_geom(g, L, i);
 		if (gg == NULL || poly_prep(g, L, i) == NULL)
-			return errf(e, ERR_NOMEM, "%s: GEOS: %s", o->path,
+			return errf(e, ERR_NOMEM, "%s: GEOS: %s", name,
 			    geos_reason(g));
 		GEOSSTRtree_insert_r(g->h, L->tree, gg, &L->order[i]);
 	}

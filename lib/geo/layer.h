@@ -115,12 +115,17 @@ struct layer {
 	((L)->strs.data + (L)->attr_off[(i) * (size_t)(L)->nattrs + (size_t)(a)])
 
 /*
- * Load the layer named in o into *L (which the caller zeroes first).
- * The format is GeoJSON when the first non-blank byte is '{', else CSV.
- * Returns 0, or -1 with *e set: unreadable file (ERR_IO), bad WKT or
- * GeoJSON, an id missing or used twice, a geometry that is not a polygon,
- * an invalid polygon with GEOS's reason (ERR_DATA).  Free *L with
- * layer_free() in both cases.
+ * Load the layer named in o into *L (which the caller zeroes first and
+ * owns; o and its strings stay the caller's).  o->path is read once, so
+ * it may be "-" (standard input, "<stdin>" in messages), a pipe or a
+ * FIFO; the format is GeoJSON when the first byte after a BOM and white
+ * space is '{', else CSV.  A layer with a coordinate beyond PIP_MAX_COORD
+ * is located by GEOS alone.  Returns 0, or -1 with *e set: unreadable
+ * file (ERR_IO), bad WKT or GeoJSON, a GeoJSON crs other than WGS-84
+ * longitude/latitude, an id missing or used twice, a geometry that is not
+ * a polygon, a coordinate that is not finite, an extent wider or taller
+ * than a double holds, an invalid polygon with GEOS's reason (ERR_DATA).
+ * Free *L with layer_free() in both cases.
  */
 int layer_load(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
     struct err *e);

@@ -49,10 +49,21 @@ struct pip_index {
 int
 pip_orient(double ax, double ay, double bx, double by, double cx, double cy)
 {
-	double detleft = (ax - cx) * (by - cy);
-	double detright = (ay - cy) * (bx - cx);
-	double det = detleft - detright, detsum;
+	double l1 = ax - cx, l2 = by - cy, r1 = ay - cy, r2 = bx - cx;
+	double detleft = l1 * l2, detright = r1 * r2;
+	double det = detleft - detright, detsum, al, ar;
 
+	/* Shewchuk's bound holds only without overflow and underflow: a
+	 * product that overflowed (or a difference that did) or one below
+	 * DBL_MIN though neither factor is zero (a subnormal result, or 0)
+	 * leaves the sign to the caller's exact predicate.  A zero factor
+	 * makes the product exactly zero, which is fine. */
+	al = fabs(detleft);
+	ar = fabs(detright);
+	if (!(al <= DBL_MAX && ar <= DBL_MAX) ||
+	    (al < DBL_MIN && l1 != 0 && l2 != 0) ||
+	    (ar < DBL_MIN && r1 != 0 && r2 != 0))
+		return 0;
 	if (detleft > 0) {
 		if (detright <= 0)
 			return det > 0 ? 1 : det < 0 ? -1 : 0;
@@ -63,6 +74,12 @@ pip_orient(double ax, double ay, double bx, double by, double cx, double cy)
 		detsum = -detleft - detright;
 	} else {
 		return det > 0 ? 1 : det < 0 ? -1 : 0;
+	}
+	/* Keep the bound's product out of the subnormal range, where it
+	 * would round down: scaling by a power of two is exact here. */
+	if (detsum < 0x1p-900) {
+		det *= 0x1p200;
+		detsum *= 0x1p200;
 	}
 	if (det >= CCW_ERRBOUND * detsum)
 		return 1;
@@ -286,10 +303,11 @@ axis_range(double origin, double inv, int n, double lo, double hi, int *i0,
 	double a = (lo - origin) * inv - 1e-6;
 	double b = (hi - origin) * inv + 1e-6;
 
-	/* Clamped first, so the casts are defined; a cast truncates toward
-	 * zero, which is floor for the non-negative values left. */
-	*i0 = a < 0 ? 0 : a >= n ? n - 1 : (int)a;
-	*i1 = b < 0 ? 0 : b >= n ? n - 1 : (int)b;
+	/* Clamped first, so the casts are defined (NaN, which pip_build's
+	 * limits keep out, would clamp to 0); a cast truncates toward zero,
+	 * which is floor for the non-negative values left. */
+	*i0 = !(a >= 0) ? 0 : a >= n ? n - 1 : (int)a;
+	*i1 = !(b >= 0) ? 0 : b >= n ? n - 1 : (int)b;
 }
 
 #define col_range(ix, lo, hi, i0, i1) \
@@ -485,6 +503,19 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 		goto nomem;
 	for (i = 0; i < nedges_in; i++) {
 		const struct pip_edge *G = &edges_in[i];
+		/* Beyond the limit the grid's sizes and the products of the
+		 * tests overflow; NaN would make every comparison lie. */
+		if (!(fabs(G->ax) <= PIP_MAX_COORD &&
+		    fabs(G->ay) <= PIP_MAX_COORD &&
+		    fabs(G->bx) <= PIP_MAX_COORD &&
+		    fabs(G->by) <= PIP_MAX_COORD)) {
+			free(E);
+			pip_free(ix);
+			errf(e, ERR_DATA, "polygon %ld: a coordinate out of the "
+			    "locator's range (magnitude above %g, or not "
+			    "finite)", (long)G->poly + 1, PIP_MAX_COORD);
+			return NULL;
+		}
 		if (G->ax == G->bx && G->ay == G->by)
 			continue; /* a repeated vertex: no edge */
 		E[nedges++] = *G;
@@ -609,8 +640,12 @@ pip_build(const struct pip_edge *edges_in, size_t nedges_in, size_t npolys,
 				x = vec_push(&xs);
 				if (x == NULL)
 					goto nomem;
-				x->x = G->ax + (yc - G->ay) * (G->bx - G->ax) /
-				    (G->by - G->ay);
+				/* The fraction first: it lies in [0, 1], so
+				 * no product of two small differences
+				 * underflows (tiny layers) and the error stays
+				 * within tol. */
+				x->x = G->ax + (yc - G->ay) / (G->by - G->ay) *
+				    (G->bx - G->ax);
 				x->tol = 16 * DBL_EPSILON *
 				    (fabs(G->ax) + fabs(G->bx) + fabs(x->x)) +
 				    DBL_MIN;

@@ -12,7 +12,10 @@
  * A count byte of 0xff ends the polygons; the bytes after it are points
  * (pairs of signed 16-bit numbers, in units of 1/256 of the polygons'
  * grid, scaled alike).  The polygons' vertices and the midpoints of their
- * first edges are located too (points on boundaries).
+ * first edges are located too (points on boundaries).  At 1e155 and up
+ * the layer is past PIP_MAX_COORD and both sides are GEOS (the check is
+ * then that the fallback is taken); at 1e308 the vertices overflow and
+ * the layer is refused.
  */
 #include "fuzz.h"
 

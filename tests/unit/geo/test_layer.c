@@ -95,6 +95,24 @@ good_layers(void)
 	CHECK_INT(load("z.csv",
 	    "id,wkt\nz,\"POLYGON Z ((0 0 1, 1 0 1, 1 1 1, 0 0 1))\"\n", NULL,
 	    NULL, 0, &L, &e), 0);
+	/* The crs members that name WGS 84 longitude/latitude (issue 12). */
+	CHECK_INT(load("crs84.geojson", "{\"type\":\"FeatureCollection\","
+	    "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+	    "\"urn:ogc:def:crs:OGC:1.3:CRS84\"}},\"features\":["
+	    "{\"type\":\"Feature\",\"id\":7,\"properties\":{},\"geometry\":"
+	    "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],"
+	    "[0,0]]]}}]}", NULL, NULL, 0, &L, &e), 0);
+	CHECK_INT(load("epsg4326.geojson", "{\"type\":\"FeatureCollection\","
+	    "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+	    "\"epsg:4326\"}},\"features\":["
+	    "{\"type\":\"Feature\",\"id\":7,\"properties\":{},\"geometry\":"
+	    "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],"
+	    "[0,0]]]}}]}", NULL, NULL, 0, &L, &e), 0);
+	CHECK_INT(load("crsnull.geojson", "{\"type\":\"FeatureCollection\","
+	    "\"crs\":null,\"features\":["
+	    "{\"type\":\"Feature\",\"id\":7,\"properties\":{},\"geometry\":"
+	    "{\"type\":\"Polygon\",\"coordinates\":[[[0,0],[1,0],[1,1],"
+	    "[0,0]]]}}]}", NULL, NULL, 0, &L, &e), 0);
 	CHECK_INT(load("bowtie-fixed.csv",
 	    "id,wkt\nb,\"POLYGON ((0 0, 2 2, 2 0, 0 2, 0 0))\"\n", NULL, NULL,
 	    1, &L, &e), 0);
@@ -142,6 +160,50 @@ bad_layers(void)
 	    "nogeom.geojson: feature 1: polygon \"x\" has no geometry");
 	bad("/nonexistent/layer.csv", NULL, NULL,
 	    "/nonexistent/layer.csv: No such file or directory");
+	/* Issue 12, item 1: x from -1e308 to 1e308 made the fast index's
+	 * sizes NaN and a bucket index negative (a crash). */
+	bad("wide.csv", "id,wkt\nA,\"POLYGON ((-1e308 0, 1e308 0, 1e308 1, "
+	    "-1e308 1, -1e308 0))\"\n", NULL,
+	    "wide.csv: the polygons' x extent overflows a double: from "
+	    "\"-1e+308\" to \"1e+308\"");
+	bad("tall.geojson", "{\"type\":\"FeatureCollection\",\"features\":["
+	    "{\"type\":\"Feature\",\"id\":1,\"properties\":{},\"geometry\":"
+	    "{\"type\":\"Polygon\",\"coordinates\":[[[0,-1.7e308],[1,0],"
+	    "[0,1.7e308],[0,-1.7e308]]]}}]}", NULL,
+	    "tall.geojson: the polygons' y extent overflows a double: from "
+	    "\"-1.7e+308\" to \"1.7e+308\"");
+	/* Issue 12: a crs other than WGS 84 longitude/latitude put every
+	 * point in the wrong polygon; gridify converts nothing. */
+	bad("mercator.geojson", "{\"type\":\"FeatureCollection\","
+	    "\"crs\":{\"type\":\"name\",\"properties\":{\"name\":"
+	    "\"urn:ogc:def:crs:EPSG::3857\"}},\"features\":[]}", NULL,
+	    "mercator.geojson: crs is not WGS 84 longitude/latitude (OGC "
+	    "CRS84 or EPSG:4326), and gridify converts no coordinates; "
+	    "convert the layer first: \"urn:ogc:def:crs:EPSG::3857\"");
+	bad("link.geojson", "{\"type\":\"FeatureCollection\","
+	    "\"crs\":{\"type\":\"link\",\"properties\":{\"href\":"
+	    "\"c.wkt\"}},\"features\":[]}", NULL,
+	    "link.geojson: crs is not WGS 84 longitude/latitude (OGC "
+	    "CRS84 or EPSG:4326), and gridify converts no coordinates; "
+	    "convert the layer first: \"{\\\"type\\\":\\\"link\\\","
+	    "\\\"properties\\\":{\\\"href\\\":\\\"c.wkt\\\"}}\"");
+	/* A NUL in a GeoJSON string would cut an id or a value: jansson
+	 * refuses it, and the message says so in the data's terms. */
+	bad("nulid.geojson", "{\"type\":\"FeatureCollection\",\"features\":"
+	    "[{\"type\":\"Feature\",\"id\":\"a\\u0000b\",\"properties\":{},"
+	    "\"geometry\":null}]}", NULL, "nulid.geojson:1: not valid "
+	    "GeoJSON: a string holds a NUL character (\\u0000) near "
+	    "'\"a\\u0000b\"'");
+	bad("nulkey.geojson", "{\"type\":\"FeatureCollection\",\n"
+	    "\"features\":[{\"type\":\"Feature\",\"id\":\"a\",\n"
+	    "\"properties\":{\"n\\u0000\":1},\"geometry\":null}]}", NULL,
+	    "nulkey.geojson:3: not valid GeoJSON: a member name holds a NUL "
+	    "character (\\u0000) near '\"n\\u0000\"'");
+	/* GEOS reads 1e999 as infinity: not a coordinate (it was "invalid",
+	 * with a --make-valid hint that cannot help). */
+	bad("inf.csv", "id,wkt\nA,\"POLYGON ((0 0, 1e999 0, 1 1, 0 0))\"\n",
+	    NULL, "inf.csv:2: polygon \"A\": a coordinate is not a finite "
+	    "number: \"inf\"");
 }
 
 void

@@ -132,6 +132,178 @@ orientation(void)
 	CHECK_INT(pip_orient(1e15, 1e15, 1e15 + 1, 1e15 + 1, 1e15 + 2,
 	    1e15 + 2), 0);
 	CHECK_INT(pip_orient(0, 0, 4, 0, 2, 1e-300), 1);
+	/* A difference that overflows (1e308 - -1e308) made a product
+	 * infinite and the sign +1; exactly it is -0.7e308: unsure. */
+	CHECK_INT(pip_orient(-1e308, 0, 0, 1.2, 1e308, 1.7), 0);
+	/* Products that underflow to subnormals (1.3e-323 and 1.7e-323
+	 * both round to 1.48e-323) made the sign +1; it is -1: unsure. */
+	CHECK_INT(pip_orient(1.3e-162, 1.7e-162, 1e-161, 1e-161, 0, 0), 0);
+	/* Tiny but normal products keep their answer. */
+	CHECK_INT(pip_orient(0, 0, 1e-150, 0, 0, 1e-150), 1);
+	CHECK_INT(pip_orient(0, 0, 1e150, 0, 0, -1e150), -1);
+}
+
+/*
+ * Coordinates the fast index cannot hold (issue 12, items 1 and 2): an
+ * extent whose width overflows made a bucket index negative (a crash);
+ * pip_build now refuses them, and a layer beyond PIP_MAX_COORD is
+ * located by GEOS alone.
+ */
+static void
+out_of_range(void)
+{
+	struct pip_edge E[3] = {{-1e308, 0, 1e308, 0, 0},
+	    {1e308, 0, 1e308, 1, 0}, {1e308, 1, -1e308, 0, 0}};
+	struct pip_index *ix;
+	struct err e = {0};
+
+	ix = pip_build(E, 3, 1, 0, &e);
+	CHECK(ix == NULL && e.kind == ERR_DATA);
+	pip_free(ix);
+	E[0].ax = -PIP_MAX_COORD;
+	E[2].bx = -PIP_MAX_COORD;
+	E[0].bx = E[1].ax = E[1].bx = E[2].ax = NAN;
+	e.kind = ERR_NONE;
+	ix = pip_build(E, 3, 1, 0, &e);
+	CHECK(ix == NULL && e.kind == ERR_DATA);
+	pip_free(ix);
+	/* At the limit: built, and points anywhere, even far beyond the
+	 * extent, come back without touching memory outside the grid. */
+	E[0].bx = E[1].ax = E[1].bx = E[2].ax = PIP_MAX_COORD;
+	ix = pip_build(E, 3, 1, 0, &e);
+	CHECK(ix != NULL);
+	if (ix != NULL) {
+		CHECK_INT(pip_locate(ix, 1e308, 0.5), PIP_NONE);
+		CHECK_INT(pip_locate(ix, -1e308, -1e308), PIP_NONE);
+		CHECK_INT(pip_locate(ix, NAN, 0.5), PIP_NONE);
+		CHECK_INT(pip_locate(ix, 0, INFINITY), PIP_NONE);
+		CHECK(pip_locate(ix, 1e149, 0.25) != PIP_NONE);
+	}
+	pip_free(ix);
+}
+
+/*
+ * The differential test of issue 12, item 2: random layers (star-shaped
+ * polygons that overlap, and a block of squares sharing edges) and
+ * random points, vertices and edge midpoints at each scale get the same
+ * polygon from the fast locator (with its GEOS fallback) as from GEOS
+ * alone.  At 1e155 and 1e300 the edge test's products overflowed and at
+ * 1e-300 and below they underflowed: wrong districts with exit 0.
+ */
+static void
+differential_scales(void)
+{
+	static const double scales[] = {1e-300, 1, 1e150, 1e300, 1e155,
+	    1e-310, 1e-160};
+	static char text[64 * 1024];
+	static double px[4000], py[4000];
+	size_t si;
+
+	/* A seed whose layers GEOS accepts at every scale: at 1e-300 and
+	 * below its validity check calls some stars self-intersecting. */
+	t_seed(4);
+	for (si = 0; si < sizeof scales / sizeof scales[0]; si++) {
+		double sc = scales[si];
+		struct geo_ctx g;
+		struct layer fast = {0}, exact = {0};
+		struct layer_opts o = {0};
+		struct err e;
+		size_t k = 0, np = 0, i;
+		long mism = 0, inside = 0;
+		int p, v, a, b, rf;
+		char name[40];
+
+		k += (size_t)snprintf(text + k, sizeof text - k, "id,wkt\n");
+		for (p = 0; p < 14; p++) {
+			double cx = (double)t_rand_int(-40, 40);
+			double cy = (double)t_rand_int(-40, 40);
+			int nv = (int)t_rand_int(3, 9);
+			double vx[9], vy[9];
+
+			for (v = 0; v < nv; v++) {
+				double an = 2 * 3.14159265358979 * v / nv;
+				double r = (double)t_rand_int(1, 30);
+				vx[v] = round((cx + r * cos(an)) * 16) / 16 * sc;
+				vy[v] = round((cy + r * sin(an)) * 16) / 16 * sc;
+			}
+			k += (size_t)snprintf(text + k, sizeof text - k,
+			    "s%d,\"POLYGON((", p);
+			for (v = 0; v <= nv; v++)
+				k += (size_t)snprintf(text + k, sizeof text - k,
+				    "%.17g %.17g%s", vx[v % nv], vy[v % nv],
+				    v < nv ? "," : "))\"\n");
+			for (v = 0; v < nv && np + 5 < 4000; v++) {
+				double mx = vx[v] / 2 + vx[(v + 1) % nv] / 2;
+				double my = vy[v] / 2 + vy[(v + 1) % nv] / 2;
+
+				px[np] = vx[v];
+				py[np++] = vy[v];
+				px[np] = mx;
+				py[np++] = my;
+				/* A unit or two in the last place off the edge. */
+				px[np] = nextafter(nextafter(mx, INFINITY),
+				    INFINITY);
+				py[np++] = my;
+				px[np] = mx;
+				py[np++] = nextafter(my, -INFINITY);
+				px[np] = nextafter(mx, -INFINITY);
+				py[np++] = nextafter(nextafter(my, INFINITY),
+				    INFINITY);
+			}
+		}
+		for (a = 0; a < 3; a++)
+			for (b = 0; b < 3; b++)
+				k += (size_t)snprintf(text + k, sizeof text - k,
+				    "q%d%d,\"POLYGON((%.17g %.17g,%.17g %.17g,"
+				    "%.17g %.17g,%.17g %.17g,%.17g %.17g))\"\n",
+				    a, b, a * 8 * sc, b * 8 * sc,
+				    (a + 1) * 8 * sc, b * 8 * sc,
+				    (a + 1) * 8 * sc, (b + 1) * 8 * sc,
+				    a * 8 * sc, (b + 1) * 8 * sc, a * 8 * sc,
+				    b * 8 * sc);
+		/* Points on a 1/4 grid (many on the squares' edges) and
+		 * anywhere, over the layers and beyond. */
+		while (np < 4000) {
+			if (np % 2) {
+				px[np] = (double)t_rand_int(-280, 280) / 4 * sc;
+				py[np] = (double)t_rand_int(-280, 280) / 4 * sc;
+			} else {
+				px[np] = ((double)(t_rand() >> 11) / 0x1p53 *
+				    140 - 70) * sc;
+				py[np] = ((double)(t_rand() >> 11) / 0x1p53 *
+				    140 - 70) * sc;
+			}
+			np++;
+		}
+		snprintf(name, sizeof name, "scale%zu.csv", si);
+		CHECK(geo_init(&g, &e) == 0);
+		o.path = t_file(name, text, k);
+		o.csv.delim = ',';
+		rf = layer_load(&g, &fast, &o, &e);
+		if (rf < 0)
+			printf("# scale %g: no layer: %s\n", sc, e.msg);
+		CHECK_INT(rf, 0);
+		o.no_fast = 1;
+		CHECK_INT(layer_load(&g, &exact, &o, &e), rf);
+		/* The fast index is used up to PIP_MAX_COORD. */
+		CHECK(rf < 0 || (fast.fast != NULL) == (sc * 100 <=
+		    PIP_MAX_COORD));
+		for (i = 0; i < np && rf == 0; i++) {
+			long f = t_locate1(&g, &fast, px[i], py[i], &e);
+			long x = t_locate1(&g, &exact, px[i], py[i], &e);
+			if (f != x && mism++ < 3)
+				printf("# scale %g: (%.17g, %.17g): fast %ld, "
+				    "GEOS %ld\n", sc, px[i], py[i], f, x);
+			inside += x >= 0;
+		}
+		printf("# scale %g: %zu points, %ld in a polygon, %ld "
+		    "mismatched\n", sc, np, inside, mism);
+		CHECK_INT(mism, 0);
+		CHECK(rf < 0 || inside > (long)np / 4);
+		layer_free(&g, &fast);
+		layer_free(&g, &exact);
+		geo_finish(&g);
+	}
 }
 
 /* Two squares sharing an edge, the first with a hole. */
@@ -170,6 +342,8 @@ void
 suite_pip(void)
 {
 	orientation();
+	out_of_range();
+	differential_scales();
 	shared_edge_rule();
 	agreement("testdata/grid/cells.csv", NULL, 20000);
 	agreement("testdata/grid/districts.csv", NULL, 20000);
