@@ -239,6 +239,7 @@ cli_check_paths(const struct cli_common *c, const struct cli_path *inputs,
     const struct cli_path *outputs, size_t nout)
 {
 	struct named *in, out[16];
+	const char *stdin_opt = NULL;
 	size_t ni = 0, no = 0, i, j;
 	const struct cli_path shared[] = {{"-o", c->output},
 	    {"--reject", c->reject}, {"--chart", c->gnuplot ? NULL : c->chart},
@@ -248,11 +249,25 @@ cli_check_paths(const struct cli_common *c, const struct cli_path *inputs,
 		nfiles = 0;
 	if ((in = calloc(nin + (size_t)nfiles + 1, sizeof *in)) == NULL)
 		nomem_exit();
-	for (i = 0; i < nin + (size_t)nfiles; i++) {
-		const struct cli_path p = i < nin ? inputs[i] :
-		    (struct cli_path){"", files[i - nin]};
+	for (i = 0; i < nin + (size_t)nfiles + (nfiles == 0); i++) {
+		/* No operand: the operand is standard input. */
+		const struct cli_path p = i < nin ? inputs[i] : nfiles ?
+		    (struct cli_path){"", files[i - nin]} :
+		    (struct cli_path){"the data (no FILE given)", "-"};
 
-		if (p.path && strcmp(p.path, "-") != 0)
+		if (p.path && (strcmp(p.path, "-") == 0 ||
+		    strcmp(p.path, "/dev/stdin") == 0)) {
+			/* The second reader would find it drained. */
+			if (stdin_opt != NULL && *stdin_opt == '\0' &&
+			    *p.opt == '\0')
+				cli_usage("two operands read the standard input, "
+				    "which can be read only once");
+			if (stdin_opt != NULL)
+				cli_usage("%s and %s both read the standard "
+				    "input, which can be read only once",
+				    opt_name(stdin_opt), opt_name(p.opt));
+			stdin_opt = p.opt;
+		} else if (p.path)
 			name_file(&in[ni++], p.opt, p.path);
 	}
 	for (i = 0; i < 4 + nout && no < 16; i++) {

@@ -370,6 +370,11 @@ settle_names(struct run *R, const struct csv_record *h, struct err *e)
 
 		if (L->as_explicit || !name_taken(R, h, l, R->idname[l]))
 			continue;
+		if (strcmp(L->path, "-") == 0)
+			/* No file name to make a column name of. */
+			return errf(e, ERR_USAGE, "the layer on standard input: "
+			    "column \"%s\" is already in the output; name its id "
+			    "column with --as", R->idname[l]);
 		base = strrchr(L->path, '/');
 		base = base ? base + 1 : L->path;
 		dot = strrchr(base, '.');

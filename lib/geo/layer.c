@@ -563,6 +563,14 @@ add_polygon(struct geo_ctx *g, struct layer *L, const struct layer_opts *o,
 	int a;
 
 	quote_value(q, sizeof q, id, strlen(id));
+	if (id[0] == '\0') {
+		/* An empty id is what a point in no polygon gets: the two
+		 * would be one row of the counts. */
+		if (geom)
+			GEOSGeom_destroy_r(g->h, geom);
+		return errf(e, ERR_DATA, "%s: a polygon has an empty id, which "
+		    "is what a point in no polygon gets", where);
+	}
 	if (grow_polys(L) < 0) {
 		if (geom)
 			GEOSGeom_destroy_r(g->h, geom);

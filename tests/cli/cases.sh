@@ -52,6 +52,13 @@ ok two-outputs-nothing-made sh -c "! ls $tmp/new.csv $tmp/new2.csv 2>/dev/null"
 # Devices are not files to protect: both outputs to /dev/null is fine.
 ok dev-null-twice caseflow -q -o /dev/null --reject /dev/null $c/rates.csv
 
+# Standard input can feed one input only: a second reader would find it
+# drained (gridify -p - with the points on standard input too said
+# "empty input").  No FILE operand means standard input.
+t usage-stdin-twice-layer 2 gridify -p - -x x -y y
+t usage-stdin-twice-dev 2 gridify -p /dev/stdin -x x -y y -
+t usage-stdin-twice-operands 2 caseflow - -
+
 # --- a failed run leaves the old file as it was ---
 # bad.csv stops at its first bad record (no --reject): last month's
 # output stays byte for byte, and no temporary file is left beside it.

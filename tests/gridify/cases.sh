@@ -64,6 +64,9 @@ t count-layers 0 gridify -p $d/squares.csv -p $d/multi.geojson --count $d/points
 t count-empty-input 0 gridify -p $d/squares.csv --count $d/header-only.csv
 t bad-empty-input 1 gridify -p $d/squares.csv --count $d/more.csv /dev/null
 t bad-name-clash 2 gridify -p $d/squares.csv -a name -x lon -y lat -p $d/squares.csv $d/points.csv
+# The id column of a second layer is named after its file when "id" is
+# taken; a layer on standard input has no file name to give (it was "-").
+t bad-name-clash-stdin 2 sh -c "gridify -p - -p $d/squares.csv -x lon -y lat $d/points.csv < $d/squares.csv"
 
 # --- points that cannot match: one warning at the end, exit 0 ---
 # Longitude and latitude swapped: no 311 report is inside the districts'
@@ -85,6 +88,10 @@ f bad-reject-file "$tmp/bad-rej.csv"
 t bad-column 1 gridify -p $d/squares.csv -x longitude $d/points.csv
 t bad-header-mismatch 1 gridify -p $d/squares.csv $d/points.csv $d/other.csv
 t bad-input-missing 1 gridify -p $d/squares.csv $d/nonexistent.csv
+# A polygon with an empty id would share its row of the counts with the
+# points in no polygon: the layer is refused, CSV and GeoJSON alike.
+t bad-layer-empty-id 1 gridify -p testdata/gridify/bad-empty-id.csv $d/points.csv
+t bad-layer-empty-id-geojson 1 gridify -p testdata/gridify/bad-empty-id.geojson $d/points.csv
 t bad-polygons-missing 1 gridify -p $d/nonexistent.geojson $d/points.csv
 t bad-encoding 2 gridify -p $d/squares.csv --encoding klingon $d/points.csv
 t bad-reject-dir 1 gridify -p $d/squares.csv --reject /nonexistent/rej.csv $d/points.csv
