@@ -128,7 +128,7 @@ FUZZ_HARNESSES = csv geojson wkt time rankcity caseflow pip
 FUZZ_BINS  = $(FUZZ_HARNESSES:%=$(FB)/fuzz_%)
 FUZZ_SECONDS ?= 60
 $(FB)/%: CC = $(FUZZ_CC)
-$(eval $(call build_rules,$(FB),$$(FUZZ_FLAGS)))
+$(eval $(call build_rules,$(FB),$$(FUZZ_FLAGS),$$(FUZZ_CC)))
 
 $(FB)/fuzz_csv $(FB)/fuzz_time: $(FB)/fuzz_%: $(FB)/obj/tests/fuzz/%.o \
     $(FB)/libcore.a
