@@ -176,12 +176,15 @@ read_previous(const char *path, const struct rc_model *m,
 		goto out;
 	}
 	while ((st = csvr_next(r, &rec, e)) == 1) {
-		const char *id = rec->field[ucol];
-		size_t len = rec->len[ucol];
+		const char *id;
+		size_t len;
 		double v;
 		enum num_status ns;
+		/* first: a short row has no field ucol to read */
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
+		id = rec->field[ucol];
+		len = rec->len[ucol];
 		if (m->by_col) {
 			/* --by: the rows of this group only */
 			const char *g = rec->field[bcol];

@@ -439,6 +439,12 @@ cmpref previous-by-hand unit "$rt/prev-want.csv" "$rt/prev.csv" -v exact=rank_ch
 t previous 0 rankcity -m $rd/small_meta.csv --label name --previous $rd/previous.csv $rd/small.csv
 t previous-duplicate 1 rankcity -m $rd/small_meta.csv --previous $rd/previous_dup.csv $rd/small.csv
 t previous-no-unit 1 rankcity --unit name --previous $rd/previous_dup.csv $rd/small.csv
+# A short row in the previous ranking (line 3 lacks the unit column, the
+# third) is the reader's width error on its line: nothing of the row is
+# read before the width is checked.  Run from $rt so that the message
+# names the file without the scratch path.
+printf 'rank,name,unit\n1,one,U1\n2,two\n3,three,U3\n' >"$rt/prev-short.csv"
+t bad-previous-short-row 1 sh -c "cd '$rt' && rankcity -q -m '$PWD/$rd/small_meta.csv' --previous prev-short.csv '$PWD/$rd/small.csv'"
 # --precision: fixed decimals, missing values stay empty.
 t precision 0 rankcity -m $rd/small_meta.csv --precision 3 $rd/small.csv
 t precision-0 0 rankcity -m $rd/small_meta.csv --precision 0 --emit aggregated $rd/small.csv
@@ -649,6 +655,10 @@ rankcity -q --unit 1 --label 2 $rd/small.csv >"$rt/pos.csv"
 ok unit-by-position-leading-zero sh -c "rankcity -q --unit 01 --label 002 $rd/small.csv | cmp -s - $rt/pos.csv"
 t usage-delimiter-quote 2 rankcity -d '"' $rd/small.csv
 t usage-delimiter 2 rankcity -d ab $rd/small.csv
+# A CR or an LF cannot separate fields either (the shared rule of -d).
+t usage-delimiter-cr 2 rankcity -d "$(printf '\r')" $rd/small.csv
+t usage-delimiter-lf 2 rankcity -d '
+' $rd/small.csv
 t usage-emit 2 rankcity --emit raw $rd/small.csv
 t usage-weights-meta 2 rankcity --weights meta $rd/small.csv
 t usage-screen 2 rankcity --screen 1.5 $rd/small.csv
