@@ -580,7 +580,7 @@ entropy_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 
 	for (j = 0; j < pn->nchild; j++) {
 		const double *x = &m->x[pn->child[j] * n];
-		double sum = 0, h = 0, first = NAN;
+		double sum = 0, h = 0, first = NAN, top = 0, scale = 1;
 		size_t cnt = 0;
 		int constant = 1;
 		for (u = 0; u < n; u++) {
@@ -598,14 +598,26 @@ entropy_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 			else if (x[u] != first)
 				constant = 0;
 			sum += x[u];
+			top = x[u] > top ? x[u] : top;
 			cnt++;
+		}
+		/* Values near 1e308 sum to infinity: every share would be
+		 * 0, 0 log 0 NaN and the weights silently equal.  Then take
+		 * the shares over the largest value first (only then, so
+		 * that ordinary values give the same bits as ever). */
+		if (!isfinite(sum)) {
+			scale = top;
+			sum = 0;
+			for (u = 0; u < n; u++)
+				if (!isnan(x[u]))
+					sum += x[u] / scale;
 		}
 		w[j] = 0;
 		if (constant || cnt < 2 || sum == 0)
 			continue; /* no information: weight 0 */
 		for (u = 0; u < n; u++)
 			if (!isnan(x[u]) && x[u] > 0) {
-				double pr = x[u] / sum;
+				double pr = x[u] / scale / sum;
 				h -= pr * log(pr);
 			}
 		w[j] = 1 - h / log((double)cnt);
@@ -711,6 +723,22 @@ out:
 
 /* ------------------------------------------------------------ aggregate */
 
+/*
+ * TOPSIS with vector normalisation: v = w x / |x| per column, the
+ * distances of each unit to the ideal and the anti-ideal, C = d- / (d+ +
+ * d-).  Each column is divided by its largest |x| (top) first and its
+ * norm taken of that, v = w (x / top) / sqrt(sum (x / top)^2): squares of
+ * values near 1e155 and above overflow to infinity, and those near 1e-155
+ * and below to 0, either way leaving every v 0 (every unit alike).  Scaled,
+ * x / top is at most 1 and the root at least 1, so nothing overflows for
+ * any finite x, and a power-of-two scale of a column leaves v unchanged.
+ */
+static double
+topsis_v(double w, double x, double top, double root)
+{
+	return top > 0 ? w * (x / top) / root : 0;
+}
+
 static int
 topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
     struct err *e)
@@ -718,12 +746,13 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 	struct rc_node *pn = &m->node[p];
 	size_t n = m->nunit, k = pn->nchild, j, u;
 	double *out = &m->x[p * n];
-	double *norm = calloc(k, sizeof *norm), *best = calloc(k, sizeof *best);
+	double *top = calloc(k, sizeof *top), *root = calloc(k, sizeof *root);
+	double *best = calloc(k, sizeof *best);
 	double *worst = calloc(k, sizeof *worst);
 	char q1[96], q2[96];
 	int rc = -1;
 
-	if (!norm || !best || !worst) {
+	if (!top || !root || !best || !worst) {
 		err_nomem(e);
 		goto out;
 	}
@@ -733,13 +762,16 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 		double s = 0, hi = -INFINITY, lo = INFINITY;
 		int neg = dir_in_topsis && c < m->nind && m->node[c].dir < 0;
 		for (u = 0; u < n; u++)
-			if (!isnan(x[u]))
-				s += x[u] * x[u];
-		norm[j] = s > 0 ? sqrt(s) : 0;
+			if (!isnan(x[u]) && fabs(x[u]) > top[j])
+				top[j] = fabs(x[u]);
+		if (top[j] > 0)
+			for (u = 0; u < n; u++)
+				if (!isnan(x[u]))
+					s += (x[u] / top[j]) * (x[u] / top[j]);
+		root[j] = sqrt(s);
 		for (u = 0; u < n; u++)
 			if (!isnan(x[u])) {
-				double v = norm[j] > 0 ? w[j] * x[u] / norm[j] :
-				    0;
+				double v = topsis_v(w[j], x[u], top[j], root[j]);
 				hi = v > hi ? v : hi;
 				lo = v < lo ? v : lo;
 			}
@@ -753,7 +785,7 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 			double x = m->x[pn->child[j] * n + u], v;
 			if (isnan(x))
 				continue;
-			v = norm[j] > 0 ? w[j] * x / norm[j] : 0;
+			v = topsis_v(w[j], x, top[j], root[j]);
 			dp += (v - best[j]) * (v - best[j]);
 			dm += (v - worst[j]) * (v - worst[j]);
 			any = 1;
@@ -775,7 +807,8 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 	}
 	rc = 0;
 out:
-	free(norm);
+	free(top);
+	free(root);
 	free(best);
 	free(worst);
 	return rc;
@@ -801,9 +834,13 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 		size_t k = pn->nchild;
 
 		switch (wm) {
-		case RC_W_META:
-			for (j = 0; j < k; j++)
+		case RC_W_META: {
+			double top = 0;
+			for (j = 0; j < k; j++) {
 				sum += m->node[pn->child[j]].weight;
+				if (m->node[pn->child[j]].weight > top)
+					top = m->node[pn->child[j]].weight;
+			}
 			if (!(sum > 0)) {
 				free(w);
 				return errf(e, ERR_DATA, "%s:%ld: the Weights of "
@@ -811,9 +848,26 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 				    m->meta_name ? m->meta_name : m->data_name,
 				    pn->line, QV(q1, pn->code));
 			}
-			for (j = 0; j < k; j++)
-				w[j] = m->node[pn->child[j]].weight / sum;
+			/* Weights near 1e308 can sum to infinity, which
+			 * would make every share 0 and every score empty:
+			 * then share the weights over the largest first
+			 * (the sum is then at most k).  Otherwise the plain
+			 * division, so that ordinary weights give the same
+			 * bits as ever. */
+			if (!isfinite(sum)) {
+				sum = 0;
+				for (j = 0; j < k; j++)
+					sum += m->node[pn->child[j]].weight /
+					    top;
+				for (j = 0; j < k; j++)
+					w[j] = m->node[pn->child[j]].weight /
+					    top / sum;
+			} else
+				for (j = 0; j < k; j++)
+					w[j] = m->node[pn->child[j]].weight /
+					    sum;
 			break;
+		}
 		case RC_W_EQUAL:
 			for (j = 0; j < k; j++)
 				w[j] = 1.0 / (double)k;
