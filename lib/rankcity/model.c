@@ -1384,34 +1384,48 @@ rc_sort_idx(size_t *v, size_t n, size_t *tmp,
 
 /* ------------------------------------------------------- constant columns */
 
-/* Remove node k (its strings, its row of x) from m, renumbering the
- * nodes after it in the parents and the children lists. */
+/*
+ * Remove the nodes with drop[k] set (their strings, their rows of x) from
+ * m in one pass, the others keeping their order, and renumber the parents
+ * and the children lists.  One pass, where removing the nodes one at a
+ * time moved the rows after each (quadratic in the nodes removed).
+ * newi: scratch for m->nnode indexes.
+ */
 static void
-remove_node(struct rc_model *m, size_t k)
+remove_nodes(struct rc_model *m, const unsigned char *drop, size_t *newi)
 {
-	size_t i, j, n = m->nunit;
+	size_t i, j, k, n = m->nunit, nind = 0;
 
-	free(m->node[k].code);
-	free(m->node[k].name);
-	free(m->node[k].denom);
-	free(m->node[k].child);
-	memmove(&m->node[k], &m->node[k + 1],
-	    (m->nnode - k - 1) * sizeof *m->node);
-	if (n > 0)
-		memmove(&m->x[k * n], &m->x[(k + 1) * n],
-		    (m->nnode - k - 1) * n * sizeof *m->x);
-	m->nnode--;
-	if (k < m->nind)
-		m->nind--;
+	for (k = 0, j = 0; k < m->nnode; k++) {
+		if (drop[k]) {
+			free(m->node[k].code);
+			free(m->node[k].name);
+			free(m->node[k].denom);
+			free(m->node[k].child);
+			continue;
+		}
+		newi[k] = j;
+		if (j != k) {
+			m->node[j] = m->node[k];
+			if (n > 0)
+				memmove(&m->x[j * n], &m->x[k * n],
+				    n * sizeof *m->x);
+		}
+		if (k < m->nind)
+			nind++;
+		j++;
+	}
+	m->nnode = j;
+	m->nind = nind;
 	for (i = 0; i < m->nnode; i++) {
 		struct rc_node *d = &m->node[i];
 		size_t o = 0;
-		if (d->parent > (long)k)
-			d->parent--;
-		for (j = 0; j < d->nchild; j++)
-			if (d->child[j] != k)
-				d->child[o++] = d->child[j] > k ?
-				    d->child[j] - 1 : d->child[j];
+		/* a kept node's parent is kept (it has a child left) */
+		if (d->parent >= 0)
+			d->parent = (long)newi[d->parent];
+		for (k = 0; k < d->nchild; k++)
+			if (!drop[d->child[k]])
+				d->child[o++] = newi[d->child[k]];
 		d->nchild = o;
 	}
 }
@@ -1421,12 +1435,18 @@ rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
     struct buf *warn, struct err *e)
 {
 	struct buf names = {0};
-	size_t k, u, n = m->nunit, nd = 0;
+	size_t k, j, u, n = m->nunit, nd = 0, left = 1;
+	unsigned char *drop = calloc(m->nnode + 1, 1);
+	size_t *newi = malloc((m->nnode + 1) * sizeof *newi);
 	char q[96];
 	int rc = -1;
 
 	*dropped = 0;
-	for (k = 0; k < m->nind;) {
+	if (!drop || !newi) {
+		err_nomem(e);
+		goto out;
+	}
+	for (k = 0; k < m->nind; k++) {
 		const double *x = &m->x[k * n];
 		double first = NAN;
 		int same = 1;
@@ -1437,39 +1457,37 @@ rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
 				else if (x[u] != first)
 					same = 0;
 			}
-		if (!same || isnan(first)) {
-			k++;
+		if (!same || isnan(first))
 			continue;
-		}
 		QV(q, m->node[k].code);
 		if ((nd++ && buf_append(&names, ", ", 2) < 0) ||
 		    buf_append(&names, q, strlen(q)) < 0) {
 			err_nomem(e);
 			goto out;
 		}
-		remove_node(m, k);
-		/* an aggregate left without children goes too (not the root) */
-		for (;;) {
-			size_t a;
-			for (a = m->nind; a + 1 < m->nnode; a++)
-				if (m->node[a].nchild == 0)
-					break;
-			if (a + 1 >= m->nnode)
-				break;
-			remove_node(m, a);
-		}
+		drop[k] = 1;
+	}
+	/* An aggregate left without children goes too (not the root);
+	 * children come before their parent in node order, so one pass
+	 * sees each aggregate's children settled. */
+	for (k = m->nind; k < m->nnode; k++) {
+		for (left = 0, j = 0; j < m->node[k].nchild; j++)
+			left += !drop[m->node[k].child[j]];
+		if (left == 0 && k + 1 < m->nnode)
+			drop[k] = 1;
 	}
 	*dropped = nd;
 	if (nd == 0) {
 		rc = 0;
 		goto out;
 	}
-	if (m->node[m->nnode - 1].nchild == 0) {
+	if (left == 0) { /* the root's, the last counted */
 		errf(e, ERR_DATA, "%s%s: every indicator has the same value for "
 		    "every unit (%.*s): nothing to rank", m->data_name, what ? what :
 		    "", (int)names.len, names.data);
 		goto out;
 	}
+	remove_nodes(m, drop, newi);
 	if (warn && (buf_append(warn, m->data_name, strlen(m->data_name)) < 0 ||
 	    (what && buf_append(warn, what, strlen(what)) < 0) ||
 	    buf_append(warn, nd > 1 ? ": indicators " : ": indicator ",
@@ -1484,6 +1502,8 @@ rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
 	rc = 0;
 out:
 	free(names.data);
+	free(drop);
+	free(newi);
 	return rc;
 }
 

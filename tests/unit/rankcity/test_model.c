@@ -474,6 +474,41 @@ drop_constant(void)
 	rc_model_free(&m);
 	free(warn.data);
 
+	/* Two levels go: a, b (constant, b with a gap) leave P1 empty, P1
+	 * leaves S1 empty; c, d stay under P2 under S2 under the index,
+	 * renumbered in order, with their rows. */
+	{
+		static const char *const code2[] = {"a", "b", "c", "d", "P1",
+		    "P2", "S1", "S2", "index"};
+		static const long parent2[] = {4, 4, 5, 5, 6, 7, 8, 8, -1};
+		static const double x2[] = {1, 1, 1, 2, 2, NA, 3, 4, 5,
+		    5, NA, 6};
+		static const double want2[] = {3, 4, 5, 5, NA, 6};
+
+		if (t_tree(&m, 4, 9, 3, code2, parent2, NULL, x2) < 0)
+			return;
+		m.data_name = "data.csv";
+		CHECK_INT(rc_drop_constant(&m, NULL, &n, NULL, &e), 0);
+		CHECK_INT(n, 2);
+		CHECK_INT(m.nind, 2);
+		CHECK_INT(m.nnode, 5);
+		if (m.nnode == 5) {
+			CHECK_STR(m.node[0].code, "c");
+			CHECK_STR(m.node[2].code, "P2");
+			CHECK_STR(m.node[3].code, "S2");
+			CHECK_STR(m.node[4].code, "index");
+			CHECK_INT(m.node[1].parent, 2);
+			CHECK_INT(m.node[2].parent, 3);
+			CHECK_INT(m.node[3].parent, 4);
+			CHECK_INT(m.node[4].nchild, 1);
+			CHECK_INT(m.node[4].child[0], 3);
+			CHECK_INT(m.node[2].nchild, 2);
+			CHECK_INT(m.node[2].child[1], 1);
+			CHECK_VEC(m.x, want2, 6, 0);
+		}
+		rc_model_free(&m);
+	}
+
 	if (t_flat(&m, 2, 2, flat) < 0)
 		return;
 	m.data_name = "d.csv";
