@@ -35,21 +35,63 @@ col_index(const struct rc_model *m, const char *name)
 	return -1;
 }
 
+static int
+cmp_colname(const void *a, const void *b, void *ctx)
+{
+	char **name = ctx;
+
+	return strcmp(name[*(const size_t *)a], name[*(const size_t *)b]);
+}
+
+/* The kept column called name, by binary search in by (the columns in
+ * the order of their names): index or -1. */
+static long
+col_find(const struct rc_model *m, const size_t *by, const char *name)
+{
+	size_t lo = 0, hi = m->ncol;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(name, m->colname[by[mid]]);
+		if (c == 0)
+			return (long)by[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
 int
 rc_denominate(struct rc_model *m, struct err *e)
 {
 	size_t k, u, n = m->nunit;
+	size_t *by = malloc((m->ncol + 1) * sizeof *by);
+	size_t *tmp = malloc((m->ncol + 1) * sizeof *tmp);
 	char q1[96], q2[96], q3[96];
+	int rc = -1;
 
+	if (!by || !tmp) {
+		err_nomem(e);
+		goto out;
+	}
+	/* The columns by name, once: a search of them per indicator was
+	 * quadratic when every indicator has a Denominator of its own. */
+	for (k = 0; k < m->ncol; k++)
+		by[k] = k;
+	rc_sort_idx(by, m->ncol, tmp, cmp_colname, m->colname);
 	for (k = 0; k < m->nind; k++) {
 		long c;
 		if (m->node[k].denom == NULL)
 			continue;
-		c = col_index(m, m->node[k].denom);
-		if (c < 0)
-			return errf(e, ERR_DATA, "%s: no column %s (the "
+		c = col_find(m, by, m->node[k].denom);
+		if (c < 0) {
+			errf(e, ERR_DATA, "%s: no column %s (the "
 			    "Denominator of %s)", m->data_name,
 			    QV(q1, m->node[k].denom), QV(q2, m->node[k].code));
+			goto out;
+		}
 		for (u = 0; u < n; u++) {
 			const char *s = m->colval[c][u];
 			double d, *x = &m->x[k * n + u];
@@ -58,27 +100,36 @@ rc_denominate(struct rc_model *m, struct err *e)
 				*x = NAN;
 				continue;
 			}
-			if (st != NUM_OK)
-				return errf(e, ERR_DATA, "%s:%ld: column %s: "
-				    "%s %s", m->data_name, m->uline[u],
+			if (st != NUM_OK) {
+				errf(e, ERR_DATA, "%s:%ld: column %s: %s %s",
+				    m->data_name, m->uline[u],
 				    QV(q1, m->colname[c]), QV(q2, s),
 				    num_status_text(st));
-			if (d == 0 && !isnan(*x))
-				return errf(e, ERR_DATA, "%s:%ld: unit %s: "
-				    "Denominator %s of %s is 0",
-				    m->data_name, m->uline[u],
+				goto out;
+			}
+			if (d == 0 && !isnan(*x)) {
+				errf(e, ERR_DATA, "%s:%ld: unit %s: Denominator "
+				    "%s of %s is 0", m->data_name, m->uline[u],
 				    QV(q1, m->unit[u]), QV(q2, m->colname[c]),
 				    QV(q3, m->node[k].code));
+				goto out;
+			}
 			*x /= d;
-			if (!isnan(*x) && !isfinite(*x))
-				return errf(e, ERR_DATA, "%s:%ld: unit %s: %s "
-				    "divided by its Denominator %s is too large "
-				    "to hold", m->data_name, m->uline[u],
+			if (!isnan(*x) && !isfinite(*x)) {
+				errf(e, ERR_DATA, "%s:%ld: unit %s: %s divided "
+				    "by its Denominator %s is too large to hold",
+				    m->data_name, m->uline[u],
 				    QV(q1, m->unit[u]), QV(q3, m->node[k].code),
 				    QV(q2, m->colname[c]));
+				goto out;
+			}
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(by);
+	free(tmp);
+	return rc;
 }
 
 void

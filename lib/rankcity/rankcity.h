@@ -136,9 +136,10 @@ void rc_model_free(struct rc_model *m);
 /*
  * Divide every indicator that has a Denominator by that column's value
  * (read with rc_read_opts.denominate).  A missing denominator makes the
- * value missing.  Returns 0, or -1 with *e set (ERR_DATA): a denominator
- * that is not a number, 0 under a value, or a quotient too large to hold,
- * naming the file, line, unit and columns.
+ * value missing.  Returns 0, or -1 with *e set: ERR_DATA for a
+ * denominator that is not a number, 0 under a value, or a quotient too
+ * large to hold, naming the file, line, unit and columns; ERR_NOMEM.
+ * m keeps ownership of everything; nothing is allocated past the call.
  */
 int rc_denominate(struct rc_model *m, struct err *e);
 

@@ -860,6 +860,40 @@ weights_huge(void)
 	rc_model_free(&m);
 }
 
+/*
+ * rc_denominate finds each indicator's Denominator among the kept
+ * columns by name (sorted once, then a binary search): three indicators
+ * with a column each, kept in the order zeta, alpha, mid, and the group
+ * column g among them.  a / zeta, b / alpha, c / mid; an empty
+ * denominator leaves the value missing; a name not kept is an error.
+ */
+static void
+denominate_many(void)
+{
+	static const double x[] = {10, 20, 30, 40, 50, 60};
+	static const char *const zeta[] = {"2", "4"}, *const alpha[] = {"5",
+	    ""}, *const mid[] = {"10", "20"}, *const g[] = {"x", "y"};
+	static const double want[] = {5, 5, 6, NA, 5, 3};
+	struct rc_model m;
+	struct err e = {0};
+
+	if (t_flat(&m, 3, 2, x) < 0 || t_add_column(&m, "zeta", zeta) < 0 ||
+	    t_add_column(&m, "g", g) < 0 ||
+	    t_add_column(&m, "alpha", alpha) < 0 ||
+	    t_add_column(&m, "mid", mid) < 0)
+		return;
+	m.node[0].denom = strdup("zeta");
+	m.node[1].denom = strdup("alpha");
+	m.node[2].denom = strdup("mid");
+	CHECK_INT(rc_denominate(&m, &e), 0);
+	CHECK_VEC(m.x, want, 6, 0);
+	free(m.node[2].denom);
+	m.node[2].denom = strdup("nu");
+	CHECK_INT(rc_denominate(&m, &e), -1);
+	CHECK_STR(e.msg, "t.csv: no column \"nu\" (the Denominator of \"c\")");
+	rc_model_free(&m);
+}
+
 /* ---------------------------------------------------------------- ranks */
 
 static void
@@ -1074,6 +1108,7 @@ suite_pipeline(void)
 	topsis();
 	topsis_scale();
 	weights_huge();
+	denominate_many();
 	ranks();
 	impute();
 	screen();
