@@ -112,8 +112,9 @@ int rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
  * is left.  *dropped gets the count of indicators dropped, and warn (may
  * be NULL) one line naming them all; what (may be NULL) follows the file
  * name in the line (", group ..." under --by).  An indicator without
- * values stays (rc_normalise names it).  Returns 0, or -1 with *e set:
- * ERR_DATA when every indicator goes, ERR_NOMEM.
+ * values stays (rc_normalise names it).  m keeps ownership of what stays;
+ * the dropped nodes' strings are freed.  Returns 0, or -1 with *e set
+ * and m as it was: ERR_DATA when every indicator goes, ERR_NOMEM.
  */
 int rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
     struct buf *warn, struct err *e);
