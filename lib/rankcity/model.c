@@ -4,11 +4,13 @@
  * is held: a ranking needs every unit at once.
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/csvio.h"
+#include "core/intern.h"
 #include "core/num.h"
 #include "core/util.h"
 #include "rankcity/internal.h"
@@ -285,15 +287,107 @@ out:
 	return rc;
 }
 
-static long
-find_row(const struct meta_row *a, size_t n, const char *code)
+/*
+ * A hashed index of names (the iCodes of META, the header of the data):
+ * name to the position of its first occurrence, so a lookup costs the
+ * same for the 100,000th indicator as for the first.  Zero it to start;
+ * names_free() frees it.  The intern table has no lookup that does not
+ * add, so a name looked up and not found is added there too: pos[] says
+ * which ids were indexed (NAMES_NONE: only looked up), so that names_add()
+ * after a failed names_find() of the same name still indexes it.
+ */
+#define NAMES_NONE SIZE_MAX
+struct names {
+	struct intern t;
+	size_t *pos;       /* pos[id] for id < npos, or NAMES_NONE */
+	size_t npos, cap;
+	int hasdup;        /* a name came twice: */
+	size_t dup, first; /* its first repeat and where it came first */
+};
+
+static void
+names_free(struct names *x)
+{
+	intern_free(&x->t);
+	free(x->pos);
+	memset(x, 0, sizeof *x);
+}
+
+/* Add entry number i (len bytes at s); a repeat is remembered in dup and
+ * first (the first repeat only).  0, or -1 with *e set. */
+static int
+names_add(struct names *x, const char *s, size_t len, size_t i,
+    struct err *e)
+{
+	uint32_t id;
+	int added;
+
+	if (intern_get(&x->t, s, len, &id, &added, e) < 0)
+		return -1;
+	if (id >= x->npos) {
+		if (grow_array((void **)&x->pos, &x->cap, (size_t)id + 1,
+		    sizeof *x->pos) < 0)
+			return err_nomem(e);
+		while (x->npos <= id)
+			x->pos[x->npos++] = NAMES_NONE;
+	}
+	if (x->pos[id] == NAMES_NONE) {
+		x->pos[id] = i;
+		return 0;
+	}
+	if (!x->hasdup) {
+		x->hasdup = 1;
+		x->dup = i;
+		x->first = x->pos[id];
+	}
+	return 0;
+}
+
+/* The position of the len bytes at s in *pos, or -1 when not indexed.
+ * 0, or -1 with *e set (out of memory). */
+static int
+names_find(struct names *x, const char *s, size_t len, long *pos,
+    struct err *e)
+{
+	uint32_t id;
+	int added;
+
+	*pos = -1;
+	if (intern_get(&x->t, s, len, &id, &added, e) < 0)
+		return -1;
+	if (id < x->npos && x->pos[id] != NAMES_NONE)
+		*pos = (long)x->pos[id];
+	return 0;
+}
+
+/* Index the fields of a header row (names_add for each). */
+static int
+names_header(struct names *x, const struct csv_record *h, struct err *e)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
-		if (strcmp(a[i].code, code) == 0)
-			return (long)i;
-	return -1;
+	for (i = 0; i < h->nfields; i++)
+		if (names_add(x, h->field[i], h->len[i], i, e) < 0)
+			return -1;
+	return 0;
+}
+
+/* A column of the indexed header h by name, else by 1-based position:
+ * csv_header_column()'s rule, hashed.  *pos -1 when neither. */
+static int
+names_column(struct names *x, const struct csv_record *h, const char *spec,
+    long *pos, struct err *e)
+{
+	size_t n = strlen(spec);
+
+	if (names_find(x, spec, n, pos, e) < 0)
+		return -1;
+	if (*pos < 0 && n > 0 && strspn(spec, "0123456789") == n) {
+		unsigned long p = strtoul(spec, NULL, 10);
+		if (p >= 1 && p <= h->nfields)
+			*pos = (long)(p - 1);
+	}
+	return 0;
 }
 
 /*
@@ -332,6 +426,8 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 {
 	long *par = NULL, *order = NULL, *pos = NULL;
 	size_t *ccap = NULL; /* capacity of each node's child array */
+	struct names codes = {0};
+	unsigned char *seen = NULL;
 	size_t i, j, k, nind = 0, maxlevel = 1;
 	long root = -1;
 	char q1[96], q2[96];
@@ -348,11 +444,12 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
-		long d = find_row(a, i, a[i].code);
-		if (d >= 0) {
+		if (names_add(&codes, a[i].code, strlen(a[i].code), i, e) < 0)
+			goto out;
+		if (codes.hasdup) {
 			errf(e, ERR_DATA, "%s:%ld: iCode %s appears twice "
 			    "(first on line %ld)", mname, a[i].line,
-			    QV(q1, a[i].code), a[d].line);
+			    QV(q1, a[i].code), a[codes.first].line);
 			goto out;
 		}
 		if ((size_t)a[i].level > maxlevel)
@@ -363,7 +460,9 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 			par[i] = -1;
 			continue;
 		}
-		par[i] = find_row(a, n, a[i].parent);
+		if (names_find(&codes, a[i].parent, strlen(a[i].parent),
+		    &par[i], e) < 0)
+			goto out;
 		if (par[i] < 0) {
 			errf(e, ERR_DATA, "%s:%ld: Parent %s of %s is not an "
 			    "iCode in META", mname, a[i].line,
@@ -371,12 +470,25 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 			goto out;
 		}
 	}
-	/* Cycles: follow each node's parents at most n steps. */
+	/* Cycles: follow each node's parents until a root or a node seen
+	 * before (seen 1: on this walk, a cycle; 2: on an earlier one, which
+	 * ended at a root): each node is walked once. */
+	if (!(seen = calloc(n, 1))) {
+		err_nomem(e);
+		goto out;
+	}
 	for (i = 0; i < n; i++) {
 		long p = (long)i;
-		for (k = 0; k <= n && p >= 0; k++)
+		while (p >= 0 && seen[p] == 0) {
+			seen[p] = 1;
 			p = par[p];
-		if (p >= 0) {
+		}
+		if (p < 0 || seen[p] == 2) {
+			for (p = (long)i; p >= 0 && seen[p] == 1; p = par[p])
+				seen[p] = 2;
+			continue;
+		}
+		{
 			struct buf b = {0};
 			long s = (long)i;
 			/* step into the cycle, then print it once round */
@@ -523,6 +635,8 @@ build_tree(struct rc_model *m, struct meta_row *a, size_t n,
 		}
 	rc = 0;
 out:
+	names_free(&codes);
+	free(seen);
 	free(ccap);
 	free(par);
 	free(order);
@@ -532,11 +646,76 @@ out:
 
 /* ------------------------------------------------------------------ data */
 
+/*
+ * A data record held packed: its fields one after the other, each behind
+ * a NUL, in one block, field i at data + off[i] (off[nfields] = the end):
+ * about 4 bytes a cell beside the text, where a struct csv_record costs an
+ * allocation, a pointer and a length per cell (a 300 x 100,000 table took
+ * 1.7 GB that way).
+ */
+struct row {
+	char *data;
+	uint32_t *off;
+	size_t nfields;
+	long line;
+};
+
+/* Pack rec into *w (zeroed).  0, or -1 with *e set: memory, or a record
+ * of 4 GiB or more (ERR_DATA). */
+static int
+row_pack(struct row *w, const struct csv_record *rec, const char *name,
+    struct err *e)
+{
+	size_t i, total = 0;
+
+	for (i = 0; i < rec->nfields; i++) {
+		if (rec->len[i] >= UINT32_MAX - 1 - total)
+			return errf(e, ERR_DATA, "%s:%ld: the record is 4 GiB "
+			    "or more: too long to hold", name, rec->line);
+		total += rec->len[i] + 1;
+	}
+	w->line = rec->line;
+	w->data = malloc(total ? total : 1);
+	w->off = malloc((rec->nfields + 1) * sizeof *w->off);
+	if (!w->data || !w->off)
+		return err_nomem(e);
+	total = 0;
+	for (i = 0; i < rec->nfields; i++) {
+		w->off[i] = (uint32_t)total;
+		memcpy(w->data + total, rec->field[i], rec->len[i]);
+		total += rec->len[i];
+		w->data[total++] = '\0';
+	}
+	w->off[i] = (uint32_t)total;
+	w->nfields = rec->nfields;
+	return 0;
+}
+
+/* Field i of w (NUL-terminated), its length in *len. */
+static const char *
+row_field(const struct row *w, size_t i, size_t *len)
+{
+	*len = w->off[i + 1] - w->off[i] - 1;
+	return w->data + w->off[i];
+}
+
+/* Field i of w, trimmed, as a new string, or NULL (out of memory). */
+static char *
+row_dup(const struct row *w, size_t i)
+{
+	size_t len;
+	const char *s = row_field(w, i, &len);
+
+	trim_blanks(&s, &len);
+	return str_ndup(s, len);
+}
+
 /* The records of the data file, held whole. */
 struct table {
-	struct csv_record *rec;
+	struct row *rec;
 	size_t n, cap;
 	struct csv_record head;
+	struct names hx; /* the header's names, hashed */
 };
 
 static void
@@ -544,10 +723,13 @@ table_free(struct table *t)
 {
 	size_t i;
 
-	for (i = 0; i < t->n; i++)
-		csv_record_free(&t->rec[i]);
+	for (i = 0; i < t->n; i++) {
+		free(t->rec[i].data);
+		free(t->rec[i].off);
+	}
 	free(t->rec);
 	csv_record_free(&t->head);
+	names_free(&t->hx);
 }
 
 /*
@@ -585,13 +767,20 @@ read_table(const char *path, const struct csv_opts *c, struct table *t,
 		    "--unit)%s", m->data_name, QV(q, ucol_spec), head);
 		goto out;
 	}
-	for (i = 0; i < nlist; i++)
-		if (csvr_column(r, list[i] + (list[i][0] == '-'), &ucol,
-		    e) < 0)
-			goto out;
 	if (csv_record_copy(&t->head, csvr_header(r)) < 0) {
 		err_nomem(e);
 		goto out;
+	}
+	if (names_header(&t->hx, &t->head, e) < 0)
+		goto out;
+	for (i = 0; i < nlist; i++) {
+		const char *spec = list[i] + (list[i][0] == '-');
+		long col;
+		if (names_column(&t->hx, &t->head, spec, &col, e) < 0)
+			goto out;
+		/* csvr_column() says which is missing, with the header */
+		if (col < 0 && csvr_column(r, spec, &ucol, e) < 0)
+			goto out;
 	}
 	while ((st = csvr_next(r, &rec, e)) == 1) {
 		if (csvr_check_width(r, rec, e) < 0)
@@ -602,10 +791,8 @@ read_table(const char *path, const struct csv_opts *c, struct table *t,
 			goto out;
 		}
 		memset(&t->rec[t->n], 0, sizeof *t->rec);
-		if (csv_record_copy(&t->rec[t->n++], rec) < 0) {
-			err_nomem(e);
+		if (row_pack(&t->rec[t->n++], rec, m->data_name, e) < 0)
 			goto out;
-		}
 	}
 	if (st < 0)
 		goto out;
@@ -666,10 +853,12 @@ unique_units(const struct rc_model *m, size_t *idx, size_t *tmp,
 
 /* Parse one indicator cell into *out (NAN when missing). */
 static int
-cell_num(const struct rc_model *m, const struct csv_record *rec, size_t col,
+cell_num(const struct rc_model *m, const struct row *rec, size_t col,
     const char *cname, double *out, struct err *e)
 {
-	enum num_status st = parse_num(rec->field[col], rec->len[col], out);
+	size_t len;
+	const char *s = row_field(rec, col, &len);
+	enum num_status st = parse_num(s, len, out);
 	char q1[96], q2[96];
 
 	if (st == NUM_OK)
@@ -679,25 +868,31 @@ cell_num(const struct rc_model *m, const struct csv_record *rec, size_t col,
 		return 0;
 	}
 	return errf(e, ERR_DATA, "%s:%ld: column %s: %s %s", m->data_name,
-	    rec->line, QV(q1, cname), quote_value(q2, sizeof q2,
-	    rec->field[col], rec->len[col]), num_status_text(st));
+	    rec->line, QV(q1, cname), quote_value(q2, sizeof q2, s, len),
+	    num_status_text(st));
 }
 
 /* Keep an extra text column: a Denominator by its exact name, the group
- * column by name or position (by_position). */
+ * column by name or position (by_position); kept indexes the names of
+ * those kept so far (m->colname). */
 static int
-keep_column(struct rc_model *m, const struct table *t, const char *name,
-    int by_position, const char *why, struct err *e)
+keep_column(struct rc_model *m, struct table *t, struct names *kept,
+    const char *name, int by_position, const char *why, struct err *e)
 {
-	long col = by_position ? head_col(&t->head, name) :
-	    csv_header_index(&t->head, name);
+	long col, have;
 	size_t c, u;
 	char q[96], **names;
 	char ***vals;
 
-	for (c = 0; c < m->ncol; c++)
-		if (strcmp(m->colname[c], name) == 0)
-			return 0;
+	if (names_find(kept, name, strlen(name), &have, e) < 0)
+		return -1;
+	if (have >= 0)
+		return 0;
+	if (by_position) {
+		if (names_column(&t->hx, &t->head, name, &col, e) < 0)
+			return -1;
+	} else if (names_find(&t->hx, name, strlen(name), &col, e) < 0)
+		return -1;
 	if (col < 0)
 		return errf(e, ERR_DATA, "%s: no column %s (%s)",
 		    m->data_name, QV(q, name), why);
@@ -713,8 +908,10 @@ keep_column(struct rc_model *m, const struct table *t, const char *name,
 	m->ncol++;
 	if (!m->colname[c] || !m->colval[c])
 		return err_nomem(e);
+	if (names_add(kept, name, strlen(name), c, e) < 0)
+		return -1;
 	for (u = 0; u < t->n; u++)
-		if (!(m->colval[c][u] = field_dup(&t->rec[u], (size_t)col)))
+		if (!(m->colval[c][u] = row_dup(&t->rec[u], (size_t)col)))
 			return err_nomem(e);
 	return 0;
 }
@@ -737,8 +934,9 @@ infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
 		    (long)i == bcol)
 			continue;
 		for (u = 0; u < t->n; u++) {
-			enum num_status st = parse_num(t->rec[u].field[i],
-			    t->rec[u].len[i], &v);
+			size_t len;
+			const char *f = row_field(&t->rec[u], i, &len);
+			enum num_status st = parse_num(f, len, &v);
 			if (st == NUM_OK || st == NUM_INF)
 				numbers = 1;
 			if (st == NUM_BAD || st == NUM_INF) {
@@ -792,10 +990,12 @@ infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
  * weight 1, under one index.
  */
 static int
-list_tree(struct rc_model *m, const struct table *t,
-    const struct rc_read_opts *o, struct err *e)
+list_tree(struct rc_model *m, struct table *t, const struct rc_read_opts *o,
+    struct err *e)
 {
 	size_t n = o->nindicators, k;
+	struct names codes = {0};
+	int rc = -1;
 
 	m->node = calloc(n + 1, sizeof *m->node);
 	if (m->node == NULL)
@@ -803,33 +1003,44 @@ list_tree(struct rc_model *m, const struct table *t,
 	for (k = 0; k < n; k++) {
 		const char *spec = o->indicators[k];
 		int neg = spec[0] == '-';
-		long col = head_col(&t->head, spec + neg);
-		size_t j;
+		long col;
 
-		if (col < 0) /* read_table has checked: cannot happen */
-			return errf(e, ERR_DATA, "%s: no column %s",
-			    m->data_name, spec + neg);
+		if (names_column(&t->hx, &t->head, spec + neg, &col, e) < 0)
+			goto out;
+		if (col < 0) { /* read_table has checked: cannot happen */
+			errf(e, ERR_DATA, "%s: no column %s", m->data_name,
+			    spec + neg);
+			goto out;
+		}
 		m->node[k].code = field_dup(&t->head, (size_t)col);
 		m->node[k].name = field_dup(&t->head, (size_t)col);
-		if (!m->node[k].code || !m->node[k].name)
-			return err_nomem(e);
+		if (!m->node[k].code || !m->node[k].name) {
+			err_nomem(e);
+			goto out;
+		}
 		m->nind = m->nnode = k + 1; /* rc_model_free sees them */
-		for (j = 0; j < k; j++)
-			if (strcmp(m->node[j].code, m->node[k].code) == 0) {
-				char q[96];
-				return errf(e, ERR_USAGE, "--indicators names "
-				    "column %s twice", QV(q, m->node[k].code));
-			}
+		if (names_add(&codes, m->node[k].code,
+		    strlen(m->node[k].code), k, e) < 0)
+			goto out;
+		if (codes.hasdup) {
+			char q[96];
+			errf(e, ERR_USAGE, "--indicators names column %s "
+			    "twice", QV(q, m->node[k].code));
+			goto out;
+		}
 		m->node[k].level = 1;
 		m->node[k].dir = neg ? -1 : 1;
 		m->node[k].weight = 1;
 		m->node[k].target = m->node[k].gp_lo = m->node[k].gp_hi = NAN;
 	}
+	m->nnode = n + 1; /* rc_model_free frees the root too */
 	m->node[n].code = root_name(m, &t->head, o->zh);
 	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
 	m->node[n].child = calloc(n, sizeof(size_t));
-	if (!m->node[n].code || !m->node[n].name || !m->node[n].child)
-		return err_nomem(e);
+	if (!m->node[n].code || !m->node[n].name || !m->node[n].child) {
+		err_nomem(e);
+		goto out;
+	}
 	m->nind = n;
 	m->nnode = n + 1;
 	m->node[n].level = 2;
@@ -842,25 +1053,12 @@ list_tree(struct rc_model *m, const struct table *t,
 		m->node[n].child[k] = k;
 	}
 	m->node[n].nchild = n;
-	return 0;
+	rc = 0;
+out:
+	names_free(&codes);
+	return rc;
 }
 
-/* Is name one of the "\n"-separated words in b (which starts with \n)? */
-static int
-listed(const struct buf *b, const char *name, size_t len)
-{
-	const char *p = b->data, *end = b->data + b->len;
-
-	while (p < end) {
-		const char *nl = memchr(p + 1, '\n', (size_t)(end - p - 1));
-		if (nl == NULL)
-			break;
-		if ((size_t)(nl - p - 1) == len && memcmp(p + 1, name, len) == 0)
-			return 1;
-		p = nl;
-	}
-	return 0;
-}
 
 int
 rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
@@ -872,8 +1070,10 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	struct buf other = {0}, names = {0};
 	struct table t = {0};
 	size_t nother = 0;
-	long ucol, lcol = -1, gcol = -1, bcol = -1, *icol = NULL;
+	long ucol, lcol = -1, gcol = -1, bcol = -1, *icol = NULL, col;
 	size_t *idx = NULL, *tmp = NULL;
+	struct names kept = {0}; /* m->colname */
+	unsigned char *known = NULL;
 	char q1[96], q2[96];
 	int rc = -1;
 
@@ -895,17 +1095,14 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	    o->nindicators, e) < 0)
 		goto out;
 	ucol = head_col(&t.head, m->unit_col);
-	for (i = 0; i < t.head.nfields; i++)
-		for (k = 0; k < i; k++)
-			if (t.head.len[i] == t.head.len[k] &&
-			    memcmp(t.head.field[i], t.head.field[k],
-			    t.head.len[i]) == 0) {
-				errf(e, ERR_DATA, "%s:%ld: column %s appears "
-				    "twice (columns %zu and %zu)", m->data_name,
-				    t.head.line, quote_value(q1, sizeof q1,
-				    t.head.field[i], t.head.len[i]), k + 1, i + 1);
-				goto out;
-			}
+	if (t.hx.hasdup) {
+		i = t.hx.dup;
+		errf(e, ERR_DATA, "%s:%ld: column %s appears twice (columns %zu "
+		    "and %zu)", m->data_name, t.head.line, quote_value(q1,
+		    sizeof q1, t.head.field[i], t.head.len[i]),
+		    t.hx.first + 1, i + 1);
+		goto out;
+	}
 	/* a column given by position is written under its name */
 	free(m->unit_col);
 	if (!(m->unit_col = field_dup(&t.head, (size_t)ucol))) {
@@ -967,10 +1164,10 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	}
 	m->nunit = t.n; /* the arrays are zeroed: rc_model_free copes */
 	for (u = 0; u < t.n; u++) {
-		m->unit[u] = field_dup(&t.rec[u], (size_t)ucol);
+		m->unit[u] = row_dup(&t.rec[u], (size_t)ucol);
 		m->uline[u] = t.rec[u].line;
 		if (!m->unit[u] || (lcol >= 0 &&
-		    !(m->label[u] = field_dup(&t.rec[u], (size_t)lcol)))) {
+		    !(m->label[u] = row_dup(&t.rec[u], (size_t)lcol)))) {
 			err_nomem(e);
 			goto out;
 		}
@@ -1002,7 +1199,9 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 	for (k = 0; k < m->nnode * t.n; k++)
 		m->x[k] = NAN;
 	for (k = 0; k < m->nind; k++) {
-		icol[k] = csv_header_index(&t.head, m->node[k].code);
+		if (names_find(&t.hx, m->node[k].code, strlen(m->node[k].code),
+		    &icol[k], e) < 0)
+			goto out;
 		if (icol[k] < 0) {
 			errf(e, ERR_DATA, "%s:%ld: iCode %s is not a column "
 			    "of %s", mname, m->node[k].line,
@@ -1010,43 +1209,72 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			goto out;
 		}
 	}
-	for (k = m->nind; k < m->nnode; k++)
-		if (csv_header_index(&t.head, m->node[k].code) >= 0 && o->meta) {
+	for (k = m->nind; k < m->nnode && o->meta; k++) {
+		if (names_find(&t.hx, m->node[k].code, strlen(m->node[k].code),
+		    &col, e) < 0)
+			goto out;
+		if (col >= 0) {
 			errf(e, ERR_DATA, "%s:%ld: aggregate %s is also a "
 			    "column of %s: aggregates are computed, not read",
 			    mname, m->node[k].line, QV(q1, m->node[k].code),
 			    m->data_name);
 			goto out;
 		}
+	}
 	for (u = 0; u < t.n; u++)
 		for (k = 0; k < m->nind; k++)
 			if (cell_num(m, &t.rec[u], (size_t)icol[k],
 			    m->node[k].code, &m->x[k * t.n + u], e) < 0)
 				goto out;
-	/* Columns the data has that META does not name. */
+	/* Columns the data has that META does not name: known[i] marks
+	 * column i as an iCode, a Denominator or a code META lists outside
+	 * the tree. */
 	if (o->meta && warn) {
+		const char *p = other.data, *end = other.data + other.len;
+
+		if (!(known = calloc(t.head.nfields + 1, 1))) {
+			err_nomem(e);
+			goto out;
+		}
+		for (k = 0; k < m->nnode; k++) {
+			if (names_find(&t.hx, m->node[k].code,
+			    strlen(m->node[k].code), &col, e) < 0)
+				goto out;
+			if (col >= 0)
+				known[col] = 1;
+			if (k < m->nind && m->node[k].denom) {
+				if (names_find(&t.hx, m->node[k].denom,
+				    strlen(m->node[k].denom), &col, e) < 0)
+					goto out;
+				if (col >= 0)
+					known[col] = 1;
+			}
+		}
+		/* other: "\ncode\ncode\n" */
+		while (p != NULL && p < end) {
+			const char *nl = memchr(p + 1, '\n',
+			    (size_t)(end - p - 1));
+			if (nl == NULL)
+				break;
+			if (names_find(&t.hx, p + 1, (size_t)(nl - p - 1), &col,
+			    e) < 0)
+				goto out;
+			if (col >= 0)
+				known[col] = 1;
+			p = nl;
+		}
 		for (i = 0; i < t.head.nfields; i++) {
-			int known = (long)i == ucol || (long)i == lcol ||
-			    (long)i == gcol || (long)i == bcol, numbers = 0;
+			int numbers = 0;
 			double v;
-			for (k = 0; k < m->nnode && !known; k++)
-				if (t.head.len[i] == strlen(m->node[k].code) &&
-				    memcmp(t.head.field[i], m->node[k].code,
-				    t.head.len[i]) == 0)
-					known = 1;
-			for (k = 0; k < m->nind && !known; k++)
-				if (m->node[k].denom &&
-				    t.head.len[i] == strlen(m->node[k].denom) &&
-				    memcmp(t.head.field[i], m->node[k].denom,
-				    t.head.len[i]) == 0)
-					known = 1;
-			for (u = 0; u < t.n && !known && !numbers; u++)
-				numbers = parse_num(t.rec[u].field[i],
-				    t.rec[u].len[i], &v) == NUM_OK;
-			if (!known && numbers && other.data &&
-			    listed(&other, t.head.field[i], t.head.len[i]))
-				known = 1;
-			if (!known && numbers) {
+			if (known[i] || (long)i == ucol || (long)i == lcol ||
+			    (long)i == gcol || (long)i == bcol)
+				continue;
+			for (u = 0; u < t.n && !numbers; u++) {
+				size_t len;
+				const char *f = row_field(&t.rec[u], i, &len);
+				numbers = parse_num(f, len, &v) == NUM_OK;
+			}
+			if (numbers) {
 				/* one line for them all: "a", "b" */
 				quote_value(q2, sizeof q2, t.head.field[i],
 				    t.head.len[i]);
@@ -1074,7 +1302,10 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 		for (k = 0; k < m->nind; k++)
 			if (m->node[k].denom) {
 				any = 1;
-				if (csv_header_index(&t.head, m->node[k].denom) < 0) {
+				if (names_find(&t.hx, m->node[k].denom,
+				    strlen(m->node[k].denom), &col, e) < 0)
+					goto out;
+				if (col < 0) {
 					errf(e, ERR_DATA, "%s:%ld: the "
 					    "Denominator %s of %s is not a "
 					    "column of %s", mname,
@@ -1084,7 +1315,7 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 					    m->data_name);
 					goto out;
 				}
-				if (keep_column(m, &t, m->node[k].denom, 0,
+				if (keep_column(m, &t, &kept, m->node[k].denom, 0,
 				    "the Denominator of an indicator", e) < 0)
 					goto out;
 			}
@@ -1095,15 +1326,17 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			goto out;
 		}
 	}
-	if (o->group_col && keep_column(m, &t, o->group_col, 1,
+	if (o->group_col && keep_column(m, &t, &kept, o->group_col, 1,
 	    "the group column", e) < 0)
 		goto out;
 	if (o->by_col) {
-		if (keep_column(m, &t, o->by_col, 1, "the --by column", e) < 0)
+		if (keep_column(m, &t, &kept, o->by_col, 1,
+		    "the --by column", e) < 0)
 			goto out;
-		for (m->by_c = 0; strcmp(m->colname[m->by_c], o->by_col) != 0;
-		    m->by_c++)
-			;
+		if (names_find(&kept, o->by_col, strlen(o->by_col), &col,
+		    e) < 0)
+			goto out;
+		m->by_c = (size_t)col; /* kept just now: found */
 		if (!(m->by_col = field_dup(&t.head, (size_t)bcol))) {
 			err_nomem(e);
 			goto out;
@@ -1116,6 +1349,8 @@ out:
 	free(names.data);
 	free(mname);
 	table_free(&t);
+	names_free(&kept);
+	free(known);
 	free(icol);
 	free(idx);
 	free(tmp);
@@ -1149,34 +1384,48 @@ rc_sort_idx(size_t *v, size_t n, size_t *tmp,
 
 /* ------------------------------------------------------- constant columns */
 
-/* Remove node k (its strings, its row of x) from m, renumbering the
- * nodes after it in the parents and the children lists. */
+/*
+ * Remove the nodes with drop[k] set (their strings, their rows of x) from
+ * m in one pass, the others keeping their order, and renumber the parents
+ * and the children lists.  One pass, where removing the nodes one at a
+ * time moved the rows after each (quadratic in the nodes removed).
+ * newi: scratch for m->nnode indexes.
+ */
 static void
-remove_node(struct rc_model *m, size_t k)
+remove_nodes(struct rc_model *m, const unsigned char *drop, size_t *newi)
 {
-	size_t i, j, n = m->nunit;
+	size_t i, j, k, n = m->nunit, nind = 0;
 
-	free(m->node[k].code);
-	free(m->node[k].name);
-	free(m->node[k].denom);
-	free(m->node[k].child);
-	memmove(&m->node[k], &m->node[k + 1],
-	    (m->nnode - k - 1) * sizeof *m->node);
-	if (n > 0)
-		memmove(&m->x[k * n], &m->x[(k + 1) * n],
-		    (m->nnode - k - 1) * n * sizeof *m->x);
-	m->nnode--;
-	if (k < m->nind)
-		m->nind--;
+	for (k = 0, j = 0; k < m->nnode; k++) {
+		if (drop[k]) {
+			free(m->node[k].code);
+			free(m->node[k].name);
+			free(m->node[k].denom);
+			free(m->node[k].child);
+			continue;
+		}
+		newi[k] = j;
+		if (j != k) {
+			m->node[j] = m->node[k];
+			if (n > 0)
+				memmove(&m->x[j * n], &m->x[k * n],
+				    n * sizeof *m->x);
+		}
+		if (k < m->nind)
+			nind++;
+		j++;
+	}
+	m->nnode = j;
+	m->nind = nind;
 	for (i = 0; i < m->nnode; i++) {
 		struct rc_node *d = &m->node[i];
 		size_t o = 0;
-		if (d->parent > (long)k)
-			d->parent--;
-		for (j = 0; j < d->nchild; j++)
-			if (d->child[j] != k)
-				d->child[o++] = d->child[j] > k ?
-				    d->child[j] - 1 : d->child[j];
+		/* a kept node's parent is kept (it has a child left) */
+		if (d->parent >= 0)
+			d->parent = (long)newi[d->parent];
+		for (k = 0; k < d->nchild; k++)
+			if (!drop[d->child[k]])
+				d->child[o++] = newi[d->child[k]];
 		d->nchild = o;
 	}
 }
@@ -1186,12 +1435,18 @@ rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
     struct buf *warn, struct err *e)
 {
 	struct buf names = {0};
-	size_t k, u, n = m->nunit, nd = 0;
+	size_t k, j, u, n = m->nunit, nd = 0, left = 1;
+	unsigned char *drop = calloc(m->nnode + 1, 1);
+	size_t *newi = malloc((m->nnode + 1) * sizeof *newi);
 	char q[96];
 	int rc = -1;
 
 	*dropped = 0;
-	for (k = 0; k < m->nind;) {
+	if (!drop || !newi) {
+		err_nomem(e);
+		goto out;
+	}
+	for (k = 0; k < m->nind; k++) {
 		const double *x = &m->x[k * n];
 		double first = NAN;
 		int same = 1;
@@ -1202,39 +1457,37 @@ rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
 				else if (x[u] != first)
 					same = 0;
 			}
-		if (!same || isnan(first)) {
-			k++;
+		if (!same || isnan(first))
 			continue;
-		}
 		QV(q, m->node[k].code);
 		if ((nd++ && buf_append(&names, ", ", 2) < 0) ||
 		    buf_append(&names, q, strlen(q)) < 0) {
 			err_nomem(e);
 			goto out;
 		}
-		remove_node(m, k);
-		/* an aggregate left without children goes too (not the root) */
-		for (;;) {
-			size_t a;
-			for (a = m->nind; a + 1 < m->nnode; a++)
-				if (m->node[a].nchild == 0)
-					break;
-			if (a + 1 >= m->nnode)
-				break;
-			remove_node(m, a);
-		}
+		drop[k] = 1;
+	}
+	/* An aggregate left without children goes too (not the root);
+	 * children come before their parent in node order, so one pass
+	 * sees each aggregate's children settled. */
+	for (k = m->nind; k < m->nnode; k++) {
+		for (left = 0, j = 0; j < m->node[k].nchild; j++)
+			left += !drop[m->node[k].child[j]];
+		if (left == 0 && k + 1 < m->nnode)
+			drop[k] = 1;
 	}
 	*dropped = nd;
 	if (nd == 0) {
 		rc = 0;
 		goto out;
 	}
-	if (m->node[m->nnode - 1].nchild == 0) {
+	if (left == 0) { /* the root's, the last counted */
 		errf(e, ERR_DATA, "%s%s: every indicator has the same value for "
 		    "every unit (%.*s): nothing to rank", m->data_name, what ? what :
 		    "", (int)names.len, names.data);
 		goto out;
 	}
+	remove_nodes(m, drop, newi);
 	if (warn && (buf_append(warn, m->data_name, strlen(m->data_name)) < 0 ||
 	    (what && buf_append(warn, what, strlen(what)) < 0) ||
 	    buf_append(warn, nd > 1 ? ": indicators " : ": indicator ",
@@ -1249,6 +1502,8 @@ rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
 	rc = 0;
 out:
 	free(names.data);
+	free(drop);
+	free(newi);
 	return rc;
 }
 

@@ -35,21 +35,63 @@ col_index(const struct rc_model *m, const char *name)
 	return -1;
 }
 
+static int
+cmp_colname(const void *a, const void *b, void *ctx)
+{
+	char **name = ctx;
+
+	return strcmp(name[*(const size_t *)a], name[*(const size_t *)b]);
+}
+
+/* The kept column called name, by binary search in by (the columns in
+ * the order of their names): index or -1. */
+static long
+col_find(const struct rc_model *m, const size_t *by, const char *name)
+{
+	size_t lo = 0, hi = m->ncol;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(name, m->colname[by[mid]]);
+		if (c == 0)
+			return (long)by[mid];
+		if (c < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return -1;
+}
+
 int
 rc_denominate(struct rc_model *m, struct err *e)
 {
 	size_t k, u, n = m->nunit;
+	size_t *by = malloc((m->ncol + 1) * sizeof *by);
+	size_t *tmp = malloc((m->ncol + 1) * sizeof *tmp);
 	char q1[96], q2[96], q3[96];
+	int rc = -1;
 
+	if (!by || !tmp) {
+		err_nomem(e);
+		goto out;
+	}
+	/* The columns by name, once: a search of them per indicator was
+	 * quadratic when every indicator has a Denominator of its own. */
+	for (k = 0; k < m->ncol; k++)
+		by[k] = k;
+	rc_sort_idx(by, m->ncol, tmp, cmp_colname, m->colname);
 	for (k = 0; k < m->nind; k++) {
 		long c;
 		if (m->node[k].denom == NULL)
 			continue;
-		c = col_index(m, m->node[k].denom);
-		if (c < 0)
-			return errf(e, ERR_DATA, "%s: no column %s (the "
+		c = col_find(m, by, m->node[k].denom);
+		if (c < 0) {
+			errf(e, ERR_DATA, "%s: no column %s (the "
 			    "Denominator of %s)", m->data_name,
 			    QV(q1, m->node[k].denom), QV(q2, m->node[k].code));
+			goto out;
+		}
 		for (u = 0; u < n; u++) {
 			const char *s = m->colval[c][u];
 			double d, *x = &m->x[k * n + u];
@@ -58,27 +100,36 @@ rc_denominate(struct rc_model *m, struct err *e)
 				*x = NAN;
 				continue;
 			}
-			if (st != NUM_OK)
-				return errf(e, ERR_DATA, "%s:%ld: column %s: "
-				    "%s %s", m->data_name, m->uline[u],
+			if (st != NUM_OK) {
+				errf(e, ERR_DATA, "%s:%ld: column %s: %s %s",
+				    m->data_name, m->uline[u],
 				    QV(q1, m->colname[c]), QV(q2, s),
 				    num_status_text(st));
-			if (d == 0 && !isnan(*x))
-				return errf(e, ERR_DATA, "%s:%ld: unit %s: "
-				    "Denominator %s of %s is 0",
-				    m->data_name, m->uline[u],
+				goto out;
+			}
+			if (d == 0 && !isnan(*x)) {
+				errf(e, ERR_DATA, "%s:%ld: unit %s: Denominator "
+				    "%s of %s is 0", m->data_name, m->uline[u],
 				    QV(q1, m->unit[u]), QV(q2, m->colname[c]),
 				    QV(q3, m->node[k].code));
+				goto out;
+			}
 			*x /= d;
-			if (!isnan(*x) && !isfinite(*x))
-				return errf(e, ERR_DATA, "%s:%ld: unit %s: %s "
-				    "divided by its Denominator %s is too large "
-				    "to hold", m->data_name, m->uline[u],
+			if (!isnan(*x) && !isfinite(*x)) {
+				errf(e, ERR_DATA, "%s:%ld: unit %s: %s divided "
+				    "by its Denominator %s is too large to hold",
+				    m->data_name, m->uline[u],
 				    QV(q1, m->unit[u]), QV(q3, m->node[k].code),
 				    QV(q2, m->colname[c]));
+				goto out;
+			}
 		}
 	}
-	return 0;
+	rc = 0;
+out:
+	free(by);
+	free(tmp);
+	return rc;
 }
 
 void
@@ -580,7 +631,7 @@ entropy_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 
 	for (j = 0; j < pn->nchild; j++) {
 		const double *x = &m->x[pn->child[j] * n];
-		double sum = 0, h = 0, first = NAN;
+		double sum = 0, h = 0, first = NAN, top = 0, scale = 1;
 		size_t cnt = 0;
 		int constant = 1;
 		for (u = 0; u < n; u++) {
@@ -598,14 +649,26 @@ entropy_weights(struct rc_model *m, size_t p, double *w, struct err *e)
 			else if (x[u] != first)
 				constant = 0;
 			sum += x[u];
+			top = x[u] > top ? x[u] : top;
 			cnt++;
+		}
+		/* Values near 1e308 sum to infinity: every share would be
+		 * 0, 0 log 0 NaN and the weights silently equal.  Then take
+		 * the shares over the largest value first (only then, so
+		 * that ordinary values give the same bits as ever). */
+		if (!isfinite(sum)) {
+			scale = top;
+			sum = 0;
+			for (u = 0; u < n; u++)
+				if (!isnan(x[u]))
+					sum += x[u] / scale;
 		}
 		w[j] = 0;
 		if (constant || cnt < 2 || sum == 0)
 			continue; /* no information: weight 0 */
 		for (u = 0; u < n; u++)
 			if (!isnan(x[u]) && x[u] > 0) {
-				double pr = x[u] / sum;
+				double pr = x[u] / scale / sum;
 				h -= pr * log(pr);
 			}
 		w[j] = 1 - h / log((double)cnt);
@@ -711,6 +774,22 @@ out:
 
 /* ------------------------------------------------------------ aggregate */
 
+/*
+ * TOPSIS with vector normalisation: v = w x / |x| per column, the
+ * distances of each unit to the ideal and the anti-ideal, C = d- / (d+ +
+ * d-).  Each column is divided by its largest |x| (top) first and its
+ * norm taken of that, v = w (x / top) / sqrt(sum (x / top)^2): squares of
+ * values near 1e155 and above overflow to infinity, and those near 1e-155
+ * and below to 0, either way leaving every v 0 (every unit alike).  Scaled,
+ * x / top is at most 1 and the root at least 1, so nothing overflows for
+ * any finite x, and a power-of-two scale of a column leaves v unchanged.
+ */
+static double
+topsis_v(double w, double x, double top, double root)
+{
+	return top > 0 ? w * (x / top) / root : 0;
+}
+
 static int
 topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
     struct err *e)
@@ -718,12 +797,13 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 	struct rc_node *pn = &m->node[p];
 	size_t n = m->nunit, k = pn->nchild, j, u;
 	double *out = &m->x[p * n];
-	double *norm = calloc(k, sizeof *norm), *best = calloc(k, sizeof *best);
+	double *top = calloc(k, sizeof *top), *root = calloc(k, sizeof *root);
+	double *best = calloc(k, sizeof *best);
 	double *worst = calloc(k, sizeof *worst);
 	char q1[96], q2[96];
 	int rc = -1;
 
-	if (!norm || !best || !worst) {
+	if (!top || !root || !best || !worst) {
 		err_nomem(e);
 		goto out;
 	}
@@ -733,13 +813,16 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 		double s = 0, hi = -INFINITY, lo = INFINITY;
 		int neg = dir_in_topsis && c < m->nind && m->node[c].dir < 0;
 		for (u = 0; u < n; u++)
-			if (!isnan(x[u]))
-				s += x[u] * x[u];
-		norm[j] = s > 0 ? sqrt(s) : 0;
+			if (!isnan(x[u]) && fabs(x[u]) > top[j])
+				top[j] = fabs(x[u]);
+		if (top[j] > 0)
+			for (u = 0; u < n; u++)
+				if (!isnan(x[u]))
+					s += (x[u] / top[j]) * (x[u] / top[j]);
+		root[j] = sqrt(s);
 		for (u = 0; u < n; u++)
 			if (!isnan(x[u])) {
-				double v = norm[j] > 0 ? w[j] * x[u] / norm[j] :
-				    0;
+				double v = topsis_v(w[j], x[u], top[j], root[j]);
 				hi = v > hi ? v : hi;
 				lo = v < lo ? v : lo;
 			}
@@ -753,7 +836,7 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 			double x = m->x[pn->child[j] * n + u], v;
 			if (isnan(x))
 				continue;
-			v = norm[j] > 0 ? w[j] * x / norm[j] : 0;
+			v = topsis_v(w[j], x, top[j], root[j]);
 			dp += (v - best[j]) * (v - best[j]);
 			dm += (v - worst[j]) * (v - worst[j]);
 			any = 1;
@@ -775,7 +858,8 @@ topsis(struct rc_model *m, size_t p, const double *w, int dir_in_topsis,
 	}
 	rc = 0;
 out:
-	free(norm);
+	free(top);
+	free(root);
 	free(best);
 	free(worst);
 	return rc;
@@ -801,9 +885,13 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 		size_t k = pn->nchild;
 
 		switch (wm) {
-		case RC_W_META:
-			for (j = 0; j < k; j++)
+		case RC_W_META: {
+			double top = 0;
+			for (j = 0; j < k; j++) {
 				sum += m->node[pn->child[j]].weight;
+				if (m->node[pn->child[j]].weight > top)
+					top = m->node[pn->child[j]].weight;
+			}
 			if (!(sum > 0)) {
 				free(w);
 				return errf(e, ERR_DATA, "%s:%ld: the Weights of "
@@ -811,9 +899,26 @@ rc_aggregate(struct rc_model *m, enum rc_weights wm, enum rc_agg agg,
 				    m->meta_name ? m->meta_name : m->data_name,
 				    pn->line, QV(q1, pn->code));
 			}
-			for (j = 0; j < k; j++)
-				w[j] = m->node[pn->child[j]].weight / sum;
+			/* Weights near 1e308 can sum to infinity, which
+			 * would make every share 0 and every score empty:
+			 * then share the weights over the largest first
+			 * (the sum is then at most k).  Otherwise the plain
+			 * division, so that ordinary weights give the same
+			 * bits as ever. */
+			if (!isfinite(sum)) {
+				sum = 0;
+				for (j = 0; j < k; j++)
+					sum += m->node[pn->child[j]].weight /
+					    top;
+				for (j = 0; j < k; j++)
+					w[j] = m->node[pn->child[j]].weight /
+					    top / sum;
+			} else
+				for (j = 0; j < k; j++)
+					w[j] = m->node[pn->child[j]].weight /
+					    sum;
 			break;
+		}
 		case RC_W_EQUAL:
 			for (j = 0; j < k; j++)
 				w[j] = 1.0 / (double)k;

@@ -112,8 +112,9 @@ int rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
  * is left.  *dropped gets the count of indicators dropped, and warn (may
  * be NULL) one line naming them all; what (may be NULL) follows the file
  * name in the line (", group ..." under --by).  An indicator without
- * values stays (rc_normalise names it).  Returns 0, or -1 with *e set:
- * ERR_DATA when every indicator goes, ERR_NOMEM.
+ * values stays (rc_normalise names it).  m keeps ownership of what stays;
+ * the dropped nodes' strings are freed.  Returns 0, or -1 with *e set
+ * and m as it was: ERR_DATA when every indicator goes, ERR_NOMEM.
  */
 int rc_drop_constant(struct rc_model *m, const char *what, size_t *dropped,
     struct buf *warn, struct err *e);
@@ -136,9 +137,10 @@ void rc_model_free(struct rc_model *m);
 /*
  * Divide every indicator that has a Denominator by that column's value
  * (read with rc_read_opts.denominate).  A missing denominator makes the
- * value missing.  Returns 0, or -1 with *e set (ERR_DATA): a denominator
- * that is not a number, 0 under a value, or a quotient too large to hold,
- * naming the file, line, unit and columns.
+ * value missing.  Returns 0, or -1 with *e set: ERR_DATA for a
+ * denominator that is not a number, 0 under a value, or a quotient too
+ * large to hold, naming the file, line, unit and columns; ERR_NOMEM.
+ * m keeps ownership of everything; nothing is allocated past the call.
  */
 int rc_denominate(struct rc_model *m, struct err *e);
 

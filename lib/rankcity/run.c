@@ -167,12 +167,15 @@ read_previous(const char *path, const struct rc_model *m,
 		goto out;
 	}
 	while ((st = csvr_next(r, &rec, e)) == 1) {
-		const char *id = rec->field[ucol];
-		size_t len = rec->len[ucol];
+		const char *id;
+		size_t len;
 		double v;
 		enum num_status ns;
+		/* first: a short row has no field ucol to read */
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
+		id = rec->field[ucol];
+		len = rec->len[ucol];
 		if (m->by_col) {
 			/* --by: the rows of this group only */
 			const char *g = rec->field[bcol];
@@ -258,28 +261,45 @@ write_ranking(const struct rc_model *m, const struct rc_model *shape,
     const int *rank, const long *prev, const size_t *ord, struct csvw *w,
     int precision, int zh, size_t *written, struct err *e)
 {
-	size_t k, i, j, n = m->nunit, na = 0, *col, *at;
+	size_t k, i, j, n = m->nunit, na = 0, *col, *at, *map;
 	int lvl, rc = -1;
 
 	/* aggregates: index first, then level descending, META order */
 	col = malloc((shape->nnode - shape->nind + 1) * sizeof *col);
 	at = malloc((shape->nnode - shape->nind + 1) * sizeof *at);
-	if (col == NULL || at == NULL) {
+	map = malloc((shape->nnode - shape->nind + 1) * sizeof *map);
+	if (col == NULL || at == NULL || map == NULL) {
 		free(col);
 		free(at);
+		free(map);
 		return err_nomem(e);
 	}
 	for (lvl = shape->node[shape->nnode - 1].level; lvl >= 2; lvl--)
 		for (k = shape->nind; k < shape->nnode; k++)
 			if (shape->node[k].level == lvl)
 				col[na++] = k;
+	/*
+	 * The same node in m, or m->nnode when it is gone.  m's aggregates
+	 * are shape's in the same order with some perhaps dropped, so one
+	 * merge of the two lists finds them all (a search per column was
+	 * quadratic in the aggregates); should the merge not account for
+	 * every aggregate of m, search for each.
+	 */
+	for (k = shape->nind, j = m->nind; k < shape->nnode; k++) {
+		map[k - shape->nind] = m->nnode;
+		if (j < m->nnode && strcmp(m->node[j].code,
+		    shape->node[k].code) == 0)
+			map[k - shape->nind] = j++;
+	}
 	for (k = 0; k < na; k++) {
-		/* the same node in m, or m->nnode when it is gone */
-		for (j = m->nind; j < m->nnode; j++)
-			if (strcmp(m->node[j].code,
+		if (j == m->nnode) {
+			at[k] = map[col[k] - shape->nind];
+			continue;
+		}
+		for (at[k] = m->nind; at[k] < m->nnode; at[k]++)
+			if (strcmp(m->node[at[k]].code,
 			    shape->node[col[k]].code) == 0)
 				break;
-		at[k] = j;
 	}
 	if (!m->no_head) {
 		if (put_unit_head(w, m, e) < 0 ||
@@ -315,6 +335,7 @@ write_ranking(const struct rc_model *m, const struct rc_model *shape,
 out:
 	free(col);
 	free(at);
+	free(map);
 	return rc;
 }
 

@@ -86,7 +86,7 @@
 #define PROG "genindex"
 
 #define MAX_UNITS 10000000
-#define MAX_IND 9999
+#define MAX_IND 1000000
 #define PER_PILLAR 6
 #define NTHEME 10
 #define NTMPL (NTHEME * PER_PILLAR)

@@ -311,6 +311,20 @@ C,3,0
 EOF
 rcrun "$rt/cost.csv" rankcity -q -m $rd/topsis_cost_meta.csv --aggregate topsis $rd/topsis_cost.csv
 cmpref topsis-cost unit "$rt/cost-want.csv" "$rt/cost.csv"
+# TOPSIS is unchanged by the scale of a column (vector normalisation), so
+# Tzeng's example times 1e300 and times 1e-300 ranks as it does at its
+# own scale: squared, such values overflow to infinity or underflow to 0,
+# which left every unit alike (exit 1); each column is now divided by its
+# largest |x| before squaring.  The golden shows the 1e300 run in full.
+for sc in e300 e-300; do
+	awk -F, -v OFS=, -v sc=$sc 'NR > 1 { for (i = 2; i <= NF; i++) $i = $i sc } 1' \
+	    $rd/topsis_tzeng.csv >"$rt/tzeng-$sc.csv"
+	rcrun "$rt/tzeng-$sc-out.csv" rankcity -q -m $rd/topsis_tzeng_meta.csv \
+	    --aggregate topsis "$rt/tzeng-$sc.csv"
+	cmpref topsis-scale-$sc unit "$rt/tzeng.csv" "$rt/tzeng-$sc-out.csv" \
+	    -v rel=1e-14 -v exact=rank
+done
+t topsis-huge 0 sh -c "rankcity -m $rd/topsis_tzeng_meta.csv --aggregate topsis - <'$rt/tzeng-e300.csv'"
 
 # --- entropy weights, by hand ---
 # entropy.csv, --normalise none, four units: k = 1 1 1 1 (constant),
@@ -439,6 +453,12 @@ cmpref previous-by-hand unit "$rt/prev-want.csv" "$rt/prev.csv" -v exact=rank_ch
 t previous 0 rankcity -m $rd/small_meta.csv --label name --previous $rd/previous.csv $rd/small.csv
 t previous-duplicate 1 rankcity -m $rd/small_meta.csv --previous $rd/previous_dup.csv $rd/small.csv
 t previous-no-unit 1 rankcity --unit name --previous $rd/previous_dup.csv $rd/small.csv
+# A short row in the previous ranking (line 3 lacks the unit column, the
+# third) is the reader's width error on its line: nothing of the row is
+# read before the width is checked.  Run from $rt so that the message
+# names the file without the scratch path.
+printf 'rank,name,unit\n1,one,U1\n2,two\n3,three,U3\n' >"$rt/prev-short.csv"
+t bad-previous-short-row 1 sh -c "cd '$rt' && rankcity -q -m '$PWD/$rd/small_meta.csv' --previous prev-short.csv '$PWD/$rd/small.csv'"
 # --precision: fixed decimals, missing values stay empty.
 t precision 0 rankcity -m $rd/small_meta.csv --precision 3 $rd/small.csv
 t precision-0 0 rankcity -m $rd/small_meta.csv --precision 0 --emit aggregated $rd/small.csv
@@ -649,6 +669,10 @@ rankcity -q --unit 1 --label 2 $rd/small.csv >"$rt/pos.csv"
 ok unit-by-position-leading-zero sh -c "rankcity -q --unit 01 --label 002 $rd/small.csv | cmp -s - $rt/pos.csv"
 t usage-delimiter-quote 2 rankcity -d '"' $rd/small.csv
 t usage-delimiter 2 rankcity -d ab $rd/small.csv
+# A CR or an LF cannot separate fields either (the shared rule of -d).
+t usage-delimiter-cr 2 rankcity -d "$(printf '\r')" $rd/small.csv
+t usage-delimiter-lf 2 rankcity -d '
+' $rd/small.csv
 t usage-emit 2 rankcity --emit raw $rd/small.csv
 t usage-weights-meta 2 rankcity --weights meta $rd/small.csv
 t usage-screen 2 rankcity --screen 1.5 $rd/small.csv
@@ -733,6 +757,18 @@ t rv-dist2targ-below 1 rankcity -q -m $rd/rv_gp_meta.csv --normalise dist2targ $
 t rv-index-column 0 rankcity -q --emit aggregated $rd/rv_idxcol.csv
 # Weights summing to 0 are a META error, with its line.
 t rv-weights-zero 1 rankcity -q -m $rd/rv_w0_meta.csv $rd/rv_num.csv
+# Weights near 1e308 (every Weight of small_meta.csv as 1e308: a and b
+# weigh the same there, c and Q each stand alone) sum to infinity, which
+# made every share 0 and every score empty with exit 0: the shares are
+# now taken over the largest weight first, so the result is
+# small_meta.csv's byte for byte (1e308 / 1e308 / 2 is 0.5 exactly).
+awk -F, -v OFS=, 'NR > 1 && $5 != "" { $5 = "1e308" } 1' \
+    $rd/small_meta.csv >"$rt/whuge_meta.csv"
+rcrun "$rt/whuge.csv" rankcity -q -m "$rt/whuge_meta.csv" --emit aggregated $rd/small.csv
+rcrun "$rt/wsmall.csv" rankcity -q -m $rd/small_meta.csv --emit aggregated $rd/small.csv
+ok weights-huge-as-small cmp -s "$rt/wsmall.csv" "$rt/whuge.csv" ||
+	diff "$rt/wsmall.csv" "$rt/whuge.csv"
+t weights-huge 0 sh -c "rankcity -m - $rd/small.csv <'$rt/whuge_meta.csv'"
 # An indicator row without a Level is an error, not dropped.
 t rv-empty-level 1 rankcity -q -m $rd/rv_emptylevel_meta.csv $rd/rv_num.csv
 # Without META, a bad number stops the run (and leaks nothing: ASan).

@@ -107,19 +107,23 @@ t_flat(struct rc_model *m, size_t nind, size_t nunit, const double *x)
 int
 t_add_column(struct rc_model *m, const char *name, const char *const *val)
 {
-	size_t u;
+	size_t u, c = m->ncol;
+	char **names;
+	char ***vals;
 
-	m->colname = calloc(1, sizeof *m->colname);
-	m->colval = calloc(1, sizeof *m->colval);
-	if (!m->colname || !m->colval)
+	if (!(names = realloc(m->colname, (c + 1) * sizeof *names)))
 		goto nomem;
-	m->ncol = 1;
-	m->colname[0] = strdup(name);
-	m->colval[0] = calloc(m->nunit + 1, sizeof **m->colval);
-	if (!m->colname[0] || !m->colval[0])
+	m->colname = names;
+	if (!(vals = realloc(m->colval, (c + 1) * sizeof *vals)))
+		goto nomem;
+	m->colval = vals;
+	m->colname[c] = strdup(name);
+	m->colval[c] = calloc(m->nunit + 1, sizeof **m->colval);
+	m->ncol = c + 1; /* rc_model_free frees what is there */
+	if (!m->colname[c] || !m->colval[c])
 		goto nomem;
 	for (u = 0; u < m->nunit; u++)
-		if (!(m->colval[0][u] = strdup(val[u])))
+		if (!(m->colval[c][u] = strdup(val[u])))
 			goto nomem;
 	return 0;
 nomem:

@@ -29,7 +29,8 @@ int t_tree(struct rc_model *m, size_t nind, size_t nnode, size_t nunit,
 /* nind indicators "a", "b", ... under one root "index". */
 int t_flat(struct rc_model *m, size_t nind, size_t nunit, const double *x);
 
-/* Add a text column (for group imputation) to m. */
+/* Add a text column (for group imputation, denominators) to m, after
+ * those it has. */
 int t_add_column(struct rc_model *m, const char *name, const char *const *val);
 
 /* x[i] == want[i] within tol for i < n, NAN matching NAN. */

@@ -10,6 +10,8 @@
  * unit, a Parent that is not an iCode, a value that is not a number.
  * Every expected value below is read off the files by hand.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -265,6 +267,171 @@ not_in_meta(void)
 	free(warn.data);
 }
 
+/* Append the printf-formatted text to b (the test's own files). */
+static void
+bput(struct buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+bput(struct buf *b, const char *fmt, ...)
+{
+	char tmp[256];
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(tmp, sizeof tmp, fmt, ap);
+	va_end(ap);
+	if (n > 0 && (size_t)n < sizeof tmp)
+		buf_append(b, tmp, (size_t)n);
+}
+
+#define NBIG 3000
+
+/* META of NBIG indicators i0000.. under P, P under idx; extra (may be
+ * "") appended before the two aggregates. */
+static const char *
+big_meta(const char *name, const char *extra)
+{
+	struct buf b = {0};
+	const char *path;
+	size_t k;
+
+	bput(&b, "Level,iCode,Direction,Weight,Parent,Denominator,Type\n");
+	for (k = 0; k < NBIG; k++)
+		bput(&b, "1,i%04zu,1,1,P,%s,Indicator\n", k,
+		    k == 7 || k == 9 ? "pop" : "");
+	bput(&b, "%s", extra);
+	bput(&b, "2,P,1,1,idx,,Aggregate\n3,idx,1,1,,,Aggregate\n");
+	path = t_file(name, b.data, b.len);
+	free(b.data);
+	return path;
+}
+
+/* Data of NBIG indicator columns, in reverse order (i2999 first) unless
+ * forward, then pop; units A, B, C (or units[] when given); the cell of
+ * indicator k for unit u is k * 10 + u.  extra_col (may be NULL) is one
+ * more header name after pop. */
+static const char *
+big_data(const char *name, int forward, const char *extra_col,
+    const char *const *units)
+{
+	static const char *const abc[] = {"A", "B", "C"};
+	struct buf b = {0};
+	const char *path;
+	size_t k, u;
+
+	if (!units)
+		units = abc;
+	bput(&b, "unit");
+	for (k = 0; k < NBIG; k++)
+		bput(&b, ",i%04zu", forward ? k : NBIG - 1 - k);
+	bput(&b, ",pop%s%s\n", extra_col ? "," : "", extra_col ? extra_col :
+	    "");
+	for (u = 0; u < 3; u++) {
+		bput(&b, "%s", units[u]);
+		for (k = 0; k < NBIG; k++)
+			bput(&b, ",%zu", (forward ? k : NBIG - 1 - k) * 10 + u);
+		bput(&b, ",%zu%s\n", u + 1, extra_col ? ",1" : "");
+	}
+	path = t_file(name, b.data, b.len);
+	free(b.data);
+	return path;
+}
+
+/*
+ * The hashed lookups (iCodes in META, columns in the header, the kept
+ * text columns) on NBIG indicators: every iCode finds its column wherever
+ * it is, and a repeat is still reported with the message and the lines
+ * the linear search gave.
+ */
+static void
+hashed_lookups(void)
+{
+	char data[512], meta[512], want[1024];
+	struct rc_model m;
+	struct rc_read_opts o;
+	struct err e = {0};
+	static const char *const aba[] = {"A", "B", "A"};
+
+	snprintf(meta, sizeof meta, "%s", big_meta("big-meta.csv", ""));
+	snprintf(data, sizeof data, "%s", big_data("big-data.csv", 0, NULL,
+	    NULL));
+	memset(&o, 0, sizeof o);
+	o.unit_col = "unit";
+	o.meta = meta;
+	/* Denominators i0007 and i0009 share pop, which is also the group
+	 * column: kept once. */
+	o.denominate = 1;
+	o.group_col = "pop";
+	CHECK_INT(rc_read(&m, data, &comma, &o, NULL, &e), 0);
+	CHECK_INT(m.nind, NBIG);
+	CHECK_INT(m.nnode, NBIG + 2);
+	CHECK_INT(m.ncol, 1);
+	if (m.ncol == 1) {
+		CHECK_STR(m.colname[0], "pop");
+		CHECK_STR(m.colval[0][2], "3");
+	}
+	if (m.nind == NBIG && m.nunit == 3) {
+		CHECK_STR(m.node[1234].code, "i1234");
+		CHECK_DBL(m.x[1234 * 3 + 2], 12342, 0);
+		CHECK_DBL(m.x[0 * 3 + 1], 1, 0);
+		CHECK_DBL(m.x[(NBIG - 1) * 3 + 0], (NBIG - 1) * 10, 0);
+		CHECK_INT(m.node[NBIG - 1].parent, NBIG);
+		CHECK_INT(m.node[NBIG].parent, NBIG + 1);
+	}
+	rc_model_free(&m);
+
+	/* An iCode twice: the repeat's line and the first's. */
+	snprintf(meta, sizeof meta, "%s", big_meta("big-meta-dup.csv",
+	    "1,i1234,1,1,P,,Indicator\n"));
+	o.denominate = 0;
+	o.group_col = NULL;
+	o.meta = meta;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(rc_read(&m, data, &comma, &o, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	snprintf(want, sizeof want, "%s:%d: iCode \"i1234\" appears twice "
+	    "(first on line 1236)", meta, NBIG + 2);
+	CHECK_STR(e.msg, want);
+	rc_model_free(&m);
+
+	/* A Parent that is not an iCode, among many. */
+	snprintf(meta, sizeof meta, "%s", big_meta("big-meta-parent.csv",
+	    "1,extra,1,1,Q,,Indicator\n"));
+	o.meta = meta;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(rc_read(&m, data, &comma, &o, NULL, &e), -1);
+	snprintf(want, sizeof want, "%s:%d: Parent \"Q\" of \"extra\" is not "
+	    "an iCode in META", meta, NBIG + 2);
+	CHECK_STR(e.msg, want);
+	rc_model_free(&m);
+
+	/* A column twice in the header: both positions, 1-based. */
+	snprintf(meta, sizeof meta, "%s", big_meta("big-meta.csv", ""));
+	snprintf(data, sizeof data, "%s", big_data("big-data-dupcol.csv", 1,
+	    "i0042", NULL));
+	o.meta = meta;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(rc_read(&m, data, &comma, &o, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	snprintf(want, sizeof want, "%s:1: column \"i0042\" appears twice "
+	    "(columns 44 and %d)", data, NBIG + 3);
+	CHECK_STR(e.msg, want);
+	rc_model_free(&m);
+
+	/* A unit twice: the repeat's line and the first's. */
+	snprintf(data, sizeof data, "%s", big_data("big-data-dupunit.csv", 1,
+	    NULL, aba));
+	memset(&e, 0, sizeof e);
+	CHECK_INT(rc_read(&m, data, &comma, &o, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	snprintf(want, sizeof want, "%s:4: duplicate unit \"A\" (also on line "
+	    "2)", data);
+	CHECK_STR(e.msg, want);
+	rc_model_free(&m);
+}
+
 /*
  * rc_drop_constant on the tree a, b -> P; c -> Q; P, Q -> index with a
  * and c constant (c has a gap): a and c go, Q (left without children)
@@ -306,6 +473,41 @@ drop_constant(void)
 	CHECK(warn.len == strlen(w) && memcmp(warn.data, w, warn.len) == 0);
 	rc_model_free(&m);
 	free(warn.data);
+
+	/* Two levels go: a, b (constant, b with a gap) leave P1 empty, P1
+	 * leaves S1 empty; c, d stay under P2 under S2 under the index,
+	 * renumbered in order, with their rows. */
+	{
+		static const char *const code2[] = {"a", "b", "c", "d", "P1",
+		    "P2", "S1", "S2", "index"};
+		static const long parent2[] = {4, 4, 5, 5, 6, 7, 8, 8, -1};
+		static const double x2[] = {1, 1, 1, 2, 2, NA, 3, 4, 5,
+		    5, NA, 6};
+		static const double want2[] = {3, 4, 5, 5, NA, 6};
+
+		if (t_tree(&m, 4, 9, 3, code2, parent2, NULL, x2) < 0)
+			return;
+		m.data_name = "data.csv";
+		CHECK_INT(rc_drop_constant(&m, NULL, &n, NULL, &e), 0);
+		CHECK_INT(n, 2);
+		CHECK_INT(m.nind, 2);
+		CHECK_INT(m.nnode, 5);
+		if (m.nnode == 5) {
+			CHECK_STR(m.node[0].code, "c");
+			CHECK_STR(m.node[2].code, "P2");
+			CHECK_STR(m.node[3].code, "S2");
+			CHECK_STR(m.node[4].code, "index");
+			CHECK_INT(m.node[1].parent, 2);
+			CHECK_INT(m.node[2].parent, 3);
+			CHECK_INT(m.node[3].parent, 4);
+			CHECK_INT(m.node[4].nchild, 1);
+			CHECK_INT(m.node[4].child[0], 3);
+			CHECK_INT(m.node[2].nchild, 2);
+			CHECK_INT(m.node[2].child[1], 1);
+			CHECK_VEC(m.x, want2, 6, 0);
+		}
+		rc_model_free(&m);
+	}
 
 	if (t_flat(&m, 2, 2, flat) < 0)
 		return;
@@ -373,6 +575,7 @@ suite_model(void)
 	errors();
 	indicator_list();
 	not_in_meta();
+	hashed_lookups();
 	drop_constant();
 	groups();
 }

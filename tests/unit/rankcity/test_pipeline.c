@@ -599,6 +599,20 @@ entropy(void)
 		CHECK_VEC(&m.x[15], agg, 5, 1e-12);
 		rc_model_free(&m);
 	}
+	/* a times 2^1021 and b times 2^1019: a's values sum past the largest
+	 * double (12.5 * 2^1021), which made every share 0, 0 log 0 NaN and
+	 * the weights silently equal; the shares over the largest value
+	 * give the weights above, whatever the scale. */
+	if (t_flat(&m, 3, 5, x) == 0) {
+		size_t u;
+		for (u = 0; u < 5; u++) {
+			m.x[u] *= 0x1p1021;
+			m.x[5 + u] *= 0x1p1019;
+		}
+		CHECK_INT(rc_aggregate(&m, RC_W_ENTROPY, RC_AGG_AMEAN, 0, &e), 0);
+		CHECK_VEC(m.w, w, 4, 1e-12);
+		rc_model_free(&m);
+	}
 	/* every child constant: equal weights */
 	if (t_flat(&m, 2, 3, xc) == 0) {
 		CHECK_INT(rc_aggregate(&m, RC_W_ENTROPY, RC_AGG_AMEAN, 0, &e), 0);
@@ -734,6 +748,150 @@ topsis(void)
 		    "same values)");
 		rc_model_free(&m);
 	}
+}
+
+/*
+ * TOPSIS as the textbook computes it, without any scaling: v = w x /
+ * sqrt(sum x^2) per column, C = d- / (d+ + d-); the reference for the
+ * scaled computation at ordinary magnitudes.  x is nind rows of n.
+ */
+static void
+topsis_plain(const double *x, const double *w, size_t nind, size_t n,
+    double *c)
+{
+	double best[8], worst[8], norm[8];
+	size_t j, u;
+
+	for (j = 0; j < nind; j++) {
+		double s = 0;
+		for (u = 0; u < n; u++)
+			s += x[j * n + u] * x[j * n + u];
+		norm[j] = sqrt(s);
+		best[j] = -INFINITY;
+		worst[j] = INFINITY;
+		for (u = 0; u < n; u++) {
+			double v = w[j] * x[j * n + u] / norm[j];
+			best[j] = v > best[j] ? v : best[j];
+			worst[j] = v < worst[j] ? v : worst[j];
+		}
+	}
+	for (u = 0; u < n; u++) {
+		double dp = 0, dm = 0;
+		for (j = 0; j < nind; j++) {
+			double v = w[j] * x[j * n + u] / norm[j];
+			dp += (v - best[j]) * (v - best[j]);
+			dm += (v - worst[j]) * (v - worst[j]);
+		}
+		c[u] = sqrt(dm) / (sqrt(dp) + sqrt(dm));
+	}
+}
+
+/*
+ * TOPSIS divides each column by its largest |x| before squaring.  At
+ * ordinary magnitudes (random values 0.01 .. 1000, 3 criteria, 40 units)
+ * it agrees with the unscaled textbook computation to 1e-13; a column
+ * times 2^996 or 2^-1000 (exact scalings: squares overflow or underflow
+ * unscaled) gives the very same closeness, bit for bit; times 1e300 or
+ * 1e-300 (inexact) the same to 1e-13.  Unscaled, every one of these
+ * made every unit alike (an error).
+ */
+static void
+topsis_scale(void)
+{
+	enum { NI = 3, NU = 40 };
+	static const char *const code[] = {"c1", "c2", "c3", "index"};
+	static const long parent[] = {3, 3, 3, -1};
+	static const double weight[] = {3, 4, 3, 1};
+	static const double wn[] = {0.3, 0.4, 0.3};
+	static const double scale[] = {0x1p996, 0x1p-1000, 1e300, 1e-300};
+	double x[NI * NU], xs[NI * NU], want[NU], base[NU];
+	struct rc_model m;
+	struct err e = {0};
+	size_t i, s;
+
+	t_seed(12);
+	for (i = 0; i < NI * NU; i++)
+		x[i] = 0.01 + (double)(t_rand() % 100000000) / 1e5;
+	topsis_plain(x, wn, NI, NU, want);
+	if (t_tree(&m, NI, NI + 1, NU, code, parent, weight, x) < 0)
+		return;
+	CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_TOPSIS, 0, &e), 0);
+	for (i = 0; i < NU; i++)
+		CHECK_DBL(m.x[NI * NU + i], want[i], 1e-13);
+	memcpy(base, &m.x[NI * NU], sizeof base);
+	rc_model_free(&m);
+	for (s = 0; s < sizeof scale / sizeof *scale; s++) {
+		for (i = 0; i < NI * NU; i++)
+			xs[i] = x[i] * scale[s];
+		if (t_tree(&m, NI, NI + 1, NU, code, parent, weight, xs) < 0)
+			return;
+		CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_TOPSIS, 0, &e), 0);
+		CHECK_VEC(&m.x[NI * NU], base, NU, s < 2 ? 0 : 1e-13);
+		rc_model_free(&m);
+	}
+}
+
+/*
+ * META weights whose sum overflows: weights_tree's tree with i1 .. P2 as
+ * 0.5e308, 1.5e308; 0.5e308, 0.5e308, 1e308; 0.5e308, 1.5e308 (sums
+ * 2e308 and 2e308: infinity).  The shares are weights_tree's 0.25, 0.75;
+ * 0.25, 0.25, 0.5; 0.25, 0.75 and so are the scores, where the plain
+ * division gave every share 0 and every score empty.
+ */
+static void
+weights_huge(void)
+{
+	static const char *const code[] = {"i1", "i2", "i3", "i4", "i5", "P1",
+	    "P2", "index"};
+	static const long parent[] = {5, 5, 6, 6, 6, 7, 7, -1};
+	static const double weight[] = {0.5e308, 1.5e308, 0.5e308, 0.5e308,
+	    1e308, 0.5e308, 1.5e308, 1};
+	static const double x[] = {10, 20, 30, NA, 40, 10, 60, 20, 80, NA};
+	static const double w[] = {0.25, 0.75, 0.25, 0.25, 0.5, 0.25, 0.75, 1};
+	struct rc_model m;
+	struct err e = {0};
+
+	if (t_tree(&m, 5, 8, 2, code, parent, weight, x) < 0)
+		return;
+	CHECK_INT(rc_aggregate(&m, RC_W_META, RC_AGG_AMEAN, 0, &e), 0);
+	CHECK_VEC(m.w, w, 8, 1e-15);
+	CHECK_DBL(m.x[7 * 2 + 0], 55, 1e-12);
+	CHECK_DBL(m.x[7 * 2 + 1], 16.25, 1e-12);
+	rc_model_free(&m);
+}
+
+/*
+ * rc_denominate finds each indicator's Denominator among the kept
+ * columns by name (sorted once, then a binary search): three indicators
+ * with a column each, kept in the order zeta, alpha, mid, and the group
+ * column g among them.  a / zeta, b / alpha, c / mid; an empty
+ * denominator leaves the value missing; a name not kept is an error.
+ */
+static void
+denominate_many(void)
+{
+	static const double x[] = {10, 20, 30, 40, 50, 60};
+	static const char *const zeta[] = {"2", "4"}, *const alpha[] = {"5",
+	    ""}, *const mid[] = {"10", "20"}, *const g[] = {"x", "y"};
+	static const double want[] = {5, 5, 6, NA, 5, 3};
+	struct rc_model m;
+	struct err e = {0};
+
+	if (t_flat(&m, 3, 2, x) < 0 || t_add_column(&m, "zeta", zeta) < 0 ||
+	    t_add_column(&m, "g", g) < 0 ||
+	    t_add_column(&m, "alpha", alpha) < 0 ||
+	    t_add_column(&m, "mid", mid) < 0)
+		return;
+	m.node[0].denom = strdup("zeta");
+	m.node[1].denom = strdup("alpha");
+	m.node[2].denom = strdup("mid");
+	CHECK_INT(rc_denominate(&m, &e), 0);
+	CHECK_VEC(m.x, want, 6, 0);
+	free(m.node[2].denom);
+	m.node[2].denom = strdup("nu");
+	CHECK_INT(rc_denominate(&m, &e), -1);
+	CHECK_STR(e.msg, "t.csv: no column \"nu\" (the Denominator of \"c\")");
+	rc_model_free(&m);
 }
 
 /* ---------------------------------------------------------------- ranks */
@@ -948,6 +1106,9 @@ suite_pipeline(void)
 	entropy();
 	pca();
 	topsis();
+	topsis_scale();
+	weights_huge();
+	denominate_many();
 	ranks();
 	impute();
 	screen();
