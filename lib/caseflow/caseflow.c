@@ -2126,9 +2126,17 @@ has_callbacks(const struct caseflow_opts *o)
 	return o->cb_cols[0] || o->cb_cols[1] || o->cb_cols[2];
 }
 
+/*
+ * A group's label in a chart: its --by values and period joined by " / ".
+ * An empty value is drawn as "(blank)" ("(空)" under --lang zh), never
+ * left out or shown as "all": a bar of reports that fell in no district
+ * must not read as the city's total.  "all" is only the label of the one
+ * group of a run without --by and --period.
+ */
 static const char *
 group_label(struct run *R, const struct grp *g, struct buf *b)
 {
+	const char *blank = R->o->lang_zh ? "(空)" : "(blank)";
 	const char *p, *v;
 	size_t len;
 	char pb[32];
@@ -2139,16 +2147,28 @@ group_label(struct run *R, const struct grp *g, struct buf *b)
 		p = intern_str(&R->tuples, g->key.tuple, &len);
 		for (i = 0; i < R->o->nby; i++) {
 			tuple_next(&p, &v, &len);
-			if ((b->len && buf_append(b, " / ", 3) < 0) ||
+			if (len == 0) {
+				v = blank;
+				len = strlen(blank);
+			}
+			if ((i > 0 && buf_append(b, " / ", 3) < 0) ||
 			    buf_append(b, v, len) < 0)
 				return NULL;
 		}
 	}
-	len = period_label(R->o->period, g->key.period, pb);
-	if (len > 0 && ((b->len && buf_append(b, " / ", 3) < 0) ||
-	    buf_append(b, pb, len) < 0))
-		return NULL;
-	if (b->len == 0 && buf_append(b, "all", 3) < 0)
+	if (R->o->period != PERIOD_NONE) {
+		const char *pl = pb;
+		len = period_label(R->o->period, g->key.period, pb);
+		if (len == 0) {
+			pl = blank;
+			len = strlen(blank);
+		}
+		if ((b->len && buf_append(b, " / ", 3) < 0) ||
+		    buf_append(b, pl, len) < 0)
+			return NULL;
+	}
+	if (R->o->nby == 0 && R->o->period == PERIOD_NONE &&
+	    buf_append(b, "all", 3) < 0)
 		return NULL;
 	if (buf_append(b, "", 1) < 0)
 		return NULL;

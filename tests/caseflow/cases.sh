@@ -210,6 +210,16 @@ t gnuplot-km 0 caseflow --by district --chart km.png --gnuplot \
     $c/rates.csv
 t gnuplot-bars 0 caseflow --by name --chart bars.svg \
     --chart-rate closure_rate --gnuplot $c/hostile.csv
+# A group whose value is empty (reports in no district: B and C of
+# blank-group.csv) is labelled "(blank)", "(空)" under --lang zh, never
+# "all", which would read as the city's total; the CSV keeps the value
+# empty.  With --period the label also carries the period.
+t gnuplot-blank-km 0 caseflow -q --by district --chart km.png --gnuplot \
+    $c/blank-group.csv
+t gnuplot-blank-bars-zh 0 caseflow -q --lang zh --by district \
+    --period month --chart bars.svg --chart-rate closure_rate --gnuplot \
+    $c/blank-group.csv
+t blank-group-csv 0 caseflow -q --by district $c/blank-group.csv
 caseflow -q --by district --chart "$tmp/km.png" -o "$tmp/out.csv" $c/rates.csv
 ok chart-png sh -c "head -c 8 '$tmp/km.png' | od -An -c | grep -q 'P   N   G'"
 caseflow -q --lang zh --by name --chart "$tmp/bars.png" \
