@@ -414,6 +414,59 @@ word_in(const char *s, size_t len, const char *const *words)
 	return 0;
 }
 
+/*
+ * Is the field a totals label, as Excel exports leave under a table
+ * (合计, 总计, 小计, 共计 in either script, Total, Subtotal, Grand total)?
+ * Blanks, ideographic spaces and a trailing colon are ignored, so
+ * "合  计：" is one; English in any case.
+ */
+static int
+totals_word(const char *s, size_t len)
+{
+	static const char *const words[] = {"合计", "合計", "总计", "總計",
+	    "小计", "小計", "共计", "共計", "total", "totals", "subtotal",
+	    "grandtotal", NULL};
+	char w[32];
+	size_t n = 0, i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (len - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		if (n == sizeof w)
+			return 0;
+		w[n++] = s[i];
+	}
+	if (n > 0 && w[n - 1] == ':')
+		n--;
+	else if (n >= 3 && memcmp(w + n - 3, "\xef\xbc\x9a", 3) == 0)
+		n -= 3; /* ： */
+	return word_in(w, n, words);
+}
+
+/*
+ * A row that is not a case: a totals row (its case id or first field a
+ * totals label) is a bad record, not a case named 合计 whose bar would
+ * read as the city's total.  Returns 0, or -1 with *e set.
+ */
+static int
+not_totals(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct err *e)
+{
+	size_t col = R->idcol;
+
+	if (!totals_word(rec->field[col], rec->len[col])) {
+		col = 0;
+		if (!totals_word(rec->field[0], rec->len[0]))
+			return 0;
+	}
+	return bad_value(r, rec, col, "is a totals row (合计, Total), not a "
+	    "case", e);
+}
+
 /* Read the callback columns of a record into *cb (packed); -1 if bad. */
 static int
 callbacks(struct run *R, struct csvr *r, const struct csv_record *rec,
@@ -1333,7 +1386,7 @@ long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
 	enum stage s;
 	int rc;
 
-	if (csvr_check_width(r, rec, e) < 0)
+	if (csvr_check_width(r, rec, e) < 0 || not_totals(R, r, rec, e) < 0)
 		return -1;
 	if (rec->len[R->idcol] == 0)
 		return bad_value(r, rec, R->idcol, "is empty: every row needs "
@@ -1669,23 +1722,31 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 	struct kase k;
 	int32_t t;
 	uint8_t cb;
-	int s, rc;
+	int s, rc, ntimes;
 
-	if (csvr_check_width(r, rec, e) < 0)
+	if (csvr_check_width(r, rec, e) < 0 || not_totals(R, r, rec, e) < 0)
 		return -1;
 	if (rec->len[R->idcol] == 0)
 		return bad_value(r, rec, R->idcol, "is empty: every row needs "
 		    "a case id", e);
 	kase_init(&k);
+	ntimes = 0;
 	for (s = 0; s < CF_NCHAIN; s++) {
 		if (R->tcol[s] == NO_COL)
 			continue;
 		rc = time_field(R, r, rec, R->tcol[s], &t, e);
 		if (rc < 0)
 			return -1;
-		if (rc == 0)
+		if (rc == 0) {
 			k.t[s] = t;
+			ntimes++;
+		}
 	}
+	/* A row without a single stage time cannot be placed in time or
+	 * judged: a totals or note row, not an open case. */
+	if (ntimes == 0)
+		return bad_value(r, rec, R->idcol, "has no time in any stage "
+		    "column: not a case", e);
 	if (R->duecol != NO_COL &&
 	    time_field(R, r, rec, R->duecol, &k.due, e) < 0)
 		return -1;
