@@ -59,6 +59,8 @@ static const char usage_text[] =
     "                          09:00-12:00,13:30-17:30)\n"
     "      --as-of TIME        the report's moment (default: the latest time\n"
     "                          in the input)\n"
+    "      --from TIME         keep only cases reported at or after TIME\n"
+    "      --to TIME           and before TIME (the others are counted)\n"
     "\n"
     "Output:\n"
     "      --cases             one row per case instead of the summary\n"
@@ -97,7 +99,7 @@ struct options {
 	struct cli_common com;
 	struct caseflow_opts run;
 	const char *stage_map, *rules, *calendar;
-	const char *work_hours, *as_of, *tz, *by;
+	const char *work_hours, *as_of, *tz, *by, *from, *to;
 	const char *time_formats[16]; /* --time-format, in order */
 	size_t ntime_formats;
 };
@@ -108,7 +110,8 @@ enum {
 	OPT_DUE, OPT_STATUS, OPT_TIME_FORMAT, OPT_TZ, OPT_RULES, OPT_CATEGORY,
 	OPT_CALENDAR, OPT_WORK_HOURS, OPT_AS_OF, OPT_CASES, OPT_BY,
 	OPT_PERIOD, OPT_DENOMINATOR, OPT_CONTACTED, OPT_RESOLVED,
-	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART_RATE
+	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART_RATE, OPT_FROM,
+	OPT_TO
 };
 
 static const struct option longopts[] = {
@@ -132,6 +135,8 @@ static const struct option longopts[] = {
 	{"calendar", required_argument, NULL, OPT_CALENDAR},
 	{"work-hours", required_argument, NULL, OPT_WORK_HOURS},
 	{"as-of", required_argument, NULL, OPT_AS_OF},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"to", required_argument, NULL, OPT_TO},
 	{"cases", no_argument, NULL, OPT_CASES},
 	{"by", required_argument, NULL, OPT_BY},
 	{"period", required_argument, NULL, OPT_PERIOD},
@@ -201,6 +206,20 @@ parse_denominator(struct options *op, const char *arg)
 			break;
 		}
 	strlist_free(w, n);
+}
+
+/* A moment given to an option: ISO 8601 first, then --time-format. */
+static void
+parse_moment(const struct caseflow_opts *o, const char *opt, const char *arg,
+    double *t)
+{
+	struct time_opts iso = o->time;
+
+	iso.format = NULL;
+	if (parse_time(&iso, arg, strlen(arg), t) < 0 &&
+	    parse_time(&o->time, arg, strlen(arg), t) < 0)
+		cli_usage("%s: %s is not a time (ISO 8601 or --time-format)",
+		    opt, cli_quote(arg));
 }
 
 static void
@@ -283,6 +302,12 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_AS_OF:
 			op->as_of = optarg;
 			break;
+		case OPT_FROM:
+			op->from = optarg;
+			break;
+		case OPT_TO:
+			op->to = optarg;
+			break;
 		case OPT_CASES:
 			o->cases = 1;
 			break;
@@ -358,15 +383,20 @@ parse_options(int argc, char **argv, struct options *op)
 			    cli_quote(op->by));
 	}
 	if (op->as_of) {
-		struct time_opts iso = o->time;
-		iso.format = NULL;
-		if (parse_time(&iso, op->as_of, strlen(op->as_of),
-		    &o->as_of) < 0 && parse_time(&o->time, op->as_of,
-		    strlen(op->as_of), &o->as_of) < 0)
-			cli_usage("--as-of: %s is not a time (ISO 8601 or "
-			    "--time-format)", cli_quote(op->as_of));
+		parse_moment(o, "--as-of", op->as_of, &o->as_of);
 		o->as_of_set = 1;
 	}
+	if (op->from) {
+		parse_moment(o, "--from", op->from, &o->from);
+		o->from_set = 1;
+	}
+	if (op->to) {
+		parse_moment(o, "--to", op->to, &o->to);
+		o->to_set = 1;
+	}
+	if (o->from_set && o->to_set && !(o->from < o->to))
+		cli_usage("--from %s is not before --to %s: the window [from, "
+		    "to) holds no case", cli_quote(op->from), cli_quote(op->to));
 }
 
 /* No output may name an input: the files caseflow reads and writes. */
@@ -411,7 +441,7 @@ main(int argc, char **argv)
 	struct err e = {0};
 	char tb[32];
 	size_t n;
-	int status = CLI_EXIT_OK;
+	int status = CLI_EXIT_OK, window;
 
 	parse_options(argc, argv, &op);
 	check_paths(&op, argv + optind, argc - optind);
@@ -450,27 +480,41 @@ main(int argc, char **argv)
 	status = cli_chart_finish(&op.com, &script, status);
 	status = cli_finish(&op.com, out, rej, status);
 	out = rej = NULL;
+	window = op.run.from_set || op.run.to_set;
 	if (status == CLI_EXIT_OK) {
+		char wb[64] = "";
 		n = format_time(&op.run.time, st.as_of, tb);
 		tb[n] = '\0';
+		/* Cases left out by --from/--to are named only when asked
+		 * for: the line of every other run stays as it was. */
+		if (window)
+			snprintf(wb, sizeof wb, ", %llu cases outside "
+			    "--from/--to", st.outside);
 		cli_summary(&op.com, "%llu read, %llu rejected%s, %llu after "
-		    "--as-of; %llu cases: %llu closed, %llu open, %llu "
+		    "--as-of%s; %llu cases: %llu closed, %llu open, %llu "
 		    "cancelled; %llu invalid; %llu rows written; as of %s",
 		    st.read, st.rejected, csv_skipped_note(), st.after_as_of,
-		    st.cases, st.closed, st.open, st.cancelled, st.invalid,
+		    wb, st.cases, st.closed, st.open, st.cancelled, st.invalid,
 		    st.written, n ? tb : "-");
 	}
 	{
-		const struct cli_count counts[] = {{"read", st.read},
+		/* outside_window only with --from/--to, after after_as_of. */
+		struct cli_count counts[11] = {{"read", st.read},
 		    {"rejected", st.rejected},
 		    {"empty_rows", csv_skipped_total()},
 		    {"after_as_of", st.after_as_of},
 		    {"cases", st.cases}, {"closed", st.closed},
 		    {"open", st.open}, {"cancelled", st.cancelled},
 		    {"invalid", st.invalid}, {"written", st.written}};
+		size_t nc = 10;
 
-		status = cli_write_stats(&op.com, counts,
-		    sizeof counts / sizeof counts[0], status);
+		if (window) {
+			memmove(counts + 5, counts + 4, 6 * sizeof *counts);
+			counts[4].name = "outside_window";
+			counts[4].n = st.outside;
+			nc = 11;
+		}
+		status = cli_write_stats(&op.com, counts, nc, status);
 	}
 	status = cli_check_reject_rate(&op.com, st.read, st.rejected, status);
 done:

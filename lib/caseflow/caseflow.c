@@ -132,6 +132,7 @@ struct acc {
 	struct groups groups;    /* of struct grp */
 	struct buf issues, late; /* settle()'s text, reused */
 	unsigned long long cases, closed, open, cancelled, invalid, written;
+	unsigned long long outside;   /* reported outside --from/--to */
 };
 
 /* Group i of an accumulator. */
@@ -823,6 +824,15 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 	close = t[ST_CLOSE];
 	if (!isnan(report))
 		anchor = report;
+	/* --from/--to: a case reported outside [from, to) is counted, and
+	 * nothing else (a case with no time at all has no report time to
+	 * keep it by). */
+	if ((o->from_set || o->to_set) && !(!isnan(anchor) &&
+	    (!o->from_set || anchor >= o->from) &&
+	    (!o->to_set || anchor < o->to))) {
+		A->outside++;
+		return 0;
+	}
 	if ((bits = timeline_issues(k, issues)) < 0)
 		goto nomem;
 	cancelled = (k->flags & F_CANCEL) != 0;
@@ -1141,6 +1151,7 @@ acc_merge(struct acc *A, const struct acc *B, struct err *e)
 	A->open += B->open;
 	A->cancelled += B->cancelled;
 	A->invalid += B->invalid;
+	A->outside += B->outside;
 	A->written += B->written;
 	return 0;
 }
@@ -2416,6 +2427,9 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 		return errf(e, ERR_USAGE, "--as-of: \"%s\" is outside the years "
 		    "1932 to 2067 that caseflow holds", tb);
 	}
+	if (o->from_set && o->to_set && !(o->from < o->to))
+		return errf(e, ERR_USAGE, "--from must be before --to: the "
+		    "window [from, to) would hold no case");
 	if (o->as_of_set) {
 		R.as_of = o->as_of;
 		R.as_of_known = 1;
@@ -2460,6 +2474,7 @@ out:
 	st->open = R.a.open;
 	st->cancelled = R.a.cancelled;
 	st->invalid = R.a.invalid;
+	st->outside = R.a.outside;
 	st->written = R.a.written;
 	for (f = 0; f < R.nnames; f++)
 		free(R.names[f]);

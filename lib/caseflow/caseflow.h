@@ -87,6 +87,9 @@ struct caseflow_opts {
 	const struct workcal *cal;     /* working calendar, or NULL */
 	double as_of;             /* the report's moment, when as_of_set */
 	int as_of_set;
+	/* Keep only cases reported in [from, to) (each bound when set). */
+	double from, to;
+	int from_set, to_set;
 	int denom_filed;          /* due to close: filed cases only */
 	int denom_no_suspended;   /* due to close: not open and suspended */
 	const char *cb_cols[CB_COUNT]; /* callback columns, or NULL */
@@ -99,7 +102,8 @@ struct caseflow_opts {
 
 /*
  * The reconciliation: read == applied + rejected + after_as_of, and
- * cases == closed + open + cancelled.
+ * cases == closed + open + cancelled; the cases outside --from/--to are
+ * not among the cases.
  */
 struct caseflow_stats {
 	unsigned long long read;        /* data records seen */
@@ -107,6 +111,7 @@ struct caseflow_stats {
 	unsigned long long rejected;    /* records sent to the reject file */
 	unsigned long long after_as_of; /* records later than --as-of */
 	unsigned long long cases, closed, open, cancelled, invalid;
+	unsigned long long outside;     /* cases reported outside [from, to) */
 	unsigned long long written;     /* output rows */
 	double as_of;                   /* the as-of time used */
 };

@@ -402,4 +402,25 @@ t usage-time-format-many 2 caseflow -q --time-format 1 --time-format 2 \
     --time-format 11 --time-format 12 --time-format 13 --time-format 14 \
     --time-format 15 --time-format 16 --time-format 17 $c/times-zh.csv
 
+# --- --from/--to: the cases reported in [from, to) (issue 11) ---
+# rates.csv's reports: A H 03-01, B I 03-02 08:00, F 03-04, C 03-05,
+# D 03-06 08:00, E 03-08, J 03-09, G 03-11.  [03-02, 03-06) keeps B C F
+# (东城) and I (西城); A D E G H J are counted as outside, in the summary
+# line and in --stats (outside_window), not dropped silently.
+t window 0 caseflow --by district --from 2024-03-02 --to 2024-03-06 \
+    --stats "$tmp/win-stats.csv" $c/rates.csv
+f window-stats "$tmp/win-stats.csv"
+# Half-open: a report at --from is in (B, 03-02 08:00), one at --to is
+# out (D, 03-06 08:00); one bound alone is a window too.
+t window-edges 0 sh -c "caseflow --cases --from 2024-03-02T08:00:00 --to 2024-03-06T08:00:00 $c/rates.csv | cut -d, -f1,2"
+t window-from-only 0 sh -c "caseflow --cases --from 2024-03-09 $c/rates.csv | cut -d, -f1,2"
+# --sorted and the wide form keep the same cases.
+caseflow -q --by district --from 2024-03-02 --to 2024-03-06 $c/rates.csv >"$tmp/a"
+caseflow -q --sorted --by district --from 2024-03-02 --to 2024-03-06 $c/rates.csv >"$tmp/b"
+ok window-sorted cmp -s "$tmp/a" "$tmp/b"
+t window-wide 0 caseflow --wide --cases --to 2024-03-02T09:00:00 $c/wide.csv
+t usage-window-empty 2 caseflow --from 2024-03-06 --to 2024-03-02 \
+    $c/rates.csv
+t usage-window-time 2 caseflow --from March $c/rates.csv
+
 finish
