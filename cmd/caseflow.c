@@ -74,6 +74,8 @@ static const char usage_text[] =
     "      --satisfaction COLUMN  satisfied/basically/unsatisfied\n"
     "      --weights W,W,W     score weights (default: 0.1,0.5,0.4)\n"
     "      --lang LANG         column names in en (default) or zh\n"
+    "      --precision N       N decimals for rates and hours (default: the\n"
+    "                          shortest exact text; case hours 6 at most)\n"
     "      --chart FILE        chart (.png, .svg, .pdf): Kaplan-Meier curves\n"
     "                          of time to close per group\n"
     "      --chart-rate NAME   bars of this summary column instead\n"
@@ -111,7 +113,7 @@ enum {
 	OPT_CALENDAR, OPT_WORK_HOURS, OPT_AS_OF, OPT_CASES, OPT_BY,
 	OPT_PERIOD, OPT_DENOMINATOR, OPT_CONTACTED, OPT_RESOLVED,
 	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART_RATE, OPT_FROM,
-	OPT_TO
+	OPT_TO, OPT_PRECISION
 };
 
 static const struct option longopts[] = {
@@ -137,6 +139,7 @@ static const struct option longopts[] = {
 	{"as-of", required_argument, NULL, OPT_AS_OF},
 	{"from", required_argument, NULL, OPT_FROM},
 	{"to", required_argument, NULL, OPT_TO},
+	{"precision", required_argument, NULL, OPT_PRECISION},
 	{"cases", no_argument, NULL, OPT_CASES},
 	{"by", required_argument, NULL, OPT_BY},
 	{"period", required_argument, NULL, OPT_PERIOD},
@@ -307,6 +310,10 @@ parse_options(int argc, char **argv, struct options *op)
 			break;
 		case OPT_TO:
 			op->to = optarg;
+			break;
+		case OPT_PRECISION:
+			o->precision = (int)cli_int("--precision", optarg, 0,
+			    17);
 			break;
 		case OPT_CASES:
 			o->cases = 1;

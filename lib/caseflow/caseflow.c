@@ -235,6 +235,7 @@ caseflow_opts_init(struct caseflow_opts *o)
 
 	memset(o, 0, sizeof *o);
 	o->csv.delim = ',';
+	o->precision = NUM_SHORTEST;
 	time_opts_init(&o->time, NULL, "UTC");
 	o->id_col = "case_id";
 	o->stage_col = "stage";
@@ -812,6 +813,7 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 	const char *cat = "";
 	size_t catlen = 0;
 	int s, bits, cancelled, closed, open, on_time, overdue, in_base, due;
+	int hdec = o->precision < 0 ? 6 : o->precision, htrim = o->precision < 0;
 	struct grp *g = NULL;
 	int rc = -1;
 
@@ -871,13 +873,14 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 		    csvw_str(R->out, cancelled ? "cancelled" : closed ?
 			"closed" : "open", e) < 0)
 			goto out;
-		/* Hours to six decimals: whole seconds, and no noise. */
+		/* Hours to six decimals: whole seconds, and no noise (or
+		 * --precision's fixed decimals). */
 		if (csvw_num(R->out, closed && !isnan(report) && bits == 0 ?
-		    (close - report) / 3600 : NAN, 6, 1, e) < 0)
+		    (close - report) / 3600 : NAN, hdec, htrim, e) < 0)
 			goto out;
 		if (o->cal != NULL && csvw_num(R->out, closed &&
 		    !isnan(report) && bits == 0 ? workcal_seconds_between(
-		    o->cal, report, close) / 3600 : NAN, 6, 1, e) < 0)
+		    o->cal, report, close) / 3600 : NAN, hdec, htrim, e) < 0)
 			goto out;
 		if (csvw_str(R->out, isnan(deadline) || cancelled ? "" :
 		    closed ? (on_time ? "yes" : "no") : overdue ? "no" : "", e)
@@ -2367,7 +2370,7 @@ write_summary(struct run *R, struct err *e)
 			goto out;
 		for (j = 0; j < ncol; j++)
 			if (csvw_num(R->out, v[j], sumcol[j].kind == K_COUNT ?
-			    0 : NUM_SHORTEST, 0, e) < 0)
+			    0 : o->precision, 0, e) < 0)
 				goto out;
 		if (csvw_end(R->out, e) < 0)
 			goto out;

@@ -63,6 +63,12 @@ struct caseflow_opts {
 	int sorted;               /* long form ordered by case id */
 	int cases;                /* one row per case instead of the summary */
 	int lang_zh;              /* Chinese column names */
+	/*
+	 * Decimals of rates and hours, 0 to 17; NUM_SHORTEST (the default)
+	 * keeps the shortest round-trip text of the summary and six
+	 * decimals, trailing zeros dropped, of the case rows' hours.
+	 */
+	int precision;
 	const char *id_col;       /* case id column (default case_id) */
 	const char *stage_col;    /* long form: stage column (default stage) */
 	const char *at_col;       /* long form: time column (default at) */

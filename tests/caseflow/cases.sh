@@ -423,4 +423,13 @@ t usage-window-empty 2 caseflow --from 2024-03-06 --to 2024-03-02 \
     $c/rates.csv
 t usage-window-time 2 caseflow --from March $c/rates.csv
 
+# --- --precision N as on rankcity (issue 11): rates and hours with N
+# decimals (0.666... is 0.67, 52 is 52.00), counts stay integers; case
+# hours too (7 is 7.0).  Without it the output is the same bytes as
+# before (the goldens above).
+t precision 0 caseflow --by district --precision 2 $R --contacted contacted \
+    --resolved resolved --satisfaction satisfaction $c/rates.csv
+t precision-cases 0 sh -c "caseflow --cases --precision 1 $R $c/rates.csv | cut -d, -f1,10,11"
+t usage-precision 2 caseflow --precision 18 $c/rates.csv
+
 finish
