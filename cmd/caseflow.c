@@ -13,6 +13,7 @@
 #include "caseflow/caseflow.h"
 #include "caseflow/rules.h"
 #include "caseflow/stage.h"
+#include "caseflow/valuemap.h"
 #include "caseflow/workcal.h"
 #include "cli/cli.h"
 #include "cli/cli_chart.h"
@@ -43,6 +44,7 @@ static const char usage_text[] =
     "      --due COLUMN        deadline column (wide default: due_at)\n"
     "      --status COLUMN     wide: \"cancelled\" (作废) here cancels the case\n"
     "                          (default: status)\n"
+    "      --rework COLUMN     wide: the number of reworks of each case\n"
     "      --time-format FMT   strptime(3) pattern, excel (serial days) or %s\n"
     "                          (epoch seconds); repeat to try several in\n"
     "                          order (default: ISO 8601 or 2024/3/5 9:07)\n"
@@ -72,6 +74,8 @@ static const char usage_text[] =
     "      --contacted COLUMN  12345 callbacks: contacted (yes/no)\n"
     "      --resolved COLUMN   resolved (yes/no)\n"
     "      --satisfaction COLUMN  satisfied/basically/unsatisfied\n"
+    "      --value-map FILE    the city's callback and status words: CSV with\n"
+    "                          column,value,meaning\n"
     "      --weights W,W,W     score weights (default: 0.1,0.5,0.4)\n"
     "      --lang LANG         column names in en (default) or zh\n"
     "      --precision N       N decimals for rates and hours (default: the\n"
@@ -100,7 +104,7 @@ static const char usage_text[] =
 struct options {
 	struct cli_common com;
 	struct caseflow_opts run;
-	const char *stage_map, *rules, *calendar;
+	const char *stage_map, *rules, *calendar, *value_map;
 	const char *work_hours, *as_of, *tz, *by, *from, *to;
 	const char *time_formats[16]; /* --time-format, in order */
 	size_t ntime_formats;
@@ -113,7 +117,7 @@ enum {
 	OPT_CALENDAR, OPT_WORK_HOURS, OPT_AS_OF, OPT_CASES, OPT_BY,
 	OPT_PERIOD, OPT_DENOMINATOR, OPT_CONTACTED, OPT_RESOLVED,
 	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART_RATE, OPT_FROM,
-	OPT_TO, OPT_PRECISION
+	OPT_TO, OPT_PRECISION, OPT_VALUE_MAP, OPT_REWORK
 };
 
 static const struct option longopts[] = {
@@ -140,6 +144,8 @@ static const struct option longopts[] = {
 	{"from", required_argument, NULL, OPT_FROM},
 	{"to", required_argument, NULL, OPT_TO},
 	{"precision", required_argument, NULL, OPT_PRECISION},
+	{"value-map", required_argument, NULL, OPT_VALUE_MAP},
+	{"rework", required_argument, NULL, OPT_REWORK},
 	{"cases", no_argument, NULL, OPT_CASES},
 	{"by", required_argument, NULL, OPT_BY},
 	{"period", required_argument, NULL, OPT_PERIOD},
@@ -311,6 +317,12 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_TO:
 			op->to = optarg;
 			break;
+		case OPT_VALUE_MAP:
+			op->value_map = optarg;
+			break;
+		case OPT_REWORK:
+			o->rework_col = optarg;
+			break;
 		case OPT_PRECISION:
 			o->precision = (int)cli_int("--precision", optarg, 0,
 			    17);
@@ -371,12 +383,13 @@ parse_options(int argc, char **argv, struct options *op)
 		cli_usage("--category names the column for --rules; give "
 		    "--rules FILE (or group with --by)");
 	if (!o->wide) {
-		given = o->status_given;
+		given = o->status_given || o->rework_col != NULL;
 		for (i = 0; i < CF_NCHAIN; i++)
 			given |= o->stage_cols_given[i];
 		if (given)
 			cli_usage("--opened, --filed, --dispatched, --handled, "
-			    "--closed and --status are for the wide form: add "
+			    "--closed, --status and --rework are for the wide "
+			    "form (the long form counts rework steps): add "
 			    "--wide");
 	}
 	if (time_opts_init_list(&o->time, op->time_formats, op->ntime_formats,
@@ -411,9 +424,10 @@ static void
 check_paths(const struct options *op, char *const *files, int nfiles)
 {
 	const struct cli_path in[] = {{"--stage-map", op->stage_map},
-	    {"--rules", op->rules}, {"--calendar", op->calendar}};
+	    {"--rules", op->rules}, {"--calendar", op->calendar},
+	    {"--value-map", op->value_map}};
 
-	cli_check_paths(&op->com, in, 3, files, nfiles, NULL, 0);
+	cli_check_paths(&op->com, in, 4, files, nfiles, NULL, 0);
 }
 
 /* The working calendar of --calendar, with --work-hours. */
@@ -440,6 +454,7 @@ main(int argc, char **argv)
 {
 	static struct options op;
 	struct stage_map smap = {0};
+	struct value_map vmap = {0};
 	struct rules rules = {0};
 	struct workcal cal = {0};
 	struct caseflow_stats st;
@@ -462,6 +477,13 @@ main(int argc, char **argv)
 			goto done;
 		}
 		op.run.smap = &smap;
+	}
+	if (op.value_map) {
+		if (value_map_load(&vmap, op.value_map, &e) < 0) {
+			status = cli_fail(&e);
+			goto done;
+		}
+		op.run.vmap = &vmap;
 	}
 	if (op.rules) {
 		if (rules_load(&rules, op.rules, &e) < 0) {
@@ -528,6 +550,7 @@ done:
 	cli_finish(&op.com, out, rej, CLI_EXIT_FAIL);
 	free(script.data);
 	stage_map_free(&smap);
+	value_map_free(&vmap);
 	rules_free(&rules);
 	workcal_free(&cal);
 	strlist_free(op.run.by, op.run.nby);

@@ -260,7 +260,8 @@ struct run {
 	struct caseflow_stats *st;
 
 	/* columns of the input */
-	size_t idcol, stagecol, atcol, duecol, catcol, statuscol;
+	size_t idcol, stagecol, atcol, duecol, catcol, statuscol, reworkcol;
+	int *vrole;             /* the role of each --value-map word */
 	size_t tcol[CF_NCHAIN];
 	size_t *bycol;
 	size_t cbcol[CB_COUNT];
@@ -469,24 +470,38 @@ not_totals(struct run *R, struct csvr *r, const struct csv_record *rec,
 	    "case", e);
 }
 
+/*
+ * The meaning of a value of role r: the --value-map's words first
+ * (exact, blanks around trimmed), then the built-in ones.
+ */
+static enum meaning
+meaning_of(const struct run *R, enum value_role r, const char *s,
+    size_t len)
+{
+	const struct value_map *m = R->o->vmap;
+	size_t i;
+
+	if (m != NULL)
+		for (i = 0; i < m->n; i++)
+			if (R->vrole[i] == (int)r &&
+			    strlen(m->w[i].value) == len &&
+			    memcmp(m->w[i].value, s, len) == 0)
+				return m->w[i].meaning;
+	return value_builtin(r, s, len);
+}
+
 /* Read the callback columns of a record into *cb (packed); -1 if bad. */
 static int
 callbacks(struct run *R, struct csvr *r, const struct csv_record *rec,
     uint8_t *cb, struct err *e)
 {
-	static const char *const yes[] = {"yes", "y", "1", "true", "是", NULL};
-	static const char *const no[] = {"no", "n", "0", "false", "否", NULL};
-	static const char *const sat[] = {"satisfied", "满意", NULL};
-	static const char *const basic[] = {"basically",
-	    "basically satisfied", "基本满意", NULL};
-	static const char *const unsat[] = {"unsatisfied", "dissatisfied",
-	    "不满意", NULL};
 	int i, v;
 
 	*cb = 0;
 	for (i = 0; i < CB_COUNT; i++) {
 		const char *s;
 		size_t len;
+		enum meaning m;
 
 		if (R->cbcol[i] == NO_COL)
 			continue;
@@ -495,25 +510,28 @@ callbacks(struct run *R, struct csvr *r, const struct csv_record *rec,
 		trim_blanks(&s, &len);
 		if (len == 0)
 			continue;
+		/* CB_* and VR_* share their order. */
+		m = meaning_of(R, (enum value_role)i, s, len);
 		if (i == CB_SATISFACTION) {
-			if (word_in(s, len, sat))
+			if (m == M_SATISFIED)
 				v = SAT_YES;
-			else if (word_in(s, len, basic))
+			else if (m == M_BASIC)
 				v = SAT_BASIC;
-			else if (word_in(s, len, unsat))
+			else if (m == M_UNSATISFIED)
 				v = SAT_NO;
 			else
 				return bad_value(r, rec, R->cbcol[i],
 				    "is not satisfied, basically or "
-				    "unsatisfied (满意, 基本满意, 不满意)", e);
-		} else if (word_in(s, len, yes)) {
+				    "unsatisfied (满意, 基本满意, 不满意, ...; "
+				    "other words: --value-map)", e);
+		} else if (m == M_YES) {
 			v = CBV_YES;
-		} else if (word_in(s, len, no)) {
+		} else if (m == M_NO) {
 			v = CBV_NO;
 		} else {
 			return bad_value(r, rec, R->cbcol[i],
 			    "is not yes or no (also y/n, 1/0, true/false, "
-			    "是/否)", e);
+			    "是/否, ...; other words: --value-map)", e);
 		}
 		*cb |= (uint8_t)(v << (2 * i));
 	}
@@ -888,8 +906,10 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 		    csvw_str(R->out, !open || isnan(deadline) ? "" :
 			overdue ? "yes" : "no", e) < 0)
 			goto out;
-		/* The wide form cannot see rework: empty, not 0. */
-		if ((R->have_side ? csvw_int(R->out, k->nrework, e) :
+		/* The wide form cannot see rework (without --rework):
+		 * empty, not 0. */
+		if ((R->have_side || R->reworkcol != NO_COL ?
+		    csvw_int(R->out, k->nrework, e) :
 		    csvw_raw(R->out, "", 0, e)) < 0)
 			goto out;
 		if (R->stage_rules) {
@@ -1409,8 +1429,8 @@ long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (s == ST_UNKNOWN)
 		return bad_value(r, rec, R->stagecol, "is not a stage (report, "
 		    "file, dispatch, handle, feedback, verify, close, rework, "
-		    "suspend, resume, extend, return, cancel, their Chinese "
-		    "names, or a word from --stage-map)", e);
+		    "suspend, resume, extend, return, cancel, note, their "
+		    "Chinese names, or a word from --stage-map)", e);
 	rc = time_field(R, r, rec, R->atcol, &ev->t, e);
 	if (rc < 0)
 		return -1;
@@ -1726,6 +1746,34 @@ long_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 	return 0;
 }
 
+/*
+ * The wide form's rework count (--rework): a whole number of at least 0;
+ * empty is 0, as spreadsheets leave zeros blank.  A count past 65535
+ * saturates and marks the case, as too many steps do in long form.
+ */
+static int
+rework_field(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct kase *k, struct err *e)
+{
+	const char *s = rec->field[R->reworkcol];
+	size_t len = rec->len[R->reworkcol];
+	double v;
+
+	trim_blanks(&s, &len);
+	if (len == 0)
+		return 0;
+	if (parse_num(s, len, &v) != NUM_OK || !(v >= 0) || v != floor(v))
+		return bad_value(r, rec, R->reworkcol, "is not a whole number "
+		    "of reworks (0 or more)", e);
+	if (v > UINT16_MAX) {
+		k->nrework = UINT16_MAX;
+		k->flags |= F_SATURATED;
+	} else {
+		k->nrework = (uint16_t)v;
+	}
+	return 0;
+}
+
 /* One wide-form record: a whole case. */
 static int
 wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
@@ -1798,14 +1846,14 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 		}
 	k.cb = cb;
 	if (R->statuscol != NO_COL) {
-		static const char *const cancelled[] = {"cancelled",
-		    "canceled", "作废", "已作废", NULL};
 		const char *v = rec->field[R->statuscol];
 		size_t vl = rec->len[R->statuscol];
 		trim_blanks(&v, &vl);
-		if (word_in(v, vl, cancelled))
+		if (meaning_of(R, VR_STATUS, v, vl) == M_CANCELLED)
 			k.flags |= F_CANCEL;
 	}
+	if (R->reworkcol != NO_COL && rework_field(R, r, rec, &k, e) < 0)
+		return -1;
 	R->pack.len = 0;
 	if (pack_row(R, rec, &R->pack, e) < 0)
 		return -1;
@@ -1836,6 +1884,58 @@ find_col(struct csvr *r, const char *spec, int required, size_t *idx,
 	return 0;
 }
 
+/*
+ * Give each --value-map word its role: the column it names is a role
+ * (contacted ...) or the input column of one.  A word for no column in
+ * use, or whose meaning does not fit its column, stops the run: such a
+ * map would change nothing, silently.
+ */
+static int
+value_roles(struct run *R, struct csvr *r, struct err *e)
+{
+	const struct value_map *m = R->o->vmap;
+	const struct csv_record *h = csvr_header(r);
+	size_t i, col;
+	int k;
+	char q[80];
+
+	if (m == NULL)
+		return 0;
+	if (m->n > 0 && (R->vrole = calloc(m->n, sizeof *R->vrole)) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < m->n; i++) {
+		const struct value_word *w = &m->w[i];
+		R->vrole[i] = -1;
+		for (k = 0; k < VR_COUNT && R->vrole[i] < 0; k++) {
+			col = k == VR_STATUS ? R->statuscol : R->cbcol[k];
+			if (strcmp(w->column, value_role_name(
+			    (enum value_role)k)) == 0 || (col != NO_COL &&
+			    h->len[col] == strlen(w->column) &&
+			    memcmp(h->field[col], w->column, h->len[col]) == 0))
+				R->vrole[i] = k;
+		}
+		k = R->vrole[i];
+		if (k < 0 || (k == VR_STATUS ? R->statuscol : R->cbcol[k]) ==
+		    NO_COL)
+			return errf(e, ERR_DATA, "%s:%ld: column \"column\": %s "
+			    "names no column in use (contacted, resolved, "
+			    "satisfaction or status, or the column given to "
+			    "--contacted, --resolved, --satisfaction or --status)",
+			    m->path, w->line, quote_value(q, sizeof q,
+				w->column, strlen(w->column)));
+		if (!value_meaning_fits((enum value_role)k, w->meaning))
+			return errf(e, ERR_DATA, "%s:%ld: column \"meaning\": "
+			    "the meaning of %s does not fit the %s column (%s)",
+			    m->path, w->line, quote_value(q, sizeof q,
+				w->value, strlen(w->value)),
+			    value_role_name((enum value_role)k),
+			    k == VR_SATISFACTION ? "satisfied, basically or "
+			    "unsatisfied" : k == VR_STATUS ? "cancelled" :
+			    "yes or no");
+	}
+	return 0;
+}
+
 static int
 resolve_columns(struct run *R, struct csvr *r, struct err *e)
 {
@@ -1856,7 +1956,8 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 		R->have_side = 0;
 		R->stagecol = R->atcol = NO_COL;
 		if (find_col(r, o->status_col, o->status_given,
-		    &R->statuscol, e) < 0)
+		    &R->statuscol, e) < 0 ||
+		    find_col(r, o->rework_col, 1, &R->reworkcol, e) < 0)
 			return -1;
 	} else {
 		if (find_col(r, o->stage_col, 1, &R->stagecol, e) < 0 ||
@@ -1865,7 +1966,7 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 		for (i = 0; i < CF_NCHAIN; i++)
 			R->have[i] = 1;
 		R->have_side = 1;
-		R->statuscol = NO_COL;
+		R->statuscol = R->reworkcol = NO_COL;
 	}
 	if (find_col(r, o->due_col, o->due_given, &R->duecol, e) < 0)
 		return -1;
@@ -1884,7 +1985,7 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 	for (i = 0; i < CB_COUNT; i++)
 		if (find_col(r, o->cb_cols[i], 1, &R->cbcol[i], e) < 0)
 			return -1;
-	return 0;
+	return value_roles(R, r, e);
 }
 
 /* The header name of --by column j (as the input spells it, also when
@@ -2093,7 +2194,7 @@ summary_values(struct run *R, struct grp *g, double *v)
 		v[S_HANDLING_RATE] = ratio(c[G_HDONE], c[G_HBASE]);
 	if (R->have[ST_HANDLE]) {
 		v[S_HANDLED] = (double)c[G_HANDLED];
-		if (R->have_side)
+		if (R->have_side || R->reworkcol != NO_COL)
 			v[S_REWORK_RATE] = ratio(c[G_REWORKED], c[G_HANDLED]);
 	}
 	v[S_DUE] = (double)c[G_DUE];
@@ -2408,6 +2509,7 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 	R.base = 946684800;
 	for (i = 0; i < CB_COUNT; i++)
 		R.cbcol[i] = NO_COL;
+	R.statuscol = R.reworkcol = NO_COL;
 	if (o->rules != NULL)
 		for (i = 0; i < o->rules->n; i++)
 			if (o->rules->r[i].stage > ST_REPORT &&
@@ -2495,6 +2597,7 @@ out:
 	free(R.scratch.data);
 	acc_free(&R.a);
 	free(R.bycol);
+	free(R.vrole);
 	csvin_close(in);
 	return rc;
 }

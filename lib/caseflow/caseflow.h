@@ -48,6 +48,7 @@
 #include "caseflow/rules.h"
 #include "caseflow/stage.h"
 #include "core/util.h"
+#include "caseflow/valuemap.h"
 #include "caseflow/workcal.h"
 
 /* The stages that make the main chain, in order (report .. close). */
@@ -81,6 +82,7 @@ struct caseflow_opts {
 	int stage_cols_given[CF_NCHAIN];
 	const char *status_col;   /* wide: "cancelled" here cancels a case */
 	int status_given;         /* the user named status_col */
+	const char *rework_col;   /* wide: reworks per case, or NULL */
 	const char *due_col;      /* deadline column, or NULL */
 	int due_given;            /* the user named due_col */
 	const char *category_col; /* category column for the rules */
@@ -89,6 +91,7 @@ struct caseflow_opts {
 	int nby;
 	enum period period;
 	const struct stage_map *smap;  /* the city's stage words, or NULL */
+	const struct value_map *vmap;  /* its callback/status words, or NULL */
 	const struct rules *rules;     /* deadline rules, or NULL */
 	const struct workcal *cal;     /* working calendar, or NULL */
 	double as_of;             /* the report's moment, when as_of_set */

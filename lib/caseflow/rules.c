@@ -49,7 +49,8 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 		if (clen == 1 && cat[0] == '*')
 			clen = 0;
 		ru.stage = stage_lookup(NULL, rec->field[sc], rec->len[sc]);
-		if (ru.stage == ST_UNKNOWN) {
+		/* A note (签收, 回访) is no stage a limit could apply to. */
+		if (ru.stage == ST_UNKNOWN || ru.stage == ST_NOTE) {
 			errf(e, ERR_DATA, "%s:%ld: column \"stage\": %s is not a "
 			    "stage", csvr_name(r), rec->line, quote_value(q,
 				sizeof q, rec->field[sc], rec->len[sc]));

@@ -432,4 +432,45 @@ t precision 0 caseflow --by district --precision 2 $R --contacted contacted \
 t precision-cases 0 sh -c "caseflow --cases --precision 1 $R $c/rates.csv | cut -d, -f1,10,11"
 t usage-precision 2 caseflow --precision 18 $c/rates.csv
 
+# --- words (issue 11): Traditional stage names, 12345 words, callback
+# answers in Chinese, --value-map, --rework ---
+# words.csv: T1 runs the whole chain in Traditional characters (上報 立案
+# 派遣 處置 回饋 核查 結案); T2 is sent back (回退), suspended (緩辦),
+# resumed (恢復), reworked (返工), extended (延期) and cancelled (作廢).
+# H1 to H3 use 12345 words: 受理/登记 report, 转办/交办/派单 dispatch,
+# 办理 handle, 回复 feedback, 核实 verify, 办结 close, 退回 return, 挂起
+# suspend, 解挂 resume, 重办 rework, 撤销 cancel; 签收 and 回访 are notes
+# (H1's 回访 the day after 办结 makes no close-before-verify issue, and
+# 签收 is no second dispatch).  Dispatch steps T1 1, T2 1, H1 1, H2 2,
+# H3 1 with returns T2 and H2: accuracy 1 - 2/6.
+t words-cases 0 caseflow --cases $c/words.csv
+# Callbacks: T1 (是, 已解決, 非常滿意), H1 (是, 部分解决, 一般), H2 (否,
+# 未解决, 非常不满意), H3 (是, 已解决, 满意): response 3/4, resolution 2/4
+# (partly resolved is not resolved), satisfaction 2/4 (一般 is not
+# satisfied), score 100 (0.1 0.75 + 0.5 0.5 + 0.4 0.5) = 52.5.
+t words-summary 0 caseflow --contacted contacted --resolved resolved \
+    --satisfaction satisfaction $c/words.csv
+# --value-map: 联系上了/没联系上 in the column 是否联系 (named by its header),
+# 办好了/还在办 for the resolved role, 很好/还行/差 for satisfaction, 已撤单
+# cancels (status); V4's built-in words still count.  --rework 返工次数:
+# 东城 handled V1 (0) and V2 (2): rework rate 1/2; 西城 handled V4 (empty,
+# read as 0): 0, and V5's rework is not counted, as it was never handled.
+# 东城's callbacks V1 (yes, yes, satisfied), V2 (yes, no, basically), V3
+# (no, -, unsatisfied): 2/3, 1/3, (1 + 0.9)/3.
+VM="--wide --rework 返工次数 --value-map $c/value-map.csv --contacted 是否联系 --resolved 解决情况 --satisfaction 满意度"
+t value-map 0 caseflow $VM --by district $c/wide-words.csv
+t value-map-cases 0 caseflow $VM --cases $c/wide-words.csv
+# A map row for a column not in use (no --contacted) would change nothing:
+# an error; so is a meaning that does not fit its column, or no meaning.
+t bad-value-map-unused 1 caseflow --wide --value-map $c/value-map.csv \
+    --satisfaction 满意度 $c/wide-words.csv
+t bad-value-map-misfit 1 caseflow --wide \
+    --value-map $c/value-map-misfit.csv --satisfaction 满意度 \
+    $c/wide-words.csv
+t bad-value-map-meaning 1 caseflow --wide --value-map $c/value-map-bad.csv \
+    --resolved 解决情况 $c/wide-words.csv
+# A rework count that is not a whole number of at least 0: a bad record.
+t bad-rework 1 caseflow --wide --rework rework $c/rework-bad.csv
+t usage-rework-long 2 caseflow --rework rework $c/rates.csv
+
 finish
