@@ -1429,8 +1429,8 @@ long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (s == ST_UNKNOWN)
 		return bad_value(r, rec, R->stagecol, "is not a stage (report, "
 		    "file, dispatch, handle, feedback, verify, close, rework, "
-		    "suspend, resume, extend, return, cancel, note, their "
-		    "Chinese names, or a word from --stage-map)", e);
+		    "suspend, resume, extend, return, cancel, their Chinese "
+		    "names, or a word from --stage-map)", e);
 	rc = time_field(R, r, rec, R->atcol, &ev->t, e);
 	if (rc < 0)
 		return -1;
