@@ -473,4 +473,13 @@ t bad-value-map-meaning 1 caseflow --wide --value-map $c/value-map-bad.csv \
 t bad-rework 1 caseflow --wide --rework rework $c/rework-bad.csv
 t usage-rework-long 2 caseflow --rework rework $c/rates.csv
 
+# --- the Kaplan-Meier median where the curve ends flat at 1 - p (issue
+# 11, the man page's CAVEATS): events at 0, 0, 1, 3, 3 h, open cases
+# censored at 23, 24, 26, 35, 38 h.  S(3) = 0.8 * 7/8 * 5/7 is 0.5 in
+# exact arithmetic but 0.5000000000000001 in doubles; R's
+# quantile.survfit returns NA there, caseflow the middle of the stretch
+# from 3 h to the last time seen, 38 h: 20.5.  The 90th percentile is
+# never reached: empty.
+t km-flat-median 0 sh -c "caseflow --wide --as-of 2024-03-10T00:00:00 $c/km-flat.csv | cut -d, -f28,29"
+
 finish
