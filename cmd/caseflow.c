@@ -187,6 +187,12 @@ parse_weights(struct options *op, const char *arg)
 	for (i = 0; i < n; i++)
 		op->run.weights[i] = cli_num("--weights", w[i], 0, HUGE_VAL);
 	strlist_free(w, n);
+	/* The score is at most 100 times their sum: it must be a number. */
+	if (!isfinite(100 * (op->run.weights[0] + op->run.weights[1] +
+	    op->run.weights[2])))
+		cli_usage("--weights: %s is too large: the score, up to 100 "
+		    "times their sum, would overflow (weights such as 0.1,0.5,"
+		    "0.4 give a score from 0 to 100)", cli_quote(arg));
 }
 
 static void

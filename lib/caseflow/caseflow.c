@@ -271,6 +271,7 @@ struct run {
 
 	/* time: base of the relative times (fixed), latest time seen */
 	int64_t base;
+	char lo[32], hi[32];    /* the first and last second held, written */
 	int64_t latest;
 	int have_latest;
 	double as_of;           /* the effective as-of, once known */
@@ -402,9 +403,12 @@ time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 		return bad_value(r, rec, col, R->o->time.format ?
 		    "does not match --time-format" : "is not an ISO 8601 time",
 		    e);
-	if (rel_time(R, v, t) < 0)
-		return bad_value(r, rec, col, "is outside the years 1932 to "
-		    "2067 that caseflow holds", e);
+	if (rel_time(R, v, t) < 0) {
+		char what[120];
+		snprintf(what, sizeof what, "is outside the times caseflow "
+		    "holds, %s to %s", R->lo, R->hi);
+		return bad_value(r, rec, col, what, e);
+	}
 	return 0;
 }
 
@@ -2485,6 +2489,36 @@ out:
 	return rc;
 }
 
+/*
+ * Every deadline a rule gives must be a time caseflow can write (to the
+ * year 9999): one that lands past it would print empty while the case
+ * reads as not overdue.  Deadlines grow with the report time, so the
+ * rule is tried from the last second held; one that fails is an error of
+ * the rules file, for every case would get it, or none yet.
+ */
+static int
+check_rule_range(struct run *R, struct err *e)
+{
+	static const char *const unit[] = {"h", "wh", "wd"};
+	const struct rules *rs = R->o->rules;
+	char tb[32], nb[32];
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *ru = &rs->r[i];
+		double d = rule_deadline(ru, R->o->cal,
+		    (double)(R->base + INT32_MAX));
+		if (isfinite(d) && format_time(&R->o->time, d, tb) > 0)
+			continue;
+		nb[fmt_shortest(nb, sizeof nb, ru->limit)] = '\0';
+		return errf(e, ERR_DATA, "%s:%ld: column \"limit\": \"%s\" %s "
+		    "from a report at %s lands after the year 9999, past the "
+		    "times caseflow writes", rs->path ? rs->path : "rules",
+		    ru->line, nb, unit[ru->unit], R->hi);
+	}
+	return 0;
+}
+
 int
 caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
     struct csvw *out, struct csvw *rej, struct caseflow_stats *st,
@@ -2524,14 +2558,28 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 				    "hours or days (wh, wd) need --calendar "
 				    "(an empty CSV calendar means weekends "
 				    "only)");
-	if (o->as_of_set && !(o->as_of >= R.base + (double)INT32_MIN + 1 &&
-	    o->as_of < R.base + (double)INT32_MAX)) {
-		char tb[32];
-		size_t n = format_time(&o->time, o->as_of, tb);
-		tb[n] = '\0';
-		return errf(e, ERR_USAGE, "--as-of: \"%s\" is outside the years "
-		    "1932 to 2067 that caseflow holds", tb);
+	/* The first and last second rel_time() takes, for messages (the
+	 * held range is the same for every input). */
+	R.lo[format_time(&o->time, (double)(R.base + INT32_MIN + 1), R.lo)] =
+	    '\0';
+	R.hi[format_time(&o->time, (double)(R.base + INT32_MAX), R.hi)] = '\0';
+	{
+		int32_t t;
+		if (o->as_of_set && rel_time(&R, o->as_of, &t) < 0) {
+			char tb[32];
+			size_t n = format_time(&o->time, o->as_of, tb);
+			tb[n] = '\0';
+			return errf(e, ERR_USAGE, "--as-of: \"%s\" is outside the "
+			    "times caseflow holds, %s to %s", n ? tb : "?",
+			    R.lo, R.hi);
+		}
 	}
+	if (o->rules != NULL && check_rule_range(&R, e) < 0)
+		return -1;
+	if (o->cb_cols[0] && o->cb_cols[1] && o->cb_cols[2] &&
+	    !isfinite(100 * (o->weights[0] + o->weights[1] + o->weights[2])))
+		return errf(e, ERR_USAGE, "--weights: a score of 100 times "
+		    "their sum would overflow a double");
 	if (o->from_set && o->to_set && !(o->from < o->to))
 		return errf(e, ERR_USAGE, "--from must be before --to: the "
 		    "window [from, to) would hold no case");

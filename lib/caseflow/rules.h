@@ -23,11 +23,13 @@ struct rule {
 	enum stage stage;
 	double limit;
 	enum limit_unit unit;
+	long line;      /* its line in the rules file, for messages */
 };
 
 struct rules {
 	struct rule *r;
 	size_t n, cap;
+	char *path;     /* the rules file's name, for messages */
 };
 
 /*

@@ -482,4 +482,27 @@ t usage-rework-long 2 caseflow --rework rework $c/rates.csv
 # never reached: empty.
 t km-flat-median 0 sh -c "caseflow --wide --as-of 2024-03-10T00:00:00 $c/km-flat.csv | cut -d, -f28,29"
 
+# --- issue 12: numbers past what caseflow can hold or write ---
+# The held range is 1931-12-13T20:45:53Z to 2068-01-19T03:14:07Z (whole
+# seconds from 2000-01-01 in 32 bits, the lowest value kept free); the
+# messages name those two seconds (they said "1932 to 2067", a year off at
+# each end), and --as-of refused the last second that data may hold.
+# range-edges.csv: A's report and close are the first and last seconds
+# (kept), B one second before, C one after (bad records).
+t range-edges 0 caseflow --cases --reject /dev/null $c/range-edges.csv
+t bad-range-before 1 caseflow $c/range-edges.csv
+t as-of-last-second 0 caseflow --as-of 2068-01-19T03:14:07Z $c/rates.csv
+t usage-as-of-past-range 2 caseflow --as-of 2068-01-19T03:14:08Z \
+    $c/rates.csv
+# A rule whose deadline lands past the year 9999 (a million working
+# hours of one minute a day) printed an empty due_at while overdue said
+# no: now the rules file's line is an error, before any case is read.
+t bad-rule-past-9999 1 caseflow --cases --rules $c/rules-huge.csv \
+    --calendar $c/calendar.csv --work-hours 09:00-09:01 $c/rates.csv
+# --weights 1e308 made every score infinite, written empty with exit 0:
+# now a usage error; 1e306 keeps the score a number (1e308 times a rate).
+t usage-weights-huge 2 caseflow --contacted contacted --resolved resolved \
+    --satisfaction satisfaction --weights 1e308,0,0 $c/rates.csv
+t weights-large 0 sh -c "caseflow --by district --contacted contacted --resolved resolved --satisfaction satisfaction --weights 1e306,0,0 $c/rates.csv | cut -d, -f1,31,35"
+
 finish
