@@ -27,8 +27,9 @@
  * its report time).  The summary, one row per group in sorted order, is
  * written at the end.  Bad records (a wrong field count, an unknown stage,
  * a time that cannot be read, an empty case id, a callback value that is
- * not one of the known words) stop the run, or go to the reject writer
- * with an `error` column.  Timelines that make no sense (a close before the
+ * not one of the known words, an Excel totals row, a wide row with no
+ * time) stop the run, or go to the reject writer with an `error` column.
+ * Cases reported outside --from/--to are counted and left out.  Timelines that make no sense (a close before the
  * report, a stage out of order, no report, a duplicate report or close, a
  * case both closed and cancelled) are not errors: the case is kept, its
  * problems are named in the `issues` column, it is counted as invalid and

@@ -33,7 +33,8 @@ struct rules {
 };
 
 /*
- * Read a rules file into *rs (zeroed by the caller).  Stages may be given
+ * Read a rules file into *rs (zeroed by the caller, who frees it with
+ * rules_free(), also after a failure; it keeps the path for messages).  Stages may be given
  * in English or Chinese (see stage.h).  Returns 0, or -1 with *e set
  * (FILE:LINE: message): a bad stage, limit (not a positive number; a
  * whole number for wd) or unit, or the same category and stage twice.

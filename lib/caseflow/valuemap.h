@@ -42,7 +42,7 @@ struct value_map {
 	char *path;       /* the map's name, for messages */
 };
 
-/* The English name of a role ("contacted" ...). */
+/* The English name of a role ("contacted" ...): a static string. */
 const char *value_role_name(enum value_role r);
 
 /*
@@ -63,14 +63,15 @@ int value_meaning_fits(enum value_role r, enum meaning m);
 
 /*
  * Read a CSV with columns column, value and meaning into *m (zeroed by
- * the caller); every meaning must be a built-in word of some role and
+ * the caller, who owns it and frees it with value_map_free(), also after
+ * a failure); every meaning must be a built-in word of some role and
  * no value may be empty.  Returns 0, or -1 with *e set (FILE:LINE:
  * message).  Which column each row names is checked by the run, which
  * knows the columns.
  */
 int value_map_load(struct value_map *m, const char *path, struct err *e);
 
-/* Free the map's strings. */
+/* Free the strings and array *m owns, and zero it; the caller owns m. */
 void value_map_free(struct value_map *m);
 
 #endif
