@@ -13,6 +13,7 @@
 #include "caseflow/caseflow.h"
 #include "caseflow/rules.h"
 #include "caseflow/stage.h"
+#include "caseflow/valuemap.h"
 #include "caseflow/workcal.h"
 #include "cli/cli.h"
 #include "cli/cli_chart.h"
@@ -43,6 +44,7 @@ static const char usage_text[] =
     "      --due COLUMN        deadline column (wide default: due_at)\n"
     "      --status COLUMN     wide: \"cancelled\" (作废) here cancels the case\n"
     "                          (default: status)\n"
+    "      --rework COLUMN     wide: the number of reworks of each case\n"
     "      --time-format FMT   strptime(3) pattern, excel (serial days) or %s\n"
     "                          (epoch seconds); repeat to try several in\n"
     "                          order (default: ISO 8601 or 2024/3/5 9:07)\n"
@@ -59,6 +61,8 @@ static const char usage_text[] =
     "                          09:00-12:00,13:30-17:30)\n"
     "      --as-of TIME        the report's moment (default: the latest time\n"
     "                          in the input)\n"
+    "      --from TIME         keep only cases reported at or after TIME\n"
+    "      --to TIME           and before TIME (the others are counted)\n"
     "\n"
     "Output:\n"
     "      --cases             one row per case instead of the summary\n"
@@ -70,8 +74,12 @@ static const char usage_text[] =
     "      --contacted COLUMN  12345 callbacks: contacted (yes/no)\n"
     "      --resolved COLUMN   resolved (yes/no)\n"
     "      --satisfaction COLUMN  satisfied/basically/unsatisfied\n"
+    "      --value-map FILE    the city's callback and status words: CSV with\n"
+    "                          column,value,meaning\n"
     "      --weights W,W,W     score weights (default: 0.1,0.5,0.4)\n"
     "      --lang LANG         column names in en (default) or zh\n"
+    "      --precision N       N decimals for rates and hours (default: the\n"
+    "                          shortest exact text; case hours 6 at most)\n"
     "      --chart FILE        chart (.png, .svg, .pdf): Kaplan-Meier curves\n"
     "                          of time to close per group\n"
     "      --chart-rate NAME   bars of this summary column instead\n"
@@ -96,8 +104,8 @@ static const char usage_text[] =
 struct options {
 	struct cli_common com;
 	struct caseflow_opts run;
-	const char *stage_map, *rules, *calendar;
-	const char *work_hours, *as_of, *tz, *by;
+	const char *stage_map, *rules, *calendar, *value_map;
+	const char *work_hours, *as_of, *tz, *by, *from, *to;
 	const char *time_formats[16]; /* --time-format, in order */
 	size_t ntime_formats;
 };
@@ -108,7 +116,8 @@ enum {
 	OPT_DUE, OPT_STATUS, OPT_TIME_FORMAT, OPT_TZ, OPT_RULES, OPT_CATEGORY,
 	OPT_CALENDAR, OPT_WORK_HOURS, OPT_AS_OF, OPT_CASES, OPT_BY,
 	OPT_PERIOD, OPT_DENOMINATOR, OPT_CONTACTED, OPT_RESOLVED,
-	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART_RATE
+	OPT_SATISFACTION, OPT_WEIGHTS, OPT_LANG, OPT_CHART_RATE, OPT_FROM,
+	OPT_TO, OPT_PRECISION, OPT_VALUE_MAP, OPT_REWORK
 };
 
 static const struct option longopts[] = {
@@ -132,6 +141,11 @@ static const struct option longopts[] = {
 	{"calendar", required_argument, NULL, OPT_CALENDAR},
 	{"work-hours", required_argument, NULL, OPT_WORK_HOURS},
 	{"as-of", required_argument, NULL, OPT_AS_OF},
+	{"from", required_argument, NULL, OPT_FROM},
+	{"to", required_argument, NULL, OPT_TO},
+	{"precision", required_argument, NULL, OPT_PRECISION},
+	{"value-map", required_argument, NULL, OPT_VALUE_MAP},
+	{"rework", required_argument, NULL, OPT_REWORK},
 	{"cases", no_argument, NULL, OPT_CASES},
 	{"by", required_argument, NULL, OPT_BY},
 	{"period", required_argument, NULL, OPT_PERIOD},
@@ -173,6 +187,12 @@ parse_weights(struct options *op, const char *arg)
 	for (i = 0; i < n; i++)
 		op->run.weights[i] = cli_num("--weights", w[i], 0, HUGE_VAL);
 	strlist_free(w, n);
+	/* The score is at most 100 times their sum: it must be a number. */
+	if (!isfinite(100 * (op->run.weights[0] + op->run.weights[1] +
+	    op->run.weights[2])))
+		cli_usage("--weights: %s is too large: the score, up to 100 "
+		    "times their sum, would overflow (weights such as 0.1,0.5,"
+		    "0.4 give a score from 0 to 100)", cli_quote(arg));
 }
 
 static void
@@ -201,6 +221,20 @@ parse_denominator(struct options *op, const char *arg)
 			break;
 		}
 	strlist_free(w, n);
+}
+
+/* A moment given to an option: ISO 8601 first, then --time-format. */
+static void
+parse_moment(const struct caseflow_opts *o, const char *opt, const char *arg,
+    double *t)
+{
+	struct time_opts iso = o->time;
+
+	iso.format = NULL;
+	if (parse_time(&iso, arg, strlen(arg), t) < 0 &&
+	    parse_time(&o->time, arg, strlen(arg), t) < 0)
+		cli_usage("%s: %s is not a time (ISO 8601 or --time-format)",
+		    opt, cli_quote(arg));
 }
 
 static void
@@ -283,6 +317,22 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_AS_OF:
 			op->as_of = optarg;
 			break;
+		case OPT_FROM:
+			op->from = optarg;
+			break;
+		case OPT_TO:
+			op->to = optarg;
+			break;
+		case OPT_VALUE_MAP:
+			op->value_map = optarg;
+			break;
+		case OPT_REWORK:
+			o->rework_col = optarg;
+			break;
+		case OPT_PRECISION:
+			o->precision = (int)cli_int("--precision", optarg, 0,
+			    17);
+			break;
 		case OPT_CASES:
 			o->cases = 1;
 			break;
@@ -339,12 +389,13 @@ parse_options(int argc, char **argv, struct options *op)
 		cli_usage("--category names the column for --rules; give "
 		    "--rules FILE (or group with --by)");
 	if (!o->wide) {
-		given = o->status_given;
+		given = o->status_given || o->rework_col != NULL;
 		for (i = 0; i < CF_NCHAIN; i++)
 			given |= o->stage_cols_given[i];
 		if (given)
 			cli_usage("--opened, --filed, --dispatched, --handled, "
-			    "--closed and --status are for the wide form: add "
+			    "--closed, --status and --rework are for the wide "
+			    "form (the long form counts rework steps): add "
 			    "--wide");
 	}
 	if (time_opts_init_list(&o->time, op->time_formats, op->ntime_formats,
@@ -358,15 +409,20 @@ parse_options(int argc, char **argv, struct options *op)
 			    cli_quote(op->by));
 	}
 	if (op->as_of) {
-		struct time_opts iso = o->time;
-		iso.format = NULL;
-		if (parse_time(&iso, op->as_of, strlen(op->as_of),
-		    &o->as_of) < 0 && parse_time(&o->time, op->as_of,
-		    strlen(op->as_of), &o->as_of) < 0)
-			cli_usage("--as-of: %s is not a time (ISO 8601 or "
-			    "--time-format)", cli_quote(op->as_of));
+		parse_moment(o, "--as-of", op->as_of, &o->as_of);
 		o->as_of_set = 1;
 	}
+	if (op->from) {
+		parse_moment(o, "--from", op->from, &o->from);
+		o->from_set = 1;
+	}
+	if (op->to) {
+		parse_moment(o, "--to", op->to, &o->to);
+		o->to_set = 1;
+	}
+	if (o->from_set && o->to_set && !(o->from < o->to))
+		cli_usage("--from %s is not before --to %s: the window [from, "
+		    "to) holds no case", cli_quote(op->from), cli_quote(op->to));
 }
 
 /* No output may name an input: the files caseflow reads and writes. */
@@ -374,9 +430,10 @@ static void
 check_paths(const struct options *op, char *const *files, int nfiles)
 {
 	const struct cli_path in[] = {{"--stage-map", op->stage_map},
-	    {"--rules", op->rules}, {"--calendar", op->calendar}};
+	    {"--rules", op->rules}, {"--calendar", op->calendar},
+	    {"--value-map", op->value_map}};
 
-	cli_check_paths(&op->com, in, 3, files, nfiles, NULL, 0);
+	cli_check_paths(&op->com, in, 4, files, nfiles, NULL, 0);
 }
 
 /* The working calendar of --calendar, with --work-hours. */
@@ -403,6 +460,7 @@ main(int argc, char **argv)
 {
 	static struct options op;
 	struct stage_map smap = {0};
+	struct value_map vmap = {0};
 	struct rules rules = {0};
 	struct workcal cal = {0};
 	struct caseflow_stats st;
@@ -411,7 +469,7 @@ main(int argc, char **argv)
 	struct err e = {0};
 	char tb[32];
 	size_t n;
-	int status = CLI_EXIT_OK;
+	int status = CLI_EXIT_OK, window;
 
 	parse_options(argc, argv, &op);
 	check_paths(&op, argv + optind, argc - optind);
@@ -425,6 +483,13 @@ main(int argc, char **argv)
 			goto done;
 		}
 		op.run.smap = &smap;
+	}
+	if (op.value_map) {
+		if (value_map_load(&vmap, op.value_map, &e) < 0) {
+			status = cli_fail(&e);
+			goto done;
+		}
+		op.run.vmap = &vmap;
 	}
 	if (op.rules) {
 		if (rules_load(&rules, op.rules, &e) < 0) {
@@ -448,11 +513,14 @@ main(int argc, char **argv)
 	    &e) < 0)
 		status = cli_fail(&e);
 	status = cli_chart_finish(&op.com, &script, status);
+	window = op.run.from_set || op.run.to_set;
 	{
+		/* The same columns whatever the options, for a cron job. */
 		const struct cli_count counts[] = {{"read", st.read},
 		    {"rejected", st.rejected},
 		    {"empty_rows", csv_skipped_total()},
 		    {"after_as_of", st.after_as_of},
+		    {"outside_window", st.outside},
 		    {"cases", st.cases}, {"closed", st.closed},
 		    {"open", st.open}, {"cancelled", st.cancelled},
 		    {"invalid", st.invalid}, {"written", st.written}};
@@ -463,13 +531,19 @@ main(int argc, char **argv)
 	status = cli_finish(&op.com, out, rej, status);
 	out = rej = NULL;
 	if (status == CLI_EXIT_OK) {
+		char wb[64] = "";
 		n = format_time(&op.run.time, st.as_of, tb);
 		tb[n] = '\0';
+		/* Cases left out by --from/--to are named only when asked
+		 * for: the line of every other run stays as it was. */
+		if (window)
+			snprintf(wb, sizeof wb, ", %llu cases outside "
+			    "--from/--to", st.outside);
 		cli_summary(&op.com, "%llu read, %llu rejected%s, %llu after "
-		    "--as-of; %llu cases: %llu closed, %llu open, %llu "
+		    "--as-of%s; %llu cases: %llu closed, %llu open, %llu "
 		    "cancelled; %llu invalid; %llu rows written; as of %s",
 		    st.read, st.rejected, csv_skipped_note(), st.after_as_of,
-		    st.cases, st.closed, st.open, st.cancelled, st.invalid,
+		    wb, st.cases, st.closed, st.open, st.cancelled, st.invalid,
 		    st.written, n ? tb : "-");
 	}
 	status = cli_check_reject_rate(&op.com, st.read, st.rejected, status);
@@ -477,6 +551,7 @@ done:
 	cli_finish(&op.com, out, rej, CLI_EXIT_FAIL);
 	free(script.data);
 	stage_map_free(&smap);
+	value_map_free(&vmap);
 	rules_free(&rules);
 	workcal_free(&cal);
 	strlist_free(op.run.by, op.run.nby);

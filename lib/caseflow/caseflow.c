@@ -132,6 +132,7 @@ struct acc {
 	struct groups groups;    /* of struct grp */
 	struct buf issues, late; /* settle()'s text, reused */
 	unsigned long long cases, closed, open, cancelled, invalid, written;
+	unsigned long long outside;   /* reported outside --from/--to */
 };
 
 /* Group i of an accumulator. */
@@ -234,6 +235,7 @@ caseflow_opts_init(struct caseflow_opts *o)
 
 	memset(o, 0, sizeof *o);
 	o->csv.delim = ',';
+	o->precision = NUM_SHORTEST;
 	time_opts_init(&o->time, NULL, "UTC");
 	o->id_col = "case_id";
 	o->stage_col = "stage";
@@ -258,7 +260,8 @@ struct run {
 	struct caseflow_stats *st;
 
 	/* columns of the input */
-	size_t idcol, stagecol, atcol, duecol, catcol, statuscol;
+	size_t idcol, stagecol, atcol, duecol, catcol, statuscol, reworkcol;
+	int *vrole;             /* the role of each --value-map word */
 	size_t tcol[CF_NCHAIN];
 	size_t *bycol;
 	size_t cbcol[CB_COUNT];
@@ -268,6 +271,7 @@ struct run {
 
 	/* time: base of the relative times (fixed), latest time seen */
 	int64_t base;
+	char lo[32], hi[32];    /* the first and last second held, written */
 	int64_t latest;
 	int have_latest;
 	double as_of;           /* the effective as-of, once known */
@@ -399,9 +403,12 @@ time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 		return bad_value(r, rec, col, R->o->time.format ?
 		    "does not match --time-format" : "is not an ISO 8601 time",
 		    e);
-	if (rel_time(R, v, t) < 0)
-		return bad_value(r, rec, col, "is outside the years 1932 to "
-		    "2067 that caseflow holds", e);
+	if (rel_time(R, v, t) < 0) {
+		char what[120];
+		snprintf(what, sizeof what, "is outside the times caseflow "
+		    "holds, %s to %s", R->lo, R->hi);
+		return bad_value(r, rec, col, what, e);
+	}
 	return 0;
 }
 
@@ -414,24 +421,91 @@ word_in(const char *s, size_t len, const char *const *words)
 	return 0;
 }
 
+/*
+ * Is the field a totals label, as Excel exports leave under a table
+ * (合计, 总计, 小计, 共计 in either script, Total, Subtotal, Grand total)?
+ * Blanks, ideographic spaces and a trailing colon are ignored, so
+ * "合  计：" is one; English in any case.
+ */
+static int
+totals_word(const char *s, size_t len)
+{
+	static const char *const words[] = {"合计", "合計", "总计", "總計",
+	    "小计", "小計", "共计", "共計", "total", "totals", "subtotal",
+	    "grandtotal", NULL};
+	char w[32];
+	size_t n = 0, i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (len - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		if (n == sizeof w)
+			return 0;
+		w[n++] = s[i];
+	}
+	if (n > 0 && w[n - 1] == ':')
+		n--;
+	else if (n >= 3 && memcmp(w + n - 3, "\xef\xbc\x9a", 3) == 0)
+		n -= 3; /* ： */
+	return word_in(w, n, words);
+}
+
+/*
+ * A row that is not a case: a totals row (its case id or first field a
+ * totals label) is a bad record, not a case named 合计 whose bar would
+ * read as the city's total.  Returns 0, or -1 with *e set.
+ */
+static int
+not_totals(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct err *e)
+{
+	size_t col = R->idcol;
+
+	if (!totals_word(rec->field[col], rec->len[col])) {
+		col = 0;
+		if (!totals_word(rec->field[0], rec->len[0]))
+			return 0;
+	}
+	return bad_value(r, rec, col, "is a totals row (合计, Total), not a "
+	    "case", e);
+}
+
+/*
+ * The meaning of a value of role r: the --value-map's words first
+ * (exact, blanks around trimmed), then the built-in ones.
+ */
+static enum meaning
+meaning_of(const struct run *R, enum value_role r, const char *s,
+    size_t len)
+{
+	const struct value_map *m = R->o->vmap;
+	size_t i;
+
+	if (m != NULL)
+		for (i = 0; i < m->n; i++)
+			if (R->vrole[i] == (int)r &&
+			    strlen(m->w[i].value) == len &&
+			    memcmp(m->w[i].value, s, len) == 0)
+				return m->w[i].meaning;
+	return value_builtin(r, s, len);
+}
+
 /* Read the callback columns of a record into *cb (packed); -1 if bad. */
 static int
 callbacks(struct run *R, struct csvr *r, const struct csv_record *rec,
     uint8_t *cb, struct err *e)
 {
-	static const char *const yes[] = {"yes", "y", "1", "true", "是", NULL};
-	static const char *const no[] = {"no", "n", "0", "false", "否", NULL};
-	static const char *const sat[] = {"satisfied", "满意", NULL};
-	static const char *const basic[] = {"basically",
-	    "basically satisfied", "基本满意", NULL};
-	static const char *const unsat[] = {"unsatisfied", "dissatisfied",
-	    "不满意", NULL};
 	int i, v;
 
 	*cb = 0;
 	for (i = 0; i < CB_COUNT; i++) {
 		const char *s;
 		size_t len;
+		enum meaning m;
 
 		if (R->cbcol[i] == NO_COL)
 			continue;
@@ -440,25 +514,28 @@ callbacks(struct run *R, struct csvr *r, const struct csv_record *rec,
 		trim_blanks(&s, &len);
 		if (len == 0)
 			continue;
+		/* CB_* and VR_* share their order. */
+		m = meaning_of(R, (enum value_role)i, s, len);
 		if (i == CB_SATISFACTION) {
-			if (word_in(s, len, sat))
+			if (m == M_SATISFIED)
 				v = SAT_YES;
-			else if (word_in(s, len, basic))
+			else if (m == M_BASIC)
 				v = SAT_BASIC;
-			else if (word_in(s, len, unsat))
+			else if (m == M_UNSATISFIED)
 				v = SAT_NO;
 			else
 				return bad_value(r, rec, R->cbcol[i],
 				    "is not satisfied, basically or "
-				    "unsatisfied (满意, 基本满意, 不满意)", e);
-		} else if (word_in(s, len, yes)) {
+				    "unsatisfied (满意, 基本满意, 不满意, ...; "
+				    "other words: --value-map)", e);
+		} else if (m == M_YES) {
 			v = CBV_YES;
-		} else if (word_in(s, len, no)) {
+		} else if (m == M_NO) {
 			v = CBV_NO;
 		} else {
 			return bad_value(r, rec, R->cbcol[i],
 			    "is not yes or no (also y/n, 1/0, true/false, "
-			    "是/否)", e);
+			    "是/否, ...; other words: --value-map)", e);
 		}
 		*cb |= (uint8_t)(v << (2 * i));
 	}
@@ -758,6 +835,7 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 	const char *cat = "";
 	size_t catlen = 0;
 	int s, bits, cancelled, closed, open, on_time, overdue, in_base, due;
+	int hdec = o->precision < 0 ? 6 : o->precision, htrim = o->precision < 0;
 	struct grp *g = NULL;
 	int rc = -1;
 
@@ -770,6 +848,15 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 	close = t[ST_CLOSE];
 	if (!isnan(report))
 		anchor = report;
+	/* --from/--to: a case reported outside [from, to) is counted, and
+	 * nothing else (a case with no time at all has no report time to
+	 * keep it by). */
+	if ((o->from_set || o->to_set) && !(!isnan(anchor) &&
+	    (!o->from_set || anchor >= o->from) &&
+	    (!o->to_set || anchor < o->to))) {
+		A->outside++;
+		return 0;
+	}
 	if ((bits = timeline_issues(k, issues)) < 0)
 		goto nomem;
 	cancelled = (k->flags & F_CANCEL) != 0;
@@ -808,13 +895,14 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 		    csvw_str(R->out, cancelled ? "cancelled" : closed ?
 			"closed" : "open", e) < 0)
 			goto out;
-		/* Hours to six decimals: whole seconds, and no noise. */
+		/* Hours to six decimals: whole seconds, and no noise (or
+		 * --precision's fixed decimals). */
 		if (csvw_num(R->out, closed && !isnan(report) && bits == 0 ?
-		    (close - report) / 3600 : NAN, 6, 1, e) < 0)
+		    (close - report) / 3600 : NAN, hdec, htrim, e) < 0)
 			goto out;
 		if (o->cal != NULL && csvw_num(R->out, closed &&
 		    !isnan(report) && bits == 0 ? workcal_seconds_between(
-		    o->cal, report, close) / 3600 : NAN, 6, 1, e) < 0)
+		    o->cal, report, close) / 3600 : NAN, hdec, htrim, e) < 0)
 			goto out;
 		if (csvw_str(R->out, isnan(deadline) || cancelled ? "" :
 		    closed ? (on_time ? "yes" : "no") : overdue ? "no" : "", e)
@@ -822,8 +910,10 @@ settle(struct run *R, struct acc *A, const struct kase *k, const char *id,
 		    csvw_str(R->out, !open || isnan(deadline) ? "" :
 			overdue ? "yes" : "no", e) < 0)
 			goto out;
-		/* The wide form cannot see rework: empty, not 0. */
-		if ((R->have_side ? csvw_int(R->out, k->nrework, e) :
+		/* The wide form cannot see rework (without --rework):
+		 * empty, not 0. */
+		if ((R->have_side || R->reworkcol != NO_COL ?
+		    csvw_int(R->out, k->nrework, e) :
 		    csvw_raw(R->out, "", 0, e)) < 0)
 			goto out;
 		if (R->stage_rules) {
@@ -1088,6 +1178,7 @@ acc_merge(struct acc *A, const struct acc *B, struct err *e)
 	A->open += B->open;
 	A->cancelled += B->cancelled;
 	A->invalid += B->invalid;
+	A->outside += B->outside;
 	A->written += B->written;
 	return 0;
 }
@@ -1333,7 +1424,7 @@ long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
 	enum stage s;
 	int rc;
 
-	if (csvr_check_width(r, rec, e) < 0)
+	if (csvr_check_width(r, rec, e) < 0 || not_totals(R, r, rec, e) < 0)
 		return -1;
 	if (rec->len[R->idcol] == 0)
 		return bad_value(r, rec, R->idcol, "is empty: every row needs "
@@ -1659,6 +1750,34 @@ long_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 	return 0;
 }
 
+/*
+ * The wide form's rework count (--rework): a whole number of at least 0;
+ * empty is 0, as spreadsheets leave zeros blank.  A count past 65535
+ * saturates and marks the case, as too many steps do in long form.
+ */
+static int
+rework_field(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct kase *k, struct err *e)
+{
+	const char *s = rec->field[R->reworkcol];
+	size_t len = rec->len[R->reworkcol];
+	double v;
+
+	trim_blanks(&s, &len);
+	if (len == 0)
+		return 0;
+	if (parse_num(s, len, &v) != NUM_OK || !(v >= 0) || v != floor(v))
+		return bad_value(r, rec, R->reworkcol, "is not a whole number "
+		    "of reworks (0 or more)", e);
+	if (v > UINT16_MAX) {
+		k->nrework = UINT16_MAX;
+		k->flags |= F_SATURATED;
+	} else {
+		k->nrework = (uint16_t)v;
+	}
+	return 0;
+}
+
 /* One wide-form record: a whole case. */
 static int
 wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
@@ -1669,23 +1788,31 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 	struct kase k;
 	int32_t t;
 	uint8_t cb;
-	int s, rc;
+	int s, rc, ntimes;
 
-	if (csvr_check_width(r, rec, e) < 0)
+	if (csvr_check_width(r, rec, e) < 0 || not_totals(R, r, rec, e) < 0)
 		return -1;
 	if (rec->len[R->idcol] == 0)
 		return bad_value(r, rec, R->idcol, "is empty: every row needs "
 		    "a case id", e);
 	kase_init(&k);
+	ntimes = 0;
 	for (s = 0; s < CF_NCHAIN; s++) {
 		if (R->tcol[s] == NO_COL)
 			continue;
 		rc = time_field(R, r, rec, R->tcol[s], &t, e);
 		if (rc < 0)
 			return -1;
-		if (rc == 0)
+		if (rc == 0) {
 			k.t[s] = t;
+			ntimes++;
+		}
 	}
+	/* A row without a single stage time cannot be placed in time or
+	 * judged: a totals or note row, not an open case. */
+	if (ntimes == 0)
+		return bad_value(r, rec, R->idcol, "has no time in any stage "
+		    "column: not a case", e);
 	if (R->duecol != NO_COL &&
 	    time_field(R, r, rec, R->duecol, &k.due, e) < 0)
 		return -1;
@@ -1723,14 +1850,14 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 		}
 	k.cb = cb;
 	if (R->statuscol != NO_COL) {
-		static const char *const cancelled[] = {"cancelled",
-		    "canceled", "作废", "已作废", NULL};
 		const char *v = rec->field[R->statuscol];
 		size_t vl = rec->len[R->statuscol];
 		trim_blanks(&v, &vl);
-		if (word_in(v, vl, cancelled))
+		if (meaning_of(R, VR_STATUS, v, vl) == M_CANCELLED)
 			k.flags |= F_CANCEL;
 	}
+	if (R->reworkcol != NO_COL && rework_field(R, r, rec, &k, e) < 0)
+		return -1;
 	R->pack.len = 0;
 	if (pack_row(R, rec, &R->pack, e) < 0)
 		return -1;
@@ -1761,6 +1888,58 @@ find_col(struct csvr *r, const char *spec, int required, size_t *idx,
 	return 0;
 }
 
+/*
+ * Give each --value-map word its role: the column it names is a role
+ * (contacted ...) or the input column of one.  A word for no column in
+ * use, or whose meaning does not fit its column, stops the run: such a
+ * map would change nothing, silently.
+ */
+static int
+value_roles(struct run *R, struct csvr *r, struct err *e)
+{
+	const struct value_map *m = R->o->vmap;
+	const struct csv_record *h = csvr_header(r);
+	size_t i, col;
+	int k;
+	char q[80];
+
+	if (m == NULL)
+		return 0;
+	if (m->n > 0 && (R->vrole = calloc(m->n, sizeof *R->vrole)) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < m->n; i++) {
+		const struct value_word *w = &m->w[i];
+		R->vrole[i] = -1;
+		for (k = 0; k < VR_COUNT && R->vrole[i] < 0; k++) {
+			col = k == VR_STATUS ? R->statuscol : R->cbcol[k];
+			if (strcmp(w->column, value_role_name(
+			    (enum value_role)k)) == 0 || (col != NO_COL &&
+			    h->len[col] == strlen(w->column) &&
+			    memcmp(h->field[col], w->column, h->len[col]) == 0))
+				R->vrole[i] = k;
+		}
+		k = R->vrole[i];
+		if (k < 0 || (k == VR_STATUS ? R->statuscol : R->cbcol[k]) ==
+		    NO_COL)
+			return errf(e, ERR_DATA, "%s:%ld: column \"column\": %s "
+			    "names no column in use (contacted, resolved, "
+			    "satisfaction or status, or the column given to "
+			    "--contacted, --resolved, --satisfaction or --status)",
+			    m->path, w->line, quote_value(q, sizeof q,
+				w->column, strlen(w->column)));
+		if (!value_meaning_fits((enum value_role)k, w->meaning))
+			return errf(e, ERR_DATA, "%s:%ld: column \"meaning\": "
+			    "the meaning of %s does not fit the %s column (%s)",
+			    m->path, w->line, quote_value(q, sizeof q,
+				w->value, strlen(w->value)),
+			    value_role_name((enum value_role)k),
+			    k == VR_SATISFACTION ? "satisfied, basically or "
+			    "unsatisfied" : k == VR_STATUS ? "cancelled" :
+			    "yes or no");
+	}
+	return 0;
+}
+
 static int
 resolve_columns(struct run *R, struct csvr *r, struct err *e)
 {
@@ -1781,7 +1960,8 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 		R->have_side = 0;
 		R->stagecol = R->atcol = NO_COL;
 		if (find_col(r, o->status_col, o->status_given,
-		    &R->statuscol, e) < 0)
+		    &R->statuscol, e) < 0 ||
+		    find_col(r, o->rework_col, 1, &R->reworkcol, e) < 0)
 			return -1;
 	} else {
 		if (find_col(r, o->stage_col, 1, &R->stagecol, e) < 0 ||
@@ -1790,7 +1970,7 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 		for (i = 0; i < CF_NCHAIN; i++)
 			R->have[i] = 1;
 		R->have_side = 1;
-		R->statuscol = NO_COL;
+		R->statuscol = R->reworkcol = NO_COL;
 	}
 	if (find_col(r, o->due_col, o->due_given, &R->duecol, e) < 0)
 		return -1;
@@ -1809,7 +1989,7 @@ resolve_columns(struct run *R, struct csvr *r, struct err *e)
 	for (i = 0; i < CB_COUNT; i++)
 		if (find_col(r, o->cb_cols[i], 1, &R->cbcol[i], e) < 0)
 			return -1;
-	return 0;
+	return value_roles(R, r, e);
 }
 
 /* The header name of --by column j (as the input spells it, also when
@@ -2018,7 +2198,7 @@ summary_values(struct run *R, struct grp *g, double *v)
 		v[S_HANDLING_RATE] = ratio(c[G_HDONE], c[G_HBASE]);
 	if (R->have[ST_HANDLE]) {
 		v[S_HANDLED] = (double)c[G_HANDLED];
-		if (R->have_side)
+		if (R->have_side || R->reworkcol != NO_COL)
 			v[S_REWORK_RATE] = ratio(c[G_REWORKED], c[G_HANDLED]);
 	}
 	v[S_DUE] = (double)c[G_DUE];
@@ -2126,9 +2306,17 @@ has_callbacks(const struct caseflow_opts *o)
 	return o->cb_cols[0] || o->cb_cols[1] || o->cb_cols[2];
 }
 
+/*
+ * A group's label in a chart: its --by values and period joined by " / ".
+ * An empty value is drawn as "(blank)" ("(空)" under --lang zh), never
+ * left out or shown as "all": a bar of reports that fell in no district
+ * must not read as the city's total.  "all" is only the label of the one
+ * group of a run without --by and --period.
+ */
 static const char *
 group_label(struct run *R, const struct grp *g, struct buf *b)
 {
+	const char *blank = R->o->lang_zh ? "(空)" : "(blank)";
 	const char *p, *v;
 	size_t len;
 	char pb[32];
@@ -2139,16 +2327,28 @@ group_label(struct run *R, const struct grp *g, struct buf *b)
 		p = intern_str(&R->tuples, g->key.tuple, &len);
 		for (i = 0; i < R->o->nby; i++) {
 			tuple_next(&p, &v, &len);
-			if ((b->len && buf_append(b, " / ", 3) < 0) ||
+			if (len == 0) {
+				v = blank;
+				len = strlen(blank);
+			}
+			if ((i > 0 && buf_append(b, " / ", 3) < 0) ||
 			    buf_append(b, v, len) < 0)
 				return NULL;
 		}
 	}
-	len = period_label(R->o->period, g->key.period, pb);
-	if (len > 0 && ((b->len && buf_append(b, " / ", 3) < 0) ||
-	    buf_append(b, pb, len) < 0))
-		return NULL;
-	if (b->len == 0 && buf_append(b, "all", 3) < 0)
+	if (R->o->period != PERIOD_NONE) {
+		const char *pl = pb;
+		len = period_label(R->o->period, g->key.period, pb);
+		if (len == 0) {
+			pl = blank;
+			len = strlen(blank);
+		}
+		if ((b->len && buf_append(b, " / ", 3) < 0) ||
+		    buf_append(b, pl, len) < 0)
+			return NULL;
+	}
+	if (R->o->nby == 0 && R->o->period == PERIOD_NONE &&
+	    buf_append(b, "all", 3) < 0)
 		return NULL;
 	if (buf_append(b, "", 1) < 0)
 		return NULL;
@@ -2275,7 +2475,7 @@ write_summary(struct run *R, struct err *e)
 			goto out;
 		for (j = 0; j < ncol; j++)
 			if (csvw_num(R->out, v[j], sumcol[j].kind == K_COUNT ?
-			    0 : NUM_SHORTEST, 0, e) < 0)
+			    0 : o->precision, 0, e) < 0)
 				goto out;
 		if (csvw_end(R->out, e) < 0)
 			goto out;
@@ -2287,6 +2487,36 @@ write_summary(struct run *R, struct err *e)
 out:
 	free(vals);
 	return rc;
+}
+
+/*
+ * Every deadline a rule gives must be a time caseflow can write (to the
+ * year 9999): one that lands past it would print empty while the case
+ * reads as not overdue.  Deadlines grow with the report time, so the
+ * rule is tried from the last second held; one that fails is an error of
+ * the rules file, for every case would get it, or none yet.
+ */
+static int
+check_rule_range(struct run *R, struct err *e)
+{
+	static const char *const unit[] = {"h", "wh", "wd"};
+	const struct rules *rs = R->o->rules;
+	char tb[32], nb[32];
+	size_t i;
+
+	for (i = 0; i < rs->n; i++) {
+		const struct rule *ru = &rs->r[i];
+		double d = rule_deadline(ru, R->o->cal,
+		    (double)(R->base + INT32_MAX));
+		if (isfinite(d) && format_time(&R->o->time, d, tb) > 0)
+			continue;
+		nb[fmt_shortest(nb, sizeof nb, ru->limit)] = '\0';
+		return errf(e, ERR_DATA, "%s:%ld: column \"limit\": \"%s\" %s "
+		    "from a report at %s lands after the year 9999, past the "
+		    "times caseflow writes", rs->path ? rs->path : "rules",
+		    ru->line, nb, unit[ru->unit], R->hi);
+	}
+	return 0;
 }
 
 int
@@ -2313,6 +2543,7 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 	R.base = 946684800;
 	for (i = 0; i < CB_COUNT; i++)
 		R.cbcol[i] = NO_COL;
+	R.statuscol = R.reworkcol = NO_COL;
 	if (o->rules != NULL)
 		for (i = 0; i < o->rules->n; i++)
 			if (o->rules->r[i].stage > ST_REPORT &&
@@ -2327,14 +2558,31 @@ caseflow_run(const struct caseflow_opts *o, char *const *files, int nfiles,
 				    "hours or days (wh, wd) need --calendar "
 				    "(an empty CSV calendar means weekends "
 				    "only)");
-	if (o->as_of_set && !(o->as_of >= R.base + (double)INT32_MIN + 1 &&
-	    o->as_of < R.base + (double)INT32_MAX)) {
-		char tb[32];
-		size_t n = format_time(&o->time, o->as_of, tb);
-		tb[n] = '\0';
-		return errf(e, ERR_USAGE, "--as-of: \"%s\" is outside the years "
-		    "1932 to 2067 that caseflow holds", tb);
+	/* The first and last second rel_time() takes, for messages (the
+	 * held range is the same for every input). */
+	R.lo[format_time(&o->time, (double)(R.base + INT32_MIN + 1), R.lo)] =
+	    '\0';
+	R.hi[format_time(&o->time, (double)(R.base + INT32_MAX), R.hi)] = '\0';
+	{
+		int32_t t;
+		if (o->as_of_set && rel_time(&R, o->as_of, &t) < 0) {
+			char tb[32];
+			size_t n = format_time(&o->time, o->as_of, tb);
+			tb[n] = '\0';
+			return errf(e, ERR_USAGE, "--as-of: \"%s\" is outside the "
+			    "times caseflow holds, %s to %s", n ? tb : "?",
+			    R.lo, R.hi);
+		}
 	}
+	if (o->rules != NULL && check_rule_range(&R, e) < 0)
+		return -1;
+	if (o->cb_cols[0] && o->cb_cols[1] && o->cb_cols[2] &&
+	    !isfinite(100 * (o->weights[0] + o->weights[1] + o->weights[2])))
+		return errf(e, ERR_USAGE, "--weights: a score of 100 times "
+		    "their sum would overflow a double");
+	if (o->from_set && o->to_set && !(o->from < o->to))
+		return errf(e, ERR_USAGE, "--from must be before --to: the "
+		    "window [from, to) would hold no case");
 	if (o->as_of_set) {
 		R.as_of = o->as_of;
 		R.as_of_known = 1;
@@ -2379,6 +2627,7 @@ out:
 	st->open = R.a.open;
 	st->cancelled = R.a.cancelled;
 	st->invalid = R.a.invalid;
+	st->outside = R.a.outside;
 	st->written = R.a.written;
 	for (f = 0; f < R.nnames; f++)
 		free(R.names[f]);
@@ -2396,6 +2645,7 @@ out:
 	free(R.scratch.data);
 	acc_free(&R.a);
 	free(R.bycol);
+	free(R.vrole);
 	csvin_close(in);
 	return rc;
 }

@@ -27,8 +27,9 @@
  * its report time).  The summary, one row per group in sorted order, is
  * written at the end.  Bad records (a wrong field count, an unknown stage,
  * a time that cannot be read, an empty case id, a callback value that is
- * not one of the known words) stop the run, or go to the reject writer
- * with an `error` column.  Timelines that make no sense (a close before the
+ * not one of the known words, an Excel totals row, a wide row with no
+ * time) stop the run, or go to the reject writer with an `error` column.
+ * Cases reported outside --from/--to are counted and left out.  Timelines that make no sense (a close before the
  * report, a stage out of order, no report, a duplicate report or close, a
  * case both closed and cancelled) are not errors: the case is kept, its
  * problems are named in the `issues` column, it is counted as invalid and
@@ -48,6 +49,7 @@
 #include "caseflow/rules.h"
 #include "caseflow/stage.h"
 #include "core/util.h"
+#include "caseflow/valuemap.h"
 #include "caseflow/workcal.h"
 
 /* The stages that make the main chain, in order (report .. close). */
@@ -63,6 +65,12 @@ struct caseflow_opts {
 	int sorted;               /* long form ordered by case id */
 	int cases;                /* one row per case instead of the summary */
 	int lang_zh;              /* Chinese column names */
+	/*
+	 * Decimals of rates and hours, 0 to 17; NUM_SHORTEST (the default)
+	 * keeps the shortest round-trip text of the summary and six
+	 * decimals, trailing zeros dropped, of the case rows' hours.
+	 */
+	int precision;
 	const char *id_col;       /* case id column (default case_id) */
 	const char *stage_col;    /* long form: stage column (default stage) */
 	const char *at_col;       /* long form: time column (default at) */
@@ -75,6 +83,7 @@ struct caseflow_opts {
 	int stage_cols_given[CF_NCHAIN];
 	const char *status_col;   /* wide: "cancelled" here cancels a case */
 	int status_given;         /* the user named status_col */
+	const char *rework_col;   /* wide: reworks per case, or NULL */
 	const char *due_col;      /* deadline column, or NULL */
 	int due_given;            /* the user named due_col */
 	const char *category_col; /* category column for the rules */
@@ -83,10 +92,14 @@ struct caseflow_opts {
 	int nby;
 	enum period period;
 	const struct stage_map *smap;  /* the city's stage words, or NULL */
+	const struct value_map *vmap;  /* its callback/status words, or NULL */
 	const struct rules *rules;     /* deadline rules, or NULL */
 	const struct workcal *cal;     /* working calendar, or NULL */
 	double as_of;             /* the report's moment, when as_of_set */
 	int as_of_set;
+	/* Keep only cases reported in [from, to) (each bound when set). */
+	double from, to;
+	int from_set, to_set;
 	int denom_filed;          /* due to close: filed cases only */
 	int denom_no_suspended;   /* due to close: not open and suspended */
 	const char *cb_cols[CB_COUNT]; /* callback columns, or NULL */
@@ -99,7 +112,8 @@ struct caseflow_opts {
 
 /*
  * The reconciliation: read == applied + rejected + after_as_of, and
- * cases == closed + open + cancelled.
+ * cases == closed + open + cancelled; the cases outside --from/--to are
+ * not among the cases.
  */
 struct caseflow_stats {
 	unsigned long long read;        /* data records seen */
@@ -107,6 +121,7 @@ struct caseflow_stats {
 	unsigned long long rejected;    /* records sent to the reject file */
 	unsigned long long after_as_of; /* records later than --as-of */
 	unsigned long long cases, closed, open, cancelled, invalid;
+	unsigned long long outside;     /* cases reported outside [from, to) */
 	unsigned long long written;     /* output rows */
 	double as_of;                   /* the as-of time used */
 };

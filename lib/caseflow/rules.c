@@ -29,6 +29,8 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 	size_t cc, sc, lc, uc;
 	int got, rc = -1;
 
+	if ((rs->path = str_ndup(path, strlen(path))) == NULL)
+		return err_nomem(e);
 	if (csvr_open(&r, path, &o, e) < 0)
 		return -1;
 	if (csvr_column(r, "category", &cc, e) < 0 ||
@@ -49,7 +51,8 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 		if (clen == 1 && cat[0] == '*')
 			clen = 0;
 		ru.stage = stage_lookup(NULL, rec->field[sc], rec->len[sc]);
-		if (ru.stage == ST_UNKNOWN) {
+		/* A note (签收, 回访) is no stage a limit could apply to. */
+		if (ru.stage == ST_UNKNOWN || ru.stage == ST_NOTE) {
 			errf(e, ERR_DATA, "%s:%ld: column \"stage\": %s is not a "
 			    "stage", csvr_name(r), rec->line, quote_value(q,
 				sizeof q, rec->field[sc], rec->len[sc]));
@@ -101,6 +104,7 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 			err_nomem(e);
 			goto out;
 		}
+		ru.line = rec->line;
 		rs->r[rs->n++] = ru;
 	}
 	if (got == 0)
@@ -118,6 +122,7 @@ rules_free(struct rules *rs)
 	for (i = 0; i < rs->n; i++)
 		free(rs->r[i].category);
 	free(rs->r);
+	free(rs->path);
 	memset(rs, 0, sizeof *rs);
 }
 

@@ -23,15 +23,18 @@ struct rule {
 	enum stage stage;
 	double limit;
 	enum limit_unit unit;
+	long line;      /* its line in the rules file, for messages */
 };
 
 struct rules {
 	struct rule *r;
 	size_t n, cap;
+	char *path;     /* the rules file's name, for messages */
 };
 
 /*
- * Read a rules file into *rs (zeroed by the caller).  Stages may be given
+ * Read a rules file into *rs (zeroed by the caller, who frees it with
+ * rules_free(), also after a failure; it keeps the path for messages).  Stages may be given
  * in English or Chinese (see stage.h).  Returns 0, or -1 with *e set
  * (FILE:LINE: message): a bad stage, limit (not a positive number; a
  * whole number for wd) or unit, or the same category and stage twice.

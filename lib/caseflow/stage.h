@@ -5,7 +5,14 @@
  * The workflow: 信息收集 report -> 案卷建立 file -> 任务派遣 dispatch ->
  * 任务处理 handle -> 处理反馈 feedback -> 核查 verify -> 结案 close, with
  * side steps rework (返工), suspend (缓办), resume (恢复), extend (延期),
- * return (回退, a dispatch sent back) and cancel (作废).
+ * return (回退, a dispatch sent back) and cancel (作废), and notes: steps
+ * that are read but measure nothing (签收, a department signing for a
+ * case; 回访, a callback that in many hotlines comes after 办结).
+ *
+ * The built-in words are the English names, the Simplified and
+ * Traditional Chinese names of digital city management (上报/上報 ...)
+ * and the words of 12345 hotlines (受理, 转办, 交办, 办理, 办结 ...); the
+ * table is in stage.c and in caseflow(1).
  *
  * A stage_map holds a city's own words (from --stage-map FILE, a CSV with
  * columns name,stage); they are looked up before the built-in English and
@@ -21,7 +28,7 @@
 enum stage {
 	ST_REPORT, ST_FILE, ST_DISPATCH, ST_HANDLE, ST_FEEDBACK, ST_VERIFY,
 	ST_CLOSE, ST_REWORK, ST_SUSPEND, ST_RESUME, ST_EXTEND, ST_RETURN,
-	ST_CANCEL, ST_COUNT,
+	ST_CANCEL, ST_NOTE, ST_COUNT,
 	ST_UNKNOWN = -1
 };
 

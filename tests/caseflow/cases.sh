@@ -210,6 +210,16 @@ t gnuplot-km 0 caseflow --by district --chart km.png --gnuplot \
     $c/rates.csv
 t gnuplot-bars 0 caseflow --by name --chart bars.svg \
     --chart-rate closure_rate --gnuplot $c/hostile.csv
+# A group whose value is empty (reports in no district: B and C of
+# blank-group.csv) is labelled "(blank)", "(空)" under --lang zh, never
+# "all", which would read as the city's total; the CSV keeps the value
+# empty.  With --period the label also carries the period.
+t gnuplot-blank-km 0 caseflow -q --by district --chart km.png --gnuplot \
+    $c/blank-group.csv
+t gnuplot-blank-bars-zh 0 caseflow -q --lang zh --by district \
+    --period month --chart bars.svg --chart-rate closure_rate --gnuplot \
+    $c/blank-group.csv
+t blank-group-csv 0 caseflow -q --by district $c/blank-group.csv
 caseflow -q --by district --chart "$tmp/km.png" -o "$tmp/out.csv" $c/rates.csv
 ok chart-png sh -c "head -c 8 '$tmp/km.png' | od -An -c | grep -q 'P   N   G'"
 caseflow -q --lang zh --by name --chart "$tmp/bars.png" \
@@ -285,13 +295,23 @@ t no-deadline-zh 0 sh -c "caseflow -q --lang zh --wide --by district $c/no-deadl
 # file with only "*" needs no category column ---
 t wide-cases 0 caseflow --wide --cases --by district $c/wide.csv
 t wide-summary 0 caseflow --wide --by 6 $c/wide.csv
-# A case with no time at all (case 2) stays in its district's one row
-# (received 2 for A): without --period every case is in the one period.
-# It used to make a second row "A" of its own, splitting A's counts.  By
-# month it has no month: its own row with an empty period.
-t wide-no-times 0 caseflow --wide --by district $c/no-times.csv
-t wide-no-times-month 0 caseflow --wide --by district --period month \
-    $c/no-times.csv
+# A wide row with no time at all (case 2) cannot be placed in time or
+# judged: a bad record (issue 11: an Excel totals row looks like this),
+# not an open case of district A.  With --reject the run goes on and A
+# has one case, by month too (no row with an empty period).
+t wide-no-times 1 caseflow --wide --by district $c/no-times.csv
+t wide-no-times-reject 0 caseflow --reject /dev/null --wide --by district \
+    --period month $c/no-times.csv
+# Excel totals rows (issue 11): a first field "合  计" (blanks inside)
+# with an empty id, and an id "总计" with a time, are bad records, not
+# cases (the 合计 row became a bar labelled "all").  The first stops the
+# run; with --reject both go to the reject file and two cases are left.
+t totals-wide 1 caseflow --wide --by district $c/totals-wide.csv
+t totals-wide-reject 0 caseflow --wide --by district \
+    --reject "$tmp/tot-rej.csv" $c/totals-wide.csv
+f totals-wide-reject-file "$tmp/tot-rej.csv"
+# In long form too, and "Total:" (any case, a colon after) is one.
+t totals-long 1 caseflow $c/totals-long.csv
 t rules-star 0 caseflow --rules $c/rules-star.csv --tz +08:00 \
     --stage-map $c/city-words.csv \
     --cases $c/city.csv
@@ -381,5 +401,108 @@ t usage-time-format-many 2 caseflow -q --time-format 1 --time-format 2 \
     --time-format 7 --time-format 8 --time-format 9 --time-format 10 \
     --time-format 11 --time-format 12 --time-format 13 --time-format 14 \
     --time-format 15 --time-format 16 --time-format 17 $c/times-zh.csv
+
+# --- --from/--to: the cases reported in [from, to) (issue 11) ---
+# rates.csv's reports: A H 03-01, B I 03-02 08:00, F 03-04, C 03-05,
+# D 03-06 08:00, E 03-08, J 03-09, G 03-11.  [03-02, 03-06) keeps B C F
+# (东城) and I (西城); A D E G H J are counted as outside, in the summary
+# line and in --stats (outside_window), not dropped silently.
+t window 0 caseflow --by district --from 2024-03-02 --to 2024-03-06 \
+    --stats "$tmp/win-stats.csv" $c/rates.csv
+f window-stats "$tmp/win-stats.csv"
+# Half-open: a report at --from is in (B, 03-02 08:00), one at --to is
+# out (D, 03-06 08:00); one bound alone is a window too.
+t window-edges 0 sh -c "caseflow --cases --from 2024-03-02T08:00:00 --to 2024-03-06T08:00:00 $c/rates.csv | cut -d, -f1,2"
+t window-from-only 0 sh -c "caseflow --cases --from 2024-03-09 $c/rates.csv | cut -d, -f1,2"
+# --sorted and the wide form keep the same cases.
+caseflow -q --by district --from 2024-03-02 --to 2024-03-06 $c/rates.csv >"$tmp/a"
+caseflow -q --sorted --by district --from 2024-03-02 --to 2024-03-06 $c/rates.csv >"$tmp/b"
+ok window-sorted cmp -s "$tmp/a" "$tmp/b"
+t window-wide 0 caseflow --wide --cases --to 2024-03-02T09:00:00 $c/wide.csv
+t usage-window-empty 2 caseflow --from 2024-03-06 --to 2024-03-02 \
+    $c/rates.csv
+t usage-window-time 2 caseflow --from March $c/rates.csv
+
+# --- --precision N as on rankcity (issue 11): rates and hours with N
+# decimals (0.666... is 0.67, 52 is 52.00), counts stay integers; case
+# hours too (7 is 7.0).  Without it the output is the same bytes as
+# before (the goldens above).
+t precision 0 caseflow --by district --precision 2 $R --contacted contacted \
+    --resolved resolved --satisfaction satisfaction $c/rates.csv
+t precision-cases 0 sh -c "caseflow --cases --precision 1 $R $c/rates.csv | cut -d, -f1,10,11"
+t usage-precision 2 caseflow --precision 18 $c/rates.csv
+
+# --- words (issue 11): Traditional stage names, 12345 words, callback
+# answers in Chinese, --value-map, --rework ---
+# words.csv: T1 runs the whole chain in Traditional characters (上報 立案
+# 派遣 處置 回饋 核查 結案); T2 is sent back (回退), suspended (緩辦),
+# resumed (恢復), reworked (返工), extended (延期) and cancelled (作廢).
+# H1 to H3 use 12345 words: 受理/登记 report, 转办/交办/派单 dispatch,
+# 办理 handle, 回复 feedback, 核实 verify, 办结 close, 退回 return, 挂起
+# suspend, 解挂 resume, 重办 rework, 撤销 cancel; 签收 and 回访 are notes
+# (H1's 回访 the day after 办结 makes no close-before-verify issue, and
+# 签收 is no second dispatch).  Dispatch steps T1 1, T2 1, H1 1, H2 2,
+# H3 1 with returns T2 and H2: accuracy 1 - 2/6.
+t words-cases 0 caseflow --cases $c/words.csv
+# Callbacks: T1 (是, 已解決, 非常滿意), H1 (是, 部分解决, 一般), H2 (否,
+# 未解决, 非常不满意), H3 (是, 已解决, 满意): response 3/4, resolution 2/4
+# (partly resolved is not resolved), satisfaction 2/4 (一般 is not
+# satisfied), score 100 (0.1 0.75 + 0.5 0.5 + 0.4 0.5) = 52.5.
+t words-summary 0 caseflow --contacted contacted --resolved resolved \
+    --satisfaction satisfaction $c/words.csv
+# --value-map: 联系上了/没联系上 in the column 是否联系 (named by its header),
+# 办好了/还在办 for the resolved role, 很好/还行/差 for satisfaction, 已撤单
+# cancels (status); V4's built-in words still count.  --rework 返工次数:
+# 东城 handled V1 (0) and V2 (2): rework rate 1/2; 西城 handled V4 (empty,
+# read as 0): 0, and V5's rework is not counted, as it was never handled.
+# 东城's callbacks V1 (yes, yes, satisfied), V2 (yes, no, basically), V3
+# (no, -, unsatisfied): 2/3, 1/3, (1 + 0.9)/3.
+VM="--wide --rework 返工次数 --value-map $c/value-map.csv --contacted 是否联系 --resolved 解决情况 --satisfaction 满意度"
+t value-map 0 caseflow $VM --by district $c/wide-words.csv
+t value-map-cases 0 caseflow $VM --cases $c/wide-words.csv
+# A map row for a column not in use (no --contacted) would change nothing:
+# an error; so is a meaning that does not fit its column, or no meaning.
+t bad-value-map-unused 1 caseflow --wide --value-map $c/value-map.csv \
+    --satisfaction 满意度 $c/wide-words.csv
+t bad-value-map-misfit 1 caseflow --wide \
+    --value-map $c/value-map-misfit.csv --satisfaction 满意度 \
+    $c/wide-words.csv
+t bad-value-map-meaning 1 caseflow --wide --value-map $c/value-map-bad.csv \
+    --resolved 解决情况 $c/wide-words.csv
+# A rework count that is not a whole number of at least 0: a bad record.
+t bad-rework 1 caseflow --wide --rework rework $c/rework-bad.csv
+t usage-rework-long 2 caseflow --rework rework $c/rates.csv
+
+# --- the Kaplan-Meier median where the curve ends flat at 1 - p (issue
+# 11, the man page's CAVEATS): events at 0, 0, 1, 3, 3 h, open cases
+# censored at 23, 24, 26, 35, 38 h.  S(3) = 0.8 * 7/8 * 5/7 is 0.5 in
+# exact arithmetic but 0.5000000000000001 in doubles; R's
+# quantile.survfit returns NA there, caseflow the middle of the stretch
+# from 3 h to the last time seen, 38 h: 20.5.  The 90th percentile is
+# never reached: empty.
+t km-flat-median 0 sh -c "caseflow --wide --as-of 2024-03-10T00:00:00 $c/km-flat.csv | cut -d, -f28,29"
+
+# --- issue 12: numbers past what caseflow can hold or write ---
+# The held range is 1931-12-13T20:45:53Z to 2068-01-19T03:14:07Z (whole
+# seconds from 2000-01-01 in 32 bits, the lowest value kept free); the
+# messages name those two seconds (they said "1932 to 2067", a year off at
+# each end), and --as-of refused the last second that data may hold.
+# range-edges.csv: A's report and close are the first and last seconds
+# (kept), B one second before, C one after (bad records).
+t range-edges 0 caseflow --cases --reject /dev/null $c/range-edges.csv
+t bad-range-before 1 caseflow $c/range-edges.csv
+t as-of-last-second 0 caseflow --as-of 2068-01-19T03:14:07Z $c/rates.csv
+t usage-as-of-past-range 2 caseflow --as-of 2068-01-19T03:14:08Z \
+    $c/rates.csv
+# A rule whose deadline lands past the year 9999 (a million working
+# hours of one minute a day) printed an empty due_at while overdue said
+# no: now the rules file's line is an error, before any case is read.
+t bad-rule-past-9999 1 caseflow --cases --rules $c/rules-huge.csv \
+    --calendar $c/calendar.csv --work-hours 09:00-09:01 $c/rates.csv
+# --weights 1e308 made every score infinite, written empty with exit 0:
+# now a usage error; 1e306 keeps the score a number (1e308 times a rate).
+t usage-weights-huge 2 caseflow --contacted contacted --resolved resolved \
+    --satisfaction satisfaction --weights 1e308,0,0 $c/rates.csv
+t weights-large 0 sh -c "caseflow --by district --contacted contacted --resolved resolved --satisfaction satisfaction --weights 1e306,0,0 $c/rates.csv | cut -d, -f1,31,35"
 
 finish

@@ -28,6 +28,7 @@ void suite_layer(void);
 void suite_gridify(void);
 void suite_workcal(void);
 void suite_stage(void);
+void suite_valuemap(void);
 void suite_rules(void);
 void suite_caseflow(void);
 void suite_audit(void);
@@ -165,6 +166,7 @@ main(void)
 		{"geo/gridify", suite_gridify},
 		{"caseflow/workcal", suite_workcal},
 		{"caseflow/stage", suite_stage},
+		{"caseflow/valuemap", suite_valuemap},
 		{"caseflow/rules", suite_rules},
 		{"caseflow/caseflow", suite_caseflow},
 		{"rankcity/audit", suite_audit},

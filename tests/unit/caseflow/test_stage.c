@@ -33,6 +33,24 @@ suite_stage(void)
 	CHECK_INT(LOOK(NULL, "延期"), ST_EXTEND);
 	CHECK_INT(LOOK(NULL, "回退"), ST_RETURN);
 	CHECK_INT(LOOK(NULL, "作废"), ST_CANCEL);
+	/* Traditional forms (issue 11). */
+	CHECK_INT(LOOK(NULL, "上報"), ST_REPORT);
+	CHECK_INT(LOOK(NULL, "處置"), ST_HANDLE);
+	CHECK_INT(LOOK(NULL, "回饋"), ST_FEEDBACK);
+	CHECK_INT(LOOK(NULL, "結案"), ST_CLOSE);
+	CHECK_INT(LOOK(NULL, "緩辦"), ST_SUSPEND);
+	CHECK_INT(LOOK(NULL, "作廢"), ST_CANCEL);
+	/* 12345 words: see stage.c for why each maps where it does. */
+	CHECK_INT(LOOK(NULL, "转办"), ST_DISPATCH);
+	CHECK_INT(LOOK(NULL, "交办"), ST_DISPATCH);
+	CHECK_INT(LOOK(NULL, "办理"), ST_HANDLE);
+	CHECK_INT(LOOK(NULL, "办结"), ST_CLOSE);
+	CHECK_INT(LOOK(NULL, "退回"), ST_RETURN);
+	CHECK_INT(LOOK(NULL, "挂起"), ST_SUSPEND);
+	CHECK_INT(LOOK(NULL, "核实"), ST_VERIFY);
+	CHECK_INT(LOOK(NULL, "签收"), ST_NOTE);
+	CHECK_INT(LOOK(NULL, "回访"), ST_NOTE);
+	CHECK_STR(stage_name(ST_NOTE), "note");
 	CHECK_INT(LOOK(NULL, "archive"), ST_UNKNOWN);
 	CHECK_INT(LOOK(NULL, ""), ST_UNKNOWN);
 	CHECK_STR(stage_name(ST_FEEDBACK), "feedback");
@@ -45,14 +63,14 @@ suite_stage(void)
 	CHECK_INT(LOOK(&m, "办结"), ST_CLOSE);
 	CHECK_INT(LOOK(&m, "转办"), ST_DISPATCH);
 	CHECK_INT(LOOK(&m, "结案"), ST_CLOSE); /* built-ins still work */
-	CHECK_INT(LOOK(NULL, "办结"), ST_UNKNOWN);
+	CHECK_INT(LOOK(NULL, "归档"), ST_UNKNOWN);
 	stage_map_free(&m);
 	CHECK_INT(stage_map_load(&m, t_file("bad.csv", bad, sizeof bad - 1),
 	    &e), -1);
 	snprintf(want, sizeof want, "%s/bad.csv:2: column \"stage\": "
 	    "\"archive\" is not a stage (report, file, dispatch, handle, "
 	    "feedback, verify, close, rework, suspend, resume, extend, return, "
-	    "cancel)", t_dir());
+	    "cancel, note)", t_dir());
 	CHECK_STR(e.msg, want);
 	stage_map_free(&m);
 }
