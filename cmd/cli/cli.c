@@ -175,6 +175,7 @@ struct named {
 	const char *opt, *path;
 	char *canon; /* a new name: its folder resolved, and the name */
 	int exists; /* a regular file that exists: dev and ino are set */
+	int is_stdin; /* the file the standard input reads */
 	dev_t dev;
 	ino_t ino;
 };
@@ -187,6 +188,7 @@ name_file(struct named *n, const char *opt, const char *path)
 	n->opt = opt;
 	n->path = path;
 	n->canon = NULL;
+	n->is_stdin = 0;
 	n->exists = stat(path, &st) == 0 && S_ISREG(st.st_mode);
 	if (n->exists) {
 		n->dev = st.st_dev;
@@ -240,6 +242,7 @@ cli_check_paths(const struct cli_common *c, const struct cli_path *inputs,
 {
 	struct named *in, out[16];
 	const char *stdin_opt = NULL;
+	struct stat st0;
 	size_t ni = 0, no = 0, i, j;
 	const struct cli_path shared[] = {{"-o", c->output},
 	    {"--reject", c->reject}, {"--chart", c->gnuplot ? NULL : c->chart},
@@ -267,6 +270,18 @@ cli_check_paths(const struct cli_common *c, const struct cli_path *inputs,
 				    "input, which can be read only once",
 				    opt_name(stdin_opt), opt_name(p.opt));
 			stdin_opt = p.opt;
+			/* "caseflow -o x.csv < x.csv" would empty x.csv too. */
+			if (fstat(0, &st0) == 0 &&
+			    S_ISREG(st0.st_mode)) {
+				in[ni].opt = p.opt;
+				in[ni].path = "-";
+				in[ni].canon = NULL;
+				in[ni].exists = 1;
+				in[ni].is_stdin = 1;
+				in[ni].dev = st0.st_dev;
+				in[ni].ino = st0.st_ino;
+				ni++;
+			}
 		} else if (p.path)
 			name_file(&in[ni++], p.opt, p.path);
 	}
@@ -278,7 +293,12 @@ cli_check_paths(const struct cli_common *c, const struct cli_path *inputs,
 	}
 	for (i = 0; i < no; i++) {
 		for (j = 0; j < ni; j++)
-			if (out[i].exists && same_file(&out[i], &in[j]))
+			if (out[i].exists && in[j].is_stdin &&
+			    same_file(&out[i], &in[j]))
+				cli_usage("%s %s is the file on the standard "
+				    "input; the run would destroy it", out[i].opt,
+				    cli_quote(out[i].path));
+			else if (out[i].exists && same_file(&out[i], &in[j]))
 				cli_usage("%s %s is also an input (%s %s); the "
 				    "run would destroy it", out[i].opt,
 				    cli_quote(out[i].path), opt_name(in[j].opt),
@@ -399,6 +419,18 @@ cli_finish(struct cli_common *c, struct csvw *out, struct csvw *rej,
 	for (i = 0; status == CLI_EXIT_OK && i < c->nextra; i++)
 		if (csvw_flush(c->extra[i], &e) < 0)
 			status = cli_fail(&e);
+	/* Then every file on disk and closed: what is left can only be the
+	 * renames, so one output cannot be put in place while another of
+	 * the same run fails. */
+	if (status == CLI_EXIT_OK && ((out && csvw_seal(out, &e) < 0) ||
+	    (rej && csvw_seal(rej, &e) < 0)))
+		status = cli_fail(&e);
+	for (i = 0; status == CLI_EXIT_OK && i < c->nextra; i++)
+		if (csvw_seal(c->extra[i], &e) < 0)
+			status = cli_fail(&e);
+	if (status == CLI_EXIT_OK && c->chart_file.path &&
+	    outfile_seal(&c->chart_file, &e) < 0)
+		status = cli_fail(&e);
 	/* A closed writer is freed: NULL, so the failure path below
 	 * discards only what is still pending. */
 	if (status == CLI_EXIT_OK) {

@@ -411,13 +411,25 @@ free_w(struct csvw *w)
 }
 
 int
+csvw_seal(struct csvw *w, struct err *e)
+{
+	if (csvw_flush(w, e) < 0)
+		return -1;
+	if (w->of.path == NULL || w->fd < 0)
+		return 0;
+	w->of.fd = w->fd;
+	w->fd = -1;
+	return outfile_seal(&w->of, e);
+}
+
+int
 csvw_close(struct csvw *w, struct err *e)
 {
 	int rc;
 
 	if (w == NULL)
 		return 0;
-	rc = csvw_flush(w, e);
+	rc = w->fd < 0 ? 0 : csvw_flush(w, e);
 	if (w->of.path != NULL) {
 		/* Only a complete file replaces the old one. */
 		if (rc == 0) {

@@ -109,6 +109,16 @@ int csvw_reject_bad(struct csvw *w, const struct csv_record *rec,
 int csvw_flush(struct csvw *w, struct err *e);
 
 /*
+ * Flush and, for a file opened by csvw_open(), write it to disk and close
+ * it without putting it in place yet (outfile_seal()): a run with several
+ * outputs seals them all before closing any, so that one that fails
+ * leaves every old file as it was.  Returns 0 or -1 with *e set (ERR_IO).
+ * The writer takes no more records; end it with csvw_close() (which then
+ * only renames) or csvw_discard().
+ */
+int csvw_seal(struct csvw *w, struct err *e);
+
+/*
  * Flush, close the descriptor if the writer owns it, put a file opened by
  * csvw_open() in place of the old one, and free the writer.  Returns 0,
  * or -1 with *e set if a write, the close or the rename failed (or a

@@ -8,58 +8,116 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* The temporary files not yet committed or discarded, removed at exit. */
+/*
+ * The temporary files not yet committed or discarded, removed at exit and
+ * on the signals that end a run.  The handler reads the list, so the
+ * list changes with those signals blocked.
+ */
 static char **pending;
-static size_t npending, cappending;
+static volatile sig_atomic_t npending;
+static size_t cappending;
 static int atexit_done;
+static const int end_signals[] = {SIGHUP, SIGINT, SIGPIPE, SIGTERM};
+#define NEND_SIGNALS (sizeof end_signals / sizeof end_signals[0])
 
 static void
 remove_pending(void)
 {
-	size_t i;
+	sig_atomic_t i;
 
 	for (i = 0; i < npending; i++)
 		unlink(pending[i]);
 	npending = 0;
 }
 
+/* Only async-signal-safe calls: unlink(2), signal(2) to the default,
+ * raise(3). */
+static void
+on_end_signal(int sig)
+{
+	remove_pending();
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static void
+block_end_signals(sigset_t *old)
+{
+	sigset_t set;
+	size_t i;
+
+	sigemptyset(&set);
+	for (i = 0; i < NEND_SIGNALS; i++)
+		sigaddset(&set, end_signals[i]);
+	sigprocmask(SIG_BLOCK, &set, old);
+}
+
 static int
 track(char *tmp)
 {
+	sigset_t old;
+	int rc = 0;
+
 	if (!atexit_done) {
+		size_t i;
+
 		if (atexit(remove_pending) != 0)
 			return -1;
+		/* A signal the caller ignores (nohup) stays ignored. */
+		for (i = 0; i < NEND_SIGNALS; i++) {
+			struct sigaction sa, prev;
+
+			if (sigaction(end_signals[i], NULL, &prev) == 0 &&
+			    prev.sa_handler == SIG_IGN)
+				continue;
+			memset(&sa, 0, sizeof sa);
+			sa.sa_handler = on_end_signal;
+			sigemptyset(&sa.sa_mask);
+			sigaction(end_signals[i], &sa, NULL);
+		}
 		atexit_done = 1;
 	}
-	if (npending == cappending) {
+	block_end_signals(&old);
+	if ((size_t)npending == cappending) {
 		size_t cap = cappending ? 2 * cappending : 8;
 		char **p = realloc(pending, cap * sizeof *p);
 
 		if (p == NULL)
-			return -1;
-		pending = p;
-		cappending = cap;
+			rc = -1;
+		else {
+			pending = p;
+			cappending = cap;
+		}
 	}
-	pending[npending++] = tmp;
-	return 0;
+	if (rc == 0) {
+		pending[npending] = tmp;
+		npending = npending + 1;
+	}
+	sigprocmask(SIG_SETMASK, &old, NULL);
+	return rc;
 }
 
 static void
 untrack(const char *tmp)
 {
-	size_t i;
+	sigset_t old;
+	sig_atomic_t i;
 
+	block_end_signals(&old);
 	for (i = 0; i < npending; i++)
 		if (pending[i] == tmp) {
-			pending[i] = pending[--npending];
-			return;
+			pending[i] = pending[npending - 1];
+			npending = npending - 1;
+			break;
 		}
+	sigprocmask(SIG_SETMASK, &old, NULL);
 }
 
 /* Names the kernel makes up (/dev/stdout, /proc/self/fd/N) are written
@@ -174,6 +232,24 @@ const char *
 outfile_write_path(const struct outfile *of)
 {
 	return of->tmp ? of->tmp : of->path;
+}
+
+int
+outfile_seal(struct outfile *of, struct err *e)
+{
+	int rc = 0;
+
+	if (of->fd < 0)
+		return 0;
+	/* A device or pipe cannot be synced and needs not be. */
+	if (of->tmp != NULL && fsync(of->fd) < 0)
+		rc = errf(e, ERR_IO, "%s: write error: %s", of->path,
+		    strerror(errno));
+	if (close(of->fd) < 0 && rc == 0)
+		rc = errf(e, ERR_IO, "%s: close error: %s", of->path,
+		    strerror(errno));
+	of->fd = -1;
+	return rc;
 }
 
 int

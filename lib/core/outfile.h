@@ -11,7 +11,10 @@
  *
  * Every temporary file not yet committed or discarded is removed when the
  * process exits through exit(3), so an early exit (memory, say) leaves no
- * ".NAME.XXXXXX" behind.  Not thread-safe: outputs are opened and closed
+ * ".NAME.XXXXXX" behind, and when it is killed by SIGHUP, SIGINT, SIGPIPE
+ * or SIGTERM (a reader that went away, Ctrl-C, a cron timeout), unless
+ * the signal was ignored when the first file was opened; the signal then
+ * ends the process as it would have.  Not thread-safe: outputs are opened and closed
  * by the main thread.
  */
 #ifndef OUTFILE_H
@@ -44,6 +47,16 @@ int outfile_open(struct outfile *of, const char *path, size_t suffix_len,
 /* The name the data goes to now: the temporary file, or path itself
  * when written in place.  Owned by *of. */
 const char *outfile_write_path(const struct outfile *of);
+
+/*
+ * Make the file durable and close it without putting it in place yet:
+ * fsync(2) a temporary file, then close of->fd.  A caller with several
+ * outputs seals every one before committing any, so that a failure of
+ * one (a full disk shows at the latest here) leaves all the old files as
+ * they were.  Returns 0, or -1 with *e set (ERR_IO); *of stays for
+ * outfile_commit() or outfile_discard() either way.
+ */
+int outfile_seal(struct outfile *of, struct err *e);
 
 /*
  * Close of->fd if still open and move the temporary file into place.

@@ -43,6 +43,11 @@ ok output-is-layer-intact cmp -s $d/squares.csv "$tmp/sq.csv"
 # rankcity's own outputs count too.
 t usage-weights-out-is-input 2 sh -c \
     "cd $tmp && rankcity --weights-out rr.csv rr.csv"
+# The file on the standard input is an input too (it was emptied).
+t usage-output-is-stdin 2 sh -c "cd $tmp && caseflow -o rr.csv < rr.csv"
+t usage-reject-is-dev-stdin 2 sh -c \
+    "cd $tmp && gridify -p $PWD/$d/squares.csv --reject rr.csv /dev/stdin < rr.csv"
+ok output-is-stdin-intact cmp -s $c/rates.csv "$tmp/rr.csv"
 # Two outputs naming one file, existing or new, by any spelling.
 t usage-two-outputs 2 sh -c \
     "cd $tmp && caseflow -o new.csv --reject new.csv rr.csv"
@@ -105,6 +110,17 @@ t bad-stats-path-keeps-output 1 sh -c "cd $tmp && caseflow -q \
     -o keep/out.csv --stats no/such/dir/st.csv $PWD/$c/rates.csv"
 ok bad-stats-path-output-intact cmp -s "$tmp/out.was" "$tmp/keep/out.csv"
 ok bad-late-no-temp-left no_temp "$tmp/keep"
+
+# A run that "| head -1" ends (SIGPIPE) leaves no temporary file of its
+# --reject behind, and the old one as it was; it dies of SIGPIPE (141).
+mkdir -p "$tmp/pipe" && echo "old rejects" > "$tmp/pipe/r.csv"
+ok sigpipe-killed sh -c "{ gridify -q -p testdata/nyc_cd.geojson \
+    --id-field boro_cd -x Longitude -y Latitude --reject $tmp/pipe/r.csv \
+    testdata/nyc311.csv testdata/nyc311.csv testdata/nyc311.csv; \
+    echo \$? > $tmp/pipe.st; } | head -1 >/dev/null; \
+    test \"\$(cat $tmp/pipe.st)\" = 141"
+ok sigpipe-old-intact sh -c "test \"\$(cat $tmp/pipe/r.csv)\" = 'old rejects'"
+ok sigpipe-no-temp-left no_temp "$tmp/pipe"
 
 # --- a run that succeeds replaces the file, keeping its permissions ---
 cp "$tmp/out.was" "$tmp/keep/mode.csv"

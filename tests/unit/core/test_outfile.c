@@ -9,6 +9,8 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -240,6 +242,75 @@ test_reject_rows(void)
 	free(got);
 }
 
+/*
+ * A run killed by SIGTERM, SIGINT, SIGHUP or SIGPIPE (a cron timeout,
+ * Ctrl-C, "| head") leaves no temporary file and the old file as it was,
+ * and still dies of that signal; one the caller ignores stays ignored.
+ * Each case runs in a child, which sends itself the signal.
+ */
+static void
+test_killed(void)
+{
+	static const int sigs[] = {SIGTERM, SIGINT, SIGHUP, SIGPIPE};
+	char dir[512], path[600], *got;
+	size_t i;
+
+	snprintf(dir, sizeof dir, "%s/outfile-killed", t_dir());
+	CHECK_INT(mkdir(dir, 0777), 0);
+	snprintf(path, sizeof path, "%s/k.csv", dir);
+	CHECK(t_file("outfile-killed/k.csv", "old\n", 4) != NULL);
+	for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++) {
+		int status = 0;
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			struct outfile a, b;
+			struct err e = {0};
+
+			/* Two pending files, one of them new. */
+			if (outfile_open(&a, path, 0, &e) < 0 ||
+			    write(a.fd, "new\n", 4) != 4)
+				_exit(3);
+			snprintf(path + strlen(path) - 5, 6, "n.csv");
+			if (outfile_open(&b, path, 0, &e) < 0)
+				_exit(3);
+			raise(sigs[i]);
+			_exit(4); /* not reached: the signal ends it */
+		}
+		CHECK(pid > 0);
+		CHECK(waitpid(pid, &status, 0) == pid);
+		CHECK(WIFSIGNALED(status) && WTERMSIG(status) == sigs[i]);
+		CHECK_INT(dot_files(dir), 0);
+	}
+	got = t_slurp(path, NULL);
+	CHECK_STR(got, "old\n");
+	free(got);
+	snprintf(path + strlen(path) - 5, 6, "n.csv");
+	CHECK(access(path, F_OK) != 0);
+
+	/* Ignored before the first file (nohup): still ignored after. */
+	{
+		int status = 0;
+		pid_t pid = fork();
+
+		if (pid == 0) {
+			struct outfile a;
+			struct err e = {0};
+
+			signal(SIGHUP, SIG_IGN);
+			if (outfile_open(&a, path, 0, &e) < 0)
+				_exit(3);
+			raise(SIGHUP);
+			outfile_discard(&a);
+			_exit(0);
+		}
+		CHECK(pid > 0);
+		CHECK(waitpid(pid, &status, 0) == pid);
+		CHECK(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+		CHECK_INT(dot_files(dir), 0);
+	}
+}
+
 void
 suite_outfile(void)
 {
@@ -247,4 +318,5 @@ suite_outfile(void)
 	test_writer_replaces();
 	test_writer_encoding();
 	test_reject_rows();
+	test_killed();
 }
