@@ -67,6 +67,7 @@ struct csvr {
 	int pending_cr;  /* the last byte fed was a CR: is an LF next? */
 	int offers_encoding; /* csv_opts.encoding not NULL */
 	unsigned long long skipped; /* rows of only blanks and separators */
+	int side;   /* csv_opts.side: not counted in skipped_total */
 };
 
 /* Rows of only blanks and separators skipped by every reader so far. */
@@ -545,7 +546,7 @@ csvr_next(struct csvr *r, struct csv_record **rec, struct err *e)
 
 	while ((got = next_record(r, rec, e)) == 1 && record_blank(*rec)) {
 		r->skipped++;
-		skipped_total++;
+		skipped_total += !r->side;
 	}
 	return got;
 }
@@ -772,6 +773,7 @@ open_reader(struct csvr **out, const char *path, const struct csv_opts *o,
 	r->libcsv_only = libcsv_only;
 	r->chunk = chunk;
 	r->offers_encoding = o && o->encoding != NULL;
+	r->side = o && o->side;
 	csv_set_delim(&r->parser, r->delim);
 	rc = csvr_next(r, &h, e);
 	if (rc < 0)

@@ -29,6 +29,10 @@ struct csv_opts {
 	 * (side files that are UTF-8 only: rules, calendars, META) the
 	 * message suggests converting the file instead. */
 	const char *encoding;
+	/* Set for a side file (rules, a calendar, a layer, META, last
+	 * month's ranking): its skipped rows are not counted in
+	 * csv_skipped_total(), which is about the data the summary counts. */
+	int side;
 };
 
 /*
@@ -85,9 +89,9 @@ int csvr_next(struct csvr *r, struct csv_record **rec, struct err *e);
 unsigned long long csvr_skipped(const struct csvr *r);
 
 /*
- * The rows of only separators and blanks every reader of this process has
- * skipped so far (rules, calendars and other side files included), for a
- * tool's summary line.  Not thread-safe: readers run on one thread.
+ * The rows of only separators and blanks every reader of this process
+ * has skipped so far, side files (csv_opts.side) left out, for a tool's
+ * summary line.  Not thread-safe: readers run on one thread.
  */
 unsigned long long csv_skipped_total(void);
 

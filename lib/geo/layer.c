@@ -800,17 +800,19 @@ src_csv(struct source *S, struct csvr **r, const struct csv_opts *co,
     struct err *e)
 {
 	const char *dir = getenv("TMPDIR");
+	struct csv_opts side = *co;
 	size_t n;
 	int fd, rc;
 
+	side.side = 1; /* its empty rows are not the points' */
 	if (S->start >= 0) {
 		if (S->fd == 0) {
 			if (lseek(0, S->start, SEEK_SET) < 0)
 				return errf(e, ERR_IO, "%s: %s", S->name,
 				    strerror(errno));
-			return csvr_open(r, "-", co, e);
+			return csvr_open(r, "-", &side, e);
 		}
-		return csvr_open(r, S->path, co, e);
+		return csvr_open(r, S->path, &side, e);
 	}
 	if (dir == NULL || *dir == '\0')
 		dir = "/tmp";
@@ -855,7 +857,7 @@ src_csv(struct source *S, struct csvr **r, const struct csv_opts *co,
 		goto out;
 	}
 	fd = -1;
-	rc = csvr_open(r, S->spool, co, e);
+	rc = csvr_open(r, S->spool, &side, e);
 out:
 	/* The reader holds the copy open; its name goes now, so nothing
 	 * is left behind. */

@@ -157,7 +157,7 @@ static int
 read_meta_rows(const char *path, struct meta_row **rows, size_t *nrows,
     char **name_out, struct buf *other, struct err *e)
 {
-	struct csv_opts co = {',', NULL};
+	struct csv_opts co = {',', NULL, 1}; /* a side file */
 	struct csvr *r = NULL;
 	const struct csv_record *h;
 	struct csv_record *rec;

@@ -147,10 +147,12 @@ read_previous(const char *path, const struct rc_model *m,
 	long *seen = NULL;
 	int st, rc = -1;
 	char q1[96], q2[96];
+	struct csv_opts side = *c;
 
 	for (u = 0; u < m->nunit; u++)
 		prev[u] = 0;
-	if (csvr_open(&r, path, c, e) < 0)
+	side.side = 1; /* its empty rows are not the data's */
+	if (csvr_open(&r, path, &side, e) < 0)
 		return -1;
 	/* the rank column under this run's name, else the other language's
 	 * (last month may have been written without --lang zh) */

@@ -373,6 +373,10 @@ t bad-input-nul 1 caseflow $c/input-nul.csv
 # blank line among them, and the three are counted in the summary line
 # (the blank line is not counted): 2 read, case A closed.
 t input-empty-rows 0 caseflow $c/input-empty-rows.csv
+# Empty rows of a side file (here the rules) are not the data's: the
+# summary line and --stats count only those of the case log (they said
+# "2 empty rows skipped" for the rules' two).
+t input-empty-rows-side-file 0 sh -c "caseflow --rules $c/rules-empty-rows.csv --stats $tmp/side-st.csv $c/rates.csv >/dev/null && cut -d, -f3 $tmp/side-st.csv"
 
 # Times without options in the common Chinese forms (issue 11): slashes,
 # one-digit month, day and hour, 年月日 with and without a time, and

@@ -1381,7 +1381,7 @@ static const char *pieces[] = {"a", "", "12.5", "东城区", " spaced ",
 static void
 csv_both_ways(void)
 {
-	struct csv_opts o = {',', NULL};
+	struct csv_opts o = {.delim = ','};
 	char *text = NULL;
 	size_t len = 0, cap = 0;
 	int round, mismatches = 0;

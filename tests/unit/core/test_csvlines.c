@@ -55,7 +55,7 @@ lines_are(const char *name, const char *bytes, size_t len,
     const char *encoding, const char *want)
 {
 	static const size_t chunks[] = {1, 2, 3, 7, 65536};
-	struct csv_opts o = {',', encoding};
+	struct csv_opts o = {.delim = ',', .encoding = encoding};
 	const char *path = t_file(name, bytes, len);
 	char got[2048];
 	size_t k;

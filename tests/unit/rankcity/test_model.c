@@ -24,7 +24,7 @@ void suite_model(void);
 
 #define TFILE(name, lit) t_file((name), (lit), sizeof(lit) - 1)
 
-static const struct csv_opts comma = {',', NULL};
+static const struct csv_opts comma = {.delim = ','};
 
 /* rc_read of data (and META when meta is not NULL) with the unit column
  * unit and the label column label; 0 or -1 with *e set. */
