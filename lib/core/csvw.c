@@ -145,8 +145,11 @@ write_all(struct csvw *w, const char *p, size_t n, struct err *e)
 
 /*
  * Convert the buffer to the output encoding and write it.  A character
- * cut by the buffer's end stays in the buffer for the next flush; one
- * the encoding cannot hold is an error (GB18030 holds every one).
+ * cut by the buffer's end stays in the buffer for the next flush.  A byte
+ * that is not UTF-8 (a bad record of a GB18030 file read as UTF-8, on its
+ * way to the reject file) is written as it is, so no byte of it is lost:
+ * in a GB18030 output it is the record's own text again.  A character the
+ * encoding cannot hold is an error (GB18030 holds every one).
  */
 static int
 flush_converted(struct csvw *w, struct err *e)
@@ -161,11 +164,27 @@ flush_converted(struct csvw *w, struct err *e)
 	}
 	out = w->conv;
 	outleft = w->convcap;
-	if (iconv(w->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
+	while (iconv(w->cd, &in, &inleft, &out, &outleft) == (size_t)-1 &&
 	    errno != EINVAL) {
-		w->failed = errno == EILSEQ ? EILSEQ : EIO;
-		return errf(e, ERR_IO, "%s: a character cannot be written in "
-		    "the output encoding", w->name);
+		if (errno == EILSEQ && (unsigned char)*in >= 0x80 &&
+		    utf8_len(in, inleft) == 0 && outleft > 0) {
+			*out++ = *in++;
+			outleft--;
+			inleft--;
+			continue;
+		}
+		if (errno == EILSEQ) {
+			char q[32];
+			size_t n = utf8_len(in, inleft);
+
+			w->failed = EILSEQ;
+			return errf(e, ERR_IO, "%s: a character cannot be "
+			    "written in the output encoding: %s", w->name,
+			    quote_value(q, sizeof q, in, n ? n : 1));
+		}
+		w->failed = EIO;
+		return errf(e, ERR_IO, "%s: cannot convert to the output "
+		    "encoding: %s", w->name, strerror(errno));
 	}
 	if (write_all(w, w->conv, w->convcap - outleft, e) < 0)
 		return -1;

@@ -155,6 +155,18 @@ assert w == {6}, w
 assert rows[0][-2:] == ["error", "line"], rows[0]
 ' "$tmp/rej.csv"
 
+# A GB18030 export read without --encoding, rejects written in GB18030:
+# the bad record's bytes (not UTF-8) go to the reject file as they are,
+# which in GB18030 is its own text again (the run used to fail).
+t reject-gb18030-raw 0 caseflow -q --output-encoding gb18030 \
+    --reject "$tmp/gbrej.csv" -o /dev/null $c/input-gb.csv
+ok reject-gb18030-raw-bytes python3 -c '
+import sys
+rej = open(sys.argv[1], "rb").read()
+src = open(sys.argv[2], "rb").read().splitlines()[2]
+assert src in rej, (src, rej)
+' "$tmp/gbrej.csv" $c/input-gb.csv
+
 # --- --stats: the summary's counts as a one-row CSV ---
 t stats 0 caseflow --stats "$tmp/st.csv" -o /dev/null $c/rates.csv
 f stats-file "$tmp/st.csv"
