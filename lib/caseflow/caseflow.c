@@ -334,10 +334,13 @@ struct run {
 static int
 rel_time(struct run *R, double t, int32_t *out)
 {
-	int64_t s = (int64_t)floor(t), d;
+	int64_t d;
 
-	d = s - R->base;
-	if (!(t > -1e12 && t < 1e12) || d <= INT32_MIN || d > INT32_MAX)
+	/* The range first: floor() of a NaN or a huge t is no int64_t. */
+	if (!(t > -1e12 && t < 1e12))
+		return -1;
+	d = (int64_t)floor(t) - R->base;
+	if (d <= INT32_MIN || d > INT32_MAX)
 		return -1;
 	*out = (int32_t)d;
 	return 0;
