@@ -1208,6 +1208,23 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			    QV(q1, m->node[k].code), m->data_name);
 			goto out;
 		}
+		/* the id, name and group of a unit are not measures of it:
+		 * ranking on them would print a number that means nothing */
+		if (icol[k] == ucol || icol[k] == lcol || icol[k] == bcol) {
+			const char *what = icol[k] == ucol ? "unit" :
+			    icol[k] == lcol ? "--label" : "--by";
+			if (o->meta)
+				errf(e, ERR_DATA, "%s:%ld: iCode names the %s "
+				    "column of %s, which cannot be an "
+				    "indicator: %s", mname, m->node[k].line,
+				    what, m->data_name,
+				    QV(q1, m->node[k].code));
+			else
+				errf(e, ERR_USAGE, "--indicators names the %s "
+				    "column, which cannot be an indicator: %s",
+				    what, QV(q1, m->node[k].code));
+			goto out;
+		}
 	}
 	for (k = m->nind; k < m->nnode && o->meta; k++) {
 		if (names_find(&t.hx, m->node[k].code, strlen(m->node[k].code),

@@ -850,6 +850,16 @@ t usage-indicators-empty 2 rankcity --indicators 'a,-' $rd/small.csv
 # The same column by name and by position (a is column 4): usage.
 t usage-indicators-same-column 2 rankcity --indicators a,4 $rd/small.csv
 t usage-indicators-meta 2 rankcity -m $rd/small_meta.csv --indicators a $rd/small.csv
+# The unit, --label and --by columns are not indicators: numeric_ids.csv
+# has numbers in all three (year, unit 1 2 3, name 10 20 30), which were
+# ranked on with exit 0.  --indicators naming one, by name or position
+# (the unit is column 2), is a usage error; an iCode naming one is an
+# error at its META line (meta_icode_unit.csv line 3).
+t usage-indicators-unit 2 rankcity --indicators 2,a $rd/numeric_ids.csv
+t usage-indicators-unit-name 2 rankcity --indicators unit,a $rd/numeric_ids.csv
+t usage-indicators-label 2 rankcity --label name --indicators a,-name $rd/numeric_ids.csv
+t usage-indicators-by 2 rankcity --by year --indicators year,a $rd/numeric_ids.csv
+t bad-meta-icode-unit 1 rankcity -m $rd/meta_icode_unit.csv $rd/numeric_ids.csv
 # --lang zh: the fixed names in Chinese (排名, 排名变化, 综合指数), the
 # numbers as without it; last month's file may use either name.
 t lang-zh 0 rankcity --lang zh --indicators 'a,-b' --previous $rd/previous.csv $rd/small.csv
