@@ -23,7 +23,7 @@ find_exact(const struct rules *rs, const char *cat, size_t len,
 int
 rules_load(struct rules *rs, const char *path, struct err *e)
 {
-	struct csv_opts o = {',', NULL, 1}; /* a side file */
+	struct csv_opts o = {.delim = ',', .side = 1};
 	struct csvr *r;
 	struct csv_record *rec;
 	size_t cc, sc, lc, uc;

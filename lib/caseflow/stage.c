@@ -98,7 +98,7 @@ stage_lookup(const struct stage_map *m, const char *s, size_t len)
 int
 stage_map_load(struct stage_map *m, const char *path, struct err *e)
 {
-	struct csv_opts o = {',', NULL, 1}; /* a side file */
+	struct csv_opts o = {.delim = ',', .side = 1};
 	struct csvr *r;
 	struct csv_record *rec;
 	size_t ncol, scol;

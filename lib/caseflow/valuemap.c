@@ -98,7 +98,7 @@ value_meaning_fits(enum value_role r, enum meaning m)
 int
 value_map_load(struct value_map *m, const char *path, struct err *e)
 {
-	struct csv_opts o = {',', NULL, 1}; /* a side file */
+	struct csv_opts o = {.delim = ',', .side = 1};
 	struct csvr *r;
 	struct csv_record *rec;
 	size_t col[3];

@@ -136,7 +136,7 @@ date_day(const char *s, size_t len, int *ok)
 int
 workcal_load_csv(struct workcal *c, const char *path, struct err *e)
 {
-	struct csv_opts co = {',', NULL, 1}; /* a side file */
+	struct csv_opts co = {.delim = ',', .side = 1};
 	struct csvr *r;
 	struct csv_record *rec;
 	size_t dcol, kcol;

@@ -157,7 +157,7 @@ static int
 read_meta_rows(const char *path, struct meta_row **rows, size_t *nrows,
     char **name_out, struct buf *other, struct err *e)
 {
-	struct csv_opts co = {',', NULL, 1}; /* a side file */
+	struct csv_opts co = {.delim = ',', .side = 1};
 	struct csvr *r = NULL;
 	const struct csv_record *h;
 	struct csv_record *rec;
@@ -1206,6 +1206,23 @@ rc_read(struct rc_model *m, const char *path, const struct csv_opts *c,
 			errf(e, ERR_DATA, "%s:%ld: iCode %s is not a column "
 			    "of %s", mname, m->node[k].line,
 			    QV(q1, m->node[k].code), m->data_name);
+			goto out;
+		}
+		/* the id, name and group of a unit are not measures of it:
+		 * ranking on them would print a number that means nothing */
+		if (icol[k] == ucol || icol[k] == lcol || icol[k] == bcol) {
+			const char *what = icol[k] == ucol ? "unit" :
+			    icol[k] == lcol ? "--label" : "--by";
+			if (o->meta)
+				errf(e, ERR_DATA, "%s:%ld: iCode names the %s "
+				    "column of %s, which cannot be an "
+				    "indicator: %s", mname, m->node[k].line,
+				    what, m->data_name,
+				    QV(q1, m->node[k].code));
+			else
+				errf(e, ERR_USAGE, "--indicators names the %s "
+				    "column, which cannot be an indicator: %s",
+				    what, QV(q1, m->node[k].code));
 			goto out;
 		}
 	}

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -133,29 +134,70 @@ write_weights_out(struct csvw *w, const struct rc_model *m,
 }
 
 /*
- * --previous: the earlier ranking's rank of each unit (0 when absent),
- * found by unit id.  Units are few (hundreds): a linear search per unit
- * is simple and fast enough; ids must be unique there too.
+ * --previous, read once (the standard input cannot be read again for
+ * each --by group): its rows that have a rank, each with its unit, its
+ * --by group (NULL without --by) and its line.
+ */
+struct prev_row {
+	char *unit, *group;
+	long rank, line;
+};
+struct prev_tab {
+	const char *name; /* as errors name the file */
+	char *name_own;
+	struct prev_row *row;
+	size_t n;
+};
+
+static void
+prev_tab_free(struct prev_tab *p)
+{
+	size_t i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->row[i].unit);
+		free(p->row[i].group);
+	}
+	free(p->row);
+	free(p->name_own);
+	memset(p, 0, sizeof *p);
+}
+
+static char *
+dup_trimmed(const char *s, size_t len)
+{
+	char *d;
+
+	trim_blanks(&s, &len);
+	if ((d = malloc(len + 1)) != NULL) {
+		memcpy(d, s, len);
+		d[len] = '\0';
+	}
+	return d;
+}
+
+/*
+ * Read the earlier ranking: the unit column, the rank column under this
+ * run's name or else the other language's (last month may have been
+ * written without --lang zh), and under --by the by column, which it
+ * must have (a ranking of all the units is not one of a group's).  A
+ * row with an empty or NA rank (a unit not ranked then) is left out.
  */
 static int
 read_previous(const char *path, const struct rc_model *m,
-    const struct csv_opts *c, int zh, long *prev, struct err *e)
+    const struct csv_opts *c, int zh, struct prev_tab *p, struct err *e)
 {
 	struct csvr *r = NULL;
 	struct csv_record *rec;
-	size_t ucol, rcol, bcol = 0, u;
-	long *seen = NULL;
+	size_t ucol, rcol, bcol = 0, cap = 0;
 	int st, rc = -1;
-	char q1[96], q2[96];
+	char q1[96];
 	struct csv_opts side = *c;
 
-	for (u = 0; u < m->nunit; u++)
-		prev[u] = 0;
+	memset(p, 0, sizeof *p);
 	side.side = 1; /* its empty rows are not the data's */
 	if (csvr_open(&r, path, &side, e) < 0)
 		return -1;
-	/* the rank column under this run's name, else the other language's
-	 * (last month may have been written without --lang zh) */
 	if (csvr_column(r, m->unit_col, &ucol, e) < 0 ||
 	    (m->by_col && csvr_column(r, m->by_col, &bcol, e) < 0) ||
 	    (csv_header_column(csvr_header(r), col_names[zh][N_RANK],
@@ -163,35 +205,18 @@ read_previous(const char *path, const struct rc_model *m,
 	    col_names[!zh][N_RANK], &rcol) < 0 &&
 	    csvr_column(r, col_names[zh][N_RANK], &rcol, e) < 0))
 		goto out;
-	seen = calloc(m->nunit + 1, sizeof *seen);
-	if (seen == NULL) {
+	if ((p->name_own = strdup(csvr_name(r))) == NULL) {
 		err_nomem(e);
 		goto out;
 	}
+	p->name = p->name_own;
 	while ((st = csvr_next(r, &rec, e)) == 1) {
-		const char *id;
-		size_t len;
+		struct prev_row *row;
 		double v;
 		enum num_status ns;
 		/* first: a short row has no field ucol to read */
 		if (csvr_check_width(r, rec, e) < 0)
 			goto out;
-		id = rec->field[ucol];
-		len = rec->len[ucol];
-		if (m->by_col) {
-			/* --by: the rows of this group only */
-			const char *g = rec->field[bcol];
-			size_t glen = rec->len[bcol];
-			trim_blanks(&g, &glen);
-			if (glen != strlen(m->by_val) ||
-			    memcmp(g, m->by_val, glen) != 0)
-				continue;
-		}
-		trim_blanks(&id, &len);
-		for (u = 0; u < m->nunit; u++)
-			if (strlen(m->unit[u]) == len &&
-			    memcmp(m->unit[u], id, len) == 0)
-				break;
 		ns = parse_num(rec->field[rcol], rec->len[rcol], &v);
 		if (ns == NUM_EMPTY || ns == NUM_NA)
 			continue;
@@ -202,24 +227,82 @@ read_previous(const char *path, const struct rc_model *m,
 			    rec->len[rcol]));
 			goto out;
 		}
-		if (u == m->nunit)
-			continue; /* a unit that is gone */
-		if (seen[u]) {
-			errf(e, ERR_DATA, "%s:%ld: duplicate unit %s (also on "
-			    "line %ld)", csvr_name(r), rec->line,
-			    QV(q2, m->unit[u]), seen[u]);
+		if (p->n == cap) {
+			size_t ncap = cap ? 2 * cap : 64;
+			struct prev_row *nr = ncap > SIZE_MAX / sizeof *nr ?
+			    NULL : realloc(p->row, ncap * sizeof *nr);
+			if (nr == NULL) {
+				err_nomem(e);
+				goto out;
+			}
+			p->row = nr;
+			cap = ncap;
+		}
+		row = &p->row[p->n];
+		row->group = NULL;
+		row->rank = (long)v;
+		row->line = rec->line;
+		row->unit = dup_trimmed(rec->field[ucol], rec->len[ucol]);
+		if (row->unit == NULL || (m->by_col && (row->group =
+		    dup_trimmed(rec->field[bcol], rec->len[bcol])) == NULL)) {
+			free(row->unit);
+			err_nomem(e);
 			goto out;
 		}
-		seen[u] = rec->line;
-		prev[u] = (long)v;
+		p->n++;
 	}
 	if (st < 0)
 		goto out;
 	rc = 0;
 out:
-	free(seen);
 	csvr_close(r);
+	if (rc < 0)
+		prev_tab_free(p);
 	return rc;
+}
+
+/*
+ * The earlier rank of each unit of m (0 when absent), found by unit id,
+ * and under --by by group too; *matched: how many units were found.
+ * Units are few (hundreds): a linear search per row is simple and fast
+ * enough; ids must be unique there too.
+ */
+static int
+match_previous(const struct prev_tab *p, const struct rc_model *m,
+    long *prev, size_t *matched, struct err *e)
+{
+	size_t i, u;
+	long *seen = calloc(m->nunit + 1, sizeof *seen);
+	char q[96];
+
+	*matched = 0;
+	if (seen == NULL)
+		return err_nomem(e);
+	for (u = 0; u < m->nunit; u++)
+		prev[u] = 0;
+	for (i = 0; i < p->n; i++) {
+		const struct prev_row *row = &p->row[i];
+		/* --by: the rows of this group only */
+		if (m->by_col && strcmp(row->group, m->by_val) != 0)
+			continue;
+		for (u = 0; u < m->nunit; u++)
+			if (strcmp(m->unit[u], row->unit) == 0)
+				break;
+		if (u == m->nunit)
+			continue; /* a unit that is gone */
+		if (seen[u]) {
+			errf(e, ERR_DATA, "%s:%ld: duplicate unit %s (also on "
+			    "line %ld)", p->name, row->line,
+			    QV(q, m->unit[u]), seen[u]);
+			free(seen);
+			return -1;
+		}
+		seen[u] = row->line;
+		prev[u] = row->rank;
+		(*matched)++;
+	}
+	free(seen);
+	return 0;
 }
 
 /* Units in output order: by rank, ties and missing index in input order
@@ -488,14 +571,16 @@ rc_opts_init(struct rc_opts *o)
 /*
  * The pipeline on one model (the whole table, or one --by group), from
  * the denomination on; adds to *st.  shape: the tree whose aggregates the
- * ranking writes (NULL: the model's own, after any constant is dropped).  prev_gone: --previous names a file
- * that is missing or empty (rc_run has said so): rank_change is empty.
+ * ranking writes (NULL: the model's own, after any constant is dropped).
+ * pt: the --previous ranking, NULL when the file is missing or empty
+ * (rc_run has said so): rank_change is empty.  *matched: how many units
+ * pt gave a rank_change (left alone without a ranking that has one).
  */
 static int
 run_model(const struct rc_opts *o, struct rc_model *mp,
-    const struct rc_model *shape, int prev_gone,
-    struct csvw *out, struct buf *script, struct buf *warn,
-    struct rc_summary *st, struct err *e)
+    const struct rc_model *shape, const struct prev_tab *pt,
+    size_t *matched, struct csvw *out, struct buf *script,
+    struct buf *warn, struct rc_summary *st, struct err *e)
 {
 	struct rc_model m = *mp;
 	struct rc_treat_info *ti = NULL;
@@ -618,8 +703,7 @@ run_model(const struct rc_opts *o, struct rc_model *mp,
 			}
 			for (u = 0; u < m.nunit; u++)
 				prev[u] = 0;
-			if (!prev_gone && read_previous(o->previous, &m,
-			    &o->csv, o->zh, prev, e) < 0)
+			if (pt && match_previous(pt, &m, prev, matched, e) < 0)
 				goto out;
 		}
 		if (write_ranking(&m, shape ? shape : &m, rank, prev, ord, out,
@@ -677,14 +761,42 @@ previous_gone(const char *path, struct buf *warn, struct err *e)
 	return 1;
 }
 
+/*
+ * --by --previous: one line naming the groups (none: nothing) whose units
+ * the earlier ranking does not rank, their rank_change being empty.
+ */
+static int
+warn_unmatched(const char *prev, const char *by_col, const struct buf *g,
+    size_t n, struct buf *warn, struct err *e)
+{
+	char q[96];
+
+	if (n == 0 || warn == NULL)
+		return 0;
+	QV(q, by_col);
+	if (buf_append(warn, "--previous ", 11) < 0 ||
+	    buf_append(warn, prev, strlen(prev)) < 0 ||
+	    buf_append(warn, n > 1 ? " ranks no unit of the groups " :
+	    " ranks no unit of the group ", n > 1 ? 29 : 28) < 0 ||
+	    buf_append(warn, g->data, g->len) < 0 ||
+	    buf_append(warn, " (--by ", 7) < 0 ||
+	    buf_append(warn, q, strlen(q)) < 0 ||
+	    buf_append(warn, "): rank_change left empty there\n", 32) < 0)
+		return err_nomem(e);
+	return 0;
+}
+
 int
 rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
     struct buf *script, struct buf *warn, struct rc_summary *st,
     struct err *e)
 {
 	struct rc_model m, *sub = NULL;
-	size_t nsub = 0, g;
-	int rc = -1, gone = 0;
+	struct prev_tab pt = {0};
+	struct buf none = {0}; /* "a", "b": the groups pt ranks nothing of */
+	size_t nsub = 0, nnone = 0, g, matched;
+	int rc = -1, gone = 0, ranked;
+	char q[96];
 
 	memset(st, 0, sizeof *st);
 	if (rc_read(&m, path, &o->csv, &o->read, warn, e) < 0)
@@ -692,11 +804,24 @@ rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
 	st->units = m.nunit;
 	st->indicators = m.nind;
 	st->aggregates = m.nnode - m.nind;
-	if (o->previous && o->mc.n == 0 && !o->emit && !o->audit &&
-	    (gone = previous_gone(o->previous, warn, e)) < 0)
+	ranked = o->previous && o->mc.n == 0 && !o->emit && !o->audit;
+	if (ranked && (gone = previous_gone(o->previous, warn, e)) < 0)
+		goto out;
+	if (ranked && !gone && read_previous(o->previous, &m, &o->csv, o->zh,
+	    &pt, e) < 0)
 		goto out;
 	if (!o->by) {
-		rc = run_model(o, &m, NULL, gone, out, script, warn, st, e);
+		matched = 0;
+		rc = run_model(o, &m, NULL, ranked && !gone ? &pt : NULL,
+		    &matched, out, script, warn, st, e);
+		/* the same for a run of one group: not silently empty */
+		if (rc == 0 && ranked && !gone && matched == 0 && warn &&
+		    (buf_append(warn, "--previous ", 11) < 0 ||
+		    buf_append(warn, pt.name, strlen(pt.name)) < 0 ||
+		    buf_append(warn, " ranks no unit of ", 18) < 0 ||
+		    buf_append(warn, m.data_name, strlen(m.data_name)) < 0 ||
+		    buf_append(warn, ": rank_change left empty\n", 25) < 0))
+			rc = err_nomem(e);
 		goto out;
 	}
 	/* --by: each group as if it were the whole input, one header */
@@ -704,10 +829,21 @@ rc_run(const struct rc_opts *o, const char *path, struct csvw *out,
 		goto out;
 	for (g = 0; g < nsub; g++) {
 		sub[g].no_head = g > 0;
-		if (run_model(o, &sub[g], &m, gone, out, script, warn, st,
-		    e) < 0)
+		matched = 0;
+		if (run_model(o, &sub[g], &m, ranked && !gone ? &pt : NULL,
+		    &matched, out, script, warn, st, e) < 0)
 			goto out;
+		if (ranked && !gone && matched == 0) {
+			QV(q, sub[g].by_val);
+			if ((nnone++ && buf_append(&none, ", ", 2) < 0) ||
+			    buf_append(&none, q, strlen(q)) < 0) {
+				err_nomem(e);
+				goto out;
+			}
+		}
 	}
+	if (warn_unmatched(pt.name, m.by_col, &none, nnone, warn, e) < 0)
+		goto out;
 	st->groups = nsub;
 	rc = 0;
 out:
@@ -715,5 +851,7 @@ out:
 	for (g = 0; g < nsub; g++)
 		rc_model_free(&sub[g]);
 	free(sub);
+	prev_tab_free(&pt);
+	free(none.data);
 	return rc;
 }

@@ -12,7 +12,7 @@
 int
 main(int argc, char **argv)
 {
-	struct csv_opts o = {',', NULL};
+	struct csv_opts o = {.delim = ','};
 	struct csvr *r;
 	struct csv_record *rec;
 	struct csvw *w;

@@ -850,6 +850,16 @@ t usage-indicators-empty 2 rankcity --indicators 'a,-' $rd/small.csv
 # The same column by name and by position (a is column 4): usage.
 t usage-indicators-same-column 2 rankcity --indicators a,4 $rd/small.csv
 t usage-indicators-meta 2 rankcity -m $rd/small_meta.csv --indicators a $rd/small.csv
+# The unit, --label and --by columns are not indicators: numeric_ids.csv
+# has numbers in all three (year, unit 1 2 3, name 10 20 30), which were
+# ranked on with exit 0.  --indicators naming one, by name or position
+# (the unit is column 2), is a usage error; an iCode naming one is an
+# error at its META line (meta_icode_unit.csv line 3).
+t usage-indicators-unit 2 rankcity --indicators 2,a $rd/numeric_ids.csv
+t usage-indicators-unit-name 2 rankcity --indicators unit,a $rd/numeric_ids.csv
+t usage-indicators-label 2 rankcity --label name --indicators a,-name $rd/numeric_ids.csv
+t usage-indicators-by 2 rankcity --by year --indicators year,a $rd/numeric_ids.csv
+t bad-meta-icode-unit 1 rankcity -m $rd/meta_icode_unit.csv $rd/numeric_ids.csv
 # --lang zh: the fixed names in Chinese (排名, 排名变化, 综合指数), the
 # numbers as without it; last month's file may use either name.
 t lang-zh 0 rankcity --lang zh --indicators 'a,-b' --previous $rd/previous.csv $rd/small.csv
@@ -882,7 +892,25 @@ t by-tree 0 rankcity -m $rd/small_meta.csv --by month $rd/by_tree.csv
 # --previous under --by matches group and unit: 2024-01 A 1-3 = -2,
 # C 2-1 = 1, B new; 2024-02 C 3-1 = 2, B 1-2 = -1, A new.
 t by-previous 0 rankcity --by month --previous $rd/by_previous.csv $rd/by.csv
-# Under --by the previous ranking needs the by column.
+# A group the previous ranking has no rank for (last month's file read
+# with this month's data) is not left empty silently: one warning line.
+# by_previous_feb.csv ranks 2024-02 only: C 1-1 = 0, B 3-2 = 1, A 2-3 =
+# -1; 2024-01 empty, named in the warning.
+t by-previous-some-groups 0 rankcity --by month --previous $rd/by_previous_feb.csv $rd/by.csv
+# by_previous_dec.csv ranks 2023-12 only: both groups in one line.
+t by-previous-no-group 0 rankcity --by month --previous $rd/by_previous_dec.csv $rd/by.csv
+# One month's file against another month's ranking, as the man page
+# says to: without --by the month column is text and the unit alone
+# matches (2024-01 C 1-1 = 0, B 3-2 = 1, A 2-3 = -1).
+t previous-other-month 0 rankcity --previous $rd/by_previous_feb.csv $rd/by_2024-01.csv
+# Without --by, a previous ranking of none of the units warns the same.
+t previous-no-unit-matches 0 rankcity --indicators a --previous $rd/by_previous_dec.csv $rd/small.csv
+# The previous ranking on the standard input is read once, not once a
+# group (the second group read an empty input and failed).
+t by-previous-stdin 0 sh -c "rankcity --by month --previous - $rd/by.csv <$rd/by_previous.csv"
+# Under --by the previous ranking needs the by column: a ranking without
+# it ranked all the units together (or another grouping), and its rank
+# minus a rank within a group would be a wrong number, not a change.
 t bad-by-previous-no-column 1 rankcity --by month --previous $rd/previous.csv $rd/by.csv
 # A unit twice in one group is an error; once per group is not.
 # (by_dup.csv: A in m1, m2, and m1 again on line 4.)

@@ -241,6 +241,60 @@ indicator_list(void)
 	rc_model_free(&m);
 }
 
+/* The unit, --label and --by columns are not indicators, whether
+ * --indicators names them (by name or position: a usage error) or an
+ * iCode does (an error at its META line); numeric ids once ranked. */
+static void
+indicator_not_id(void)
+{
+	char path[512], meta[512], want[1200];
+	struct rc_model m;
+	struct rc_read_opts o;
+	struct err e = {0};
+	static const char *const l1[] = {"1", "a"}, *const l2[] = {"a",
+	    "-name"}, *const l3[] = {"y", "a"};
+
+	snprintf(path, sizeof path, "%s", TFILE("model-ids.csv",
+	    "unit,name,y,a\n1,10,2024,1\n2,20,2024,2\n3,30,2024,4\n"));
+	snprintf(meta, sizeof meta, "%s", TFILE("model-ids-meta.csv",
+	    "Level,iCode,Direction,Weight,Parent\n1,a,1,1,idx\n"
+	    "1,unit,1,1,idx\n2,idx,1,1,\n"));
+	memset(&o, 0, sizeof o);
+	o.unit_col = "unit";
+	o.indicators = l1;
+	o.nindicators = 2;
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg, "--indicators names the unit column, which cannot "
+	    "be an indicator: \"unit\"");
+	rc_model_free(&m);
+	o.label_col = "name";
+	o.indicators = l2;
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg, "--indicators names the --label column, which "
+	    "cannot be an indicator: \"name\"");
+	rc_model_free(&m);
+	o.label_col = NULL;
+	o.by_col = "y";
+	o.indicators = l3;
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg, "--indicators names the --by column, which cannot "
+	    "be an indicator: \"y\"");
+	rc_model_free(&m);
+	o.by_col = NULL;
+	o.indicators = NULL;
+	o.nindicators = 0;
+	o.meta = meta;
+	CHECK_INT(rc_read(&m, path, &comma, &o, NULL, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	snprintf(want, sizeof want, "%s:3: iCode names the unit column of "
+	    "%s, which cannot be an indicator: \"unit\"", meta, path);
+	CHECK_STR(e.msg, want);
+	rc_model_free(&m);
+}
+
 /* Columns META leaves out: one warning line lists them all. */
 static void
 not_in_meta(void)
@@ -574,6 +628,7 @@ suite_model(void)
 	with_meta();
 	errors();
 	indicator_list();
+	indicator_not_id();
 	not_in_meta();
 	hashed_lookups();
 	drop_constant();

@@ -254,6 +254,54 @@ previous(void)
 	result_free(&r);
 }
 
+/* --by --previous: units matched on group and id; the groups the earlier
+ * ranking has no rank for are named in one warning line, and a run
+ * without --by that matches no unit warns too. */
+static void
+by_previous(void)
+{
+	struct rc_opts o;
+	struct result r;
+	char data[PATHMAX], prev[PATHMAX], want[3 * PATHMAX];
+
+	snprintf(data, sizeof data, "%s", TFILE("by-prev-data.csv",
+	    "m,unit,a\n"
+	    "01,A,1\n01,B,2\n"
+	    "02,A,2\n02,B,1\n"
+	    "03,A,1\n03,B,2\n"));
+	/* 01 and 03: no row (00 is no group now); 02: A 2 -> 1 (+1), B
+	 * 1 -> 2 (-1) */
+	snprintf(prev, sizeof prev, "%s", TFILE("by-prev-prev.csv",
+	    "m,unit,rank\n00,A,1\n00,B,2\n02,A,2\n02,B,1\n"));
+	defaults(&o);
+	o.by = o.read.by_col = "m";
+	o.previous = prev;
+	run(&o, data, NULL, &r);
+	CHECK_INT(r.rc, 0);
+	CHECK_STR(r.out,
+	    "m,unit,rank,rank_change,index\n"
+	    "01,B,1,,100\n01,A,2,,0\n"
+	    "02,A,1,1,100\n02,B,2,-1,0\n"
+	    "03,B,1,,100\n03,A,2,,0\n");
+	snprintf(want, sizeof want, "--previous %s ranks no unit of the groups "
+	    "\"01\", \"03\" (--by \"m\"): rank_change left empty there\n",
+	    prev);
+	CHECK(r.warn.data != NULL && r.warn.len == strlen(want) &&
+	    memcmp(r.warn.data, want, r.warn.len) == 0);
+	result_free(&r);
+	/* without --by, a previous ranking of none of the units */
+	snprintf(prev, sizeof prev, "%s", TFILE("by-prev-none.csv",
+	    "unit,rank\nZ,1\n"));
+	o.by = o.read.by_col = NULL;
+	run(&o, data_path, NULL, &r);
+	CHECK_INT(r.rc, 0);
+	snprintf(want, sizeof want, "--previous %s ranks no unit of %s: "
+	    "rank_change left empty\n", prev, data_path);
+	CHECK(r.warn.data != NULL && r.warn.len == strlen(want) &&
+	    memcmp(r.warn.data, want, r.warn.len) == 0);
+	result_free(&r);
+}
+
 /* A value that is not a number: ERR_DATA naming file, line, column. */
 static void
 bad_value(void)
@@ -482,6 +530,7 @@ suite_run(void)
 	ranking();
 	emit_normalised();
 	previous();
+	by_previous();
 	bad_value();
 	uncertainty();
 	charts();
