@@ -17,7 +17,7 @@
 static int
 parse_offset(const char *s, size_t len, long *off)
 {
-	int sign, hh, mm = 0;
+	int sign, hh, mm = 0, ss = 0, colon = 0;
 
 	if (len == 1 && (*s == 'Z' || *s == 'z')) {
 		*off = 0;
@@ -34,8 +34,16 @@ parse_offset(const char *s, size_t len, long *off)
 	if (len > 0 && *s == ':') {
 		s++;
 		len--;
-		if (len != 2)
+		if (len != 2 && len != 5)
 			return -1;
+		colon = 1;
+	}
+	/* +HH:MM:SS, as format_time() writes a local mean time offset (the
+	 * tz database's zones before 1900, such as +08:05:43). */
+	if (colon && len == 5 && s[2] == ':' && isdigit((unsigned char)s[3]) &&
+	    isdigit((unsigned char)s[4])) {
+		ss = (s[3] - '0') * 10 + (s[4] - '0');
+		len = 2;
 	}
 	if (len == 2) {
 		if (!isdigit((unsigned char)s[0]) || !isdigit((unsigned char)s[1]))
@@ -44,9 +52,9 @@ parse_offset(const char *s, size_t len, long *off)
 	} else if (len != 0) {
 		return -1;
 	}
-	if (hh > 14 || mm > 59)
+	if (hh > 14 || mm > 59 || ss > 59)
 		return -1;
-	*off = sign * (hh * 3600L + mm * 60L);
+	*off = sign * (hh * 3600L + mm * 60L + ss);
 	return 0;
 }
 
@@ -617,6 +625,11 @@ format_time(const struct time_opts *o, double t, char *buf)
 	n = snprintf(buf, 32, "%04d-%02d-%02dT%02d:%02d:%02d%c%02ld:%02ld",
 	    tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday, tm.tm_hour,
 	    tm.tm_min, tm.tm_sec, off < 0 ? '-' : '+', a / 3600, a / 60 % 60);
+	/* An offset of whole minutes written in minutes would move the
+	 * instant by up to 59 s: such offsets (local mean times before
+	 * 1900) keep their seconds, which parse_time() reads back. */
+	if (n > 0 && n < 29 && a % 60 != 0)
+		n += snprintf(buf + n, 32 - (size_t)n, ":%02ld", a % 60);
 	return n > 0 && n < 32 ? (size_t)n : 0;
 }
 

@@ -84,7 +84,9 @@ int time_local(const struct time_opts *o, double t, struct tm *tm, long *off);
 
 /*
  * Write t as ISO 8601 in the options' zone, to the second, with the
- * offset: "2024-01-05T08:00:00+08:00".  buf needs 32 bytes.  Returns the
+ * offset: "2024-01-05T08:00:00+08:00" (with seconds, +08:05:43, when the
+ * zone's offset then had them: local mean times before 1900, which
+ * parse_time() reads back).  buf needs 32 bytes.  Returns the
  * length, or 0 when t is out of range.
  */
 size_t format_time(const struct time_opts *o, double t, char *buf);

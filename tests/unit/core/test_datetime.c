@@ -158,12 +158,17 @@ zone_options(void)
 	CHECK_INT(o.tz_offset, -19800);
 	CHECK_INT(time_opts_init(&o, NULL, "+14:00"), 0);
 	CHECK_INT(o.tz_offset, 14 * 3600);
+	/* Seconds, as format_time() writes a local mean time's offset. */
+	CHECK_INT(time_opts_init(&o, NULL, "+08:05:43"), 0);
+	CHECK_INT(o.tz_offset, 29143);
 
 	/* Malformed offsets and unknown names; none may touch TZ. */
 	CHECK_INT(time_opts_init(&o, NULL, "+15:00"), -1);
 	CHECK_INT(time_opts_init(&o, NULL, "+8:00"), -1);
 	CHECK_INT(time_opts_init(&o, NULL, "+08:0"), -1);
-	CHECK_INT(time_opts_init(&o, NULL, "+08:00:00"), -1);
+	CHECK_INT(time_opts_init(&o, NULL, "+08:00:0"), -1);
+	CHECK_INT(time_opts_init(&o, NULL, "+08:00:60"), -1);
+	CHECK_INT(time_opts_init(&o, NULL, "+0800:00"), -1);
 	CHECK_INT(time_opts_init(&o, NULL, "UTC+8"), -1);
 	CHECK_INT(time_opts_init(&o, NULL, "Mars/Olympus_Mons"), -1);
 	CHECK_INT(time_opts_init(&o, NULL, "Asia/Beijing"), -1);
@@ -754,6 +759,21 @@ named_zones_out(void)
 	CHECK_INT(time_opts_init(&o, NULL, "America/New_York"), 0);
 	CHECK_INT(time_opts_init(&o, NULL, "UTC"), 0);
 	CHECK_STR(fmt(&o, spring + 1), "2023-03-12T07:00:00+00:00");
+	/* Before 1901 Shanghai kept local mean time, +08:05:43: written
+	 * with its seconds, since +08:05 would move the instant by 43 s
+	 * (the fuzz finding tests/fuzz/crashes/time/lmt-offset-seconds),
+	 * and read back. */
+	{
+		double lmt = (double)civil_to_epoch(1900, 6, 1, 0, 0, 0) - 29143;
+
+		/* A named zone is the process's TZ: set it again. */
+		CHECK_INT(time_opts_init(&sh, NULL, "Asia/Shanghai"), 0);
+		CHECK_STR(fmt(&sh, lmt), "1900-06-01T00:00:00+08:05:43");
+		TIME(&sh, "1900-06-01T00:00:00+08:05:43", lmt);
+		TIME(&o, "1900-06-01T00:00:00-00:00:01", lmt + 29144);
+		NOTIME(&o, "1900-06-01T00:00:00+08:05:60");
+		NOTIME(&o, "1900-06-01T00:00:00+08:05:4");
+	}
 }
 
 /* --- periods --- */
