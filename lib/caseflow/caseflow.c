@@ -415,15 +415,6 @@ time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 	return 0;
 }
 
-static int
-word_in(const char *s, size_t len, const char *const *words)
-{
-	for (; *words; words++)
-		if (word_is(s, len, *words))
-			return 1;
-	return 0;
-}
-
 /*
  * Is the field a totals label, as Excel exports leave under a table
  * (合计, 总计, 小计, 共计 in either script, Total, Subtotal, Grand total)?

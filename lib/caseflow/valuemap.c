@@ -29,15 +29,6 @@ static const char *const unsatisfied[] = {"unsatisfied", "dissatisfied",
 static const char *const cancelled[] = {"cancelled", "canceled", "作废",
 	"已作废", "作廢", "已作廢", "撤销", "已撤销", "撤銷", "已撤銷", NULL};
 
-static int
-word_in(const char *s, size_t len, const char *const *words)
-{
-	for (; *words; words++)
-		if (word_is(s, len, *words))
-			return 1;
-	return 0;
-}
-
 const char *
 value_role_name(enum value_role r)
 {

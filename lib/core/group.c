@@ -102,21 +102,30 @@ static int
 cmp_sortrec(const void *a, const void *b)
 {
 	const struct sortrec *p = a, *q = b;
-	const char *x = p->t, *y = q->t, *xe = p->t + p->tl;
+	int c;
+
+	if (p->tuple != q->tuple && (c = tuple_cmp(p->t, p->tl, q->t)) != 0)
+		return c;
+	return (p->period > q->period) - (p->period < q->period);
+}
+
+int
+tuple_cmp(const char *x, size_t xlen, const char *y)
+{
+	const char *xe = x + xlen;
 	uint32_t l1, l2;
 	int c;
 
-	if (p->tuple != q->tuple)
-		for (; x < xe; x += 4 + l1, y += 4 + l2) {
-			memcpy(&l1, x, 4);
-			memcpy(&l2, y, 4);
-			c = memcmp(x + 4, y + 4, l1 < l2 ? l1 : l2);
-			if (c != 0)
-				return c;
-			if (l1 != l2)
-				return l1 < l2 ? -1 : 1;
-		}
-	return (p->period > q->period) - (p->period < q->period);
+	for (; x < xe; x += 4 + l1, y += 4 + l2) {
+		memcpy(&l1, x, 4);
+		memcpy(&l2, y, 4);
+		c = memcmp(x + 4, y + 4, l1 < l2 ? l1 : l2);
+		if (c != 0)
+			return c;
+		if (l1 != l2)
+			return l1 < l2 ? -1 : 1;
+	}
+	return 0;
 }
 
 int

@@ -140,4 +140,12 @@ tuple_next(const char **p, const char **val, size_t *len)
 	*p += 4 + l;
 }
 
+/*
+ * Compare two tuples of the same columns in output order: column by
+ * column, bytewise, a value that is a prefix of the other first (as
+ * LC_ALL=C sort on each column).  x is xlen bytes long; y holds as many
+ * values.  Returns <0, 0 or >0 as x sorts before, with or after y.
+ */
+int tuple_cmp(const char *x, size_t xlen, const char *y);
+
 #endif

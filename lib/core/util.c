@@ -262,3 +262,12 @@ word_is(const char *s, size_t len, const char *w)
 {
 	return strlen(w) == len && strncasecmp(s, w, len) == 0;
 }
+
+int
+word_in(const char *s, size_t len, const char *const *words)
+{
+	for (; *words; words++)
+		if (word_is(s, len, *words))
+			return 1;
+	return 0;
+}

@@ -90,6 +90,10 @@ uint64_t hash_bytes(const char *s, size_t len);
 /* Is the len bytes at s the word w, ASCII letters in any case?  1 or 0. */
 int word_is(const char *s, size_t len, const char *w);
 
+/* Is the len bytes at s one of words (NULL-terminated), as word_is()
+ * compares?  1 or 0. */
+int word_in(const char *s, size_t len, const char *const *words);
+
 /* Growable byte buffer; the owner frees data with free(). */
 struct buf {
 	char *data;

@@ -236,20 +236,8 @@ static int
 cmp_vals(const void *a, const void *b)
 {
 	const struct byval *p = a, *q = b;
-	const char *x = p->s, *y = q->s, *xe = p->s + p->len;
-	uint32_t l1, l2;
-	int c;
 
-	for (; x < xe; x += 4 + l1, y += 4 + l2) {
-		memcpy(&l1, x, 4);
-		memcpy(&l2, y, 4);
-		c = memcmp(x + 4, y + 4, l1 < l2 ? l1 : l2);
-		if (c != 0)
-			return c;
-		if (l1 != l2)
-			return l1 < l2 ? -1 : 1;
-	}
-	return 0;
+	return tuple_cmp(p->s, p->len, q->s);
 }
 
 static int

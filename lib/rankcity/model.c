@@ -419,6 +419,38 @@ root_name(const struct rc_model *m, const struct csv_record *head, int zh)
 	}
 }
 
+/*
+ * The index over indicators 0..n-1 of a model without META: node n,
+ * level 2, weight 1, named by root_name(), every indicator its child.
+ * m->nind and m->nnode are set first, so that rc_model_free() frees what
+ * was made even when this fails.  Returns 0, or -1 with *e set.
+ */
+static int
+add_root(struct rc_model *m, size_t n, const struct csv_record *head,
+    int zh, struct err *e)
+{
+	size_t k;
+
+	m->nind = n;
+	m->nnode = n + 1;
+	m->node[n].code = root_name(m, head, zh);
+	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
+	m->node[n].child = calloc(n, sizeof(size_t));
+	if (!m->node[n].code || !m->node[n].name || !m->node[n].child)
+		return err_nomem(e);
+	m->node[n].level = 2;
+	m->node[n].dir = 1;
+	m->node[n].weight = 1;
+	m->node[n].target = m->node[n].gp_lo = m->node[n].gp_hi = NAN;
+	m->node[n].parent = -1;
+	for (k = 0; k < n; k++) {
+		m->node[k].parent = (long)n;
+		m->node[n].child[k] = k;
+	}
+	m->node[n].nchild = n;
+	return 0;
+}
+
 /* Order the rows into nodes and link the tree, checking it. */
 static int
 build_tree(struct rc_model *m, struct meta_row *a, size_t n,
@@ -921,7 +953,7 @@ static int
 infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
     long gcol, long bcol, int zh, struct err *e)
 {
-	size_t i, u, k = 0, n = 0;
+	size_t i, u, n = 0;
 	double v;
 
 	m->node = calloc(t->head.nfields + 1, sizeof *m->node);
@@ -964,24 +996,7 @@ infer_tree(struct rc_model *m, const struct table *t, long ucol, long lcol,
 	if (n == 0)
 		return errf(e, ERR_DATA, "%s: no numeric columns to use as "
 		    "indicators", m->data_name);
-	m->nind = n;
-	m->nnode = n + 1;
-	m->node[n].code = root_name(m, &t->head, zh);
-	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
-	m->node[n].child = calloc(n, sizeof(size_t));
-	if (!m->node[n].code || !m->node[n].name || !m->node[n].child)
-		return err_nomem(e);
-	m->node[n].level = 2;
-	m->node[n].dir = 1;
-	m->node[n].weight = 1;
-	m->node[n].target = m->node[n].gp_lo = m->node[n].gp_hi = NAN;
-	m->node[n].parent = -1;
-	for (k = 0; k < n; k++) {
-		m->node[k].parent = (long)n;
-		m->node[n].child[k] = k;
-	}
-	m->node[n].nchild = n;
-	return 0;
+	return add_root(m, n, &t->head, zh, e);
 }
 
 /*
@@ -1033,27 +1048,7 @@ list_tree(struct rc_model *m, struct table *t, const struct rc_read_opts *o,
 		m->node[k].weight = 1;
 		m->node[k].target = m->node[k].gp_lo = m->node[k].gp_hi = NAN;
 	}
-	m->nnode = n + 1; /* rc_model_free frees the root too */
-	m->node[n].code = root_name(m, &t->head, o->zh);
-	m->node[n].name = m->node[n].code ? strdup(m->node[n].code) : NULL;
-	m->node[n].child = calloc(n, sizeof(size_t));
-	if (!m->node[n].code || !m->node[n].name || !m->node[n].child) {
-		err_nomem(e);
-		goto out;
-	}
-	m->nind = n;
-	m->nnode = n + 1;
-	m->node[n].level = 2;
-	m->node[n].dir = 1;
-	m->node[n].weight = 1;
-	m->node[n].target = m->node[n].gp_lo = m->node[n].gp_hi = NAN;
-	m->node[n].parent = -1;
-	for (k = 0; k < n; k++) {
-		m->node[k].parent = (long)n;
-		m->node[n].child[k] = k;
-	}
-	m->node[n].nchild = n;
-	rc = 0;
+	rc = add_root(m, n, &t->head, o->zh, e);
 out:
 	names_free(&codes);
 	return rc;
