@@ -55,6 +55,7 @@ CORE_SRC     = $(wildcard lib/core/*.c)
 GEO_SRC      = $(wildcard lib/geo/*.c)
 CASEFLOW_SRC = $(wildcard lib/caseflow/*.c)
 RANKCITY_SRC = $(wildcard lib/rankcity/*.c)
+PARTSCORE_SRC = $(wildcard lib/partscore/*.c)
 UNIT_SRC     = $(wildcard tests/unit/*.c tests/unit/*/*.c)
 
 CORE_LIBS     = $(CSV_LIBS) $(MATH_LIBS)
@@ -62,6 +63,7 @@ STATS_LIBS    = $(GSL_LIBS)
 GEO_LIBS      = $(GEOS_LIBS) $(JANSSON_LIBS)
 CASEFLOW_LIBS = $(JANSSON_LIBS) $(THREAD_LIBS) $(STATS_LIBS)
 RANKCITY_LIBS = $(STATS_LIBS)
+PARTSCORE_LIBS = $(STATS_LIBS)
 
 B  = build
 SB = build/asan
@@ -89,6 +91,7 @@ $(1)/libcore.a: $(CORE_SRC:%.c=$(1)/obj/%.o)
 $(1)/libgeo.a: $(GEO_SRC:%.c=$(1)/obj/%.o)
 $(1)/libcaseflow.a: $(CASEFLOW_SRC:%.c=$(1)/obj/%.o)
 $(1)/librankcity.a: $(RANKCITY_SRC:%.c=$(1)/obj/%.o)
+$(1)/libpartscore.a: $(PARTSCORE_SRC:%.c=$(1)/obj/%.o)
 $(1)/%.a:
 	@rm -f $$@
 	$$(AR) rcs $$@ $$^
@@ -107,9 +110,9 @@ $(1)/rankcity: $(1)/obj/cmd/rankcity.o $(1)/obj/cmd/cli/cli.o \
 
 # The unit tests link every part.
 $(1)/unit: $(UNIT_SRC:%.c=$(1)/obj/%.o) $(1)/libgeo.a $(1)/libcaseflow.a \
-    $(1)/librankcity.a $(1)/libcore.a
+    $(1)/librankcity.a $(1)/libpartscore.a $(1)/libcore.a
 	$(3) $(2) -o $$@ $$^ $$(GEO_LIBS) $$(CASEFLOW_LIBS) \
-	    $$(RANKCITY_LIBS) $$(CORE_LIBS)
+	    $$(RANKCITY_LIBS) $$(PARTSCORE_LIBS) $$(CORE_LIBS)
 endef
 
 $(eval $(call build_rules,$(B),$$(CFLAGS),$$(CC)))
@@ -167,7 +170,8 @@ clang-check:
 	@if command -v clang >/dev/null 2>&1; then \
 	  echo "clang -fsyntax-only $(WARN)"; \
 	  clang $(XCFLAGS) -Werror -fsyntax-only cmd/*.c cmd/cli/*.c $(CORE_SRC) \
-	      $(GEO_SRC) $(CASEFLOW_SRC) $(RANKCITY_SRC) $(UNIT_SRC); \
+	      $(GEO_SRC) $(CASEFLOW_SRC) $(RANKCITY_SRC) $(PARTSCORE_SRC) \
+	      $(UNIT_SRC); \
 	else echo "clang not installed: skipping the clang warning check"; fi
 
 # Build the harnesses when clang links libFuzzer here; otherwise leave the
