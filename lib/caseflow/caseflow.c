@@ -377,19 +377,6 @@ note_time(struct run *R, int32_t t)
 	}
 }
 
-static int
-bad_value(struct csvr *r, const struct csv_record *rec, size_t col,
-    const char *what, struct err *e)
-{
-	char q[160];
-	const struct csv_record *h = csvr_header(r);
-
-	return errf(e, ERR_DATA, "%s:%ld: column \"%.*s\": %s %s",
-	    csvr_name(r), rec->line, (int)(h->len[col] > 80 ? 80 : h->len[col]),
-	    h->field[col], quote_value(q, sizeof q, rec->field[col],
-		rec->len[col]), what);
-}
-
 /* A time field: 0 with *t set, 1 when empty, -1 (with *e) when bad. */
 static int
 time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
@@ -403,49 +390,16 @@ time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (len == 0)
 		return 1;
 	if (parse_time(&R->o->time, s, len, &v) < 0)
-		return bad_value(r, rec, col, R->o->time.format ?
+		return csvr_bad_value(r, rec, col, R->o->time.format ?
 		    "does not match --time-format" : "is not an ISO 8601 time",
 		    e);
 	if (rel_time(R, v, t) < 0) {
 		char what[120];
 		snprintf(what, sizeof what, "is outside the times caseflow "
 		    "holds, %s to %s", R->lo, R->hi);
-		return bad_value(r, rec, col, what, e);
+		return csvr_bad_value(r, rec, col, what, e);
 	}
 	return 0;
-}
-
-/*
- * Is the field a totals label, as Excel exports leave under a table
- * (合计, 总计, 小计, 共计 in either script, Total, Subtotal, Grand total)?
- * Blanks, ideographic spaces and a trailing colon are ignored, so
- * "合  计：" is one; English in any case.
- */
-static int
-totals_word(const char *s, size_t len)
-{
-	static const char *const words[] = {"合计", "合計", "总计", "總計",
-	    "小计", "小計", "共计", "共計", "total", "totals", "subtotal",
-	    "grandtotal", NULL};
-	char w[32];
-	size_t n = 0, i;
-
-	for (i = 0; i < len; i++) {
-		if (s[i] == ' ' || s[i] == '\t')
-			continue;
-		if (len - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0) {
-			i += 2;
-			continue;
-		}
-		if (n == sizeof w)
-			return 0;
-		w[n++] = s[i];
-	}
-	if (n > 0 && w[n - 1] == ':')
-		n--;
-	else if (n >= 3 && memcmp(w + n - 3, "\xef\xbc\x9a", 3) == 0)
-		n -= 3; /* ： */
-	return word_in(w, n, words);
 }
 
 /*
@@ -464,7 +418,7 @@ not_totals(struct run *R, struct csvr *r, const struct csv_record *rec,
 		if (!totals_word(rec->field[0], rec->len[0]))
 			return 0;
 	}
-	return bad_value(r, rec, col, "is a totals row (合计, Total), not a "
+	return csvr_bad_value(r, rec, col, "is a totals row (合计, Total), not a "
 	    "case", e);
 }
 
@@ -518,7 +472,7 @@ callbacks(struct run *R, struct csvr *r, const struct csv_record *rec,
 			else if (m == M_UNSATISFIED)
 				v = SAT_NO;
 			else
-				return bad_value(r, rec, R->cbcol[i],
+				return csvr_bad_value(r, rec, R->cbcol[i],
 				    "is not satisfied, basically or "
 				    "unsatisfied (满意, 基本满意, 不满意, ...; "
 				    "other words: --value-map)", e);
@@ -527,7 +481,7 @@ callbacks(struct run *R, struct csvr *r, const struct csv_record *rec,
 		} else if (m == M_NO) {
 			v = CBV_NO;
 		} else {
-			return bad_value(r, rec, R->cbcol[i],
+			return csvr_bad_value(r, rec, R->cbcol[i],
 			    "is not yes or no (also y/n, 1/0, true/false, "
 			    "是/否, ...; other words: --value-map)", e);
 		}
@@ -1421,11 +1375,11 @@ long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (csvr_check_width(r, rec, e) < 0 || not_totals(R, r, rec, e) < 0)
 		return -1;
 	if (rec->len[R->idcol] == 0)
-		return bad_value(r, rec, R->idcol, "is empty: every row needs "
+		return csvr_bad_value(r, rec, R->idcol, "is empty: every row needs "
 		    "a case id", e);
 	s = stage_of(R, rec->field[R->stagecol], rec->len[R->stagecol]);
 	if (s == ST_UNKNOWN)
-		return bad_value(r, rec, R->stagecol, "is not a stage (report, "
+		return csvr_bad_value(r, rec, R->stagecol, "is not a stage (report, "
 		    "file, dispatch, handle, feedback, verify, close, rework, "
 		    "suspend, resume, extend, return, cancel, their Chinese "
 		    "names, or a word from --stage-map)", e);
@@ -1433,7 +1387,7 @@ long_parse(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (rc < 0)
 		return -1;
 	if (rc > 0)
-		return bad_value(r, rec, R->atcol, "is empty: every step needs "
+		return csvr_bad_value(r, rec, R->atcol, "is empty: every step needs "
 		    "a time", e);
 	ev->due = T_NONE;
 	if (R->duecol != NO_COL &&
@@ -1761,7 +1715,7 @@ rework_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (len == 0)
 		return 0;
 	if (parse_num(s, len, &v) != NUM_OK || !(v >= 0) || v != floor(v))
-		return bad_value(r, rec, R->reworkcol, "is not a whole number "
+		return csvr_bad_value(r, rec, R->reworkcol, "is not a whole number "
 		    "of reworks (0 or more)", e);
 	if (v > UINT16_MAX) {
 		k->nrework = UINT16_MAX;
@@ -1787,7 +1741,7 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (csvr_check_width(r, rec, e) < 0 || not_totals(R, r, rec, e) < 0)
 		return -1;
 	if (rec->len[R->idcol] == 0)
-		return bad_value(r, rec, R->idcol, "is empty: every row needs "
+		return csvr_bad_value(r, rec, R->idcol, "is empty: every row needs "
 		    "a case id", e);
 	kase_init(&k);
 	ntimes = 0;
@@ -1805,7 +1759,7 @@ wide_record(struct run *R, struct csvr *r, const struct csv_record *rec,
 	/* A row without a single stage time cannot be placed in time or
 	 * judged: a totals or note row, not an open case. */
 	if (ntimes == 0)
-		return bad_value(r, rec, R->idcol, "has no time in any stage "
+		return csvr_bad_value(r, rec, R->idcol, "has no time in any stage "
 		    "column: not a case", e);
 	if (R->duecol != NO_COL &&
 	    time_field(R, r, rec, R->duecol, &k.due, e) < 0)

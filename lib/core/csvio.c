@@ -1029,3 +1029,16 @@ csvin_close(struct csvin *in)
 	free(in->first);
 	free(in);
 }
+
+int
+csvr_bad_value(const struct csvr *r, const struct csv_record *rec,
+    size_t col, const char *what, struct err *e)
+{
+	char q[160];
+	const struct csv_record *h = csvr_header(r);
+
+	return errf(e, ERR_DATA, "%s:%ld: column \"%.*s\": %s %s",
+	    csvr_name(r), rec->line, (int)(h->len[col] > 80 ? 80 : h->len[col]),
+	    h->field[col], quote_value(q, sizeof q, rec->field[col],
+		rec->len[col]), what);
+}

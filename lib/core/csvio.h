@@ -115,6 +115,15 @@ int csvr_check_width(const struct csvr *r, const struct csv_record *rec,
     struct err *e);
 
 /*
+ * Set *e (ERR_DATA) to the one message of a bad value: FILE:LINE: column
+ * "NAME": "VALUE" WHAT (the name cut at 80 bytes, the value quoted as
+ * quote_value() does).  what is a phrase such as "is not a number".
+ * Returns -1, for the caller to return.
+ */
+int csvr_bad_value(const struct csvr *r, const struct csv_record *rec,
+    size_t col, const char *what, struct err *e);
+
+/*
  * Find the column named by spec under the one rule every option that
  * names a column follows (csv_header_column): stores the 0-based index in
  * *idx and returns 0; returns -1 with *e set (ERR_DATA) naming the column

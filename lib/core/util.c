@@ -271,3 +271,30 @@ word_in(const char *s, size_t len, const char *const *words)
 			return 1;
 	return 0;
 }
+
+int
+totals_word(const char *s, size_t len)
+{
+	static const char *const words[] = {"合计", "合計", "总计", "總計",
+	    "小计", "小計", "共计", "共計", "total", "totals", "subtotal",
+	    "grandtotal", NULL};
+	char w[32];
+	size_t n = 0, i;
+
+	for (i = 0; i < len; i++) {
+		if (s[i] == ' ' || s[i] == '\t')
+			continue;
+		if (len - i >= 3 && memcmp(s + i, "\xe3\x80\x80", 3) == 0) {
+			i += 2;
+			continue;
+		}
+		if (n == sizeof w)
+			return 0;
+		w[n++] = s[i];
+	}
+	if (n > 0 && w[n - 1] == ':')
+		n--;
+	else if (n >= 3 && memcmp(w + n - 3, "\xef\xbc\x9a", 3) == 0)
+		n -= 3; /* ： */
+	return word_in(w, n, words);
+}

@@ -94,6 +94,15 @@ int word_is(const char *s, size_t len, const char *w);
  * compares?  1 or 0. */
 int word_in(const char *s, size_t len, const char *const *words);
 
+/*
+ * Is the len bytes at s a totals label, as Excel exports leave under a
+ * table (合计, 总计, 小计, 共计 in either script, Total, Totals,
+ * Subtotal, Grand total)?  Blanks, ideographic spaces and a trailing
+ * colon (: or ：) are ignored, so "合  计：" is one; English in any case.
+ * Returns 1 or 0.  A row so labelled is no record of the data.
+ */
+int totals_word(const char *s, size_t len);
+
 /* Growable byte buffer; the owner frees data with free(). */
 struct buf {
 	char *data;

@@ -1,0 +1,58 @@
+/*
+ * population.h - partscore's population file: the denominators of the
+ * per-capita measures, the areas that must appear even without events,
+ * their parents for the inequality decompositions, and the sizes of
+ * sub-populations (migrants, say) for the representation ratios.
+ */
+#ifndef PS_POPULATION_H
+#define PS_POPULATION_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/intern.h"
+#include "core/util.h"
+
+/* At most this many sub-population columns in a population file. */
+#define PS_MAX_SUBPOP 16
+
+/*
+ * A population file: one row per area, its population, optionally its
+ * parent area and the --by values it belongs to, and sub-population
+ * counts (every other column).  Owned by the struct; free with
+ * population_free().
+ */
+struct population {
+	char *path;
+	struct intern areas;     /* area names, ids 0..n-1 in file order */
+	double *pop;             /* [n] population */
+	double *sub;             /* [n * nsub] sub-population counts */
+	char *sub_names[PS_MAX_SUBPOP];
+	int nsub;
+	struct intern parents;   /* parent names, with --parent */
+	uint32_t *parent;        /* [n] parent id, or NULL */
+	struct intern bytuples;  /* the areas' --by tuples, when it has them */
+	uint32_t *bytuple;       /* [n] tuple id, or NULL */
+	size_t n;
+};
+
+/*
+ * Read a population file into *p (zeroed by the caller): CSV whose area
+ * column is area_col (or, when it has no such column, "area"), a column
+ * "population", the column parent_col when not NULL, the columns
+ * by[0..nby-1] when the file has all of them (then each area belongs to
+ * its --by group; when it has none of them, to every group; some but not
+ * all is an error), and every other column a sub-population count.
+ * Populations and counts are numbers >= 0, a sub-population no larger
+ * than the population; an area given twice, an empty area or a number
+ * that is not one is an error naming FILE:LINE.  Returns 0, or -1 with
+ * *e set.
+ */
+int population_load(struct population *p, const char *path,
+    const char *area_col, const char *parent_col, char *const *by, int nby,
+    struct err *e);
+
+/* Free what population_load() allocated; p may be zeroed. */
+void population_free(struct population *p);
+
+#endif
