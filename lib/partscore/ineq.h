@@ -68,6 +68,14 @@ struct ineq_result {
  * When sum(events) is 0 (mu = 0) every measure is NaN.  Returns 0, or -1
  * with *e set: ERR_DATA when a pop[i] is not > 0 or finite, or an
  * events[i] is negative or not finite; ERR_NOMEM.
+ *
+ * Clarified: n = 0 is the case mu = 0 (every measure NaN, returns 0).
+ * ERR_DATA also when a parent[i] is not below nparents, or a rate or a
+ * total overflows to infinity.  Messages name the area by its index in
+ * the arrays (from 0) and give the value, as in
+ * `area 3: population "0" is not a finite number > 0`.  With the
+ * correction and a single area (sum w_i^2 = 1) the Gini is NaN.  A
+ * parent with no areas is left out of the decomposition.
  */
 int ineq_compute(const double *pop, const double *events,
     const uint32_t *parent, size_t nparents, size_t n, int gini_correction,
@@ -81,6 +89,13 @@ int ineq_compute(const double *pop, const double *events,
  * method).  Resamples whose Gini is undefined (no events) count as NaN
  * and make both ends NaN.  Same inputs and seed, same interval.  Returns
  * 0, or -1 with *e set (ERR_NOMEM).
+ *
+ * Clarified: each resample draws its n areas one after the other, each
+ * gsl_rng_uniform_int(rng, n), resample after resample; an area drawn k
+ * times weighs as k areas (the same Gini as ineq_compute() of the
+ * resampled arrays, to rounding).  B = 0, n = 0 or a level outside
+ * [0, 1] give NaN ends.  ERR_DATA for the inputs that ineq_compute()
+ * refuses, and for n > 2^32 - 1 (more than mt19937 can draw from).
  */
 int ineq_gini_bootstrap(const double *pop, const double *events, size_t n,
     int gini_correction, unsigned long B, unsigned long seed, double level,
@@ -93,6 +108,10 @@ int ineq_gini_bootstrap(const double *pop, const double *events, size_t n,
  * values, from 0 to 1).  order[k], k < n, receives the index of the kth
  * area when order is not NULL.  Returns 0, or -1 with *e set
  * (ERR_NOMEM; ERR_DATA when sum(events) is 0).
+ *
+ * Clarified: cum_pop[n] and cum_events[n] are exactly 1; ERR_DATA also
+ * for the inputs that ineq_compute() refuses.  Palma's L(p) interpolates
+ * linearly between these points.
  */
 int ineq_lorenz(const double *pop, const double *events, size_t n,
     double *cum_pop, double *cum_events, size_t *order, struct err *e);

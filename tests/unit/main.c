@@ -38,6 +38,7 @@ void suite_pipeline(void);
 void suite_montecarlo(void);
 void suite_methods(void);
 void suite_run(void);
+void suite_ineq(void);
 
 static uint64_t t_rng;
 
@@ -176,6 +177,7 @@ main(void)
 		{"rankcity/montecarlo", suite_montecarlo},
 		{"rankcity/methods", suite_methods},
 		{"rankcity/run", suite_run},
+		{"partscore/ineq", suite_ineq},
 	};
 	size_t i;
 
