@@ -14,7 +14,7 @@
 #include "caseflow/rules.h"
 #include "caseflow/stage.h"
 #include "caseflow/valuemap.h"
-#include "caseflow/workcal.h"
+#include "core/workcal.h"
 #include "cli/cli.h"
 #include "cli/cli_chart.h"
 #include "core/csvio.h"
@@ -436,25 +436,6 @@ check_paths(const struct options *op, char *const *files, int nfiles)
 	cli_check_paths(&op->com, in, 4, files, nfiles, NULL, 0);
 }
 
-/* The working calendar of --calendar, with --work-hours. */
-static int
-load_calendar(struct options *op, struct workcal *cal, struct err *e)
-{
-	long off;
-
-	if (time_fixed_offset(&op->run.time, &off) < 0)
-		return errf(e, ERR_USAGE, "working time (--calendar) needs a "
-		    "zone with one offset from UTC, and %s changes its offset "
-		    "(daylight saving); use a fixed one such as --tz -05:00",
-		    op->tz ? op->tz : getenv("TZ"));
-	workcal_init(cal, off);
-	if (workcal_load(cal, op->calendar, e) < 0)
-		return -1;
-	if (op->work_hours && workcal_set_hours(cal, op->work_hours, e) < 0)
-		return -1;
-	return 0;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -499,7 +480,8 @@ main(int argc, char **argv)
 		op.run.rules = &rules;
 	}
 	if (op.calendar) {
-		if (load_calendar(&op, &cal, &e) < 0) {
+		if (workcal_setup(&cal, &op.run.time, op.tz, op.calendar,
+		    op.work_hours, &e) < 0) {
 			status = cli_fail(&e);
 			goto done;
 		}

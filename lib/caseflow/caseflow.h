@@ -50,7 +50,7 @@
 #include "caseflow/stage.h"
 #include "core/util.h"
 #include "caseflow/valuemap.h"
-#include "caseflow/workcal.h"
+#include "core/workcal.h"
 
 /* The stages that make the main chain, in order (report .. close). */
 #define CF_NCHAIN 7

@@ -58,18 +58,7 @@ rules_load(struct rules *rs, const char *path, struct err *e)
 				sizeof q, rec->field[sc], rec->len[sc]));
 			goto out;
 		}
-		{
-			size_t ul = rec->len[uc];
-			trim_blanks(&u, &ul);
-			if (ul == 1 && u[0] == 'h')
-				ru.unit = UNIT_H;
-			else if (ul == 2 && memcmp(u, "wh", 2) == 0)
-				ru.unit = UNIT_WH;
-			else if (ul == 2 && memcmp(u, "wd", 2) == 0)
-				ru.unit = UNIT_WD;
-			else
-				ru.unit = (enum limit_unit)-1;
-		}
+		ru.unit = (enum limit_unit)limit_unit_parse(u, rec->len[uc]);
 		if ((int)ru.unit < 0) {
 			errf(e, ERR_DATA, "%s:%ld: column \"unit\": %s is not h, "
 			    "wh or wd", csvr_name(r), rec->line,
@@ -140,13 +129,5 @@ rules_find(const struct rules *rs, const char *category, size_t len,
 double
 rule_deadline(const struct rule *ru, const struct workcal *c, double t)
 {
-	switch (ru->unit) {
-	case UNIT_H:
-		return t + ru->limit * 3600;
-	case UNIT_WH:
-		return workcal_add_hours(c, t, ru->limit);
-	case UNIT_WD:
-		break;
-	}
-	return workcal_deadline_days(c, t, (int)ru->limit);
+	return workcal_deadline(c, t, ru->limit, ru->unit);
 }

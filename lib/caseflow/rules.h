@@ -14,9 +14,7 @@
 
 #include "caseflow/stage.h"
 #include "core/util.h"
-#include "caseflow/workcal.h"
-
-enum limit_unit { UNIT_H, UNIT_WH, UNIT_WD };
+#include "core/workcal.h"
 
 struct rule {
 	char *category; /* "" for the default */

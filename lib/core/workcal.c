@@ -1,4 +1,4 @@
-#include "caseflow/workcal.h"
+#include "core/workcal.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -576,4 +576,54 @@ workcal_seconds_between(const struct workcal *c, double t0, double t1)
 	return day_overlap(c, d0, t0, t1) +
 	    (double)workcal_count(c, d0 + 1, d1) * day_seconds(c) +
 	    day_overlap(c, d1, t0, t1);
+}
+
+int
+limit_unit_parse(const char *s, size_t len)
+{
+	trim_blanks(&s, &len);
+	if (len == 1 && s[0] == 'h')
+		return UNIT_H;
+	if (len == 2 && memcmp(s, "wh", 2) == 0)
+		return UNIT_WH;
+	if (len == 2 && memcmp(s, "wd", 2) == 0)
+		return UNIT_WD;
+	return -1;
+}
+
+double
+workcal_deadline(const struct workcal *c, double t, double limit,
+    enum limit_unit unit)
+{
+	switch (unit) {
+	case UNIT_H:
+		return t + limit * 3600;
+	case UNIT_WH:
+		return workcal_add_hours(c, t, limit);
+	case UNIT_WD:
+		break;
+	}
+	return workcal_deadline_days(c, t, (int)limit);
+}
+
+int
+workcal_setup(struct workcal *c, const struct time_opts *t,
+    const char *zone_name, const char *path, const char *hours,
+    struct err *e)
+{
+	long off;
+
+	if (zone_name == NULL && (zone_name = getenv("TZ")) == NULL)
+		zone_name = "the zone";
+	if (time_fixed_offset(t, &off) < 0)
+		return errf(e, ERR_USAGE, "working time (--calendar) needs a "
+		    "zone with one offset from UTC, and %s changes its offset "
+		    "(daylight saving); use a fixed one such as --tz -05:00",
+		    zone_name);
+	workcal_init(c, off);
+	if (workcal_load(c, path, e) < 0)
+		return -1;
+	if (hours != NULL && workcal_set_hours(c, hours, e) < 0)
+		return -1;
+	return 0;
 }

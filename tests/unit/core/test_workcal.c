@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "caseflow/workcal.h"
+#include "core/workcal.h"
 #include "../t.h"
 
 void suite_workcal(void);

@@ -1,5 +1,6 @@
 /*
- * workcal.h - working days and working hours, for deadlines (caseflow).
+ * workcal.h - working days and working hours, for deadlines (caseflow's
+ * rules, partscore's --sla), and limits written h, wh or wd.
  *
  * A working day is Monday to Friday unless declared off, or any day
  * declared a working day (a make-up day, 调休).  Declarations come from a
@@ -25,11 +26,16 @@
 #ifndef WORKCAL_H
 #define WORKCAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
+#include "core/datetime.h"
 #include "core/util.h"
 
 #define WORKCAL_MAXSEG 8
+
+/* The unit of a limit: clock hours, working hours, working days. */
+enum limit_unit { UNIT_H, UNIT_WH, UNIT_WD };
 
 struct workcal {
 	long tz_offset;     /* seconds east of UTC for local days */
@@ -109,5 +115,31 @@ double workcal_add_hours(const struct workcal *c, double t, double h);
 
 /* Working seconds between t0 and t1 (0 when t1 <= t0). */
 double workcal_seconds_between(const struct workcal *c, double t0, double t1);
+
+/*
+ * The unit the len bytes at s name (blanks around them trimmed): "h",
+ * "wh" or "wd".  Returns it, or -1 for anything else.
+ */
+int limit_unit_parse(const char *s, size_t len);
+
+/*
+ * The deadline of a limit that starts at t: t plus limit clock hours
+ * (UNIT_H; c may then be NULL), or workcal_add_hours() or
+ * workcal_deadline_days() (limit a whole number) on calendar c.
+ */
+double workcal_deadline(const struct workcal *c, double t, double limit,
+    enum limit_unit unit);
+
+/*
+ * Set up *c (zeroed by the caller, who frees it with workcal_free()) as
+ * the tools' --calendar PATH and --work-hours SPEC (may be NULL) ask:
+ * local days in the fixed offset of t's zone, declarations from PATH
+ * (workcal_load).  A zone that changes its offset (daylight saving) is a
+ * usage error (ERR_USAGE) naming zone_name, the zone as given (may be
+ * NULL: the TZ environment's).  Returns 0, or -1 with *e set.
+ */
+int workcal_setup(struct workcal *c, const struct time_opts *t,
+    const char *zone_name, const char *path, const char *hours,
+    struct err *e);
 
 #endif
