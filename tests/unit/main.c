@@ -24,6 +24,7 @@ void suite_intern(void);
 void suite_group(void);
 void suite_stats(void);
 void suite_chart(void);
+void suite_words(void);
 void suite_pip(void);
 void suite_layer(void);
 void suite_gridify(void);
@@ -162,6 +163,7 @@ main(void)
 		{"core/group", suite_group},
 		{"core/stats", suite_stats},
 		{"core/chart", suite_chart},
+		{"core/words", suite_words},
 		{"geo/pip", suite_pip},
 		{"geo/layer", suite_layer},
 		{"geo/gridify", suite_gridify},
