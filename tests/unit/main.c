@@ -39,6 +39,7 @@ void suite_pipeline(void);
 void suite_montecarlo(void);
 void suite_methods(void);
 void suite_run(void);
+void suite_vocab(void);
 
 static uint64_t t_rng;
 
@@ -178,6 +179,7 @@ main(void)
 		{"rankcity/montecarlo", suite_montecarlo},
 		{"rankcity/methods", suite_methods},
 		{"rankcity/run", suite_run},
+		{"partscore/vocab", suite_vocab},
 	};
 	size_t i;
 
