@@ -1,33 +1,28 @@
 #include "caseflow/stage.h"
 
-#include <stdlib.h>
-#include <string.h>
-#include <strings.h>
-
-#include "core/csvio.h"
-
-static const char *const english[ST_COUNT] = {
-	"report", "file", "dispatch", "handle", "feedback", "verify", "close",
-	"rework", "suspend", "resume", "extend", "return", "cancel", "note"
-};
-
 /*
- * Chinese names, several per stage: digital city management's in
- * Simplified and Traditional characters, then the words of 12345
- * hotlines.  The 12345 mapping: 受理 and 登记 (the call is taken) report;
- * 转办, 交办 and 派单 (sent to a department) dispatch; 办理 handle; 回复
- * and 答复 (the department's answer) feedback; 核实 verify; 办结 (the
- * hotline's "concluded", counted by its 办结率) close; 重办 rework; 挂起
- * suspend; 解挂 resume; 退回 and 退单 (the department sends it back)
- * return; 撤销 cancel.  签收 (signing for a case) and 回访 (the callback,
- * often after 办结, whose answers have columns of their own) are notes:
- * taken as neither a dispatch nor a handling nor a check, they would
- * bend those times and rates.
+ * The built-in words: the English names, then Chinese ones, several per
+ * stage: digital city management's in Simplified and Traditional
+ * characters, then the words of 12345 hotlines.  The 12345 mapping: 受理
+ * and 登记 (the call is taken) report; 转办, 交办 and 派单 (sent to a
+ * department) dispatch; 办理 handle; 回复 and 答复 (the department's
+ * answer) feedback; 核实 verify; 办结 (the hotline's "concluded", counted
+ * by its 办结率) close; 重办 rework; 挂起 suspend; 解挂 resume; 退回 and
+ * 退单 (the department sends it back) return; 撤销 cancel.  签收
+ * (signing for a case) and 回访 (the callback, often after 办结, whose
+ * answers have columns of their own) are notes: taken as neither a
+ * dispatch nor a handling nor a check, they would bend those times and
+ * rates.  Lookups hash (core/words.h): caseflow looks up every step.
  */
-static const struct {
-	const char *name;
-	enum stage stage;
-} chinese[] = {
+static const struct word_def words[] = {
+	/* The English names first, in the order of enum stage (stage_name()
+	 * reads them here), in any case. */
+	{"report", ST_REPORT}, {"file", ST_FILE}, {"dispatch", ST_DISPATCH},
+	{"handle", ST_HANDLE}, {"feedback", ST_FEEDBACK},
+	{"verify", ST_VERIFY}, {"close", ST_CLOSE}, {"rework", ST_REWORK},
+	{"suspend", ST_SUSPEND}, {"resume", ST_RESUME},
+	{"extend", ST_EXTEND}, {"return", ST_RETURN}, {"cancel", ST_CANCEL},
+	{"note", ST_NOTE},
 	{"上报", ST_REPORT}, {"上報", ST_REPORT}, {"受理", ST_REPORT},
 	{"信息收集", ST_REPORT}, {"登记", ST_REPORT}, {"登記", ST_REPORT},
 	{"立案", ST_FILE}, {"案卷建立", ST_FILE},
@@ -58,104 +53,47 @@ static const struct {
 	{"签收", ST_NOTE}, {"簽收", ST_NOTE}, {"回访", ST_NOTE},
 	{"回訪", ST_NOTE},
 };
+static struct word_list builtin = WORD_LIST(words);
 
 const char *
 stage_name(enum stage s)
 {
-	return s >= 0 && s < ST_COUNT ? english[s] : "?";
-}
-
-static enum stage
-builtin(const char *s, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < ST_COUNT; i++)
-		if (strlen(english[i]) == len &&
-		    strncasecmp(english[i], s, len) == 0)
-			return (enum stage)i;
-	for (i = 0; i < sizeof chinese / sizeof chinese[0]; i++)
-		if (strlen(chinese[i].name) == len &&
-		    memcmp(chinese[i].name, s, len) == 0)
-			return chinese[i].stage;
-	return ST_UNKNOWN;
+	return s >= 0 && s < ST_COUNT ? words[s].word : "?";
 }
 
 enum stage
 stage_lookup(const struct stage_map *m, const char *s, size_t len)
 {
-	size_t i;
+	int st;
 
 	trim_blanks(&s, &len);
-	if (m != NULL)
-		for (i = 0; i < m->n; i++)
-			if (strlen(m->words[i].name) == len &&
-			    memcmp(m->words[i].name, s, len) == 0)
-				return m->words[i].stage;
-	return builtin(s, len);
+	if (m != NULL && (st = word_map_find(&m->words, s, len)) >= 0)
+		return (enum stage)st;
+	return (enum stage)word_list_find(&builtin, s, len);
+}
+
+static int
+decode_stage(const char *s, size_t len)
+{
+	return word_list_find(&builtin, s, len);
 }
 
 int
 stage_map_load(struct stage_map *m, const char *path, struct err *e)
 {
-	struct csv_opts o = {.delim = ',', .side = 1};
-	struct csvr *r;
-	struct csv_record *rec;
-	size_t ncol, scol;
-	int got, rc = -1;
+	static const struct word_map_spec spec = {
+		.column = "stage", .noun = "stage",
+		.what = "is not a stage (report, file, dispatch, handle, "
+		    "feedback, verify, close, rework, suspend, resume, extend, "
+		    "return, cancel, note)",
+		.decode = decode_stage,
+	};
 
-	if (csvr_open(&r, path, &o, e) < 0)
-		return -1;
-	if (csvr_column(r, "name", &ncol, e) < 0 ||
-	    csvr_column(r, "stage", &scol, e) < 0)
-		goto out;
-	while ((got = csvr_next(r, &rec, e)) > 0) {
-		enum stage st;
-		char q[80];
-
-		if (csvr_check_width(r, rec, e) < 0)
-			goto out;
-		st = stage_lookup(NULL, rec->field[scol], rec->len[scol]);
-		if (st == ST_UNKNOWN) {
-			errf(e, ERR_DATA, "%s:%ld: column \"stage\": %s is not a "
-			    "stage (report, file, dispatch, handle, feedback, "
-			    "verify, close, rework, suspend, resume, extend, "
-			    "return, cancel, note)", csvr_name(r), rec->line,
-			    quote_value(q, sizeof q, rec->field[scol],
-				rec->len[scol]));
-			goto out;
-		}
-		if (grow_array((void **)&m->words, &m->cap, m->n + 1,
-		    sizeof *m->words) < 0) {
-			err_nomem(e);
-			goto out;
-		}
-		{
-			const char *nm = rec->field[ncol];
-			size_t nl = rec->len[ncol];
-			trim_blanks(&nm, &nl);
-			m->words[m->n].name = str_ndup(nm, nl);
-		}
-		if (m->words[m->n].name == NULL) {
-			err_nomem(e);
-			goto out;
-		}
-		m->words[m->n++].stage = st;
-	}
-	if (got == 0)
-		rc = 0;
-out:
-	csvr_close(r);
-	return rc;
+	return word_map_load(&m->words, path, &spec, e);
 }
 
 void
 stage_map_free(struct stage_map *m)
 {
-	size_t i;
-
-	for (i = 0; i < m->n; i++)
-		free(m->words[i].name);
-	free(m->words);
-	memset(m, 0, sizeof *m);
+	word_map_free(&m->words);
 }

@@ -24,6 +24,7 @@
 #include <stddef.h>
 
 #include "core/util.h"
+#include "core/words.h"
 
 enum stage {
 	ST_REPORT, ST_FILE, ST_DISPATCH, ST_HANDLE, ST_FEEDBACK, ST_VERIFY,
@@ -35,30 +36,26 @@ enum stage {
 /* The English name of a stage ("report" ...), as written in output. */
 const char *stage_name(enum stage s);
 
-struct stage_word {
-	char *name;
-	enum stage stage;
-};
-
 struct stage_map {
-	struct stage_word *words;
-	size_t n, cap;
+	struct word_map words; /* the city's words, stages as values */
 };
 
 /*
  * Read a CSV with columns name and stage (stage: an English or Chinese
- * built-in name) into *m (zeroed by the caller).  Returns 0, or -1 with
- * *e set (FILE:LINE: message).
+ * built-in name) into *m (zeroed by the caller, who frees it with
+ * stage_map_free(), also after a failure).  An empty name, or a name
+ * given two different stages, is an error.  Returns 0, or -1 with *e set
+ * (FILE:LINE: message; core/words.h has them).
  */
 int stage_map_load(struct stage_map *m, const char *path, struct err *e);
 
-/* Free the map's strings. */
+/* Free the map's strings and zero it; m may be zeroed. */
 void stage_map_free(struct stage_map *m);
 
 /*
- * The stage named by the len bytes at s: the map's words first (exact),
- * then the built-in names (English in any case; blanks around ignored).
- * m may be NULL.  ST_UNKNOWN if none matches.
+ * The stage named by the len bytes at s (blanks around ignored): the
+ * map's words first, then the built-in names, both with ASCII letters in
+ * any case.  m may be NULL.  ST_UNKNOWN if none matches.
  */
 enum stage stage_lookup(const struct stage_map *m, const char *s, size_t len);
 

@@ -4,14 +4,16 @@
 #include <string.h>
 
 #include "core/csvio.h"
+#include "core/words.h"
 
 static const char *const role_names[VR_COUNT] = {
 	"contacted", "resolved", "satisfaction", "status"
 };
 
-/* The built-in words, per meaning; English in any case. */
-static const char *const yes[] = {"yes", "y", "1", "true", "是", NULL};
-static const char *const no[] = {"no", "n", "0", "false", "否", NULL};
+/*
+ * The built-in words, per meaning; English in any case.  Yes and no are
+ * core's (yesno_word: yes, y, 1, true, 是; no, n, 0, false, 否).
+ */
 /* Resolved: a partial solution is not a solution. */
 static const char *const resolved_yes[] = {"resolved", "已解决", "已解決",
 	NULL};
@@ -47,10 +49,14 @@ value_builtin(enum value_role r, const char *s, size_t len)
 			return M_NO;
 		/* FALLTHROUGH */
 	case VR_CONTACTED:
-		if (word_in(s, len, yes))
+		switch (yesno_word(s, len)) {
+		case 1:
 			return M_YES;
-		if (word_in(s, len, no))
+		case 0:
 			return M_NO;
+		default:
+			break;
+		}
 		break;
 	case VR_SATISFACTION:
 		if (word_in(s, len, satisfied))

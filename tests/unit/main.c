@@ -24,6 +24,7 @@ void suite_intern(void);
 void suite_group(void);
 void suite_stats(void);
 void suite_chart(void);
+void suite_words(void);
 void suite_pip(void);
 void suite_layer(void);
 void suite_gridify(void);
@@ -39,6 +40,7 @@ void suite_montecarlo(void);
 void suite_methods(void);
 void suite_run(void);
 void suite_ineq(void);
+void suite_vocab(void);
 
 static uint64_t t_rng;
 
@@ -163,6 +165,7 @@ main(void)
 		{"core/group", suite_group},
 		{"core/stats", suite_stats},
 		{"core/chart", suite_chart},
+		{"core/words", suite_words},
 		{"geo/pip", suite_pip},
 		{"geo/layer", suite_layer},
 		{"geo/gridify", suite_gridify},
@@ -178,6 +181,7 @@ main(void)
 		{"rankcity/methods", suite_methods},
 		{"rankcity/run", suite_run},
 		{"partscore/ineq", suite_ineq},
+		{"partscore/vocab", suite_vocab},
 	};
 	size_t i;
 

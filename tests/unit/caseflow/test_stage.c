@@ -12,6 +12,10 @@ suite_stage(void)
 	static const char map[] = "name,stage\n"
 	    "群众举报,report\n网格员上报,上报\n办结 , close\n转办,dispatch\n";
 	static const char bad[] = "name,stage\n归档,archive\n";
+	static const char casemap[] = "name,stage\nClosed,close\n";
+	static const char twice[] = "name,stage\nclosed,close\n"
+	    "归档,note\nClosed,cancel\n";
+	static const char noname[] = "name,stage\n ,close\n";
 	struct stage_map m = {0};
 	struct err e;
 	char want[600];
@@ -71,6 +75,25 @@ suite_stage(void)
 	    "\"archive\" is not a stage (report, file, dispatch, handle, "
 	    "feedback, verify, close, rework, suspend, resume, extend, return, "
 	    "cancel, note)", t_dir());
+	CHECK_STR(e.msg, want);
+	stage_map_free(&m);
+	/* Map words in any case, like the built-in English names; a word
+	 * given two stages, or no word, is an error (core/words). */
+	CHECK_INT(stage_map_load(&m, t_file("case.csv", casemap,
+	    sizeof casemap - 1), &e), 0);
+	CHECK_INT(LOOK(&m, "closed"), ST_CLOSE);
+	CHECK_INT(LOOK(&m, " CLOSED "), ST_CLOSE);
+	stage_map_free(&m);
+	CHECK_INT(stage_map_load(&m, t_file("twice.csv", twice,
+	    sizeof twice - 1), &e), -1);
+	snprintf(want, sizeof want, "%s/twice.csv:4: column \"name\": "
+	    "\"Closed\" is mapped to another stage on line 2", t_dir());
+	CHECK_STR(e.msg, want);
+	stage_map_free(&m);
+	CHECK_INT(stage_map_load(&m, t_file("noname.csv", noname,
+	    sizeof noname - 1), &e), -1);
+	snprintf(want, sizeof want, "%s/noname.csv:2: column \"name\": "
+	    "\"\" is empty: every row names a word", t_dir());
 	CHECK_STR(e.msg, want);
 	stage_map_free(&m);
 }
