@@ -1,4 +1,4 @@
-# The toolkit: gridify, caseflow and rankcity (partscore comes next).
+# The toolkit: gridify, caseflow, rankcity and partscore.
 #
 #   make          build the tools into build/
 #   make check    install what is missing, build everything it runs with
@@ -46,11 +46,12 @@ EXT_CFLAGS = $(CSV_CFLAGS) $(GSL_CFLAGS) $(GEOS_CFLAGS) $(JANSSON_CFLAGS)
 XCFLAGS  = -std=c11 -D_POSIX_C_SOURCE=200809L -DVERSION='"$(VERSION)"' \
            -Ilib $(EXT_CFLAGS) $(WARN) $(WERROR)
 
-TOOLS    = gridify caseflow rankcity
+TOOLS    = gridify caseflow rankcity partscore
 
 # What each part is made of and what it links.  core: CSV (libcsv), numbers,
-# times, interned strings, groups, statistics (GSL: linked only by the
-# tools whose engine computes statistics), charts.
+# times, working calendars (jansson, for holiday-cn files: linked only by
+# the tools that read them), interned strings, groups, statistics (GSL:
+# linked only by the tools whose engine computes statistics), charts.
 CORE_SRC     = $(wildcard lib/core/*.c)
 GEO_SRC      = $(wildcard lib/geo/*.c)
 CASEFLOW_SRC = $(wildcard lib/caseflow/*.c)
@@ -63,7 +64,7 @@ STATS_LIBS    = $(GSL_LIBS)
 GEO_LIBS      = $(GEOS_LIBS) $(JANSSON_LIBS)
 CASEFLOW_LIBS = $(JANSSON_LIBS) $(THREAD_LIBS) $(STATS_LIBS)
 RANKCITY_LIBS = $(STATS_LIBS)
-PARTSCORE_LIBS = $(STATS_LIBS)
+PARTSCORE_LIBS = $(JANSSON_LIBS) $(STATS_LIBS)
 
 B  = build
 SB = build/asan
@@ -107,6 +108,10 @@ $(1)/caseflow: $(1)/obj/cmd/caseflow.o $(1)/obj/cmd/cli/cli.o \
 $(1)/rankcity: $(1)/obj/cmd/rankcity.o $(1)/obj/cmd/cli/cli.o \
     $(1)/obj/cmd/cli/cli_chart.o $(1)/librankcity.a $(1)/libcore.a
 	$(3) $(2) -o $$@ $$^ $$(RANKCITY_LIBS) $$(CORE_LIBS)
+
+$(1)/partscore: $(1)/obj/cmd/partscore.o $(1)/obj/cmd/cli/cli.o \
+    $(1)/libpartscore.a $(1)/libcore.a
+	$(3) $(2) -o $$@ $$^ $$(PARTSCORE_LIBS) $$(CORE_LIBS)
 
 # The unit tests link every part.
 $(1)/unit: $(UNIT_SRC:%.c=$(1)/obj/%.o) $(1)/libgeo.a $(1)/libcaseflow.a \

@@ -2,16 +2,18 @@
 # The shape of the tree, checked on the built objects (what the linker
 # sees, not what the includes suggest):
 #   - lib/core depends on nothing of ours but lib/core;
-#   - an engine folder (lib/geo, lib/caseflow, lib/rankcity) on lib/core
+#   - an engine folder (lib/geo, lib/caseflow, lib/rankcity,
+#     lib/partscore) on lib/core
 #     and itself, never on another engine;
 #   - cmd/cli/*.o on lib/core; cmd/TOOL.o on the cli, lib/core and its own
 #     engine;
 #   - no circle between object files (tsort finds none);
 #   - GEOS only in lib/geo, jansson only where JSON is read (lib/geo,
-#     lib/caseflow's holiday calendars), core/testhooks.h only in the unit
+#     core's holiday calendars, lib/core/workcal.c), core/testhooks.h only in the unit
 #     tests and the module that defines it;
 #   - each tool links only the libraries it uses (readelf): rankcity no
-#     GEOS and no jansson, caseflow no GEOS, gridify no GSL.
+#     GEOS and no jansson, partscore no GEOS, caseflow no GEOS, gridify
+#     no GSL.
 # Usage: tests/layers.sh [BUILDDIR]    Prints "layers: N passed, N failed".
 build=${1:-build}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -88,7 +90,7 @@ fi
 geos=$(grep -l 'geos_c\.h' lib/*/*.[ch] cmd/*.[ch] | grep -v '^lib/geo/')
 [ -z "$geos" ] && check ok || check no "GEOS outside lib/geo: $geos"
 jansson=$(grep -l 'jansson\.h' lib/*/*.[ch] cmd/*.[ch] |
-    grep -v '^lib/geo/layer\.c$' | grep -v '^lib/caseflow/workcal\.c$')
+    grep -v '^lib/geo/layer\.c$' | grep -v '^lib/core/workcal\.c$')
 [ -z "$jansson" ] && check ok || check no "jansson outside its readers: $jansson"
 hooks=$(grep -l 'core/testhooks\.h' lib/*/*.[ch] cmd/*.[ch] |
     grep -v '^lib/core/csvio\.c$')
@@ -103,13 +105,14 @@ needed() {
 	[ -s "$tmp/needed.$1" ]
 }
 if command -v readelf >/dev/null 2>&1; then
-	for t in gridify caseflow rankcity; do
+	for t in gridify caseflow rankcity partscore; do
 		needed $t || check no "readelf $build/$t gave no libraries"
 	done
 	# has TOOL LIBRARY: does TOOL name libLIBRARY?
 	has() { grep -q "^lib$2[.-]" "$tmp/needed.$1"; }
 	has rankcity geos_c && check no "rankcity links GEOS" || check ok
 	has rankcity jansson && check no "rankcity links jansson" || check ok
+	has partscore geos_c && check no "partscore links GEOS" || check ok
 	has caseflow geos_c && check no "caseflow links GEOS" || check ok
 	has gridify gsl && check no "gridify links GSL" || check ok
 	has gridify geos_c && check ok ||

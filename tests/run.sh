@@ -51,7 +51,7 @@ run "deps" sh tests/deps.sh
 for b in build build/asan; do
 	run "layers ($b)" sh tests/layers.sh "$b"
 	run "unit ($b)" "$b/unit"
-	for tool in gridify caseflow rankcity cli; do
+	for tool in gridify caseflow rankcity partscore cli; do
 		run "$tool ($b)" sh tests/$tool/cases.sh "$b"
 	done
 	run "realdata ($b)" sh tests/realdata.sh "$b"

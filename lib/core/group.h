@@ -118,6 +118,8 @@ tuple_pack(struct buf *b, const struct csv_record *rec, const size_t *cols,
 
 	if (need == (size_t)-1)
 		return errf(e, ERR_DATA, "a value of 4 GiB or more");
+	if (need == 0) /* no columns: b may have no buffer at all */
+		return 0;
 	if (buf_reserve(b, need) < 0)
 		return err_nomem(e);
 	b->len = (size_t)(tuple_write(b->data + b->len, rec, cols, ncols) -

@@ -42,7 +42,9 @@ struct population {
  * "population", the column parent_col when not NULL, the columns
  * by[0..nby-1] when the file has all of them (then each area belongs to
  * its --by group; when it has none of them, to every group; some but not
- * all is an error), and every other column a sub-population count.
+ * all is an error), and, when subpop is set (partscore's --group),
+ * every other column whose first row holds a number is a sub-population
+ * count (a column of names is not; without subpop none is read).
  * Populations and counts are numbers >= 0, a sub-population no larger
  * than the population; an area given twice, an empty area or a number
  * that is not one is an error naming FILE:LINE.  Returns 0, or -1 with
@@ -50,7 +52,7 @@ struct population {
  */
 int population_load(struct population *p, const char *path,
     const char *area_col, const char *parent_col, char *const *by, int nby,
-    struct err *e);
+    int subpop, struct err *e);
 
 /* Free what population_load() allocated; p may be zeroed. */
 void population_free(struct population *p);

@@ -39,6 +39,8 @@ areas included):
                            0 ln 0 = 0 (natural log, not normalised)
     channel_hhi            sum_X q_X^2
     response_rate          events with a non-empty responded_at / events
+A row whose responded_at is before its at (two in this fixture) is a bad
+record for partscore (--reject): it is left out of every count here too.
 An area with no events has per_10k 0.0, channels 0, and empty shares, entropy,
 HHI and response rate (0/0 is not a number).  None of the 59 districts is such
 an area in this fixture, but the rule is here for a recut.
@@ -72,6 +74,7 @@ stops if any disagrees beyond rounding.
 """
 
 import csv
+from datetime import datetime
 import math
 import os
 import sys
@@ -126,13 +129,16 @@ def read_population():
     return areas, pop, borough
 
 
+TIME_FORMAT = "%m/%d/%Y %I:%M:%S %p"
+
+
 def read_events(pop):
     n, by_channel, responded = {}, {}, {}
     for a in pop:
         n[a] = 0
         by_channel[a] = {c: 0 for c in CHANNELS}
         responded[a] = 0
-    rows = 0
+    rows = rejected = 0
     with open(EVENTS, newline="", encoding="utf-8") as f:
         rd = csv.reader(f)
         if next(rd) != ["id", "at", "area", "channel", "level", "participant",
@@ -145,11 +151,19 @@ def read_events(pop):
                 fail("event %s: area %r has no population row" % (_id, area))
             if channel not in CANONICAL:
                 fail("event %s: channel %r is not an Open Data Channel Type" % (_id, channel))
+            # partscore rejects a response dated before its event (two
+            # rows of the sample were closed before they were created):
+            # they are bad records, in no count.
+            if responded_at != "" and (
+                    datetime.strptime(responded_at, TIME_FORMAT) <
+                    datetime.strptime(_at, TIME_FORMAT)):
+                rejected += 1
+                continue
             n[area] += 1
             by_channel[area][CANONICAL[channel]] += 1
             if responded_at != "":
                 responded[area] += 1
-    return rows, n, by_channel, responded
+    return rows - rejected, n, by_channel, responded
 
 
 # ---------------------------------------------------------------- per area

@@ -1,0 +1,1346 @@
+/*
+ * partscore.c - partscore's engine (partscore.h): read the events once,
+ * accumulate per row of the output, and write the per-area table or the
+ * inequality table.
+ *
+ * A row of the output is a group keyed by an (area, --by tuple) pair and
+ * a period.  Its state is counters, the channel and rung histograms, its
+ * participants (a hash of participant id to event count) and two
+ * multisets of whole seconds (hash of value to count): the response
+ * times, and the event times of the unanswered events, which are
+ * censored at the as-of time once it is known at the end.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/csvio.h"
+#include "core/csvw.h"
+#include "core/group.h"
+#include "core/num.h"
+#include "core/stats.h"
+#include "partscore/ineq.h"
+#include "partscore/partscore.h"
+
+#define NO_SUB 0xff
+#define MAX_RUNGS 16
+
+/* --- small hashes --------------------------------------------------- */
+
+/* One participant of a row: id + 1 (0: empty slot), events, sub-group. */
+struct pslot {
+	uint32_t id1;
+	uint32_t n;
+	uint8_t sub;
+};
+
+struct pmap {
+	struct pslot *slot;
+	size_t nslot, n;
+};
+
+/* One distinct value of a multiset of whole seconds and its count. */
+struct mslot {
+	int64_t v;
+	uint64_t n;   /* 0: empty slot */
+};
+
+struct mset {
+	struct mslot *slot;
+	size_t nslot, n;  /* slots; distinct values */
+	uint64_t total;   /* values, counted with their repeats */
+};
+
+static uint64_t
+mix(uint64_t z)
+{
+	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
+	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
+	return z ^ (z >> 31);
+}
+
+/* Add one event of participant id (sub-group sub, kept from its first
+ * event in the row). */
+static int
+pmap_add(struct pmap *m, uint32_t id, uint8_t sub)
+{
+	size_t i, mask;
+
+	if ((m->n + 1) * 4 > m->nslot * 3) {
+		size_t ns = m->nslot ? m->nslot * 2 : 16, j;
+		struct pslot *s = calloc(ns, sizeof *s);
+
+		if (s == NULL)
+			return -1;
+		for (j = 0; j < m->nslot; j++) {
+			if (m->slot[j].id1 == 0)
+				continue;
+			i = mix(m->slot[j].id1) & (ns - 1);
+			while (s[i].id1 != 0)
+				i = (i + 1) & (ns - 1);
+			s[i] = m->slot[j];
+		}
+		free(m->slot);
+		m->slot = s;
+		m->nslot = ns;
+	}
+	mask = m->nslot - 1;
+	for (i = mix(id + 1) & mask; m->slot[i].id1 != 0; i = (i + 1) & mask)
+		if (m->slot[i].id1 == id + 1) {
+			m->slot[i].n++;
+			return 0;
+		}
+	m->slot[i].id1 = id + 1;
+	m->slot[i].n = 1;
+	m->slot[i].sub = sub;
+	m->n++;
+	return 0;
+}
+
+/* Add v to the multiset. */
+static int
+mset_add(struct mset *m, int64_t v)
+{
+	size_t i, mask;
+
+	if ((m->n + 1) * 4 > m->nslot * 3) {
+		size_t ns = m->nslot ? m->nslot * 2 : 16, j;
+		struct mslot *s = calloc(ns, sizeof *s);
+
+		if (s == NULL)
+			return -1;
+		for (j = 0; j < m->nslot; j++) {
+			if (m->slot[j].n == 0)
+				continue;
+			i = mix((uint64_t)m->slot[j].v) & (ns - 1);
+			while (s[i].n != 0)
+				i = (i + 1) & (ns - 1);
+			s[i] = m->slot[j];
+		}
+		free(m->slot);
+		m->slot = s;
+		m->nslot = ns;
+	}
+	mask = m->nslot - 1;
+	for (i = mix((uint64_t)v) & mask; m->slot[i].n != 0;
+	    i = (i + 1) & mask)
+		if (m->slot[i].v == v) {
+			m->slot[i].n++;
+			m->total++;
+			return 0;
+		}
+	m->slot[i].v = v;
+	m->slot[i].n = 1;
+	m->n++;
+	m->total++;
+	return 0;
+}
+
+static int
+cmp_mslot(const void *a, const void *b)
+{
+	const struct mslot *x = a, *y = b;
+
+	return (x->v > y->v) - (x->v < y->v);
+}
+
+/*
+ * The multiset's values in ascending order as doubles, each scale * (v +
+ * shift), into a new array of m->total values (*out; NULL when empty).
+ * Returns 0, or -1 when memory runs out.
+ */
+static int
+mset_expand(struct mset *m, double shift, double scale, int negate,
+    double **out)
+{
+	size_t i, k = 0, j;
+	uint64_t c;
+	double *d;
+
+	*out = NULL;
+	if (m->total == 0)
+		return 0;
+	/* Compact the slots to the front and sort them by value. */
+	for (i = 0, j = 0; i < m->nslot; i++)
+		if (m->slot[i].n != 0)
+			m->slot[j++] = m->slot[i];
+	qsort(m->slot, j, sizeof *m->slot, cmp_mslot);
+	if ((d = malloc(m->total * sizeof *d)) == NULL)
+		return -1;
+	if (negate) /* shift - v: descending v gives ascending values */
+		for (i = j; i-- > 0;)
+			for (c = 0; c < m->slot[i].n; c++)
+				d[k++] = scale * (shift - (double)m->slot[i].v);
+	else
+		for (i = 0; i < j; i++)
+			for (c = 0; c < m->slot[i].n; c++)
+				d[k++] = scale * ((double)m->slot[i].v + shift);
+	/* The slots are no hash any more: the row is finished with. */
+	m->nslot = 0;
+	*out = d;
+	return 0;
+}
+
+/* --- the rows ------------------------------------------------------- */
+
+struct row {
+	struct group_key key;  /* tuple: the (area, by) pair's id */
+	uint32_t area;         /* in R->areas */
+	uint32_t by;           /* in R->bys */
+	uint64_t events, staff, with_pid;
+	uint64_t chan_n, chan[CH_COUNT];
+	uint64_t level_n, rung[MAX_RUNGS];
+	uint64_t responded, adopt_n, adopt_yes;
+	uint64_t sla_answered, sla_met; /* answered (by the as-of time) */
+	uint64_t sub_events[PS_MAX_SUBPOP];
+	struct pmap parts;
+	struct mset resp;      /* response times, seconds */
+	struct mset open_at;   /* event times of the unanswered, seconds */
+	struct mset open_due;  /* --sla: their deadlines, seconds */
+};
+
+struct run {
+	const struct partscore_opts *o;
+	struct partscore_stats *st;
+	struct csvw *out, *rej;
+	struct intern areas;   /* area values; the population's first */
+	uint32_t *area_by;     /* population area -> its by tuple id */
+	struct intern bys;     /* --by tuples (packed, core/group.h) */
+	struct intern pairs;   /* (area id, by id) as 8 bytes */
+	struct intern pids;    /* participant ids */
+	struct groups rows;
+	struct buf tb;         /* a tuple being packed */
+	/* Columns, or -1. */
+	long at, area, channel, level, participant, responded, adopted,
+	    initiator, group, id;
+	size_t bycol[64];
+	int sub_of_group;      /* group column maps to sub-populations */
+	uint32_t chan_seen;    /* bit c: channel c used by a citizen */
+	int32_t *periods;      /* the periods seen, sorted at the end */
+	size_t nperiods, cperiods;
+	int involve;           /* the rung "involve" or "partnership", or 0 */
+	int have_latest;
+	double latest;
+	const struct csv_record *head;
+};
+
+/* --- reading -------------------------------------------------------- */
+
+/* The column of a default name that may be absent: -1 then. */
+static int
+opt_column(struct csvr *r, const char *spec, const char *def, int given,
+    long *col, struct err *e)
+{
+	size_t i;
+
+	if (spec == NULL)
+		spec = def;
+	if (csv_header_column(csvr_header(r), spec, &i) == 0) {
+		*col = (long)i;
+		return 0;
+	}
+	*col = -1;
+	if (given)
+		return csvr_column(r, spec, &i, e);
+	return 0;
+}
+
+static int
+find_columns(struct run *R, struct csvr *r, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	size_t i;
+	int b;
+
+	if (csvr_column(r, o->at_col ? o->at_col : "at", &i, e) < 0)
+		return -1;
+	R->at = (long)i;
+	if (csvr_column(r, o->area_col ? o->area_col : "area", &i, e) < 0)
+		return -1;
+	R->area = (long)i;
+	if (opt_column(r, o->id_col, "id", o->id_given, &R->id, e) < 0 ||
+	    opt_column(r, o->channel_col, "channel", o->channel_given,
+		&R->channel, e) < 0 ||
+	    opt_column(r, o->level_col, "level", o->level_given, &R->level,
+		e) < 0 ||
+	    opt_column(r, o->participant_col, "participant",
+		o->participant_given, &R->participant, e) < 0 ||
+	    opt_column(r, o->responded_col, "responded_at",
+		o->responded_given, &R->responded, e) < 0 ||
+	    opt_column(r, o->adopted_col, "adopted", o->adopted_given,
+		&R->adopted, e) < 0)
+		return -1;
+	R->initiator = R->group = -1;
+	if (o->initiator_col != NULL) {
+		if (csvr_column(r, o->initiator_col, &i, e) < 0)
+			return -1;
+		R->initiator = (long)i;
+	}
+	if (o->group_col != NULL) {
+		if (csvr_column(r, o->group_col, &i, e) < 0)
+			return -1;
+		R->group = (long)i;
+	}
+	/* With the population file placing the areas, the groups are its. */
+	if (o->pop == NULL || o->pop->bytuple == NULL)
+		for (b = 0; b < o->nby; b++)
+			if (csvr_column(r, o->by[b], &R->bycol[b], e) < 0)
+				return -1;
+	return 0;
+}
+
+/* A time field: 0 with *t set, 1 when empty, -1 (with *e) when bad. */
+static int
+time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
+    long col, double *t, struct err *e)
+{
+	const char *s = rec->field[col];
+	size_t len = rec->len[col];
+
+	trim_blanks(&s, &len);
+	if (len == 0)
+		return 1;
+	if (parse_time(&R->o->time, s, len, t) < 0)
+		return csvr_bad_value(r, rec, (size_t)col, R->o->time.format ?
+		    "does not match --time-format" : "is not an ISO 8601 time",
+		    e);
+	/* Whole seconds are what the multisets hold. */
+	if (!(*t > -1e13 && *t < 1e13))
+		return csvr_bad_value(r, rec, (size_t)col, "is outside the "
+		    "times partscore holds", e);
+	return 0;
+}
+
+/* What one good event says, parsed before any row is touched. */
+struct event {
+	double at, responded, due;
+	int has_responded;
+	int staff;
+	int channel;     /* enum channel, or CH_UNKNOWN: not recorded */
+	int rung;        /* 1.., or 0: not recorded */
+	int adopted;     /* 1, 0, or -1: not recorded */
+	int sub;         /* sub-population index, or -1 */
+	uint32_t area;
+	int have_pid;
+	uint32_t pid;
+};
+
+/* The period list: add p when new (kept unsorted while reading). */
+static int
+note_period(struct run *R, int32_t p)
+{
+	size_t i;
+
+	/* Runs of one period are the common case: look at the last first. */
+	if (R->nperiods && R->periods[R->nperiods - 1] == p)
+		return 0;
+	for (i = 0; i < R->nperiods; i++)
+		if (R->periods[i] == p)
+			return 0;
+	if (grow_array((void **)&R->periods, &R->cperiods, R->nperiods + 1,
+	    sizeof *R->periods) < 0)
+		return -1;
+	R->periods[R->nperiods++] = p;
+	return 0;
+}
+
+static const char *const channel_list = "hotline, mailbox, web, app, "
+    "weibo, wechat, hearing, solicitation, committee, visit, inspector, "
+    "other";
+
+/* "is not a rung of the ladder L (a, b, ...)", cut to fit cap bytes. */
+static void
+rung_list(const struct ladder *l, char *buf, size_t cap)
+{
+	size_t n;
+	int k;
+
+	n = (size_t)snprintf(buf, cap, "is not a rung of the ladder %s (",
+	    l->name);
+	for (k = 0; k < l->nrungs && n < cap; k++)
+		n += (size_t)snprintf(buf + n, cap - n, "%s%s", k ? ", " : "",
+		    l->rung_names[k]);
+	if (n < cap)
+		snprintf(buf + n, cap - n, ")");
+}
+
+/* Check the word columns of a record into *ev; -1 with *e if bad. */
+static int
+read_words(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct event *ev, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	const char *s;
+	size_t len;
+	char what[240];
+	int k;
+
+	ev->staff = 0;
+	ev->channel = CH_UNKNOWN;
+	if (R->channel >= 0) {
+		s = rec->field[R->channel];
+		len = rec->len[R->channel];
+		trim_blanks(&s, &len);
+		if (len > 0 && (ev->channel = channel_lookup(o->cmap, s, len)) ==
+		    CH_UNKNOWN) {
+			snprintf(what, sizeof what, "is not a channel (%s)%s",
+			    channel_list, o->cmap ? " or a word of "
+			    "--channel-map" : "; map the city's words with "
+			    "--channel-map FILE");
+			return csvr_bad_value(r, rec, (size_t)R->channel, what, e);
+		}
+	}
+	if (R->initiator >= 0) {
+		s = rec->field[R->initiator];
+		len = rec->len[R->initiator];
+		switch (initiator_lookup(s, len)) {
+		case INIT_CITIZEN:
+			break;
+		case INIT_STAFF:
+			ev->staff = 1;
+			break;
+		default:
+			return csvr_bad_value(r, rec, (size_t)R->initiator,
+			    "is not an initiator (citizen or staff)", e);
+		}
+	} else if (ev->channel == CH_INSPECTOR)
+		ev->staff = 1; /* 监督员上报: the city's own staff */
+	ev->rung = 0;
+	if (R->level >= 0) {
+		s = rec->field[R->level];
+		len = rec->len[R->level];
+		trim_blanks(&s, &len);
+		if (len > 0 && (k = ladder_lookup(o->ladder, s, len)) <= 0) {
+			if (k < 0)
+				snprintf(what, sizeof what, "is outside the "
+				    "ladder %s (1 to %d)", o->ladder->name,
+				    o->ladder->nrungs);
+			else
+				rung_list(o->ladder, what, sizeof what);
+			return csvr_bad_value(r, rec, (size_t)R->level, what, e);
+		} else if (len > 0)
+			ev->rung = k;
+	}
+	ev->adopted = -1;
+	if (R->adopted >= 0) {
+		s = rec->field[R->adopted];
+		len = rec->len[R->adopted];
+		trim_blanks(&s, &len);
+		if (len > 0 && (ev->adopted = yesno_lookup(s, len)) < 0)
+			return csvr_bad_value(r, rec, (size_t)R->adopted,
+			    "is not yes or no (是, 否)", e);
+	}
+	ev->sub = -1;
+	if (R->group >= 0 && o->pop != NULL) {
+		s = rec->field[R->group];
+		len = rec->len[R->group];
+		trim_blanks(&s, &len);
+		for (k = 0; k < o->pop->nsub; k++)
+			if (strlen(o->pop->sub_names[k]) == len &&
+			    memcmp(o->pop->sub_names[k], s, len) == 0)
+				ev->sub = k;
+	}
+	return 0;
+}
+
+/* Check a record into *ev: 0, 1 when it is left out (window, as-of), or
+ * -1 with *e set when it is bad. */
+static int
+read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
+    struct event *ev, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	const char *s;
+	size_t len;
+	uint32_t id;
+	int added, k;
+
+	if (csvr_check_width(r, rec, e) < 0)
+		return -1;
+	if ((R->id >= 0 && totals_word(rec->field[R->id], rec->len[R->id])) ||
+	    totals_word(rec->field[R->area], rec->len[R->area]))
+		return csvr_bad_value(r, rec, (size_t)(R->id >= 0 &&
+		    totals_word(rec->field[R->id], rec->len[R->id]) ? R->id :
+		    R->area), "is a totals row, not an event", e);
+	if ((k = time_field(R, r, rec, R->at, &ev->at, e)) != 0)
+		return k < 0 ? -1 : csvr_bad_value(r, rec, (size_t)R->at,
+		    "is empty: every event needs its time", e);
+	ev->has_responded = 0;
+	if (R->responded >= 0) {
+		if ((k = time_field(R, r, rec, R->responded, &ev->responded,
+		    e)) < 0)
+			return -1;
+		if (k == 0 && ev->responded < ev->at)
+			return csvr_bad_value(r, rec, (size_t)R->responded,
+			    "is before the event's time", e);
+		ev->has_responded = k == 0;
+	}
+	s = rec->field[R->area];
+	len = rec->len[R->area];
+	trim_blanks(&s, &len);
+	if (len == 0)
+		return csvr_bad_value(r, rec, (size_t)R->area, "is empty: every "
+		    "event needs its area", e);
+	if (read_words(R, r, rec, ev, e) < 0)
+		return -1;
+	if (intern_get(&R->areas, s, len, &id, &added, e) < 0)
+		return -1;
+	if (o->pop != NULL && id >= o->pop->n)
+		return csvr_bad_value(r, rec, (size_t)R->area, "is not an area "
+		    "of the population file", e);
+	ev->area = id;
+	/* Left out, counted: outside the window, or after --as-of. */
+	if ((o->from_set && ev->at < o->from) || (o->to_set && ev->at >= o->to)) {
+		R->st->outside++;
+		return 1;
+	}
+	if (o->as_of_set && ev->at > o->as_of) {
+		R->st->after_as_of++;
+		return 1;
+	}
+	if (o->sla_set) {
+		ev->due = workcal_deadline(o->cal, ev->at, o->sla_limit,
+		    o->sla_unit);
+		if (!(ev->due > -1e13 && ev->due < 1e13))
+			return csvr_bad_value(r, rec, (size_t)R->at, "has its "
+			    "--sla deadline outside the times partscore holds",
+			    e);
+	}
+	ev->have_pid = 0;
+	if (!ev->staff && R->participant >= 0) {
+		s = rec->field[R->participant];
+		len = rec->len[R->participant];
+		trim_blanks(&s, &len);
+		if (len > 0) {
+			if (intern_get(&R->pids, s, len, &ev->pid, &added, e) < 0)
+				return -1;
+			ev->have_pid = 1;
+		}
+	}
+	return 0;
+}
+
+/* The row of an (area, by tuple) pair and period, made when new. */
+static int
+get_row(struct run *R, uint32_t area, uint32_t by, int32_t period,
+    struct row **out, struct err *e)
+{
+	uint32_t pair[2] = {area, by}, id;
+	int added;
+
+	if (intern_get(&R->pairs, (const char *)pair, sizeof pair, &id, &added,
+	    e) < 0 || groups_get(&R->rows, id, period, (void **)out, e) < 0)
+		return -1;
+	(*out)->area = area;
+	(*out)->by = by;
+	return 0;
+}
+
+/* The by tuple of an event: the population's for its area, or its own. */
+static int
+event_by(struct run *R, const struct csv_record *rec, uint32_t area,
+    uint32_t *by, struct err *e)
+{
+	int added;
+
+	if (R->area_by != NULL) {
+		*by = R->area_by[area];
+		return 0;
+	}
+	R->tb.len = 0;
+	if (tuple_pack(&R->tb, rec, R->bycol, R->o->nby, e) < 0)
+		return -1;
+	return intern_get(&R->bys, R->tb.data ? R->tb.data : "", R->tb.len, by,
+	    &added, e);
+}
+
+/* Count a good event into its row. */
+static int
+apply(struct run *R, const struct csv_record *rec, const struct event *ev,
+    struct err *e)
+{
+	struct row *w;
+	uint32_t by;
+	int32_t period = period_code(&R->o->time, R->o->period, ev->at);
+
+	if (event_by(R, rec, ev->area, &by, e) < 0 ||
+	    get_row(R, ev->area, by, period, &w, e) < 0 ||
+	    note_period(R, period) < 0)
+		return err_nomem(e);
+	if (!R->have_latest || ev->at > R->latest) {
+		R->latest = ev->at;
+		R->have_latest = 1;
+	}
+	if (ev->has_responded && ev->responded > R->latest)
+		R->latest = ev->responded;
+	if (ev->staff) {
+		w->staff++;
+		R->st->staff_events++;
+		return 0;
+	}
+	R->st->events++;
+	w->events++;
+	if (ev->channel != CH_UNKNOWN) {
+		w->chan[ev->channel]++;
+		w->chan_n++;
+		R->chan_seen |= 1u << ev->channel;
+	}
+	if (ev->rung > 0) {
+		w->rung[ev->rung - 1]++;
+		w->level_n++;
+	}
+	if (ev->adopted >= 0) {
+		w->adopt_n++;
+		w->adopt_yes += (uint64_t)ev->adopted;
+	}
+	if (ev->sub >= 0 && R->participant < 0)
+		w->sub_events[ev->sub]++;
+	if (ev->have_pid) {
+		w->with_pid++;
+		if (pmap_add(&w->parts, ev->pid, ev->sub >= 0 ?
+		    (uint8_t)ev->sub : NO_SUB) < 0)
+			return err_nomem(e);
+	}
+	/* Whole seconds: the times are read to the second. */
+	if (ev->has_responded && (!R->o->as_of_set ||
+	    ev->responded <= R->o->as_of)) {
+		w->responded++;
+		if (R->o->sla_set) {
+			w->sla_answered++;
+			w->sla_met += ev->responded <= ev->due;
+		}
+		if (mset_add(&w->resp, (int64_t)llround(ev->responded -
+		    ev->at)) < 0)
+			return err_nomem(e);
+		return 0;
+	}
+	if (mset_add(&w->open_at, (int64_t)llround(ev->at)) < 0 ||
+	    (R->o->sla_set && mset_add(&w->open_due,
+		(int64_t)floor(ev->due)) < 0))
+		return err_nomem(e);
+	return 0;
+}
+
+static int
+read_input(struct run *R, struct csvin *in, struct err *e)
+{
+	struct csv_record *rec;
+	struct csvr *r;
+	struct event ev;
+	int got, more, k;
+
+	do {
+		r = csvin_reader(in);
+		while ((got = csvr_next(r, &rec, e)) > 0) {
+			R->st->read++;
+			k = read_event(R, r, rec, &ev, e);
+			if (k < 0) {
+				if (e->kind != ERR_DATA)
+					return -1;
+				if (csvw_reject_bad(R->rej, rec,
+				    &R->st->rejected, e) < 0)
+					return -1;
+				continue;
+			}
+			if (k == 0 && apply(R, rec, &ev, e) < 0)
+				return -1;
+		}
+		if (got < 0)
+			return -1;
+	} while ((more = csvin_next_file(in, e)) > 0);
+	return more;
+}
+
+/* --- finishing ------------------------------------------------------ */
+
+static int
+cmp_period(const void *a, const void *b)
+{
+	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Zeros are data: every area of the population file gets a row in every
+ * period seen, under its own --by group when the file places it, else
+ * under every --by group seen.
+ */
+static int
+add_zero_rows(struct run *R, struct err *e)
+{
+	const struct population *p = R->o->pop;
+	struct row *w;
+	size_t a, k;
+	uint32_t b, nb;
+
+	if (p == NULL)
+		return 0;
+	if (R->nperiods == 0 && R->o->period == PERIOD_NONE &&
+	    note_period(R, 0) < 0)
+		return err_nomem(e);
+	/* Without --by every event is in the one empty tuple. */
+	if (R->o->nby == 0 && R->bys.n == 0) {
+		int added;
+		if (intern_get(&R->bys, "", 0, &b, &added, e) < 0)
+			return -1;
+	}
+	nb = (uint32_t)R->bys.n;
+	for (a = 0; a < p->n; a++)
+		for (k = 0; k < R->nperiods; k++) {
+			if (R->area_by != NULL) {
+				if (get_row(R, (uint32_t)a, R->area_by[a],
+				    R->periods[k], &w, e) < 0)
+					return -1;
+				continue;
+			}
+			for (b = 0; b < nb; b++)
+				if (get_row(R, (uint32_t)a, b, R->periods[k], &w,
+				    e) < 0)
+					return -1;
+		}
+	return 0;
+}
+
+/*
+ * Output order: by tuple, then area, bytewise, then period; for the
+ * inequality table by tuple, period, area (a group's areas together).
+ */
+static const struct run *sort_run;
+static int sort_ineq;
+
+static int
+cmp_rows(const void *a, const void *b)
+{
+	const struct row *x = a, *y = b;
+	const struct run *R = sort_run;
+	const char *s, *t;
+	size_t sl, tl;
+	int c;
+
+	if (x->by != y->by) {
+		s = intern_str(&R->bys, x->by, &sl);
+		t = intern_str(&R->bys, y->by, &tl);
+		if ((c = tuple_cmp(s, sl, t)) != 0)
+			return c;
+	}
+	if (sort_ineq && x->key.period != y->key.period)
+		return cmp_period(&x->key.period, &y->key.period);
+	if (x->area != y->area) {
+		s = intern_str(&R->areas, x->area, &sl);
+		t = intern_str(&R->areas, y->area, &tl);
+		c = memcmp(s, t, sl < tl ? sl : tl);
+		if (c != 0)
+			return c;
+		if (sl != tl)
+			return sl < tl ? -1 : 1;
+	}
+	return cmp_period(&x->key.period, &y->key.period);
+}
+
+/* One output column: its English and Chinese names. */
+struct col {
+	const char *en, *zh;
+};
+
+static const struct col area_cols[] = {
+	{"events", "参与次数"}, {"staff_events", "工作人员上报"},
+	{"per_10k", "每万人参与次数"}, {"participants", "参与人数"},
+	{"participants_per_10k", "每万人参与人数"},
+	{"events_per_participant", "人均参与次数"},
+	{"top1_share", "前1%参与者占比"}, {"top10_share", "前10%参与者占比"},
+	{"participant_gini", "参与者基尼系数"}, {"channels", "渠道数"},
+	{"channel_entropy", "渠道熵"}, {"channel_evenness", "渠道均匀度"},
+	{"channel_hhi", "渠道HHI"}, {"channel_hhi_norm", "渠道HHI标准化"},
+	{"channel_effective", "有效渠道数"}, {"top_channel", "主要渠道"},
+	{"top_channel_share", "主要渠道占比"}, {"level_mean", "平均参与层级"},
+	{"depth_index", "参与深度指数"},
+	{"share_involve_plus", "介入及以上占比"}, {"responded", "已回应"},
+	{"response_rate", "回应率"}, {"response_h_p50", "回应时长中位数_小时"},
+	{"response_h_p90", "回应时长90分位_小时"},
+	{"km_response_h_p50", "回应时长KM中位数_小时"},
+	{"adoption_rate", "采纳率"},
+};
+
+static const struct col ineq_cols[] = {
+	{"areas", "区域数"}, {"zero_areas", "零参与区域数"},
+	{"gini", "基尼系数"}, {"gini_lo", "基尼系数下限"},
+	{"gini_hi", "基尼系数上限"}, {"theil_t", "泰尔T"},
+	{"theil_t_within", "泰尔T组内"}, {"theil_t_between", "泰尔T组间"},
+	{"theil_l", "泰尔L"}, {"theil_l_within", "泰尔L组内"},
+	{"theil_l_between", "泰尔L组间"}, {"atkinson_0.5", "阿特金森0.5"},
+	{"atkinson_1", "阿特金森1"}, {"atkinson_2", "阿特金森2"},
+	{"palma", "帕尔玛比值"}, {"cv", "变异系数"},
+};
+
+#define NCOLS(a) (sizeof (a) / sizeof (a)[0])
+
+/* The key columns: the --by names, area (area mode), period. */
+static int
+write_key_header(struct run *R, struct csvw *w, int with_area,
+    struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	int b;
+
+	for (b = 0; b < o->nby; b++)
+		if (csvw_str(w, o->by[b], e) < 0)
+			return -1;
+	if (with_area && csvw_str(w, o->lang_zh ? "区域" : (o->area_col ?
+	    o->area_col : "area"), e) < 0)
+		return -1;
+	if (o->period != PERIOD_NONE && csvw_str(w, o->lang_zh ? "时段" :
+	    "period", e) < 0)
+		return -1;
+	return 0;
+}
+
+static int
+write_key(struct run *R, struct csvw *w, uint32_t by, const uint32_t *area,
+    int32_t period, struct err *e)
+{
+	const char *p, *v;
+	size_t len, vl;
+	int b;
+	char pb[32];
+
+	p = intern_str(&R->bys, by, &len);
+	for (b = 0; b < R->o->nby; b++) {
+		tuple_next(&p, &v, &vl);
+		if (csvw_field(w, v, vl, e) < 0)
+			return -1;
+	}
+	if (area != NULL) {
+		v = intern_str(&R->areas, *area, &vl);
+		if (csvw_field(w, v, vl, e) < 0)
+			return -1;
+	}
+	if (R->o->period != PERIOD_NONE) {
+		len = period_label(R->o->period, period, pb);
+		if (csvw_field(w, pb, len, e) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* x / y, or NaN when y is 0: no number the data cannot support. */
+static double
+ratio(double x, double y)
+{
+	return y > 0 ? x / y : NAN;
+}
+
+static int
+num(struct run *R, double x, struct err *e)
+{
+	return csvw_num(R->out, x, R->o->precision, 1, e);
+}
+
+static int
+cmp_u32_desc(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x < y) - (x > y);
+}
+
+/* The participant measures of a row: 5 values into v[]. */
+static int
+participant_measures(struct run *R, struct row *w, double pop, double *v,
+    struct err *e)
+{
+	uint32_t *c;
+	double *ones = NULL, *ev = NULL, top;
+	size_t n = w->parts.n, i, k;
+	struct ineq_result ir;
+	int rc = -1;
+
+	for (i = 0; i < 6; i++)
+		v[i] = NAN;
+	/* A participant column with no id anywhere records nobody. */
+	if (R->participant < 0 || R->pids.n == 0)
+		return 0;
+	v[0] = (double)n;
+	v[1] = ratio((double)n * 1e4, pop);
+	if (n == 0)
+		return 0;
+	v[2] = (double)w->with_pid / (double)n;
+	if ((c = malloc(n * sizeof *c)) == NULL)
+		return err_nomem(e);
+	for (i = 0, k = 0; i < w->parts.nslot; i++)
+		if (w->parts.slot[i].id1 != 0)
+			c[k++] = w->parts.slot[i].n;
+	qsort(c, n, sizeof *c, cmp_u32_desc);
+	/* The ceil(p n) most active participants' share of the events. */
+	for (top = 0, i = 0; i < (n + 99) / 100; i++)
+		top += c[i];
+	v[3] = top / (double)w->with_pid;
+	for (top = 0, i = 0; i < (n + 9) / 10; i++)
+		top += c[i];
+	v[4] = top / (double)w->with_pid;
+	if ((ones = malloc(n * sizeof *ones)) == NULL ||
+	    (ev = malloc(n * sizeof *ev)) == NULL) {
+		err_nomem(e);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		ones[i] = 1;
+		ev[i] = c[i];
+	}
+	if (ineq_compute(ones, ev, NULL, 0, n, 0, &ir, e) < 0)
+		goto out;
+	v[5] = ir.gini;
+	rc = 0;
+out:
+	free(c);
+	free(ones);
+	free(ev);
+	return rc;
+}
+
+/* The channel measures: 8 values, the top channel's index in *top. */
+static void
+channel_measures(struct run *R, const struct row *w, double *v, int *top)
+{
+	double K = R->o->channels_offered > 0 ? R->o->channels_offered :
+	    __builtin_popcount(R->chan_seen), H = 0, hhi = 0, q;
+	int c, used = 0;
+
+	*top = -1;
+	for (c = 0; c < 8; c++)
+		v[c] = NAN;
+	if (w->chan_n == 0) {
+		v[0] = 0;
+		return;
+	}
+	for (c = 0; c < CH_COUNT; c++) {
+		if (w->chan[c] == 0)
+			continue;
+		used++;
+		q = (double)w->chan[c] / (double)w->chan_n;
+		H -= q * log(q);
+		hhi += q * q;
+		if (*top < 0 || w->chan[c] > w->chan[*top])
+			*top = c;
+	}
+	v[0] = used;
+	v[1] = H;
+	v[2] = K > 1 ? H / log(K) : NAN;
+	v[3] = hhi;
+	v[4] = K > 1 ? (hhi - 1 / K) / (1 - 1 / K) : NAN;
+	v[5] = exp(H);
+	v[7] = (double)w->chan[*top] / (double)w->chan_n;
+}
+
+/* The response measures: response_h_p50, _p90, km_response_h_p50. */
+static int
+response_measures(struct run *R, struct row *w, double as_of, double *v,
+    struct err *e)
+{
+	double *ev = NULL, *ce = NULL;
+
+	v[0] = v[1] = v[2] = NAN;
+	if (R->responded < 0)
+		return 0;
+	if (mset_expand(&w->resp, 0, 1.0 / 3600, 0, &ev) < 0 ||
+	    mset_expand(&w->open_at, as_of, 1.0 / 3600, 1, &ce) < 0) {
+		free(ev);
+		return err_nomem(e);
+	}
+	/* Type 7 quantiles of the answered; Kaplan-Meier with the
+	 * unanswered censored at the as-of time. */
+	v[0] = stats_quantile(ev, w->responded, 0.5);
+	v[1] = stats_quantile(ev, w->responded, 0.9);
+	v[2] = km_quantile_sorted(ev, w->responded, ce, w->open_at.total, 0.5);
+	free(ev);
+	free(ce);
+	return 0;
+}
+
+/*
+ * The share of the events due by the as-of time (answered, or unanswered
+ * with their deadline passed) that were answered by their deadline.
+ */
+static double
+sla_rate(const struct row *w, double as_of)
+{
+	uint64_t due = w->sla_answered;
+	size_t i;
+
+	for (i = 0; i < w->open_due.nslot; i++)
+		if (w->open_due.slot[i].n != 0 &&
+		    (double)w->open_due.slot[i].v < as_of)
+			due += w->open_due.slot[i].n;
+	return ratio((double)w->sla_met, (double)due);
+}
+
+static int
+write_area_row(struct run *R, struct row *w, double as_of, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	const struct population *p = o->pop;
+	double pop = p != NULL && w->area < p->n ? p->pop[w->area] : NAN;
+	double pv[6], cv[8], rv[3], mean;
+	uint64_t sum = 0, hi = 0, pk;
+	int top, k;
+
+	if (write_key(R, R->out, w->by, &w->area, w->key.period, e) < 0 ||
+	    csvw_int(R->out, (int64_t)w->events, e) < 0 ||
+	    csvw_int(R->out, (int64_t)w->staff, e) < 0 ||
+	    num(R, ratio((double)w->events * 1e4, pop), e) < 0 ||
+	    participant_measures(R, w, pop, pv, e) < 0)
+		return -1;
+	for (k = 0; k < 6; k++)
+		if (k == 0 && !isnan(pv[0])) {
+			if (csvw_int(R->out, (int64_t)pv[0], e) < 0)
+				return -1;
+		} else if (num(R, pv[k], e) < 0)
+			return -1;
+	channel_measures(R, w, cv, &top);
+	for (k = 0; k < 8; k++) {
+		if (k == 0 && R->channel >= 0) {
+			if (csvw_int(R->out, (int64_t)cv[0], e) < 0)
+				return -1;
+		} else if (k == 6) {
+			if (csvw_str(R->out, top >= 0 ? channel_name(
+			    (enum channel)top) : "", e) < 0)
+				return -1;
+		} else if (num(R, R->channel >= 0 ? cv[k] : NAN, e) < 0)
+			return -1;
+	}
+	for (k = 0; k < o->ladder->nrungs && k < MAX_RUNGS; k++) {
+		sum += w->rung[k] * (uint64_t)(k + 1);
+		if (R->involve > 0 && k + 1 >= R->involve)
+			hi += w->rung[k];
+	}
+	mean = ratio((double)sum, (double)w->level_n);
+	if (num(R, mean, e) < 0 ||
+	    num(R, (mean - 1) / (o->ladder->nrungs - 1), e) < 0 ||
+	    num(R, R->involve > 0 ? ratio((double)hi, (double)w->level_n) :
+		NAN, e) < 0)
+		return -1;
+	if (R->responded >= 0) {
+		if (csvw_int(R->out, (int64_t)w->responded, e) < 0)
+			return -1;
+	} else if (csvw_str(R->out, "", e) < 0)
+		return -1;
+	if (num(R, R->responded >= 0 ? ratio((double)w->responded,
+	    (double)w->events) : NAN, e) < 0 ||
+	    response_measures(R, w, as_of, rv, e) < 0 ||
+	    num(R, rv[0], e) < 0 || num(R, rv[1], e) < 0 ||
+	    num(R, rv[2], e) < 0 ||
+	    num(R, ratio((double)w->adopt_yes, (double)w->adopt_n), e) < 0)
+		return -1;
+	if (o->sla_set && num(R, sla_rate(w, as_of), e) < 0)
+		return -1;
+	for (k = 0; o->channel_shares && k < CH_COUNT; k++)
+		if (num(R, R->channel >= 0 ? ratio((double)w->chan[k],
+		    (double)w->chan_n) : NAN, e) < 0)
+			return -1;
+	for (k = 0; p != NULL && k < p->nsub; k++) {
+		double share_pop = w->area < p->n ? ratio(p->sub[w->area *
+		    (size_t)p->nsub + (size_t)k], pop) : NAN, share;
+		size_t i;
+
+		if (R->group < 0)
+			share = NAN;
+		else if (R->participant >= 0) {
+			for (pk = 0, i = 0; i < w->parts.nslot; i++)
+				if (w->parts.slot[i].id1 != 0 &&
+				    w->parts.slot[i].sub == k)
+					pk++;
+			share = ratio((double)pk, (double)w->parts.n);
+		} else
+			share = ratio((double)w->sub_events[k],
+			    (double)w->events);
+		if (num(R, share_pop > 0 ? share / share_pop : NAN, e) < 0)
+			return -1;
+	}
+	return csvw_end(R->out, e);
+}
+
+static int
+write_area_table(struct run *R, double as_of, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	size_t i, k;
+	char name[160];
+
+	if (write_key_header(R, R->out, 1, e) < 0)
+		return -1;
+	for (k = 0; k < NCOLS(area_cols); k++)
+		if (csvw_str(R->out, o->lang_zh ? area_cols[k].zh :
+		    area_cols[k].en, e) < 0)
+			return -1;
+	if (o->sla_set && csvw_str(R->out, o->lang_zh ? "按时回应率" :
+	    "on_time_response_rate", e) < 0)
+		return -1;
+	for (k = 0; o->channel_shares && k < CH_COUNT; k++) {
+		snprintf(name, sizeof name, "%s%s", o->lang_zh ? "渠道占比_" :
+		    "share_", channel_name((enum channel)k));
+		if (csvw_str(R->out, name, e) < 0)
+			return -1;
+	}
+	for (k = 0; o->pop != NULL && k < (size_t)o->pop->nsub; k++) {
+		snprintf(name, sizeof name, "%s%s", o->lang_zh ? "代表性比_" :
+		    "representation_ratio_", o->pop->sub_names[k]);
+		if (csvw_str(R->out, name, e) < 0)
+			return -1;
+	}
+	if (csvw_end(R->out, e) < 0)
+		return -1;
+	for (i = 0; i < R->rows.n; i++) {
+		struct row *w = groups_at(&R->rows, i);
+		if (write_area_row(R, w, as_of, e) < 0)
+			return -1;
+		R->st->areas++;
+		if (w->events == 0)
+			R->st->zero_areas++;
+		R->st->written++;
+	}
+	return 0;
+}
+
+/*
+ * One inequality row: the rows [first, last) share a by tuple and a
+ * period; areas of the population file without a row have no events.
+ */
+static int
+write_ineq_row(struct run *R, size_t first, size_t last, double *pop,
+    double *ev, uint32_t *parent, double *cp, double *ce, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	const struct population *p = o->pop;
+	struct row *w0 = groups_at(&R->rows, first);
+	struct ineq_result ir;
+	double lo = NAN, hi = NAN, vals[16];
+	size_t i, n = 0, k;
+
+	/* The areas of this group, in population-file order. */
+	for (i = first; i < last; i++) {
+		struct row *w = groups_at(&R->rows, i);
+		pop[n] = p->pop[w->area];
+		ev[n] = (double)w->events;
+		if (parent != NULL)
+			parent[n] = p->parent[w->area];
+		n++;
+	}
+	if (ineq_compute(pop, ev, parent, parent ? p->parents.n : 0, n,
+	    o->gini_correction, &ir, e) < 0)
+		return -1;
+	if (o->bootstrap > 0 && ineq_gini_bootstrap(pop, ev, n,
+	    o->gini_correction, o->bootstrap, o->seed, 0.95, &lo, &hi, e) < 0)
+		return -1;
+	if (write_key(R, R->out, w0->by, NULL, w0->key.period, e) < 0 ||
+	    csvw_int(R->out, (int64_t)ir.areas, e) < 0 ||
+	    csvw_int(R->out, (int64_t)ir.zero_areas, e) < 0)
+		return -1;
+	vals[0] = ir.gini;
+	vals[1] = lo;
+	vals[2] = hi;
+	vals[3] = ir.theil_t;
+	vals[4] = parent ? ir.theil_t_within : NAN;
+	vals[5] = parent ? ir.theil_t_between : NAN;
+	vals[6] = ir.theil_l;
+	vals[7] = parent ? ir.theil_l_within : NAN;
+	vals[8] = parent ? ir.theil_l_between : NAN;
+	vals[9] = ir.atkinson_05;
+	vals[10] = ir.atkinson_1;
+	vals[11] = ir.atkinson_2;
+	vals[12] = ir.palma;
+	vals[13] = ir.cv;
+	for (k = 0; k < 14; k++)
+		if (num(R, vals[k], e) < 0)
+			return -1;
+	if (csvw_end(R->out, e) < 0)
+		return -1;
+	R->st->written++;
+	if (o->lorenz != NULL) {
+		if (ineq_lorenz(pop, ev, n, cp, ce, NULL, e) < 0) {
+			if (e->kind != ERR_DATA)
+				return -1;
+			return 0; /* no events: no curve */
+		}
+		for (k = 0; k <= n; k++) {
+			if (write_key(R, o->lorenz, w0->by, NULL,
+			    w0->key.period, e) < 0 ||
+			    csvw_int(o->lorenz, (int64_t)k, e) < 0 ||
+			    csvw_num(o->lorenz, cp[k], o->precision, 1, e) < 0 ||
+			    csvw_num(o->lorenz, ce[k], o->precision, 1, e) < 0 ||
+			    csvw_end(o->lorenz, e) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+static int
+write_ineq_table(struct run *R, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	size_t i, j, k, n = o->pop->n + 1;
+	double *pop, *ev, *cp, *ce;
+	uint32_t *parent = NULL;
+	int rc = -1;
+
+	pop = malloc(n * sizeof *pop);
+	ev = malloc(n * sizeof *ev);
+	cp = malloc(n * sizeof *cp);
+	ce = malloc(n * sizeof *ce);
+	if (o->pop->parent != NULL)
+		parent = malloc(n * sizeof *parent);
+	if (pop == NULL || ev == NULL || cp == NULL || ce == NULL ||
+	    (o->pop->parent != NULL && parent == NULL)) {
+		err_nomem(e);
+		goto out;
+	}
+	if (write_key_header(R, R->out, 0, e) < 0)
+		goto out;
+	for (k = 0; k < NCOLS(ineq_cols); k++)
+		if (csvw_str(R->out, o->lang_zh ? ineq_cols[k].zh :
+		    ineq_cols[k].en, e) < 0)
+			goto out;
+	if (csvw_end(R->out, e) < 0)
+		goto out;
+	if (o->lorenz != NULL && (write_key_header(R, o->lorenz, 0, e) < 0 ||
+	    csvw_str(o->lorenz, "point", e) < 0 ||
+	    csvw_str(o->lorenz, "population_share", e) < 0 ||
+	    csvw_str(o->lorenz, "events_share", e) < 0 ||
+	    csvw_end(o->lorenz, e) < 0))
+		goto out;
+	/* Sorted by (by, period, area): a run of rows is one group. */
+	for (i = 0; i < R->rows.n; i = j) {
+		struct row *a = groups_at(&R->rows, i), *b;
+		for (j = i + 1; j < R->rows.n; j++) {
+			b = groups_at(&R->rows, j);
+			if (b->by != a->by || b->key.period != a->key.period)
+				break;
+		}
+		if (write_ineq_row(R, i, j, pop, ev, parent, cp, ce, e) < 0)
+			goto out;
+	}
+	rc = 0;
+out:
+	free(pop);
+	free(ev);
+	free(cp);
+	free(ce);
+	free(parent);
+	return rc;
+}
+
+void
+partscore_opts_init(struct partscore_opts *o)
+{
+	memset(o, 0, sizeof *o);
+	o->csv.delim = ',';
+	o->csv.encoding = "";
+	o->precision = NUM_SHORTEST;
+	o->seed = 1;
+}
+
+static void
+free_rows(struct run *R)
+{
+	size_t i;
+
+	for (i = 0; i < R->rows.n; i++) {
+		struct row *w = groups_at(&R->rows, i);
+		free(w->parts.slot);
+		free(w->resp.slot);
+		free(w->open_at.slot);
+		free(w->open_due.slot);
+	}
+	groups_free(&R->rows);
+}
+
+/* Set up the run's tables from the population file. */
+static int
+begin(struct run *R, struct err *e)
+{
+	const struct population *p = R->o->pop;
+	const char *s;
+	size_t len, a;
+	uint32_t id;
+	int added;
+
+	groups_init(&R->rows, sizeof (struct row));
+	R->involve = ladder_lookup(R->o->ladder, "involve", 7);
+	if (R->involve <= 0)
+		R->involve = ladder_lookup(R->o->ladder, "partnership", 11);
+	if (R->involve < 0)
+		R->involve = 0;
+	if (p == NULL)
+		return 0;
+	/* The population's areas first: ids 0..n-1 are its areas. */
+	for (a = 0; a < p->n; a++) {
+		s = intern_str(&p->areas, (uint32_t)a, &len);
+		if (intern_get(&R->areas, s, len, &id, &added, e) < 0)
+			return -1;
+	}
+	if (p->bytuple != NULL) {
+		if ((R->area_by = malloc(p->n * sizeof *R->area_by)) == NULL &&
+		    p->n > 0)
+			return err_nomem(e);
+		for (a = 0; a < p->n; a++) {
+			s = intern_str(&p->bytuples, p->bytuple[a], &len);
+			if (intern_get(&R->bys, s, len, &R->area_by[a], &added,
+			    e) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+int
+partscore_run(const struct partscore_opts *o, char *const *files,
+    int nfiles, struct csvw *out, struct csvw *rej,
+    struct partscore_stats *st, struct err *e)
+{
+	struct run R;
+	struct csvin *in = NULL;
+	int rc = -1;
+
+	memset(&R, 0, sizeof R);
+	memset(st, 0, sizeof *st);
+	R.o = o;
+	R.st = st;
+	R.out = out;
+	R.rej = rej;
+	if (begin(&R, e) < 0)
+		goto out;
+	if (csvin_open(&in, files, nfiles, &o->csv, e) < 0)
+		goto out;
+	R.head = csvin_header(in);
+	if (find_columns(&R, csvin_reader(in), e) < 0)
+		goto out;
+	if (rej != NULL && csvw_reject_header(rej, R.head, e) < 0)
+		goto out;
+	if (read_input(&R, in, e) < 0)
+		goto out;
+	st->participants = R.pids.n;
+	intern_drop_index(&R.pids);
+	st->as_of = o->as_of_set ? o->as_of : R.have_latest ? R.latest : NAN;
+	if (add_zero_rows(&R, e) < 0)
+		goto out;
+	sort_run = &R;
+	sort_ineq = o->inequality;
+	qsort(R.rows.item, R.rows.n, R.rows.size, cmp_rows);
+	if ((o->inequality ? write_ineq_table(&R, e) :
+	    write_area_table(&R, st->as_of, e)) < 0)
+		goto out;
+	rc = 0;
+out:
+	csvin_close(in);
+	free_rows(&R);
+	intern_free(&R.areas);
+	intern_free(&R.bys);
+	intern_free(&R.pairs);
+	intern_free(&R.pids);
+	free(R.area_by);
+	free(R.periods);
+	free(R.tb.data);
+	return rc;
+}
