@@ -15,6 +15,7 @@
 #include "core/stats.h"
 #include "core/util.h"
 #include "core/workcal.h"
+#include "partscore/committee.h"
 #include "partscore/partscore.h"
 #include "partscore/population.h"
 #include "partscore/vocab.h"
@@ -63,6 +64,11 @@ static const char usage_text[] =
     "      --ladder L          iap2 (default), arnstein, or a FILE with\n"
     "                          name,rung\n"
     "\n"
+    "Committees (instead of events):\n"
+    "      --committee FILE    CSV committee,member,kind (public|official)\n"
+    "                          [,attended]: each committee's public share\n"
+    "                          and whether it meets Nanjing's rules\n"
+    "\n"
     "Population and inequality:\n"
     "      --population FILE   CSV with area,population (+ sub-populations)\n"
     "      --parent COLUMN     the population file's parent-area column\n"
@@ -98,6 +104,7 @@ struct options {
 	struct cli_common com;
 	struct partscore_opts run;
 	const char *channel_map, *ladder, *population, *parent, *lorenz;
+	const char *committee;
 	const char *as_of, *tz, *by, *from, *to, *sla, *calendar, *work_hours;
 	const char *time_formats[16];
 	size_t ntime_formats;
@@ -110,7 +117,8 @@ enum {
 	OPT_CHANNELS_OFFERED, OPT_LADDER, OPT_POPULATION, OPT_PARENT,
 	OPT_INEQUALITY, OPT_GINI_CORRECTION, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_LORENZ, OPT_BY, OPT_PERIOD, OPT_LANG, OPT_PRECISION,
-	OPT_CHANNEL_SHARES, OPT_SLA, OPT_CALENDAR, OPT_WORK_HOURS
+	OPT_CHANNEL_SHARES, OPT_SLA, OPT_CALENDAR, OPT_WORK_HOURS,
+	OPT_COMMITTEE
 };
 
 static const struct option longopts[] = {
@@ -145,6 +153,7 @@ static const struct option longopts[] = {
 	{"precision", required_argument, NULL, OPT_PRECISION},
 	{"channel-shares", no_argument, NULL, OPT_CHANNEL_SHARES},
 	{"sla", required_argument, NULL, OPT_SLA},
+	{"committee", required_argument, NULL, OPT_COMMITTEE},
 	{"calendar", required_argument, NULL, OPT_CALENDAR},
 	{"work-hours", required_argument, NULL, OPT_WORK_HOURS},
 	CLI_LONGOPTS_INPUT,
@@ -366,6 +375,9 @@ parse_options(int argc, char **argv, struct options *op)
 			o->lang_zh = cli_pick("--lang", optarg, langs,
 			    "en or zh");
 			break;
+		case OPT_COMMITTEE:
+			op->committee = optarg;
+			break;
 		case OPT_SLA:
 			op->sla = optarg;
 			break;
@@ -424,6 +436,48 @@ load_ladder(const struct options *op, struct ladder *l, struct err *e)
 	return ladder_load(l, name, e);
 }
 
+/*
+ * --committee FILE: the committee table, no events.  Returns the exit
+ * status.
+ */
+static int
+run_committee(struct options *op, int nfiles)
+{
+	struct committee_stats st = {0};
+	struct csvw *out = NULL;
+	struct err e = {0};
+	int status;
+
+	if (nfiles > 0)
+		cli_usage("--committee reads only its FILE; give the events in "
+		    "another run");
+	if (op->run.inequality || op->population || op->by || op->sla ||
+	    op->run.period != PERIOD_NONE || op->com.reject)
+		cli_usage("--committee takes no event options (--inequality, "
+		    "--population, --by, --period, --sla, --reject)");
+	{
+		/* The committee file is the one input (standard input may
+		 * feed it). */
+		char *files[] = {(char *)op->committee};
+		cli_check_paths(&op->com, NULL, 0, files, 1, NULL, 0);
+	}
+	if ((status = cli_open_writers(&op->com, &out, NULL)) != CLI_EXIT_OK)
+		return cli_finish(&op->com, out, NULL, status);
+	if (committee_run(op->committee, &op->run.csv, op->run.lang_zh,
+	    op->run.precision, out, &st, &e) < 0)
+		status = cli_fail(&e);
+	{
+		const struct cli_count counts[] = {{"read", st.read},
+		    {"committees", st.committees}, {"members", st.members}};
+		status = cli_write_stats(&op->com, counts, 3, status);
+	}
+	status = cli_finish(&op->com, out, NULL, status);
+	if (status == CLI_EXIT_OK)
+		cli_summary(&op->com, "%llu read; %llu committees, %llu "
+		    "members", st.read, st.committees, st.members);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -440,6 +494,8 @@ main(int argc, char **argv)
 	int status = CLI_EXIT_OK;
 
 	parse_options(argc, argv, &op);
+	if (op.committee)
+		return run_committee(&op, argc - optind);
 	{
 		const struct cli_path in[] = {{"--channel-map", op.channel_map},
 		    {"--ladder", op.ladder}, {"--population", op.population},

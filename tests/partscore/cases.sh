@@ -207,6 +207,23 @@ partscore -q --time-format "$nyc_fmt" --reject /dev/null --inequality \
 cmpref nyc-inequality "" tests/partscore/nyc-expected-inequality.csv \
     "$tmp/nyc-ineq.out" -v byrow=1 -v rel=1e-12
 
+# --- committees: Nanjing's rules ---
+# 城市治理委员会: 3 of 6 members public (half: yes); 4 attend, at least
+# half of 6 (quorum), 2 of them public, half of 4: meets the rules.
+# Planning board: 1 of 4 public: no.  Small board: 2 of 4 public, but 1
+# of 4 attends: no quorum, and no public member among those attending.
+t committee 0 partscore --committee $d/committee.csv
+# Without an attended column the attendance columns are empty and the
+# rule is the composition alone; Chinese column names; standard input.
+t committee-zh 0 sh -c "cut -d, -f1-3 $d/committee.csv |
+    partscore --committee - --lang zh"
+t bad-committee-kind 1 partscore --committee $d/bad-committee-kind.csv
+t bad-committee-twice 1 partscore --committee $d/bad-committee-twice.csv
+t usage-committee-events 2 partscore --committee $d/committee.csv \
+    $d/small.csv
+t usage-committee-options 2 partscore --committee $d/committee.csv \
+    --population $d/small-pop.csv
+
 # --- bad input: the message and the status ---
 t bad-channel 1 partscore $d/bad-channel.csv
 t bad-channel-reject 0 partscore --reject "$tmp/rej.csv" $d/bad-channel.csv
