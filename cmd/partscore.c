@@ -59,7 +59,8 @@ static const char usage_text[] =
     "\n"
     "Words:\n"
     "      --channel-map FILE  the city's channel words: CSV with name,channel\n"
-    "      --channels-offered N  channels the city offers (default: the\n"
+    "      --channels-offered N|FILE  channels the city offers, or a CSV\n"
+    "                          area,channels for each area (default: the\n"
     "                          channels used anywhere in the input)\n"
     "      --ladder L          iap2 (default), arnstein, or a FILE with\n"
     "                          name,rung\n"
@@ -104,7 +105,7 @@ struct options {
 	struct cli_common com;
 	struct partscore_opts run;
 	const char *channel_map, *ladder, *population, *parent, *lorenz;
-	const char *committee;
+	const char *committee, *offered;
 	const char *as_of, *tz, *by, *from, *to, *sla, *calendar, *work_hours;
 	const char *time_formats[16];
 	size_t ntime_formats;
@@ -333,8 +334,12 @@ parse_options(int argc, char **argv, struct options *op)
 			op->channel_map = optarg;
 			break;
 		case OPT_CHANNELS_OFFERED:
-			o->channels_offered = (int)cli_int("--channels-offered",
-			    optarg, 1, 1000);
+			/* A number, else a file of them per area. */
+			if (optarg[strspn(optarg, "0123456789.-+ ")] == '\0')
+				o->channels_offered = (int)cli_int(
+				    "--channels-offered", optarg, 1, 1000);
+			else
+				op->offered = optarg;
 			break;
 		case OPT_LADDER:
 			op->ladder = optarg;
@@ -486,6 +491,7 @@ main(int argc, char **argv)
 	struct ladder ladder = {0};
 	struct population pop = {0};
 	struct workcal cal = {0};
+	struct offered offered = {0};
 	struct partscore_stats st;
 	struct csvw *out = NULL, *rej = NULL;
 	struct err e = {0};
@@ -499,10 +505,11 @@ main(int argc, char **argv)
 	{
 		const struct cli_path in[] = {{"--channel-map", op.channel_map},
 		    {"--ladder", op.ladder}, {"--population", op.population},
-		    {"--calendar", op.calendar}};
+		    {"--calendar", op.calendar},
+		    {"--channels-offered", op.offered}};
 		const struct cli_path outs[] = {{"--lorenz", op.lorenz}};
 
-		cli_check_paths(&op.com, in, 4, argv + optind, argc - optind,
+		cli_check_paths(&op.com, in, 5, argv + optind, argc - optind,
 		    outs, 1);
 	}
 	stats_init();
@@ -514,7 +521,9 @@ main(int argc, char **argv)
 		op.run.area_col ? op.run.area_col : "area", op.parent,
 		op.run.by, op.run.nby, op.run.group_col != NULL, &e) < 0) ||
 	    (op.calendar && workcal_setup(&cal, &op.run.time, op.tz,
-		op.calendar, op.work_hours, &e) < 0)) {
+		op.calendar, op.work_hours, &e) < 0) ||
+	    (op.offered && offered_load(&offered, op.offered,
+		op.run.area_col ? op.run.area_col : "area", &e) < 0)) {
 		status = cli_fail(&e);
 		goto done;
 	}
@@ -522,6 +531,7 @@ main(int argc, char **argv)
 	op.run.cmap = op.channel_map ? &cmap : NULL;
 	op.run.pop = op.population ? &pop : NULL;
 	op.run.cal = op.calendar ? &cal : NULL;
+	op.run.offered = op.offered ? &offered : NULL;
 	if ((status = cli_open_writers(&op.com, &out, &rej)) != CLI_EXIT_OK)
 		goto done;
 	if (op.lorenz && (op.run.lorenz = cli_open_extra(&op.com,
@@ -567,6 +577,7 @@ done:
 	ladder_free(&ladder);
 	population_free(&pop);
 	workcal_free(&cal);
+	offered_free(&offered);
 	strlist_free(op.run.by, op.run.nby);
 	return status;
 }

@@ -207,6 +207,8 @@ struct run {
 	struct csvw *out, *rej;
 	struct intern areas;   /* area values; the population's first */
 	uint32_t *area_by;     /* population area -> its by tuple id */
+	int *offered;          /* area id -> channels offered, 0 unknown */
+	size_t noffered;
 	struct intern bys;     /* --by tuples (packed, core/group.h) */
 	struct intern pairs;   /* (area id, by id) as 8 bytes */
 	struct intern pids;    /* participant ids */
@@ -906,6 +908,11 @@ channel_measures(struct run *R, const struct row *w, double *v, int *top)
 {
 	double K = R->o->channels_offered > 0 ? R->o->channels_offered :
 	    __builtin_popcount(R->chan_seen), H = 0, hhi = 0, q;
+
+	/* Per area from --channels-offered FILE; unknown: no evenness. */
+	if (R->o->offered != NULL)
+		K = w->area < R->noffered && R->offered[w->area] > 0 ?
+		    R->offered[w->area] : NAN;
 	int c, used = 0;
 
 	*top = -1;
@@ -927,7 +934,7 @@ channel_measures(struct run *R, const struct row *w, double *v, int *top)
 	}
 	v[0] = used;
 	v[1] = H;
-	v[2] = K > 1 ? H / log(K) : NAN;
+	v[2] = K > 1 ? H / log(K) : NAN; /* NaN K: NaN */
 	v[3] = hhi;
 	v[4] = K > 1 ? (hhi - 1 / K) / (1 - 1 / K) : NAN;
 	v[5] = exp(H);
@@ -1256,6 +1263,49 @@ free_rows(struct run *R)
 	groups_free(&R->rows);
 }
 
+/*
+ * The channels each area offers (--channels-offered FILE), by the run's
+ * area ids: the population's areas keep ids 0..n-1, so they are interned
+ * first (by begin()'s caller order: the population, then these).
+ */
+static int
+set_offered(struct run *R, struct err *e)
+{
+	const struct offered *f = R->o->offered;
+	const struct population *p = R->o->pop;
+	const char *s;
+	size_t len, a;
+	uint32_t id;
+	int added;
+
+	if (f == NULL)
+		return 0;
+	for (a = 0; p != NULL && a < p->n; a++) {
+		s = intern_str(&p->areas, (uint32_t)a, &len);
+		if (intern_get(&R->areas, s, len, &id, &added, e) < 0)
+			return -1;
+	}
+	for (a = 0; a < f->n; a++) {
+		s = intern_str(&f->areas, (uint32_t)a, &len);
+		if (intern_get(&R->areas, s, len, &id, &added, e) < 0)
+			return -1;
+		if (id >= R->noffered) {
+			size_t n = R->noffered ? R->noffered : 64, i;
+			int *q;
+			while (n <= id)
+				n *= 2;
+			if ((q = realloc(R->offered, n * sizeof *q)) == NULL)
+				return err_nomem(e);
+			for (i = R->noffered; i < n; i++)
+				q[i] = 0;
+			R->offered = q;
+			R->noffered = n;
+		}
+		R->offered[id] = f->channels[a];
+	}
+	return 0;
+}
+
 /* Set up the run's tables from the population file. */
 static int
 begin(struct run *R, struct err *e)
@@ -1267,6 +1317,8 @@ begin(struct run *R, struct err *e)
 	int added;
 
 	groups_init(&R->rows, sizeof (struct row));
+	if (set_offered(R, e) < 0)
+		return -1;
 	R->involve = ladder_lookup(R->o->ladder, "involve", 7);
 	if (R->involve <= 0)
 		R->involve = ladder_lookup(R->o->ladder, "partnership", 11);
@@ -1340,6 +1392,7 @@ out:
 	intern_free(&R.pairs);
 	intern_free(&R.pids);
 	free(R.area_by);
+	free(R.offered);
 	free(R.periods);
 	free(R.tb.data);
 	return rc;

@@ -69,6 +69,7 @@ struct partscore_opts {
 	/* Channels offered: a number (> 0), else the channels seen in the
 	 * whole input. */
 	int channels_offered;
+	const struct offered *offered; /* per area, or NULL */
 	/* --sla: each event's response is due limit (unit) after it, in
 	 * working time on cal for wh and wd. */
 	int sla_set;

@@ -251,3 +251,70 @@ population_free(struct population *p)
 		free(p->sub_names[k]);
 	memset(p, 0, sizeof *p);
 }
+
+int
+offered_load(struct offered *f, const char *path, const char *area_col,
+    struct err *e)
+{
+	struct csv_opts o = {.delim = ',', .side = 1};
+	struct csvr *r;
+	struct csv_record *rec;
+	size_t acol, ccol;
+	uint32_t id;
+	int got, added, rc = -1;
+	double v;
+	char q[80];
+
+	if (csvr_open(&r, path, &o, e) < 0)
+		return -1;
+	if ((csv_header_column(csvr_header(r), area_col, &acol) < 0 &&
+	    csvr_column(r, "area", &acol, e) < 0) ||
+	    csvr_column(r, "channels", &ccol, e) < 0)
+		goto out;
+	while ((got = csvr_next(r, &rec, e)) > 0) {
+		const char *a = rec->field[acol];
+		size_t al = rec->len[acol];
+
+		if (csvr_check_width(r, rec, e) < 0)
+			goto out;
+		trim_blanks(&a, &al);
+		if (al == 0) {
+			csvr_bad_value(r, rec, acol, "is empty: every row names "
+			    "an area", e);
+			goto out;
+		}
+		if (parse_num(rec->field[ccol], rec->len[ccol], &v) != NUM_OK ||
+		    v < 1 || v > 1000 || v != floor(v)) {
+			csvr_bad_value(r, rec, ccol, "is not a whole number of "
+			    "channels from 1 to 1000", e);
+			goto out;
+		}
+		if (intern_get(&f->areas, a, al, &id, &added, e) < 0)
+			goto out;
+		if (!added) {
+			errf(e, ERR_DATA, "%s:%ld: area %s is given twice",
+			    csvr_name(r), rec->line, quote_value(q, sizeof q,
+				a, al));
+			goto out;
+		}
+		if (grow_array((void **)&f->channels, &f->cap, f->n + 1,
+		    sizeof *f->channels) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		f->channels[f->n++] = (int)v;
+	}
+	if (got == 0)
+		rc = 0;
+out:
+	csvr_close(r);
+	return rc;
+}
+
+void
+offered_free(struct offered *f)
+{
+	intern_free(&f->areas);
+	free(f->channels);
+	memset(f, 0, sizeof *f);
+}

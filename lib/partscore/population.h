@@ -57,4 +57,26 @@ int population_load(struct population *p, const char *path,
 /* Free what population_load() allocated; p may be zeroed. */
 void population_free(struct population *p);
 
+/*
+ * --channels-offered FILE: how many channels each area offers (columns
+ * area, as for the population file, and channels, a whole number from 1
+ * to 1000).  Owned by the struct; free with offered_free().
+ */
+struct offered {
+	struct intern areas;  /* ids 0..n-1 in file order */
+	int *channels;        /* [n] */
+	size_t n, cap;
+};
+
+/*
+ * Read an offered-channels file into *f (zeroed by the caller).  An area
+ * given twice, an empty area or a count that is no whole number from 1
+ * to 1000 is an error naming FILE:LINE.  Returns 0, or -1 with *e set.
+ */
+int offered_load(struct offered *f, const char *path, const char *area_col,
+    struct err *e);
+
+/* Free what offered_load() allocated; f may be zeroed. */
+void offered_free(struct offered *f);
+
 #endif

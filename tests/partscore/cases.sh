@@ -191,6 +191,12 @@ printf 'area,channels,channel_entropy,channel_evenness,channel_hhi,channel_hhi_n
     >"$tmp/chan.want"
 cmpref channels-worked-out area "$tmp/chan.want" "$tmp/chan.out" -v tol=1e-7
 
+# --channels-offered FILE: A offers 4 channels: J = H / ln 4 =
+# 0.459147917027245, HHI* = (5/9 - 1/4) / (3/4) = 11/27; B is not in
+# the file: its evenness and HHI* are empty (no K to measure against).
+t offered-file 0 partscore --channels-offered $d/offered.csv $d/small.csv
+t bad-offered 1 partscore --channels-offered $d/bad-offered.csv $d/small.csv
+
 # --- real data: NYC 311, community districts ---
 # The fixture (testdata/partscore/README) against nyc-expected.py's
 # independent computation; two rows respond before they were made and
