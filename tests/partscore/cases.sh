@@ -230,6 +230,18 @@ t usage-committee-events 2 partscore --committee $d/committee.csv \
 t usage-committee-options 2 partscore --committee $d/committee.csv \
     --population $d/small-pop.csv
 
+# --- the pipeline of the README: gridify | partscore | rankcity ---
+# NYC 311 reports placed in community districts, measured per district,
+# ranked on the participation index of testdata/partscore/
+# participation_meta.csv (volume, channel evenness, responses).
+t pipeline 0 sh -c "gridify -q -p testdata/nyc_cd.geojson --id-field boro_cd \
+    --as area -x Longitude -y Latitude --unmatched drop --reject /dev/null \
+    testdata/nyc311.csv |
+  partscore -q --at 'Created Date' --channel 'Open Data Channel Type' \
+    --responded 'Closed Date' --time-format '%m/%d/%Y %I:%M:%S %p' \
+    --population $d/nyc-cd-population.csv --reject /dev/null |
+  rankcity -q -m $d/participation_meta.csv --unit area --precision 2"
+
 # --- bad input: the message and the status ---
 t bad-channel 1 partscore $d/bad-channel.csv
 t bad-channel-reject 0 partscore --reject "$tmp/rej.csv" $d/bad-channel.csv
