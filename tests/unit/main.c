@@ -41,6 +41,7 @@ void suite_methods(void);
 void suite_run(void);
 void suite_ineq(void);
 void suite_vocab(void);
+void suite_partscore(void);
 
 static uint64_t t_rng;
 
@@ -182,6 +183,7 @@ main(void)
 		{"rankcity/run", suite_run},
 		{"partscore/ineq", suite_ineq},
 		{"partscore/vocab", suite_vocab},
+		{"partscore/partscore", suite_partscore},
 	};
 	size_t i;
 
