@@ -932,6 +932,10 @@ channel_measures(struct run *R, const struct row *w, double *v, int *top)
 		if (*top < 0 || w->chan[c] > w->chan[*top])
 			*top = c;
 	}
+	/* More channels used than offered: the count offered is wrong,
+	 * and an evenness above 1 would hide it. */
+	if (used > K)
+		K = NAN;
 	v[0] = used;
 	v[1] = H;
 	v[2] = K > 1 ? H / log(K) : NAN; /* NaN K: NaN */

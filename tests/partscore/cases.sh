@@ -195,6 +195,9 @@ cmpref channels-worked-out area "$tmp/chan.want" "$tmp/chan.out" -v tol=1e-7
 # 0.459147917027245, HHI* = (5/9 - 1/4) / (3/4) = 11/27; B is not in
 # the file: its evenness and HHI* are empty (no K to measure against).
 t offered-file 0 partscore --channels-offered $d/offered.csv $d/small.csv
+# A offers fewer channels (1) than it uses (2): no evenness, rather than
+# one above 1.
+t offered-too-few 0 partscore --channels-offered 1 $d/small.csv
 t bad-offered 1 partscore --channels-offered $d/bad-offered.csv $d/small.csv
 
 # --- real data: NYC 311, community districts ---
