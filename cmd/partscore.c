@@ -561,7 +561,10 @@ main(int argc, char **argv)
 	if (status == CLI_EXIT_OK) {
 		n = format_time(&op.run.time, st.as_of, tb);
 		tb[n] = '\0';
-		if (!op.run.inequality && op.population)
+		if (op.run.inequality)
+			snprintf(zb, sizeof zb, " over %llu areas (%llu "
+			    "without events)", st.areas, st.zero_areas);
+		else if (op.population)
 			snprintf(zb, sizeof zb, " (%llu without events)",
 			    st.zero_areas);
 		cli_summary(&op.com, "%llu read, %llu rejected%s, %llu after "

@@ -394,9 +394,10 @@ read_words(struct run *R, struct csvr *r, const struct csv_record *rec,
 			return csvr_bad_value(r, rec, (size_t)R->channel, what, e);
 		}
 	}
-	if (R->initiator >= 0) {
-		s = rec->field[R->initiator];
-		len = rec->len[R->initiator];
+	s = R->initiator >= 0 ? rec->field[R->initiator] : "";
+	len = R->initiator >= 0 ? rec->len[R->initiator] : 0;
+	trim_blanks(&s, &len);
+	if (len > 0) {
 		switch (initiator_lookup(s, len)) {
 		case INIT_CITIZEN:
 			break;
@@ -408,7 +409,7 @@ read_words(struct run *R, struct csvr *r, const struct csv_record *rec,
 			    "is not an initiator (citizen or staff)", e);
 		}
 	} else if (ev->channel == CH_INSPECTOR)
-		ev->staff = 1; /* 监督员上报: the city's own staff */
+		ev->staff = 1; /* 监督员上报, no initiator said: the staff's */
 	ev->rung = 0;
 	if (R->level >= 0) {
 		s = rec->field[R->level];
@@ -493,6 +494,14 @@ read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
 		return csvr_bad_value(r, rec, (size_t)R->area, "is not an area "
 		    "of the population file", e);
 	ev->area = id;
+	/* The default as-of time is the latest time of every good record,
+	 * those outside the window too (a window does not move it). */
+	if (!R->have_latest || ev->at > R->latest) {
+		R->latest = ev->at;
+		R->have_latest = 1;
+	}
+	if (ev->has_responded && ev->responded > R->latest)
+		R->latest = ev->responded;
 	/* Left out, counted: outside the window, or after --as-of. */
 	if ((o->from_set && ev->at < o->from) || (o->to_set && ev->at >= o->to)) {
 		R->st->outside++;
@@ -571,12 +580,6 @@ apply(struct run *R, const struct csv_record *rec, const struct event *ev,
 	    get_row(R, ev->area, by, period, &w, e) < 0 ||
 	    note_period(R, period) < 0)
 		return err_nomem(e);
-	if (!R->have_latest || ev->at > R->latest) {
-		R->latest = ev->at;
-		R->have_latest = 1;
-	}
-	if (ev->has_responded && ev->responded > R->latest)
-		R->latest = ev->responded;
 	if (ev->staff) {
 		w->staff++;
 		R->st->staff_events++;
@@ -597,7 +600,7 @@ apply(struct run *R, const struct csv_record *rec, const struct event *ev,
 		w->adopt_n++;
 		w->adopt_yes += (uint64_t)ev->adopted;
 	}
-	if (ev->sub >= 0 && R->participant < 0)
+	if (ev->sub >= 0)
 		w->sub_events[ev->sub]++;
 	if (ev->have_pid) {
 		w->with_pid++;
@@ -790,8 +793,10 @@ write_key_header(struct run *R, struct csvw *w, int with_area,
 	for (b = 0; b < o->nby; b++)
 		if (csvw_str(w, o->by[b], e) < 0)
 			return -1;
-	if (with_area && csvw_str(w, o->lang_zh ? "区域" : (o->area_col ?
-	    o->area_col : "area"), e) < 0)
+	/* The area column keeps the input's name (--area 3 names none). */
+	if (with_area && (o->lang_zh ? csvw_str(w, "区域", e) :
+	    csvw_field(w, R->head->field[R->area], R->head->len[R->area],
+		e)) < 0)
 		return -1;
 	if (o->period != PERIOD_NONE && csvw_str(w, o->lang_zh ? "时段" :
 	    "period", e) < 0)
@@ -1057,7 +1062,7 @@ write_area_row(struct run *R, struct row *w, double as_of, struct err *e)
 
 		if (R->group < 0)
 			share = NAN;
-		else if (R->participant >= 0) {
+		else if (R->participant >= 0 && R->pids.n > 0) {
 			for (pk = 0, i = 0; i < w->parts.nslot; i++)
 				if (w->parts.slot[i].id1 != 0 &&
 				    w->parts.slot[i].sub == k)
@@ -1129,9 +1134,27 @@ write_ineq_row(struct run *R, size_t first, size_t last, double *pop,
 	double lo = NAN, hi = NAN, vals[16];
 	size_t i, n = 0, k;
 
-	/* The areas of this group, in population-file order. */
+	/* The areas of this group, in output order (by name). */
 	for (i = first; i < last; i++) {
 		struct row *w = groups_at(&R->rows, i);
+		const char *a;
+		size_t al;
+		char q[80];
+
+		R->st->areas++;
+		if (w->events == 0)
+			R->st->zero_areas++;
+		/* Nobody lives there: no weight, no rate; with events, the
+		 * population file is wrong. */
+		if (p->pop[w->area] == 0) {
+			if (w->events == 0)
+				continue;
+			a = intern_str(&R->areas, w->area, &al);
+			return errf(e, ERR_DATA, "%s: area %s has %llu events "
+			    "but a population of 0: no rate per head", p->path,
+			    quote_value(q, sizeof q, a, al),
+			    (unsigned long long)w->events);
+		}
 		pop[n] = p->pop[w->area];
 		ev[n] = (double)w->events;
 		if (parent != NULL)
@@ -1216,9 +1239,11 @@ write_ineq_table(struct run *R, struct err *e)
 	if (csvw_end(R->out, e) < 0)
 		goto out;
 	if (o->lorenz != NULL && (write_key_header(R, o->lorenz, 0, e) < 0 ||
-	    csvw_str(o->lorenz, "point", e) < 0 ||
-	    csvw_str(o->lorenz, "population_share", e) < 0 ||
-	    csvw_str(o->lorenz, "events_share", e) < 0 ||
+	    csvw_str(o->lorenz, o->lang_zh ? "点" : "point", e) < 0 ||
+	    csvw_str(o->lorenz, o->lang_zh ? "人口累计占比" :
+		"population_share", e) < 0 ||
+	    csvw_str(o->lorenz, o->lang_zh ? "参与累计占比" : "events_share",
+		e) < 0 ||
 	    csvw_end(o->lorenz, e) < 0))
 		goto out;
 	/* Sorted by (by, period, area): a run of rows is one group. */

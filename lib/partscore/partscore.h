@@ -14,7 +14,7 @@
  * --by values and period): counters, the channels and rungs (a few
  * hundred bytes), a map of its participants (12 bytes a participant, on
  * top of the participant ids held once for the whole run), and the
- * response times as a multiset of whole seconds (12 bytes per distinct
+ * response times as a multiset of whole seconds (16 bytes per distinct
  * duration); never the events themselves.
  *
  * Staff events (an initiator of staff, or the inspector channel without

@@ -108,6 +108,23 @@ t population-by 0 partscore --initiator initiator \
 t inequality-by 0 partscore --initiator initiator \
     --population $d/small-pop.csv --by district --inequality $d/small.csv
 
+# An area where nobody lives (C, population 0) and nothing happened
+# carries no weight: the inequality is A's and B's alone, as above.
+t inequality-pop-zero 0 partscore --initiator initiator \
+    --population $d/pop-zero.csv --inequality $d/small.csv
+# An area of population 0 with events has no rate per head: an error.
+t bad-pop-zero-events 1 partscore --initiator initiator \
+    --population $d/bad-pop-zero-events.csv --inequality $d/small.csv
+# An empty initiator is not recorded: the channel decides, as without
+# the column (event 1, inspector, is staff; 2 and 4 are citizens', 3 is
+# staff).  No participant column: the representation ratio counts
+# events: A's one citizen event is local (ratio 0), B's migrant (1 of 1
+# over 1000/10000 = 10).
+t initiator-empty 0 partscore --initiator initiator --group group \
+    --population $d/small-pop.csv $d/initiator-empty.csv
+# The area column keeps its input name when named by position.
+t area-by-position 0 partscore --area 3 --initiator initiator $d/small.csv
+
 # --- the inequality measures against the references (1e-7) ---
 # R ineq's example: equal populations, events 541, 1463, ... 22261:
 # ineq::Gini 0.4620911, ineq::Atkinson(x, 0.5) 0.1796591; Theil T
@@ -177,6 +194,9 @@ cmpref gini-correction "" "$tmp/corr.want" "$tmp/corr.out" -v byrow=1 \
 t lorenz 0 partscore -q --population "$tmp/pysal-pop.csv" --inequality \
     --lorenz "$tmp/lorenz.csv" "$tmp/pysal.csv"
 f lorenz-file "$tmp/lorenz.csv"
+t lorenz-zh 0 partscore -q --lang zh --population "$tmp/pysal-pop.csv" \
+    --inequality --lorenz "$tmp/lorenz-zh.csv" "$tmp/pysal.csv"
+f lorenz-zh-file "$tmp/lorenz-zh.csv"
 
 # --- channels: the issue's worked example ---
 # 600, 250, 100, 40 and 10 events on five channels, 5 offered: entropy
