@@ -7,8 +7,10 @@
 # with Chinese column names; last, rank the 16 districts of Beijing on
 # synthetic hotline and city-management indicators with rankcity, with a bar
 # chart of the index and a chart of the rank uncertainty, both with the
-# Chinese district names.  Results go to demo-out/; the last line names the
-# folder.
+# Chinese district names; then measure public participation in those
+# districts with partscore (synthetic events): the table per district and
+# the inequality across them.  Results go to demo-out/; the last line names
+# the folder.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -80,4 +82,18 @@ echo "8. rankcity --uncertainty: how sure each rank is, 1000 Monte Carlo runs"
 districts_rank -q --uncertainty 1000 --chart-type uncertainty \
     --chart "$out/rankcity-uncertainty.png" \
     -o "$out/rankcity_uncertainty.csv"
+echo "9. partscore: public participation per district (synthetic Beijing data)"
+bj="--population testdata/partscore/beijing_population.csv --parent zone"
+partscore --lang zh $bj --group group --sla 3wd --precision 3 \
+    --calendar testdata/holiday-cn --tz +08:00 \
+    -o "$out/partscore_districts.csv" testdata/partscore/beijing_events.csv
+echo "per district (events, per 10k residents, channel evenness, depth, response rate):"
+cut -d, -f1,2,4,13,20,23 "$out/partscore_districts.csv" | head -6 |
+    sed 's/^/    /'
+
+echo "10. partscore --inequality: how unequal participation per head is"
+partscore -q --lang zh $bj --inequality --bootstrap 1000 --precision 3 \
+    --lorenz "$out/partscore_lorenz.csv" \
+    -o "$out/partscore_inequality.csv" testdata/partscore/beijing_events.csv
+cut -d, -f1-8 "$out/partscore_inequality.csv" | sed 's/^/    /'
 echo "demo: results in $root/$out/"
