@@ -110,7 +110,7 @@ $(1)/rankcity: $(1)/obj/cmd/rankcity.o $(1)/obj/cmd/cli/cli.o \
 	$(3) $(2) -o $$@ $$^ $$(RANKCITY_LIBS) $$(CORE_LIBS)
 
 $(1)/partscore: $(1)/obj/cmd/partscore.o $(1)/obj/cmd/cli/cli.o \
-    $(1)/libpartscore.a $(1)/libcore.a
+    $(1)/obj/cmd/cli/cli_chart.o $(1)/libpartscore.a $(1)/libcore.a
 	$(3) $(2) -o $$@ $$^ $$(PARTSCORE_LIBS) $$(CORE_LIBS)
 
 # The unit tests link every part.

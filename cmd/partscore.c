@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "cli/cli_chart.h"
 #include "core/csvio.h"
 #include "core/datetime.h"
 #include "core/stats.h"
@@ -85,6 +86,13 @@ static const char usage_text[] =
     "      --channel-shares    a share_CHANNEL column for each channel\n"
     "      --lang LANG         column names in en (default) or zh\n"
     "      --precision N       N decimals (default: the shortest exact text)\n"
+    "      --chart FILE        also draw a chart (.png, .svg, .pdf)\n"
+    "      --chart-kind KIND   lorenz: a Lorenz curve per group (the default\n"
+    "                          with --inequality); channels: each area's\n"
+    "                          channel shares as a stacked bar (the default\n"
+    "                          without); ladder: its shares on each rung\n"
+    "      --gnuplot           print the chart's gnuplot script instead of\n"
+    "                          the CSV (which goes to -o FILE if given)\n"
     "  -d, --delimiter CHAR    input field separator (default: ,)\n"
     "      --tsv               input is tab-separated\n"
     "      --encoding ENC      input encoding, e.g. gb18030 (default: utf-8)\n"
@@ -106,6 +114,7 @@ struct options {
 	struct partscore_opts run;
 	const char *channel_map, *ladder, *population, *parent, *lorenz;
 	const char *committee, *offered;
+	const char *chart_kind;   /* --chart-kind, or NULL: by the table */
 	const char *as_of, *tz, *by, *from, *to, *sla, *calendar, *work_hours;
 	const char *time_formats[16];
 	size_t ntime_formats;
@@ -119,7 +128,7 @@ enum {
 	OPT_INEQUALITY, OPT_GINI_CORRECTION, OPT_BOOTSTRAP, OPT_SEED,
 	OPT_LORENZ, OPT_BY, OPT_PERIOD, OPT_LANG, OPT_PRECISION,
 	OPT_CHANNEL_SHARES, OPT_SLA, OPT_CALENDAR, OPT_WORK_HOURS,
-	OPT_COMMITTEE
+	OPT_COMMITTEE, OPT_CHART_KIND
 };
 
 static const struct option longopts[] = {
@@ -157,9 +166,11 @@ static const struct option longopts[] = {
 	{"committee", required_argument, NULL, OPT_COMMITTEE},
 	{"calendar", required_argument, NULL, OPT_CALENDAR},
 	{"work-hours", required_argument, NULL, OPT_WORK_HOURS},
+	{"chart-kind", required_argument, NULL, OPT_CHART_KIND},
 	CLI_LONGOPTS_INPUT,
 	CLI_LONGOPTS_OUTPUT,
 	CLI_LONGOPTS_REJECT,
+	CLI_LONGOPTS_CHART,
 	CLI_LONGOPTS_END
 };
 
@@ -208,9 +219,40 @@ parse_sla(struct options *op)
 		    cli_quote(s));
 }
 
+/*
+ * --chart-kind: lorenz draws the inequality table (its default there),
+ * channels and ladder the table of areas (channels its default); a kind
+ * that does not fit the table, or --chart-kind without --chart, is a
+ * usage error.
+ */
+static void
+check_chart(struct options *op)
+{
+	static const char *const kinds[] = {"lorenz", "channels", "ladder",
+	    NULL};
+	static const enum partscore_chart kind_of[] = {PS_CHART_LORENZ,
+	    PS_CHART_CHANNELS, PS_CHART_LADDER};
+	struct partscore_opts *o = &op->run;
+
+	o->chart = op->com.chart;
+	o->chart_kind = o->inequality ? PS_CHART_LORENZ : PS_CHART_CHANNELS;
+	if (op->chart_kind == NULL)
+		return;
+	if (o->chart == NULL)
+		cli_usage("--chart-kind needs --chart FILE");
+	o->chart_kind = kind_of[cli_pick("--chart-kind", op->chart_kind,
+	    kinds, "lorenz, channels or ladder")];
+	if (o->chart_kind == PS_CHART_LORENZ && !o->inequality)
+		cli_usage("--chart-kind lorenz draws the Lorenz curves of "
+		    "--inequality");
+	if (o->chart_kind != PS_CHART_LORENZ && o->inequality)
+		cli_usage("--chart-kind %s draws the table of areas, not "
+		    "--inequality", op->chart_kind);
+}
+
 /* Options that only make sense with another. */
 static void
-check_combinations(const struct options *op)
+check_combinations(struct options *op)
 {
 	const struct partscore_opts *o = &op->run;
 
@@ -246,6 +288,7 @@ check_combinations(const struct options *op)
 		cli_usage("--from %s is not before --to %s: the window [from, "
 		    "to) holds no event", cli_quote(op->from),
 		    cli_quote(op->to));
+	check_chart(op);
 }
 
 static void
@@ -395,6 +438,9 @@ parse_options(int argc, char **argv, struct options *op)
 		case OPT_CHANNEL_SHARES:
 			o->channel_shares = 1;
 			break;
+		case OPT_CHART_KIND:
+			op->chart_kind = optarg;
+			break;
 		case OPT_PRECISION:
 			o->precision = (int)cli_int("--precision", optarg, 0,
 			    17);
@@ -494,6 +540,7 @@ main(int argc, char **argv)
 	struct offered offered = {0};
 	struct partscore_stats st;
 	struct csvw *out = NULL, *rej = NULL;
+	struct buf script = {0};
 	struct err e = {0};
 	char tb[32], zb[64] = "";
 	size_t n;
@@ -512,6 +559,9 @@ main(int argc, char **argv)
 		cli_check_paths(&op.com, in, 5, argv + optind, argc - optind,
 		    outs, 1);
 	}
+	cli_chart_check(&op.com);
+	op.run.chart = cli_chart_target(&op.com);
+	op.run.script = &script;
 	stats_init();
 	memset(&st, 0, sizeof st);
 	if (load_ladder(&op, &ladder, &e) < 0 ||
@@ -542,6 +592,7 @@ main(int argc, char **argv)
 	if (partscore_run(&op.run, argv + optind, argc - optind, out, rej, &st,
 	    &e) < 0)
 		status = cli_fail(&e);
+	status = cli_chart_finish(&op.com, &script, status);
 	{
 		const struct cli_count counts[] = {{"read", st.read},
 		    {"rejected", st.rejected},
@@ -582,5 +633,6 @@ done:
 	workcal_free(&cal);
 	offered_free(&offered);
 	strlist_free(op.run.by, op.run.nby);
+	free(script.data);
 	return status;
 }

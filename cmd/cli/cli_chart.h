@@ -1,6 +1,6 @@
 /*
  * cli_chart.h - the chart tail of the tools that draw (caseflow,
- * rankcity): --chart FILE is checked before any file is read, and after a
+ * rankcity, partscore): --chart FILE is checked before any file is read, and after a
  * successful run the gnuplot script the engine wrote is either printed
  * (--gnuplot) or run (lib/core/chart.c's chart_render).  Apart from cli.c
  * so that a tool without charts links no chart code.

@@ -38,6 +38,8 @@ extern char **environ;
 /* Pixel sizes; pdf gets the same / 72 in inches, so text looks alike. */
 #define STEPS_W 900
 #define STEPS_H 600
+#define LORENZ_W 900
+#define LORENZ_H 700
 #define BARS_W 900
 #define BARS_H0 120     /* title, axis and margins */
 #define BARS_PER 32     /* per bar */
@@ -776,6 +778,99 @@ chart_steps_script(struct buf *script, const char *outfile,
 		if (bprintf(b, "%s$s%zu using 1:2 with steps lt %zu title ",
 		    i == 0 ? "plot " : ", \\\n     ", i + 1,
 		    i % NCOLORS + 1) < 0 || quote_str(b, s[i].name, 0) < 0)
+			return err_nomem(e);
+	}
+	return bputs(b, "\n") < 0 ? err_nomem(e) : 0;
+}
+
+/* ---- Lorenz curves ---- */
+
+static const char *num_text(char *t, size_t cap, double v);
+
+/* Check one Lorenz curve's points: finite, in the unit square, x not
+ * decreasing; -1 with *e set (ERR_DATA) if they are bad. */
+static int
+check_lorenz(const struct chart_series *s, struct err *e)
+{
+	char q[128], t1[40], t2[40];
+	size_t i;
+
+	quote_value(q, sizeof q, s->name ? s->name : "",
+	    s->name ? strlen(s->name) : 0);
+	if (s->n > 0 && (s->x == NULL || s->y == NULL))
+		return errf(e, ERR_USAGE, "series %s: no points given", q);
+	for (i = 0; i < s->n; i++) {
+		if (!(s->x[i] >= 0 && s->x[i] <= 1 && s->y[i] >= 0 &&
+		    s->y[i] <= 1))
+			return errf(e, ERR_DATA, "series %s: point %zu is not "
+			    "in the unit square: (%s, %s)", q, i + 1,
+			    num_text(t1, sizeof t1, s->x[i]),
+			    num_text(t2, sizeof t2, s->y[i]));
+		if (i > 0 && s->x[i] < s->x[i - 1])
+			return errf(e, ERR_DATA, "series %s: point %zu: x "
+			    "goes down from %s to %s", q, i + 1,
+			    num_text(t1, sizeof t1, s->x[i - 1]),
+			    num_text(t2, sizeof t2, s->x[i]));
+	}
+	return 0;
+}
+
+int
+chart_lorenz_script(struct buf *script, const char *outfile,
+    const char *title, const char *xlabel, const char *ylabel,
+    const char *equality, const struct chart_series *s, size_t ns,
+    struct err *e)
+{
+	struct buf *b = script;
+	size_t i, k;
+	char name[32];
+
+	if (ns > 0 && s == NULL)
+		return errf(e, ERR_USAGE, "no series given");
+	for (i = 0; i < ns; i++)
+		if (check_lorenz(&s[i], e) < 0)
+			return -1;
+	if (script_head(b, outfile, LORENZ_W, LORENZ_H, e) < 0)
+		return -1;
+	if (put_labels(b, title, xlabel, ylabel) < 0 ||
+	    bputs(b, "set grid back lc rgb '#e5e5e5'\n"
+	    "set size square\n"
+	    "set xrange [0:1]\nset yrange [0:1]\n"
+	    "set xtics 0, 0.2, 1\nset ytics 0, 0.2, 1\n") < 0 ||
+	    bputs(b, ns > 8 ? "set key outside right top\n" :
+	    "set key inside left top\n") < 0 ||
+	    put_linetypes(b) < 0)
+		return err_nomem(e);
+	if (ns == 0)
+		return put_no_data(b) < 0 ? err_nomem(e) : 0;
+	if (begin_block(b, "eq") < 0 || put_pair(b, 0, 0) < 0 ||
+	    put_pair(b, 1, 1) < 0 || end_block(b) < 0)
+		return err_nomem(e);
+	for (i = 0; i < ns; i++) {
+		if (s[i].n == 0)
+			continue;
+		snprintf(name, sizeof name, "s%zu", i + 1);
+		if (begin_block(b, name) < 0)
+			return err_nomem(e);
+		for (k = 0; k < s[i].n; k++)
+			if (put_pair(b, s[i].x[k], s[i].y[k]) < 0)
+				return err_nomem(e);
+		if (end_block(b) < 0)
+			return err_nomem(e);
+	}
+	if (bputs(b, "plot $eq using 1:2 with lines lc rgb '#999999' lw 1 "
+	    "dt 2 ") < 0 || (equality && *equality ?
+	    (bputs(b, "title ") < 0 || quote_str(b, equality, 0) < 0) :
+	    bputs(b, "notitle") < 0))
+		return err_nomem(e);
+	/* A series without points: its legend entry alone (NaN draws
+	 * nothing), so no group goes missing from the chart. */
+	for (i = 0; i < ns; i++) {
+		if (bputs(b, ", \\\n     ") < 0 ||
+		    (s[i].n > 0 ? bprintf(b, "$s%zu using 1:2", i + 1) :
+		    bputs(b, "NaN")) < 0 ||
+		    bprintf(b, " with lines lt %zu title ", i % NCOLORS + 1) <
+		    0 || quote_str(b, s[i].name, 0) < 0)
 			return err_nomem(e);
 	}
 	return bputs(b, "\n") < 0 ? err_nomem(e) : 0;

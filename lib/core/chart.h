@@ -106,6 +106,33 @@ int chart_steps_script(struct buf *script, const char *outfile,
 
 /*
  * Append to *script a complete gnuplot script that writes to outfile a
+ * chart of Lorenz curves: each of the ns series s[] is a line through
+ * its points as given (no point is added: a Lorenz curve's points run
+ * from (0, 0) to (1, 1)), drawn over the line of equality from (0, 0) to
+ * (1, 1), dashed grey, whose legend text is equality (data-safe; NULL or
+ * "" leaves it out of the legend).  Both axes run from 0 to 1 with tics
+ * every 0.2, and the plot is square.  The legend, each series' name,
+ * stands inside at the top left (the curves lie below the diagonal, so
+ * that corner is empty), or outside right with more than 8 series.  A
+ * series with no points keeps its legend entry and draws nothing (a
+ * group whose curve is undefined).  With no series the chart is an empty
+ * frame saying "no data".  Size: 900 x 700 pixels (svg: the same; pdf:
+ * 12.5 x 9.72 in).
+ *
+ * Every x and y must be finite and within [0, 1], and x must not
+ * decrease; otherwise -1 with *e set (ERR_DATA, naming the series and
+ * the point).  A bad outfile gives ERR_USAGE, memory ERR_NOMEM.  Data
+ * are checked before anything is appended.  Returns 0 on success.  The
+ * caller owns script, s and the arrays; on failure script may hold part
+ * of a script (callers discard it).
+ */
+int chart_lorenz_script(struct buf *script, const char *outfile,
+    const char *title, const char *xlabel, const char *ylabel,
+    const char *equality, const struct chart_series *s, size_t ns,
+    struct err *e);
+
+/*
+ * Append to *script a complete gnuplot script that writes to outfile a
  * horizontal bar chart: bar i is values[i] long and labelled labels[i]
  * (data: quoted safely), for i < n.  The bars are sorted so that the
  * largest value is at the top; equal values keep the given order (the

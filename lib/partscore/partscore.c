@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/chart.h"
 #include "core/csvio.h"
 #include "core/csvw.h"
 #include "core/group.h"
@@ -226,7 +227,16 @@ struct run {
 	int have_latest;
 	double latest;
 	const struct csv_record *head;
+	struct lorenz_keep *lz;  /* --chart-kind lorenz: the curves so far */
 };
+
+/* The charts (--chart): at the end of this file. */
+static int chart_keep_lorenz(struct run *R, const struct row *w0,
+    const double *pop, const double *ev, size_t n, double *cp, double *ce,
+    struct err *e);
+static int chart_lorenz(struct run *R, struct err *e);
+static int chart_area_bars(struct run *R, struct err *e);
+static void chart_free(struct run *R);
 
 /* --- reading -------------------------------------------------------- */
 
@@ -1116,6 +1126,8 @@ write_area_table(struct run *R, double as_of, struct err *e)
 			R->st->zero_areas++;
 		R->st->written++;
 	}
+	if (o->chart != NULL)
+		return chart_area_bars(R, e);
 	return 0;
 }
 
@@ -1191,6 +1203,9 @@ write_ineq_row(struct run *R, size_t first, size_t last, double *pop,
 	if (csvw_end(R->out, e) < 0)
 		return -1;
 	R->st->written++;
+	if (o->chart != NULL && chart_keep_lorenz(R, w0, pop, ev, n, cp, ce,
+	    e) < 0)
+		return -1;
 	if (o->lorenz != NULL) {
 		if (ineq_lorenz(pop, ev, n, cp, ce, NULL, e) < 0) {
 			if (e->kind != ERR_DATA)
@@ -1257,6 +1272,8 @@ write_ineq_table(struct run *R, struct err *e)
 		if (write_ineq_row(R, i, j, pop, ev, parent, cp, ce, e) < 0)
 			goto out;
 	}
+	if (o->chart != NULL && chart_lorenz(R, e) < 0)
+		goto out;
 	rc = 0;
 out:
 	free(pop);
@@ -1390,6 +1407,17 @@ partscore_run(const struct partscore_opts *o, char *const *files,
 	R.st = st;
 	R.out = out;
 	R.rej = rej;
+	if (o->chart != NULL && (o->chart_kind == PS_CHART_LORENZ) !=
+	    (o->inequality != 0)) {
+		if (o->inequality)
+			errf(e, ERR_USAGE, "--chart-kind %s draws the table of "
+			    "areas, not --inequality", o->chart_kind ==
+			    PS_CHART_LADDER ? "ladder" : "channels");
+		else
+			errf(e, ERR_USAGE, "--chart-kind lorenz draws the "
+			    "Lorenz curves of --inequality");
+		goto out;
+	}
 	if (begin(&R, e) < 0)
 		goto out;
 	if (csvin_open(&in, files, nfiles, &o->csv, e) < 0)
@@ -1424,5 +1452,274 @@ out:
 	free(R.offered);
 	free(R.periods);
 	free(R.tb.data);
+	chart_free(&R);
 	return rc;
+}
+
+/* --- charts ----------------------------------------------------------- */
+
+/*
+ * --chart FILE draws one of three charts (--chart-kind), as a gnuplot
+ * script appended to *o->script (core/chart.h; the command runs it or,
+ * under --gnuplot, prints it):
+ *
+ *   lorenz    (--inequality) one Lorenz curve per --by group and period,
+ *             the points ineq_lorenz() gives (those of --lorenz FILE)
+ *             joined by straight lines, over the line of equality.  A
+ *             group without events has no curve: its legend entry says
+ *             "(no events)" ("（无参与）") and nothing is drawn.
+ *   channels  (the table of areas) one stacked bar per row of the table,
+ *             in the table's order, the first at the top: the shares of
+ *             the row's citizen events with a channel on each canonical
+ *             channel, one segment (and legend entry) per channel that
+ *             a citizen event used anywhere in the input, in the
+ *             canonical order.
+ *   ladder    (the table of areas) the same with the shares of the row's
+ *             citizen events with a level on each rung, one segment per
+ *             rung of the ladder, named as the ladder names it, whether
+ *             used or not (the empty upper rungs are the finding).
+ *
+ * A row with nothing to share (no events, as the population file's
+ * zeros; or no channel or level recorded) keeps its label and has no
+ * bar: never dropped.  Staff events are in no chart, as in no measure.
+ * (The total that core's stacked bars print past each bar reads 1: the
+ * shares add up.)
+ * Labels are data and reach the script only through core/chart.c's
+ * quoting: a row's label is its --by values, area and period joined by
+ * " / ", a group's its --by values and period ("all", "全部" under --lang
+ * zh, when there are neither); an empty value reads "(blank)" ("(空)"),
+ * never nothing, as caseflow labels its groups.  Titles and axis labels
+ * follow --lang; channel and rung names are the table's (canonical
+ * English, or the ladder file's words).
+ *
+ * Memory: the bars are built from the rows, held anyway until the run
+ * ends (rows x segments doubles); the Lorenz curves keep every group's
+ * points until the table is written (two doubles per area and group).
+ */
+
+/* One Lorenz curve kept: its points in the keep's arrays, its label. */
+struct lorenz_curve {
+	size_t at, n;     /* points x[at..at+n-1], y[...]; n 0: no curve */
+	size_t label;     /* offset of its label (NUL-ended) in labels */
+};
+
+struct lorenz_keep {
+	double *x, *y;
+	size_t n, cx, cy;
+	struct lorenz_curve *curve;
+	size_t ncurve, ccurve;
+	struct buf labels;
+};
+
+/*
+ * Append the label of a row (area not NULL) or of a group to b, and a
+ * NUL.  0, or -1 when memory runs out.
+ */
+static int
+chart_label(struct run *R, uint32_t by, const uint32_t *area,
+    int32_t period, struct buf *b)
+{
+	const struct partscore_opts *o = R->o;
+	const char *blank = o->lang_zh ? "(空)" : "(blank)";
+	const char *p, *v;
+	size_t len, vl;
+	char pb[32];
+	int k, parts = 0;
+
+	p = intern_str(&R->bys, by, &len);
+	for (k = 0; k < o->nby; k++) {
+		tuple_next(&p, &v, &vl);
+		if (vl == 0) {
+			v = blank;
+			vl = strlen(blank);
+		}
+		if ((parts++ > 0 && buf_append(b, " / ", 3) < 0) ||
+		    buf_append(b, v, vl) < 0)
+			return -1;
+	}
+	if (area != NULL) {
+		v = intern_str(&R->areas, *area, &vl);
+		if (vl == 0) {
+			v = blank;
+			vl = strlen(blank);
+		}
+		if ((parts++ > 0 && buf_append(b, " / ", 3) < 0) ||
+		    buf_append(b, v, vl) < 0)
+			return -1;
+	}
+	if (o->period != PERIOD_NONE) {
+		v = pb;
+		vl = period_label(o->period, period, pb);
+		if (vl == 0) {
+			v = blank;
+			vl = strlen(blank);
+		}
+		if ((parts++ > 0 && buf_append(b, " / ", 3) < 0) ||
+		    buf_append(b, v, vl) < 0)
+			return -1;
+	}
+	if (parts == 0) {
+		v = o->lang_zh ? "全部" : "all";
+		if (buf_append(b, v, strlen(v)) < 0)
+			return -1;
+	}
+	return buf_append(b, "", 1);
+}
+
+/*
+ * Keep the Lorenz curve of the group of w0 (its n areas in pop and ev;
+ * cp and ce hold n + 1 values each, scratch).  A group without events
+ * has no curve: kept with no points.
+ */
+static int
+chart_keep_lorenz(struct run *R, const struct row *w0, const double *pop,
+    const double *ev, size_t n, double *cp, double *ce, struct err *e)
+{
+	struct lorenz_keep *lz = R->lz;
+	struct lorenz_curve *c;
+	size_t k, m = n + 1;
+	const char *none = R->o->lang_zh ? "（无参与）" : " (no events)";
+
+	if (lz == NULL && (lz = R->lz = calloc(1, sizeof *lz)) == NULL)
+		return err_nomem(e);
+	if (grow_array((void **)&lz->curve, &lz->ccurve, lz->ncurve + 1,
+	    sizeof *lz->curve) < 0)
+		return err_nomem(e);
+	c = &lz->curve[lz->ncurve];
+	c->at = lz->n;
+	c->n = 0;
+	c->label = lz->labels.len;
+	if (chart_label(R, w0->by, NULL, w0->key.period, &lz->labels) < 0)
+		return err_nomem(e);
+	lz->ncurve++;
+	if (ineq_lorenz(pop, ev, n, cp, ce, NULL, e) < 0) {
+		if (e->kind != ERR_DATA)
+			return -1;
+		/* No events (ineq_compute took these areas already). */
+		lz->labels.len--; /* the NUL */
+		if (buf_append(&lz->labels, none, strlen(none)) < 0 ||
+		    buf_append(&lz->labels, "", 1) < 0)
+			return err_nomem(e);
+		return 0;
+	}
+	if (grow_array((void **)&lz->x, &lz->cx, lz->n + m, sizeof *lz->x) <
+	    0 || grow_array((void **)&lz->y, &lz->cy, lz->n + m,
+	    sizeof *lz->y) < 0)
+		return err_nomem(e);
+	for (k = 0; k < m; k++) {
+		lz->x[lz->n + k] = cp[k];
+		lz->y[lz->n + k] = ce[k];
+	}
+	lz->n += m;
+	c->n = m;
+	return 0;
+}
+
+/* The script of the Lorenz curves kept. */
+static int
+chart_lorenz(struct run *R, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	struct lorenz_keep none = {0}, *lz = R->lz ? R->lz : &none;
+	struct chart_series *s = NULL;
+	size_t i;
+	int rc;
+
+	if (lz->ncurve > 0 && (s = calloc(lz->ncurve, sizeof *s)) == NULL)
+		return err_nomem(e);
+	for (i = 0; i < lz->ncurve; i++) {
+		s[i].name = lz->labels.data + lz->curve[i].label;
+		s[i].n = lz->curve[i].n;
+		if (s[i].n > 0) {
+			s[i].x = lz->x + lz->curve[i].at;
+			s[i].y = lz->y + lz->curve[i].at;
+		}
+	}
+	rc = chart_lorenz_script(o->script, o->chart, o->lang_zh ?
+	    "人均参与的洛伦兹曲线" : "Lorenz curves of participation per head",
+	    o->lang_zh ? "人口累计占比（按人均参与从低到高）" :
+	    "cumulative share of population (areas by events per head)",
+	    o->lang_zh ? "参与次数累计占比" : "cumulative share of events",
+	    o->lang_zh ? "完全平等" : "equality", s, lz->ncurve, e);
+	free(s);
+	return rc;
+}
+
+/* The script of the stacked bars of the table of areas. */
+static int
+chart_area_bars(struct run *R, struct err *e)
+{
+	const struct partscore_opts *o = R->o;
+	int ladder = o->chart_kind == PS_CHART_LADDER;
+	const char *series[CH_COUNT > MAX_RUNGS ? CH_COUNT : MAX_RUNGS];
+	int idx[CH_COUNT > MAX_RUNGS ? CH_COUNT : MAX_RUNGS];
+	size_t n = R->rows.n, ns = 0, i, j, *at = NULL;
+	const char **labels = NULL;
+	struct buf lb = {0};
+	double *v = NULL;
+	char title[320];
+	int rc = -1, k;
+
+	if (ladder) {
+		for (k = 0; k < o->ladder->nrungs && k < MAX_RUNGS; k++) {
+			series[ns] = o->ladder->rung_names[k];
+			idx[ns++] = k;
+		}
+		snprintf(title, sizeof title, o->lang_zh ? "各区域参与层级分布"
+		    "（阶梯 %.200s）" : "Participation by rung of the ladder "
+		    "%.200s", o->ladder->name);
+	} else {
+		for (k = 0; k < CH_COUNT; k++)
+			if (R->chan_seen & (1u << k)) {
+				series[ns] = channel_name((enum channel)k);
+				idx[ns++] = k;
+			}
+		snprintf(title, sizeof title, "%s", o->lang_zh ?
+		    "各区域参与渠道构成" : "Channel mix per area");
+	}
+	if (n > 0 && ((labels = calloc(n, sizeof *labels)) == NULL ||
+	    (at = malloc(n * sizeof *at)) == NULL ||
+	    (ns > 0 && (v = calloc(n * ns, sizeof *v)) == NULL))) {
+		err_nomem(e);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		const struct row *w = groups_at(&R->rows, i);
+		uint64_t total = ladder ? w->level_n : w->chan_n;
+
+		at[i] = lb.len;
+		if (chart_label(R, w->by, &w->area, w->key.period, &lb) < 0) {
+			err_nomem(e);
+			goto out;
+		}
+		for (j = 0; j < ns; j++)
+			v[i * ns + j] = total == 0 ? NAN : (double)(ladder ?
+			    w->rung[idx[j]] : w->chan[idx[j]]) / (double)total;
+	}
+	for (i = 0; i < n; i++)
+		labels[i] = lb.data + at[i];
+	rc = chart_stacked_script(o->script, o->chart, title, ladder ?
+	    (o->lang_zh ? "参与次数占比（已记录层级者）" :
+	    "share of events with a level") : (o->lang_zh ?
+	    "参与次数占比（已记录渠道者）" : "share of events with a channel"),
+	    labels, n, series, ns, v, e);
+out:
+	free(labels);
+	free(at);
+	free(v);
+	free(lb.data);
+	return rc;
+}
+
+static void
+chart_free(struct run *R)
+{
+	if (R->lz == NULL)
+		return;
+	free(R->lz->x);
+	free(R->lz->y);
+	free(R->lz->curve);
+	free(R->lz->labels.data);
+	free(R->lz);
+	R->lz = NULL;
 }

@@ -43,6 +43,18 @@
 #include "partscore/population.h"
 #include "partscore/vocab.h"
 
+/*
+ * The charts (--chart-kind): Lorenz curves of the inequality table, one
+ * per --by group and period; or, for the table of areas, one stacked bar
+ * per row (area, --by values, period) of the shares of its citizen
+ * events on each channel, or on each rung of the ladder.
+ */
+enum partscore_chart {
+	PS_CHART_LORENZ,    /* needs inequality */
+	PS_CHART_CHANNELS,  /* the table of areas */
+	PS_CHART_LADDER     /* the table of areas */
+};
+
 struct partscore_opts {
 	struct csv_opts csv;      /* how to read the events */
 	struct time_opts time;    /* how to read (and write) times */
@@ -81,6 +93,10 @@ struct partscore_opts {
 	double from, to;          /* keep events at in [from, to) */
 	int from_set, to_set;
 	struct csvw *lorenz;      /* --lorenz: the Lorenz points, or NULL */
+	/* --chart: the chart's gnuplot script, appended to *script. */
+	const char *chart;        /* the file the script draws, or NULL */
+	enum partscore_chart chart_kind;
+	struct buf *script;       /* receives the script (caller owns) */
 };
 
 /*
@@ -103,8 +119,12 @@ void partscore_opts_init(struct partscore_opts *o);
 /*
  * Run over files[0..nfiles-1] ("-" is standard input; nfiles 0 means
  * standard input), writing the table to out and bad records to rej (NULL:
- * the first bad record stops the run).  The caller owns every argument.
- * Fills *st (also on failure, with what was done).  Returns 0, or -1
+ * the first bad record stops the run).  When o->chart is set, the
+ * gnuplot script of the chart o->chart_kind names is appended to
+ * *o->script once the table is written (running it is the caller's
+ * choice); a kind that does not fit the table (lorenz without
+ * inequality, channels or ladder with it) is ERR_USAGE before anything
+ * is read.  The caller owns every argument.  Fills *st (also on failure, with what was done).  Returns 0, or -1
  * with *e set.
  */
 int partscore_run(const struct partscore_opts *o, char *const *files,

@@ -4,7 +4,9 @@
 # areas in --by groups), the inequality measures against the values of
 # R's ineq, PySAL and the issue's worked channel example, the NYC 311
 # fixture against an independent computation (tests/partscore/
-# nyc-expected.py), bad input with its message and status, and usage.
+# nyc-expected.py), the charts (gnuplot scripts, Chinese and hostile
+# labels, real PNG and SVG files), bad input with its message and status,
+# and usage.
 # Fixtures: testdata/partscore/.  How to write a case: tests/harness.sh.
 #
 # Usage: sh tests/partscore/cases.sh [BINDIR]   (default: build)
@@ -264,6 +266,87 @@ t pipeline 0 sh -c "gridify -q -p testdata/nyc_cd.geojson --id-field boro_cd \
     --responded 'Closed Date' --time-format '%m/%d/%Y %I:%M:%S %p' \
     --population $d/nyc-cd-population.csv --reject /dev/null |
   rankcity -q -m $d/participation_meta.csv --unit area --precision 2"
+# --- charts (gnuplot) ---
+# The scripts are deterministic, so they are golden files; text from the
+# data reaches them only as gnuplot string literals.  channels (the
+# default without --inequality): one stacked bar per row of the table,
+# the shares of its citizen events on each channel used in the input
+# (A: hotline 2/3, web 1/3; B: wechat; C, no events: a label, no bar).
+t gnuplot-channels 0 partscore -q --initiator initiator \
+    --population $d/small-pop.csv --by district --chart x.png --gnuplot \
+    $d/small.csv
+# ladder: the shares on each rung, every rung of iap2 in the legend (none
+# reached empower); the staff event's row, whose group is empty, reads
+# "(blank)" and has no bar (staff events are in no chart).
+t gnuplot-ladder 0 partscore -q --initiator initiator --by group \
+    --chart-kind ladder --chart x.svg --gnuplot $d/small.csv
+# lorenz (the default with --inequality): D1's curve through (2/3, 3/5)
+# (A, 1.5 events per 10k, before B, 2), the same points as --lorenz
+# writes; D2 has no events, so no curve: its legend entry says so.
+t gnuplot-lorenz 0 partscore -q --initiator initiator \
+    --population $d/small-pop.csv --by district --inequality \
+    --chart x.pdf --gnuplot $d/small.csv
+# Chinese titles and "(空)" for the empty --by value, "（无参与）" for a
+# group without events.
+t gnuplot-lorenz-zh 0 partscore -q --lang zh --population $d/hostile-pop.csv \
+    --by district --period day --inequality --chart x.png --gnuplot \
+    $d/hostile.csv
+# Hostile names (testdata/partscore/hostile*.csv): areas, --by values
+# and rung names with quotes, system(), backticks, %, gnuplot's enhanced
+# text marks; all quoted, nothing outside a literal.
+t gnuplot-hostile 0 partscore -q --by district --chart x.png --gnuplot \
+    $d/hostile.csv
+t gnuplot-hostile-ladder 0 partscore -q --ladder $d/hostile-ladder.csv \
+    --chart-kind ladder --chart x.png --gnuplot $d/hostile.csv
+# The chart changes neither the table nor the --lorenz file (under
+# --gnuplot the table goes to -o).
+partscore -q --initiator initiator --population $d/small-pop.csv \
+    --by district --inequality --lorenz "$tmp/lz-plain.csv" \
+    -o "$tmp/ineq-plain.csv" $d/small.csv
+partscore -q --initiator initiator --population $d/small-pop.csv \
+    --by district --inequality --lorenz "$tmp/lz-chart.csv" --chart x.png \
+    --gnuplot -o "$tmp/ineq-chart.csv" $d/small.csv >/dev/null
+ok chart-same-table cmp -s "$tmp/ineq-plain.csv" "$tmp/ineq-chart.csv"
+ok chart-same-lorenz cmp -s "$tmp/lz-plain.csv" "$tmp/lz-chart.csv"
+# gnuplot draws them: PNG and SVG files with the Chinese text in them,
+# and the hostile names drawn as text, never run.  Skipped, and said so,
+# without gnuplot (make deps installs it).
+if command -v "${GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
+	rm -f pwned
+	partscore -q --lang zh --population $d/hostile-pop.csv --by district \
+	    --inequality --chart "$tmp/lorenz.png" -o "$tmp/chart.csv" \
+	    $d/hostile.csv
+	ok chart-lorenz-png sh -c "test -s '$tmp/lorenz.png' && head -c 8 '$tmp/lorenz.png' | od -An -c | grep -q 'P   N   G'"
+	partscore -q --lang zh --population $d/hostile-pop.csv --by district \
+	    --inequality --chart "$tmp/lorenz.svg" -o /dev/null $d/hostile.csv
+	ok chart-lorenz-svg-chinese sh -c "grep -q '人均参与的洛伦兹曲线' '$tmp/lorenz.svg' && grep -q '东城区' '$tmp/lorenz.svg'"
+	ok chart-lorenz-svg-hostile-text grep -qF "d'; system('touch pwned') #" \
+	    "$tmp/lorenz.svg"
+	# The table is the same as without the chart.
+	partscore -q --lang zh --population $d/hostile-pop.csv --by district \
+	    --inequality $d/hostile.csv >"$tmp/chart-plain.csv"
+	ok chart-csv-unchanged cmp -s "$tmp/chart.csv" "$tmp/chart-plain.csv"
+	for kind in channels ladder; do
+		partscore -q --lang zh --by district --chart-kind $kind \
+		    --chart "$tmp/$kind.png" -o /dev/null $d/hostile.csv
+		ok chart-$kind-png sh -c "test -s '$tmp/$kind.png' && head -c 8 '$tmp/$kind.png' | od -An -c | grep -q 'P   N   G'"
+		partscore -q --lang zh --by district --chart-kind $kind \
+		    --chart "$tmp/$kind.svg" -o /dev/null $d/hostile.csv
+		ok chart-$kind-svg-chinese sh -c "grep -q '朝阳区' '$tmp/$kind.svg' && grep -q '参与次数占比' '$tmp/$kind.svg'"
+	done
+	partscore -q --ladder $d/hostile-ladder.csv --chart-kind ladder \
+	    --chart "$tmp/hostile-ladder.svg" -o /dev/null $d/hostile.csv
+	ok chart-ladder-svg-hostile-text grep -q 'high `touch pwned`' \
+	    "$tmp/hostile-ladder.svg"
+	ok chart-no-injection sh -c "test ! -e pwned && test ! -e '$tmp/pwned'"
+	rm -f pwned
+else
+	echo "skip partscore charts: ${GNUPLOT:-gnuplot} is not installed"
+fi
+# gnuplot missing: a clear message, exit 1, and no file left behind.
+t gnuplot-missing 1 env GNUPLOT=/nonexistent/gnuplot partscore -q \
+    --chart "$tmp/none.png" -o "$tmp/none.csv" $d/small.csv
+ok gnuplot-missing-no-files sh -c "test ! -e '$tmp/none.png' && test ! -e '$tmp/none.csv'"
 
 # --- bad input: the message and the status ---
 t bad-channel 1 partscore $d/bad-channel.csv
@@ -308,5 +391,17 @@ t usage-window 2 partscore --from 2024-03-03 --to 2024-03-01 $d/small.csv
 t usage-same-file 2 partscore -o $d/small.csv $d/small.csv
 t usage-shares-inequality 2 partscore --channel-shares --inequality \
     --population $d/small-pop.csv $d/small.csv
+t usage-chart-kind 2 partscore --chart x.png --chart-kind pie $d/small.csv
+t usage-chart-kind-no-chart 2 partscore --chart-kind ladder $d/small.csv
+t usage-chart-lorenz 2 partscore --chart x.png --chart-kind lorenz \
+    $d/small.csv
+t usage-chart-channels-inequality 2 partscore --chart x.png \
+    --chart-kind channels --inequality --population $d/small-pop.csv \
+    $d/small.csv
+t usage-chart-ladder-inequality 2 partscore --chart x.svg \
+    --chart-kind ladder --inequality --population $d/small-pop.csv \
+    $d/small.csv
+t usage-chart-ext 2 partscore --chart x.gif $d/small.csv
+t usage-gnuplot-no-chart 2 partscore --gnuplot $d/small.csv
 
 finish

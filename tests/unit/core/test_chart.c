@@ -779,6 +779,126 @@ test_whiskers_cases(void)
 	free(b.data);
 }
 
+/* Lorenz curves: the exact script, a curve without points, the checks. */
+static void
+test_lorenz_exact(void)
+{
+	static const double x1[] = {0, 0.5, 1}, y1[] = {0, 0.25, 1};
+	const struct chart_series s[] = {
+		{"东城 / x\"; system(\"touch pwned\")", x1, y1, 3},
+		{"it's 5%", NULL, NULL, 0},
+	};
+	struct buf b = {0};
+	struct err e = {0};
+
+	setenv("CHART_FONT", "Test Sans", 1);
+	CHECK_INT(chart_lorenz_script(&b, "l.svg", "洛伦兹 'L'", "population",
+	    "events", "equality", s, 2, &e), 0);
+	CHECK_STR(text(&b),
+	    "set encoding utf8\n"
+	    "set terminal svg size 900,700 noenhanced "
+	    "font 'Test Sans,11' background '#ffffff'\n"
+	    "set output 'l.svg'\n"
+	    "set border 3 lc rgb '#333333'\n"
+	    "set tics nomirror out\n"
+	    "set title '洛伦兹 ''L''' font ',13'\n"
+	    "set xlabel 'population'\n"
+	    "set ylabel 'events'\n"
+	    "set grid back lc rgb '#e5e5e5'\n"
+	    "set size square\n"
+	    "set xrange [0:1]\n"
+	    "set yrange [0:1]\n"
+	    "set xtics 0, 0.2, 1\n"
+	    "set ytics 0, 0.2, 1\n"
+	    "set key inside left top\n"
+	    "set linetype 1 lc rgb '#4477aa' lw 2\n"
+	    "set linetype 2 lc rgb '#ee6677' lw 2\n"
+	    "set linetype 3 lc rgb '#228833' lw 2\n"
+	    "set linetype 4 lc rgb '#ccbb44' lw 2\n"
+	    "set linetype 5 lc rgb '#66ccee' lw 2\n"
+	    "set linetype 6 lc rgb '#aa3377' lw 2\n"
+	    "set linetype 7 lc rgb '#bbbbbb' lw 2\n"
+	    "set linetype 8 lc rgb '#000000' lw 2\n"
+	    "set linetype cycle 8\n"
+	    "$eq << EOD\n0 0\n1 1\nEOD\n"
+	    "$s1 << EOD\n0 0\n0.5 0.25\n1 1\nEOD\n"
+	    "plot $eq using 1:2 with lines lc rgb '#999999' lw 1 dt 2 "
+	    "title 'equality', \\\n"
+	    "     $s1 using 1:2 with lines lt 1 title "
+	    "'东城 / x\"; system(\"touch pwned\")', \\\n"
+	    "     NaN with lines lt 2 title 'it''s 5%'\n");
+	check_inert(text(&b), "lorenz");
+	unsetenv("CHART_FONT");
+	free(b.data);
+}
+
+static void
+test_lorenz_cases(void)
+{
+	static const double x[] = {0, 0.6, 0.5}, y[] = {0, 0.2, 1};
+	static const double bx[] = {0, 1.0000000000000002}, by[] = {0, 1};
+	static const double nx[] = {0, NAN}, ny[] = {0, 1};
+	struct chart_series s = {"a", x, y, 2}, many[9];
+	struct buf b = {0};
+	struct err e = {0};
+	const char *t;
+	size_t i;
+
+	/* No legend entry for the diagonal; many series: legend outside. */
+	for (i = 0; i < 9; i++)
+		many[i] = s;
+	CHECK_INT(chart_lorenz_script(&b, "l.png", NULL, NULL, NULL, NULL,
+	    many, 9, &e), 0);
+	t = text(&b);
+	CHECK(strstr(t, "set key outside right top\n") != NULL);
+	CHECK(strstr(t, "dt 2 notitle, \\\n") != NULL);
+	CHECK(strstr(t, "$s9 using 1:2 with lines lt 1 title 'a'\n") != NULL);
+	check_inert(t, "lorenz many");
+
+	/* No series: the "no data" frame. */
+	b.len = 0;
+	CHECK_INT(chart_lorenz_script(&b, "l.png", NULL, NULL, NULL, "eq",
+	    NULL, 0, &e), 0);
+	t = text(&b);
+	CHECK(strstr(t, "plot NaN notitle\n") != NULL);
+	CHECK(strstr(t, "$eq") == NULL);
+
+	/* Bad points are refused before anything is appended. */
+	b.len = 0;
+	s.n = 3;
+	CHECK_INT(chart_lorenz_script(&b, "l.png", NULL, NULL, NULL, NULL, &s,
+	    1, &e), -1);
+	CHECK_INT(e.kind, ERR_DATA);
+	CHECK_STR(e.msg, "series \"a\": point 3: x goes down from 0.6 to 0.5");
+	s.x = bx;
+	s.y = by;
+	s.n = 2;
+	CHECK_INT(chart_lorenz_script(&b, "l.png", NULL, NULL, NULL, NULL, &s,
+	    1, &e), -1);
+	CHECK_STR(e.msg, "series \"a\": point 2 is not in the unit square: "
+	    "(1.0000000000000002, 1)");
+	s.x = nx;
+	s.y = ny;
+	CHECK_INT(chart_lorenz_script(&b, "l.png", NULL, NULL, NULL, NULL, &s,
+	    1, &e), -1);
+	CHECK_STR(e.msg, "series \"a\": point 2 is not in the unit square: "
+	    "(nan, 1)");
+	s.x = NULL;
+	CHECK_INT(chart_lorenz_script(&b, "l.png", NULL, NULL, NULL, NULL, &s,
+	    1, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg, "series \"a\": no points given");
+	CHECK_INT(b.len, 0);
+	s.x = x;
+	s.n = 1;
+	CHECK_INT(chart_lorenz_script(&b, "l.gif", NULL, NULL, NULL, NULL, &s,
+	    1, &e), -1);
+	CHECK_INT(e.kind, ERR_USAGE);
+	CHECK_STR(e.msg,
+	    "--chart FILE must end in .png, .svg or .pdf: \"l.gif\"");
+	free(b.data);
+}
+
 /* The first n bytes of path equal sig, and the file has more. */
 static int
 starts_with(const char *path, const char *sig, size_t n)
@@ -842,7 +962,13 @@ test_render(void)
 		"a'b 100% `touch pwned`", "空", "nan",
 	};
 	static const double values[] = {12, 30.5, 0.8534, 7, 0, NAN};
+	static const double lx[] = {0, 0.3, 1}, ly[] = {0, 0.1, 1};
+	const struct chart_series lz[] = {
+		{"朝阳区 `touch pwned`", lx, ly, 3},
+		{"x\"; system(\"touch pwned\")", NULL, NULL, 0},
+	};
 	char km[600], bars[600], svg[600], pdf[600], pw[600], nope[600];
+	char lsvg[600];
 	char q[128];
 	struct buf b = {0};
 	struct err e = {0};
@@ -853,6 +979,7 @@ test_render(void)
 	snprintf(bars, sizeof bars, "%s/bars.png", t_dir());
 	snprintf(svg, sizeof svg, "%s/bars.svg", t_dir());
 	snprintf(pdf, sizeof pdf, "%s/km.pdf", t_dir());
+	snprintf(lsvg, sizeof lsvg, "%s/lorenz.svg", t_dir());
 	snprintf(pw, sizeof pw, "%s/pwned", t_dir());
 	snprintf(nope, sizeof nope, "%s/none.png", t_dir());
 	CHECK(access("pwned", F_OK) != 0);
@@ -881,6 +1008,15 @@ test_render(void)
 	CHECK_INT(chart_steps_script(&b, pdf, "结案", NULL, NULL, s, 3, &e), 0);
 	render(&b, pdf);
 	CHECK(starts_with(pdf, "%PDF", 4));
+
+	/* Lorenz curves, one without points (legend only). */
+	b.len = 0;
+	CHECK_INT(chart_lorenz_script(&b, lsvg, "洛伦兹曲线", "人口", "次数",
+	    "完全平等", lz, 2, &e), 0);
+	check_inert(text(&b), "render lorenz");
+	render(&b, lsvg);
+	CHECK(file_has(lsvg, "完全平等"));
+	CHECK(file_has(lsvg, "touch pwned"));
 
 	/* Nothing ran. */
 	CHECK(access("pwned", F_OK) != 0);
@@ -1145,6 +1281,8 @@ suite_chart(void)
 	test_stacked_errors();
 	test_whiskers_exact();
 	test_whiskers_cases();
+	test_lorenz_exact();
+	test_lorenz_cases();
 	test_render();
 	test_render_rank();
 	test_render_quotes();
