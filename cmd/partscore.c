@@ -503,9 +503,12 @@ run_committee(struct options *op, int nfiles)
 		cli_usage("--committee reads only its FILE; give the events in "
 		    "another run");
 	if (op->run.inequality || op->population || op->by || op->sla ||
-	    op->run.period != PERIOD_NONE || op->com.reject)
+	    op->run.period != PERIOD_NONE || op->com.reject ||
+	    op->com.chart || op->lorenz || op->channel_map || op->as_of ||
+	    op->from || op->to)
 		cli_usage("--committee takes no event options (--inequality, "
-		    "--population, --by, --period, --sla, --reject)");
+		    "--population, --by, --period, --sla, --reject, --chart, "
+		    "--lorenz, --channel-map, --as-of, --from, --to)");
 	{
 		/* The committee file is the one input (standard input may
 		 * feed it). */

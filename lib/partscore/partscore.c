@@ -200,6 +200,7 @@ struct row {
 	struct mset resp;      /* response times, seconds */
 	struct mset open_at;   /* event times of the unanswered, seconds */
 	struct mset open_due;  /* --sla: their deadlines, seconds */
+	int64_t sort[3];       /* the output order's key (sort_rows) */
 };
 
 struct run {
@@ -458,6 +459,22 @@ read_words(struct run *R, struct csvr *r, const struct csv_record *rec,
 	return 0;
 }
 
+/*
+ * The default as-of time is the latest time of every good record, those
+ * outside the --from/--to window too (a window does not move it, as in
+ * caseflow); bad records do not count.
+ */
+static void
+note_latest(struct run *R, const struct event *ev)
+{
+	if (!R->have_latest || ev->at > R->latest) {
+		R->latest = ev->at;
+		R->have_latest = 1;
+	}
+	if (ev->has_responded && ev->responded > R->latest)
+		R->latest = ev->responded;
+}
+
 /* Check a record into *ev: 0, 1 when it is left out (window, as-of), or
  * -1 with *e set when it is bad. */
 static int
@@ -500,27 +517,21 @@ read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
 		return -1;
 	if (intern_get(&R->areas, s, len, &id, &added, e) < 0)
 		return -1;
-	if (o->pop != NULL && id >= o->pop->n)
-		return csvr_bad_value(r, rec, (size_t)R->area, "is not an area "
-		    "of the population file", e);
 	ev->area = id;
-	/* The default as-of time is the latest time of every good record,
-	 * those outside the window too (a window does not move it). */
-	if (!R->have_latest || ev->at > R->latest) {
-		R->latest = ev->at;
-		R->have_latest = 1;
-	}
-	if (ev->has_responded && ev->responded > R->latest)
-		R->latest = ev->responded;
 	/* Left out, counted: outside the window, or after --as-of. */
 	if ((o->from_set && ev->at < o->from) || (o->to_set && ev->at >= o->to)) {
 		R->st->outside++;
+		note_latest(R, ev);
 		return 1;
 	}
 	if (o->as_of_set && ev->at > o->as_of) {
 		R->st->after_as_of++;
 		return 1;
 	}
+	/* Only then: an event the window leaves out needs no population. */
+	if (o->pop != NULL && id >= o->pop->n)
+		return csvr_bad_value(r, rec, (size_t)R->area, "is not an area "
+		    "of the population file", e);
 	if (o->sla_set) {
 		ev->due = workcal_deadline(o->cal, ev->at, o->sla_limit,
 		    o->sla_unit);
@@ -540,6 +551,7 @@ read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
 			ev->have_pid = 1;
 		}
 	}
+	note_latest(R, ev);
 	return 0;
 }
 
@@ -587,8 +599,9 @@ apply(struct run *R, const struct csv_record *rec, const struct event *ev,
 	int32_t period = period_code(&R->o->time, R->o->period, ev->at);
 
 	if (event_by(R, rec, ev->area, &by, e) < 0 ||
-	    get_row(R, ev->area, by, period, &w, e) < 0 ||
-	    note_period(R, period) < 0)
+	    get_row(R, ev->area, by, period, &w, e) < 0)
+		return -1;
+	if (note_period(R, period) < 0)
 		return err_nomem(e);
 	if (ev->staff) {
 		w->staff++;
@@ -670,14 +683,6 @@ read_input(struct run *R, struct csvin *in, struct err *e)
 
 /* --- finishing ------------------------------------------------------ */
 
-static int
-cmp_period(const void *a, const void *b)
-{
-	int32_t x = *(const int32_t *)a, y = *(const int32_t *)b;
-
-	return (x > y) - (x < y);
-}
-
 /*
  * Zeros are data: every area of the population file gets a row in every
  * period seen, under its own --by group when the file places it, else
@@ -719,40 +724,101 @@ add_zero_rows(struct run *R, struct err *e)
 	return 0;
 }
 
+/* A string to rank: its bytes and the id it has in its table. */
+struct ranked {
+	const char *s;
+	size_t len;
+	uint32_t id;
+};
+
+static int
+cmp_bytes(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+	int c = memcmp(x->s, y->s, x->len < y->len ? x->len : y->len);
+
+	return c ? c : (x->len > y->len) - (x->len < y->len);
+}
+
+static int
+cmp_tuples(const void *a, const void *b)
+{
+	const struct ranked *x = a, *y = b;
+
+	return tuple_cmp(x->s, x->len, y->s);
+}
+
 /*
- * Output order: by tuple, then area, bytewise, then period; for the
- * inequality table by tuple, period, area (a group's areas together).
+ * rank[id] = the place of string id of t in sorted order (cmp), into a
+ * new array (*rank).  Returns 0, or -1 when memory runs out.
  */
-static const struct run *sort_run;
-static int sort_ineq;
+static int
+rank_strings(const struct intern *t, int (*cmp)(const void *, const void *),
+    uint32_t **rank)
+{
+	struct ranked *r;
+	size_t i;
+
+	*rank = malloc((t->n ? t->n : 1) * sizeof **rank);
+	r = malloc((t->n ? t->n : 1) * sizeof *r);
+	if (*rank == NULL || r == NULL) {
+		free(r);
+		return -1;
+	}
+	for (i = 0; i < t->n; i++) {
+		r[i].s = intern_str(t, (uint32_t)i, &r[i].len);
+		r[i].id = (uint32_t)i;
+	}
+	if (t->n > 1)
+		qsort(r, t->n, sizeof *r, cmp);
+	for (i = 0; i < t->n; i++)
+		(*rank)[r[i].id] = (uint32_t)i;
+	free(r);
+	return 0;
+}
 
 static int
 cmp_rows(const void *a, const void *b)
 {
 	const struct row *x = a, *y = b;
-	const struct run *R = sort_run;
-	const char *s, *t;
-	size_t sl, tl;
-	int c;
+	int k;
 
-	if (x->by != y->by) {
-		s = intern_str(&R->bys, x->by, &sl);
-		t = intern_str(&R->bys, y->by, &tl);
-		if ((c = tuple_cmp(s, sl, t)) != 0)
-			return c;
+	for (k = 0; k < 3; k++)
+		if (x->sort[k] != y->sort[k])
+			return x->sort[k] < y->sort[k] ? -1 : 1;
+	return 0;
+}
+
+/*
+ * Put the rows in output order: by tuple (column by column), then area,
+ * bytewise, then period; for the inequality table by tuple, period, area
+ * (a group's areas together).  Each row gets its sort key first, so the
+ * comparison needs no tables (and the run no file-scope state).
+ */
+static int
+sort_rows(struct run *R, struct err *e)
+{
+	uint32_t *by_rank = NULL, *area_rank = NULL;
+	size_t i;
+
+	if (rank_strings(&R->bys, cmp_tuples, &by_rank) < 0 ||
+	    rank_strings(&R->areas, cmp_bytes, &area_rank) < 0) {
+		free(by_rank);
+		return err_nomem(e);
 	}
-	if (sort_ineq && x->key.period != y->key.period)
-		return cmp_period(&x->key.period, &y->key.period);
-	if (x->area != y->area) {
-		s = intern_str(&R->areas, x->area, &sl);
-		t = intern_str(&R->areas, y->area, &tl);
-		c = memcmp(s, t, sl < tl ? sl : tl);
-		if (c != 0)
-			return c;
-		if (sl != tl)
-			return sl < tl ? -1 : 1;
+	for (i = 0; i < R->rows.n; i++) {
+		struct row *w = groups_at(&R->rows, i);
+		w->sort[0] = by_rank[w->by];
+		w->sort[1] = R->o->inequality ? w->key.period :
+		    (int64_t)area_rank[w->area];
+		w->sort[2] = R->o->inequality ? (int64_t)area_rank[w->area] :
+		    w->key.period;
 	}
-	return cmp_period(&x->key.period, &y->key.period);
+	free(by_rank);
+	free(area_rank);
+	if (R->rows.n > 1)
+		qsort(R->rows.item, R->rows.n, R->rows.size, cmp_rows);
+	return 0;
 }
 
 /* One output column: its English and Chinese names. */
@@ -863,7 +929,7 @@ cmp_u32_desc(const void *a, const void *b)
 	return (x < y) - (x > y);
 }
 
-/* The participant measures of a row: 5 values into v[]. */
+/* The participant measures of a row: 6 values into v[]. */
 static int
 participant_measures(struct run *R, struct row *w, double pop, double *v,
     struct err *e)
@@ -1434,9 +1500,8 @@ partscore_run(const struct partscore_opts *o, char *const *files,
 	st->as_of = o->as_of_set ? o->as_of : R.have_latest ? R.latest : NAN;
 	if (add_zero_rows(&R, e) < 0)
 		goto out;
-	sort_run = &R;
-	sort_ineq = o->inequality;
-	qsort(R.rows.item, R.rows.n, R.rows.size, cmp_rows);
+	if (sort_rows(&R, e) < 0)
+		goto out;
 	if ((o->inequality ? write_ineq_table(&R, e) :
 	    write_area_table(&R, st->as_of, e)) < 0)
 		goto out;

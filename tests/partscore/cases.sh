@@ -357,6 +357,11 @@ t bad-level-outside 0 partscore --reject "$tmp/lrej.csv" $d/bad-level.csv
 f bad-level-outside-file "$tmp/lrej.csv"
 t bad-level-arnstein 0 partscore -q --ladder arnstein --reject /dev/null \
     $d/bad-level.csv
+# An event the window leaves out needs no population: Z (03-01) is
+# counted outside --from, not rejected; the empty area and the totals
+# row are still bad.
+t window-unknown-area 0 partscore --population $d/small-pop.csv \
+    --from 2024-03-02 --reject /dev/null $d/bad-area.csv
 t bad-area-missing 1 partscore --population $d/small-pop.csv $d/bad-area.csv
 t bad-area-reject 0 partscore --population $d/small-pop.csv \
     --reject "$tmp/arej.csv" $d/bad-area.csv
