@@ -9,8 +9,8 @@
 # chart of the index and a chart of the rank uncertainty, both with the
 # Chinese district names; then measure public participation in those
 # districts with partscore (synthetic events): the table per district and
-# the inequality across them.  Results go to demo-out/; the last line names
-# the folder.
+# the inequality across them, with a Lorenz chart and the channel mix.
+# Results go to demo-out/; the last line names the folder.
 set -eu
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -91,9 +91,13 @@ echo "per district (events, per 10k residents, channel evenness, depth, response
 cut -d, -f1,2,4,13,20,23 "$out/partscore_districts.csv" | head -6 |
     sed 's/^/    /'
 
-echo "10. partscore --inequality: how unequal participation per head is"
+echo "10. partscore --inequality: how unequal participation per head is, with"
+echo "    the Lorenz curve across the districts"
 partscore -q --lang zh $bj --inequality --bootstrap 1000 --precision 3 \
-    --lorenz "$out/partscore_lorenz.csv" \
+    --lorenz "$out/partscore_lorenz.csv" --chart "$out/partscore-lorenz.png" \
     -o "$out/partscore_inequality.csv" testdata/partscore/beijing_events.csv
 cut -d, -f1-8 "$out/partscore_inequality.csv" | sed 's/^/    /'
+echo "11. partscore --chart: the channel mix of each district"
+partscore -q --lang zh $bj --chart "$out/partscore-channels.png" \
+    -o /dev/null testdata/partscore/beijing_events.csv
 echo "demo: results in $root/$out/"
