@@ -132,7 +132,7 @@ FUZZ_FLAGS = -O1 -g -fno-omit-frame-pointer \
              -fsanitize=fuzzer-no-link,address,undefined \
              -fno-sanitize-recover=all
 FUZZ_LINK  = -fsanitize=fuzzer,address,undefined
-FUZZ_HARNESSES = csv geojson wkt time rankcity caseflow pip
+FUZZ_HARNESSES = csv geojson wkt time rankcity caseflow partscore pip
 FUZZ_BINS  = $(FUZZ_HARNESSES:%=$(FB)/fuzz_%)
 FUZZ_SECONDS ?= 60
 $(FB)/%: CC = $(FUZZ_CC)
@@ -150,6 +150,9 @@ $(FB)/fuzz_rankcity: $(FB)/obj/tests/fuzz/rankcity.o $(FB)/librankcity.a \
 $(FB)/fuzz_caseflow: $(FB)/obj/tests/fuzz/caseflow.o $(FB)/libcaseflow.a \
     $(FB)/libcore.a
 	$(CC) $(FUZZ_LINK) -o $@ $^ $(CASEFLOW_LIBS) $(CORE_LIBS)
+$(FB)/fuzz_partscore: $(FB)/obj/tests/fuzz/partscore.o \
+    $(FB)/libpartscore.a $(FB)/libcore.a
+	$(CC) $(FUZZ_LINK) -o $@ $^ $(PARTSCORE_LIBS) $(CORE_LIBS)
 
 -include $(shell find $(B) -name '*.d' 2>/dev/null)
 

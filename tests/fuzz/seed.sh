@@ -9,7 +9,11 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root" || exit 1
 c=tests/fuzz/corpus
 t=testdata
-mkdir -p $c/csv $c/geojson $c/wkt $c/time $c/rankcity $c/caseflow $c/pip
+mkdir -p $c/csv $c/geojson $c/wkt $c/time $c/rankcity $c/caseflow \
+    $c/partscore $c/pip
+# Files made here for seeds that need one testdata/ does not have.
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/seed.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT
 
 # seed HARNESS NAME CONTROL FILE [FILE...]: CONTROL as octal escapes
 # (printf), then the files with "=====" lines between them.
@@ -89,6 +93,46 @@ seed caseflow city-sorted '\012' $t/caseflow/city.csv
 seed caseflow hostile '\0' $t/caseflow/hostile.csv
 seed caseflow zh '\030' $t/caseflow/zh.csv
 seed caseflow bad-due '\001' $t/caseflow/bad-due.csv
+
+# partscore: three control bytes, the events, the population, a channel
+# map, a ladder file (/dev/null: a part not given).  Byte 0: 1
+# --inequality, 2 --parent, 4 --by district, 010-040 the period, 0100
+# --reject, 0200 --initiator; byte 1: 1-3 --sla, 4 arnstein, 010-030
+# --bootstrap, 040 --group, 0100 --channel-shares, 0200 --channels-offered;
+# byte 2: 1 +08:00, 2 NYC 311 times, 4 --as-of, 010 --from/--to, 020 zh,
+# 040 --precision, 0100 --gini-correction, 0200 --lorenz.
+p=$t/partscore
+printf 'area,population,parent,district,migrant\nA,20000,P1,D1,5000\nB,10000,P1,D1,1000\nC,5000,P2,D2,0\n' \
+    >"$tmp/pop-parent.csv"
+sed '1s/borough/parent/' $p/nyc-cd-population.csv >"$tmp/nyc-pop.csv"
+head -n 121 $p/nyc311-events.csv >"$tmp/nyc-events.csv"
+printf 'name,channel\ncarrier pigeon,other\n信箱,mailbox\nPHONE,visit\n' \
+    >"$tmp/map.csv"
+printf 'name,rung\ninform,1\nconsult,2\nshouting,3\n' >"$tmp/ladder.csv"
+seed partscore small '\0\0\0' $p/small.csv
+seed partscore small-pop-group '\0\040\0' $p/small.csv $p/small-pop.csv
+seed partscore small-by-pop '\004\0\0' $p/small.csv $p/small-pop.csv
+seed partscore small-ineq '\003\020\300' $p/small.csv "$tmp/pop-parent.csv"
+seed partscore small-ineq-by '\025\010\0' $p/small.csv "$tmp/pop-parent.csv"
+seed partscore small-day-initiator '\310\0\0' $p/small.csv
+seed partscore small-week-sla '\020\001\024' $p/small.csv
+seed partscore small-month-shares '\030\300\050' $p/small.csv
+seed partscore sla-cn-wd '\0\003\001' $p/sla-cn.csv
+seed partscore sla-cn-wh-year '\040\002\001' $p/sla-cn.csv
+seed partscore nyc-ineq '\103\030\202' "$tmp/nyc-events.csv" "$tmp/nyc-pop.csv"
+seed partscore nyc-areas '\100\100\002' "$tmp/nyc-events.csv" "$tmp/nyc-pop.csv"
+seed partscore nyc-map '\100\0\002' "$tmp/nyc-events.csv" /dev/null "$tmp/map.csv"
+for b in bad-adopted bad-time bad-level bad-channel; do
+	seed partscore $b '\0\0\0' $p/$b.csv
+	seed partscore $b-reject '\100\0\0' $p/$b.csv
+done
+seed partscore bad-initiator '\300\0\0' $p/bad-initiator.csv
+seed partscore bad-area-pop '\100\0\0' $p/bad-area.csv $p/small-pop.csv
+seed partscore bad-pop-negative '\0\0\0' $p/small.csv $p/bad-pop-negative.csv
+seed partscore bad-pop-text '\0\0\0' $p/small.csv $p/bad-pop-text.csv
+seed partscore bad-channel-map '\100\0\0' $p/bad-channel.csv /dev/null "$tmp/map.csv"
+seed partscore bad-level-ladder '\100\0\0' $p/bad-level.csv /dev/null /dev/null "$tmp/ladder.csv"
+seed partscore bad-level-arnstein '\100\004\0' $p/bad-level.csv
 
 # pip: the scale byte, polygons (count, centre, radii), 0xff, points.
 for s in 0 1 2 3 5; do
