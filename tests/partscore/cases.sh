@@ -377,6 +377,10 @@ t bad-time 1 partscore $d/bad-time.csv
 t bad-time-empty 0 partscore --reject "$tmp/trej.csv" $d/bad-time.csv
 f bad-time-empty-file "$tmp/trej.csv"
 t bad-missing-column 1 partscore --channel kanal $d/small.csv
+# No events at all (found by make fuzz: a sort of nothing): the header.
+t empty-input 0 partscore $d/header-only.csv
+t empty-inequality 0 partscore --population $d/small-pop.csv --inequality \
+    $d/header-only.csv
 t bad-no-input 1 partscore $d/no-such-file.csv
 t dev-full 1 sh -c "partscore $d/small.csv > /dev/full"
 
