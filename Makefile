@@ -159,7 +159,7 @@ $(FB)/fuzz_partscore: $(FB)/obj/tests/fuzz/partscore.o \
 # Benchmark data generators and helpers (tests/bench), compiled by the
 # rules above: the generators use nothing of ours but tests/bench/gen.h,
 # csvpass reads and writes CSV with the core.
-BENCH_GEN = $(B)/gengrid $(B)/gencases $(B)/genindex $(B)/runstat
+BENCH_GEN = $(B)/gengrid $(B)/gencases $(B)/genindex $(B)/genpart $(B)/runstat
 $(BENCH_GEN): $(B)/%: $(B)/obj/tests/bench/%.o
 	$(CC) $(CFLAGS) -o $@ $< $(MATH_LIBS)
 $(B)/csvpass: $(B)/obj/tests/bench/csvpass.o $(B)/libcore.a

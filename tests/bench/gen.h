@@ -1,11 +1,11 @@
 /*
  * gen.h - what the benchmark data generators (gengrid.c, gencases.c,
- * genindex.c) share: a seeded xoshiro256** generator with its uniform,
- * bounded and normal draws, a deterministic exp(), checked allocation,
- * I/O failure, usage errors and whole-number arguments.  Everything is
- * static inline, so each generator still builds from its one file and
- * this header with any C11 compiler, and the same seed gives the same
- * bytes on every machine.  And the buffered, checked file writer they
+ * genindex.c, genpart.c) share: a seeded xoshiro256** generator with its
+ * uniform, bounded and normal draws, a deterministic exp(), checked
+ * allocation, I/O failure, usage errors and whole-number arguments.
+ * Everything is static inline, so each generator still builds from its
+ * one file and this header with any C11 compiler, and the same seed
+ * gives the same bytes on every machine.  And the buffered, checked file writer they
  * write with, and their -o DIR check.
  *
  * A generator defines PROG (its name) and usage_line before including
