@@ -164,6 +164,9 @@ $(BENCH_GEN): $(B)/%: $(B)/obj/tests/bench/%.o
 	$(CC) $(CFLAGS) -o $@ $< $(MATH_LIBS)
 $(B)/csvpass: $(B)/obj/tests/bench/csvpass.o $(B)/libcore.a
 	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LIBS)
+# fmtbench times fmt_shortest (run by hand: build/fmtbench [ROUNDS]).
+$(B)/fmtbench: $(B)/obj/tests/bench/fmtbench.o $(B)/libcore.a
+	$(CC) $(CFLAGS) -o $@ $^ $(CORE_LIBS)
 
 # scripts/deps.sh checks with the same compiler and library flags.
 DEPS_ENV = CC="$(CC)" EXT_CFLAGS="$(EXT_CFLAGS)" CSV_LIBS="$(CSV_LIBS)" \
@@ -207,7 +210,8 @@ fuzz: fuzz-build
 check:
 	@$(MAKE) --no-print-directory deps
 	@$(MAKE) --no-print-directory WERROR=-Werror all $(B)/unit \
-	    $(SB)/unit $(TOOLS:%=$(SB)/%) $(BENCH_GEN) $(B)/csvpass
+	    $(SB)/unit $(TOOLS:%=$(SB)/%) $(BENCH_GEN) $(B)/csvpass \
+	    $(B)/fmtbench
 	@$(MAKE) --no-print-directory WERROR=-Werror clang-check
 	@$(MAKE) --no-print-directory WERROR=-Werror fuzz-build
 	@sh tests/run.sh

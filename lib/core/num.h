@@ -42,7 +42,9 @@ const char *num_status_text(enum num_status st);
 
 /*
  * Write into buf (cap >= 32) the shortest "%.*g" text that reads back as
- * exactly x, and return its length (0 if it does not fit).
+ * exactly x, and return its length (0 if it does not fit).  Precisely:
+ * the text of "%.15g" if that reads back as x, else of "%.16g" if that
+ * does, else of "%.17g" (in the C locale), at most 24 bytes.
  */
 size_t fmt_shortest(char *buf, size_t cap, double x);
 

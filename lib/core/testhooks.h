@@ -7,6 +7,8 @@
 #ifndef TESTHOOKS_H
 #define TESTHOOKS_H
 
+#include <stddef.h>
+
 #include "core/csvio.h"
 #include "core/util.h"
 
@@ -24,5 +26,20 @@ int csvr_open_libcsv(struct csvr **out, const char *path,
  */
 int csvr_open_chunked(struct csvr **out, const char *path,
     const struct csv_opts *o, size_t chunk, struct err *e);
+
+/*
+ * fmt_shortest() as it was before its fast path (printf's "%.15g",
+ * "%.16g" or "%.17g", whichever strtod reads back as x first): the
+ * reference that the unit tests compare fmt_shortest() with byte for
+ * byte, and the fast path's fallback.
+ */
+size_t fmt_shortest_printf(char *buf, size_t cap, double x);
+
+/*
+ * fmt_shortest()'s fast path alone: its length, or 0 for what it leaves
+ * to fmt_shortest_printf() (infinities, NaN, a number its error bounds
+ * cannot decide), so that the soak can count how often that happens.
+ */
+size_t fmt_shortest_fast(char *buf, size_t cap, double x);
 
 #endif

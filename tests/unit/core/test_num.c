@@ -2,8 +2,19 @@
  * core/num: every status of parse_num with the exact value, the status
  * texts, the fast path against strtod on random decimals, and the one
  * number format (fmt_num, csvw_num): shortest round trip, fixed decimals,
- * trimmed decimals, NaN as nothing and no negative zero.
+ * trimmed decimals, NaN as nothing and no negative zero; and fmt_shortest
+ * byte for byte against the printf method it replaced (fmt_shortest_printf,
+ * core/testhooks.h) on every power of two and of ten, their neighbours, and
+ * random numbers of many kinds.
+ *
+ * The random part is a soak on demand: NUM_SOAK=N ./build/unit compares
+ * about N random numbers instead of the default 810,000 (beside 29,000
+ * edges: about two seconds in the AddressSanitizer build, where the
+ * printf method, 0.6 to 1.5 us a number, is the slow side), and
+ * NUM_SEED=S draws another sequence, so that several soaks can run side
+ * by side.  A soak prints its counts as a "# fmt_shortest" line.
  */
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +22,7 @@
 
 #include "core/csvio.h"
 #include "core/num.h"
+#include "core/testhooks.h"
 #include "../t.h"
 
 void suite_num(void);
@@ -264,6 +276,223 @@ number_format(void)
 	}
 }
 
+/* What the comparison with the printf method has seen so far. */
+static struct {
+	long count;	/* numbers compared */
+	long differ;	/* texts or lengths not the same */
+	long undecided;	/* finite numbers the fast path left to printf */
+	size_t longest;	/* the longest text */
+} cmp;
+
+/*
+ * fmt_shortest(x) against fmt_shortest_printf(x): the same length and the
+ * same bytes; the first few differences are printed with x in hex.
+ */
+static void
+same_as_printf(double x)
+{
+	char got[32], want[64], fast[32];
+	size_t n = fmt_shortest(got, sizeof got, x);
+	size_t w = fmt_shortest_printf(want, sizeof want, x);
+
+	cmp.count++;
+	if (n != w || memcmp(got, want, w + 1) != 0) {
+		if (cmp.differ++ < 5)
+			printf("# fmt_shortest(%a) = \"%s\", printf \"%s\"\n", x,
+			    got, want);
+	}
+	if (isfinite(x) && fmt_shortest_fast(fast, sizeof fast, x) == 0)
+		cmp.undecided++;
+	if (n > cmp.longest)
+		cmp.longest = n;
+}
+
+/* x and the k doubles on either side of it (up to the infinities). */
+static void
+same_around(double x, int k)
+{
+	double lo = x, hi = x;
+	int i;
+
+	same_as_printf(x);
+	for (i = 0; i < k; i++) {
+		lo = nextafter(lo, -INFINITY);
+		hi = nextafter(hi, INFINITY);
+		same_as_printf(lo);
+		same_as_printf(hi);
+	}
+}
+
+/* The double with the bits b. */
+static double
+from_bits(uint64_t b)
+{
+	double x;
+
+	memcpy(&x, &b, sizeof x);
+	return x;
+}
+
+/*
+ * The numbers the fast path could get wrong in a way a random draw would
+ * rarely show: every power of two (each binary exponent, the subnormals'
+ * bit lengths, the narrower interval below a power of two), every power of
+ * ten and the ends of the range, with their neighbours and both signs,
+ * and a few that printf rounds on a tie or carries into a new digit.
+ */
+static void
+shortest_edges(void)
+{
+	static const double some[] = {0.0, 1.0, 0.1, 0.2, 0.3, 0.1 + 0.2,
+	    1.0 / 3, 2.0 / 3, 0.30000000000000004, 600000000000000.25,
+	    600000000000000.75, 1000000000000000.5, 999999999999999.5,
+	    999999999999999.9, 9999999999999998.0, 9007199254740992.0,
+	    9007199254740993.0, 123456789012345680.0, 99999999999999999.0,
+	    1e15, 1e16, 1e17, 1e21, 1e22, 1e23, 1e-4, 1e-5, 0.00009999999999999999,
+	    0.000099999999999999995, 1.7976931348623157e308, DBL_MAX, DBL_MIN,
+	    DBL_TRUE_MIN, DBL_EPSILON, 4.35, 116.397128, 39.916527, -73.9857,
+	    40.74821053178345, 2.5e-5, 0.0001234, 1234567890123456.7,
+	    12345678901234567.0, 5e-324, 1e-323, 2.2250738585072009e-308,
+	    2.2250738585072014e-308, 1.5e300, 2.0 / 3e300};
+	char b[64];
+	size_t i;
+	int e;
+
+	for (e = -1074; e <= 1023; e++) {
+		same_around(ldexp(1, e), 2);
+		same_around(-ldexp(1, e), 1);
+		/* a subnormal with all its e + 1075 bits set */
+		if (e < -1022)
+			same_as_printf(from_bits((UINT64_C(1) << (e + 1075)) - 1));
+	}
+	for (e = -324; e <= 308; e++) {
+		snprintf(b, sizeof b, "1e%d", e);
+		same_around(strtod(b, NULL), 3);
+		snprintf(b, sizeof b, "-9.999999999999999e%d", e);
+		same_around(strtod(b, NULL), 1);
+	}
+	for (i = 0; i < sizeof some / sizeof some[0]; i++) {
+		same_around(some[i], 40);
+		same_around(-some[i], 1);
+	}
+	same_as_printf(-0.0);
+	same_as_printf(INFINITY);
+	same_as_printf(-INFINITY);
+	same_as_printf(NAN);
+	same_as_printf(-NAN);
+	same_as_printf(from_bits(UINT64_C(0x7ff0000000000001)));
+	same_as_printf(from_bits(UINT64_C(0xfff8000000000123)));
+}
+
+/*
+ * Random numbers, nine kinds a round: any 64-bit pattern (NaN and the
+ * infinities included), a uniform draw in [0,1), a mean k/n of whole
+ * numbers, a whole number of any bit length (beyond 2^53 too), a decimal
+ * of 1 to 17 digits read by strtod (the shortest texts of every length,
+ * 15, 16 and 17 digits among them), a double up to 64 steps from a power
+ * of ten or a notation boundary, a significand times a small power of two
+ * (the exact cases, and ties such as 600000000000000.25), a subnormal, and
+ * a sum of two short decimals (0.1 + 0.2).
+ */
+static void
+shortest_random(long rounds)
+{
+	static const double near[] = {1e15, 1e16, 1e17, 1e-5, 1e-4, 1e22,
+	    1e23, 9007199254740992.0, 0.1, 0.5, 1.0, 1e300, 1e-300};
+	char b[64];
+	long i;
+
+	for (i = 0; i < rounds; i++) {
+		uint64_t r = t_rand(), d;
+		int digits = 1 + (int)(t_rand() % 17), sh;
+		double x;
+
+		same_as_printf(from_bits(r));
+		same_as_printf((double)(t_rand() >> 11) * 0x1p-53);
+		same_as_printf((double)(t_rand() % 1000000) /
+		    (double)(1 + t_rand() % 1000));
+		same_as_printf((double)(t_rand() >> (t_rand() % 64)));
+
+		d = t_rand() % UINT64_C(100000000000000000);
+		d /= (uint64_t)pow(10, 17 - digits);
+		snprintf(b, sizeof b, "%llue%d", (unsigned long long)d,
+		    (int)(t_rand() % 80) - 40);
+		same_as_printf(strtod(b, NULL));
+
+		if (t_rand() % 2) {
+			snprintf(b, sizeof b, "1e%d",
+			    (int)(t_rand() % 632) - 323);
+			x = strtod(b, NULL);
+		} else {
+			x = near[t_rand() % (sizeof near / sizeof near[0])];
+		}
+		memcpy(&d, &x, sizeof d);
+		sh = (int)(t_rand() % 129) - 64;
+		same_as_printf(from_bits(d + (uint64_t)(int64_t)sh));
+
+		same_as_printf(ldexp((double)(t_rand() >> (11 + t_rand() % 53)),
+		    (int)(t_rand() % 129) - 64));
+		same_as_printf(from_bits(t_rand() &
+		    UINT64_C(0x800fffffffffffff)));
+		same_as_printf((double)(t_rand() % 1000) / 10 +
+		    (double)(t_rand() % 1000) / 100);
+	}
+}
+
+/*
+ * fmt_shortest's contract: with cap bytes (32 is always enough, and no
+ * text is longer than 24) the text and its length, or 0 when the text
+ * and its NUL do not fit, like the printf method.
+ */
+static void
+shortest_cap(void)
+{
+	static const double xs[] = {0.0, -0.0, 1.0, -2.5, 0.1 + 0.2, 1e300,
+	    -2.2250738585072014e-308, -0.00012345678901234567,
+	    -12345678901234568.0, DBL_TRUE_MIN, INFINITY};
+	char full[64], b[64], p[64];
+	size_t i, cap, n, len;
+
+	for (i = 0; i < sizeof xs / sizeof xs[0]; i++) {
+		len = fmt_shortest(full, sizeof full, xs[i]);
+		for (cap = 1; cap <= 40; cap++) {
+			n = fmt_shortest(b, cap, xs[i]);
+			CHECK_INT(n, len < cap ? len : 0);
+			CHECK_INT(fmt_shortest_printf(p, cap, xs[i]), n);
+			if (n > 0)
+				CHECK_STR(b, full);
+		}
+	}
+	CHECK_INT(fmt_shortest(b, 32, -2.2250738585072014e-308), 24);
+	CHECK_INT(fmt_shortest(b, 32, -0.00012345678901234567), 23);
+}
+
+/*
+ * fmt_shortest byte for byte against the printf method: the edges, then
+ * the random kinds (NUM_SOAK and NUM_SEED in the file comment).
+ */
+static void
+shortest_vs_printf(void)
+{
+	const char *soak = getenv("NUM_SOAK"), *seed = getenv("NUM_SEED");
+	long rounds = soak ? atol(soak) / 9 : 90000;
+	uint64_t s = seed ? strtoull(seed, NULL, 0) : 0x2545f4914f6cdd1dULL;
+
+	memset(&cmp, 0, sizeof cmp);
+	shortest_edges();
+	t_seed(s);
+	shortest_random(rounds);
+	if (soak)
+		printf("# fmt_shortest: %ld numbers (seed %llu), %ld differ, %ld"
+		    " left to printf, longest %zu bytes\n", cmp.count,
+		    (unsigned long long)s, cmp.differ, cmp.undecided,
+		    cmp.longest);
+	CHECK_INT(cmp.differ, 0);
+	CHECK_INT(cmp.undecided, 0);
+	CHECK(cmp.longest <= 24);
+	shortest_cap();
+}
+
 /* csvw_num and csvw_int as fields of a written table. */
 static void
 number_fields(void)
@@ -296,5 +525,6 @@ suite_num(void)
 	numbers();
 	fast_path();
 	number_format();
+	shortest_vs_printf();
 	number_fields();
 }
