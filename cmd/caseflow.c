@@ -223,20 +223,6 @@ parse_denominator(struct options *op, const char *arg)
 	strlist_free(w, n);
 }
 
-/* A moment given to an option: ISO 8601 first, then --time-format. */
-static void
-parse_moment(const struct caseflow_opts *o, const char *opt, const char *arg,
-    double *t)
-{
-	struct time_opts iso = o->time;
-
-	iso.format = NULL;
-	if (parse_time(&iso, arg, strlen(arg), t) < 0 &&
-	    parse_time(&o->time, arg, strlen(arg), t) < 0)
-		cli_usage("%s: %s is not a time (ISO 8601 or --time-format)",
-		    opt, cli_quote(arg));
-}
-
 static void
 parse_options(int argc, char **argv, struct options *op)
 {
@@ -409,15 +395,15 @@ parse_options(int argc, char **argv, struct options *op)
 			    cli_quote(op->by));
 	}
 	if (op->as_of) {
-		parse_moment(o, "--as-of", op->as_of, &o->as_of);
+		o->as_of = cli_moment(&o->time, "--as-of", op->as_of);
 		o->as_of_set = 1;
 	}
 	if (op->from) {
-		parse_moment(o, "--from", op->from, &o->from);
+		o->from = cli_moment(&o->time, "--from", op->from);
 		o->from_set = 1;
 	}
 	if (op->to) {
-		parse_moment(o, "--to", op->to, &o->to);
+		o->to = cli_moment(&o->time, "--to", op->to);
 		o->to_set = 1;
 	}
 	if (o->from_set && o->to_set && !(o->from < o->to))

@@ -174,21 +174,6 @@ static const struct option longopts[] = {
 	CLI_LONGOPTS_END
 };
 
-/* A moment given to an option: ISO 8601 first, then --time-format. */
-static void
-parse_moment(const struct partscore_opts *o, const char *opt,
-    const char *arg, double *t)
-{
-	struct time_opts iso = o->time;
-
-	iso.format = NULL;
-	iso.nformats = 0;
-	if (parse_time(&iso, arg, strlen(arg), t) < 0 &&
-	    parse_time(&o->time, arg, strlen(arg), t) < 0)
-		cli_usage("%s: %s is not a time (ISO 8601 or --time-format)",
-		    opt, cli_quote(arg));
-}
-
 /*
  * --sla LIMIT: a number > 0 and its unit, h (clock hours), wh (working
  * hours) or wd (working days, a whole number), as the rules of caseflow.
@@ -460,15 +445,15 @@ parse_options(int argc, char **argv, struct options *op)
 			    cli_quote(op->by));
 	}
 	if (op->as_of) {
-		parse_moment(o, "--as-of", op->as_of, &o->as_of);
+		o->as_of = cli_moment(&o->time, "--as-of", op->as_of);
 		o->as_of_set = 1;
 	}
 	if (op->from) {
-		parse_moment(o, "--from", op->from, &o->from);
+		o->from = cli_moment(&o->time, "--from", op->from);
 		o->from_set = 1;
 	}
 	if (op->to) {
-		parse_moment(o, "--to", op->to, &o->to);
+		o->to = cli_moment(&o->time, "--to", op->to);
 		o->to_set = 1;
 	}
 	if (op->sla)

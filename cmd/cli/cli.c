@@ -560,3 +560,20 @@ cli_warnings(const struct cli_common *c, const struct buf *warn)
 		i = end + 1;
 	}
 }
+
+double
+cli_moment(const struct time_opts *t, const char *opt, const char *arg)
+{
+	struct time_opts iso = *t;
+	double v;
+
+	/* ISO 8601 alone first: no format list either. */
+	iso.format = NULL;
+	iso.formats = NULL;
+	iso.nformats = 0;
+	if (parse_time(&iso, arg, strlen(arg), &v) < 0 &&
+	    parse_time(t, arg, strlen(arg), &v) < 0)
+		cli_usage("%s: %s is not a time (ISO 8601 or --time-format)",
+		    opt, cli_quote(arg));
+	return v;
+}

@@ -42,6 +42,7 @@
 #include <getopt.h>
 
 #include "core/csvio.h"
+#include "core/datetime.h"
 #include "core/outfile.h"
 #include "core/util.h"
 
@@ -189,6 +190,14 @@ double cli_num(const char *opt, const char *arg, double lo, double hi);
 
 /* As cli_num(), and a whole number: OPT: "ARG" is not a whole number. */
 long cli_int(const char *opt, const char *arg, double lo, double hi);
+
+/*
+ * A moment given to option opt (--as-of, --from, --to): ISO 8601 first,
+ * then the formats of *t; anything else is a usage error: OPT: "ARG" is
+ * not a time (ISO 8601 or --time-format).
+ */
+double cli_moment(const struct time_opts *t, const char *opt,
+    const char *arg);
 
 /*
  * Split a comma-separated option value into *n new strings (free with
