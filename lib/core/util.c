@@ -204,17 +204,6 @@ strlist_free(char **list, int n)
 	free(list);
 }
 
-void
-trim_blanks(const char **s, size_t *len)
-{
-	while (*len > 0 && (**s == ' ' || **s == '\t')) {
-		(*s)++;
-		(*len)--;
-	}
-	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
-		(*len)--;
-}
-
 int
 grow_array(void **p, size_t *cap, size_t need, size_t size)
 {
@@ -281,6 +270,11 @@ totals_word(const char *s, size_t len)
 	char w[32];
 	size_t n = 0, i;
 
+	/* Most fields are not: every word starts with t, s, g (any case)
+	 * or the lead byte of 合 總 小 共 (e5 to e7); blanks (e3 for the
+	 * ideographic space) may come first. */
+	if (len > 0 && !strchr(" \ttTsSgG\xe3\xe5\xe6\xe7", s[0]))
+		return 0;
 	for (i = 0; i < len; i++) {
 		if (s[i] == ' ' || s[i] == '\t')
 			continue;

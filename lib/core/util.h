@@ -71,8 +71,18 @@ size_t utf8_len(const char *s, size_t len);
  */
 char *str_ndup(const char *s, size_t len);
 
-/* Narrow [*s, *s + *len) to drop blanks (spaces, tabs) at both ends. */
-void trim_blanks(const char **s, size_t *len);
+/* Narrow [*s, *s + *len) to drop blanks (spaces, tabs) at both ends.
+ * Inline: every field of every record passes here. */
+static inline void
+trim_blanks(const char **s, size_t *len)
+{
+	while (*len > 0 && (**s == ' ' || **s == '\t')) {
+		(*s)++;
+		(*len)--;
+	}
+	while (*len > 0 && ((*s)[*len - 1] == ' ' || (*s)[*len - 1] == '\t'))
+		(*len)--;
+}
 
 /*
  * Make the array *p (of elements of size bytes, *cap of them allocated)
@@ -86,6 +96,22 @@ int grow_array(void **p, size_t *cap, size_t need, size_t size);
  * byte orders: never written out).
  */
 uint64_t hash_bytes(const char *s, size_t len);
+
+/*
+ * Ask the processor to bring the cache line at p closer: a hint for a
+ * lookup a few records later.  GCC may drop a __builtin_prefetch whose
+ * address it can prove nothing about (seen in partscore's ring of
+ * participants), so on x86-64 the instruction is written out.
+ */
+static inline void
+prefetch_read(const void *p)
+{
+#if defined(__x86_64__) && defined(__GNUC__)
+	__asm__ volatile("prefetcht0 %0" : : "m"(*(const char *)p));
+#else
+	__builtin_prefetch(p);
+#endif
+}
 
 /* Is the len bytes at s the word w, ASCII letters in any case?  1 or 0. */
 int word_is(const char *s, size_t len, const char *w);

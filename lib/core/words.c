@@ -69,14 +69,22 @@ list_index(struct word_list *l)
 		const char *w = l->def[i].word;
 		size_t len = strlen(w);
 
+		if (len > UINT16_MAX) { /* not a word: scan the list */
+			atomic_store_explicit(&l->state, LIST_LONG,
+			    memory_order_release);
+			return;
+		}
+
 		for (k = word_hash(w, len) & mask; l->slot[k] != 0;
 		    k = (k + 1) & mask) {
 			const char *o = l->def[l->slot[k] - 1].word;
 			if (strlen(o) == len && same(o, w, len))
 				break; /* listed twice: the first stays */
 		}
-		if (l->slot[k] == 0)
+		if (l->slot[k] == 0) {
 			l->slot[k] = (uint16_t)(i + 1);
+			l->slen[k] = (uint16_t)len;
+		}
 	}
 	atomic_store_explicit(&l->state, LIST_INDEXED, memory_order_release);
 }
@@ -103,7 +111,7 @@ word_list_find(struct word_list *l, const char *s, size_t len)
 	for (k = word_hash(s, len) & mask; l->slot[k] != 0;
 	    k = (k + 1) & mask) {
 		const struct word_def *d = &l->def[l->slot[k] - 1];
-		if (strlen(d->word) == len && same(d->word, s, len))
+		if (l->slen[k] == len && same(d->word, s, len))
 			return d->value;
 	}
 	return -1;

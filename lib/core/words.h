@@ -47,6 +47,7 @@ struct word_list {
 	/* Private: 0 not indexed, 1 being indexed, 2 indexed, 3 too long. */
 	atomic_int state;
 	uint16_t slot[WORD_LIST_SLOTS]; /* private: def index + 1; 0 empty */
+	uint16_t slen[WORD_LIST_SLOTS]; /* private: the slot's word's length */
 };
 
 #define WORD_LIST(defs) {.def = (defs), .n = sizeof(defs) / sizeof((defs)[0])}

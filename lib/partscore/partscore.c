@@ -20,6 +20,8 @@
 #include "core/csvio.h"
 #include "core/csvw.h"
 #include "core/group.h"
+#include "core/idtab.h"
+#include "core/mset.h"
 #include "core/num.h"
 #include "core/stats.h"
 #include "partscore/ineq.h"
@@ -40,18 +42,6 @@ struct pslot {
 struct pmap {
 	struct pslot *slot;
 	size_t nslot, n;
-};
-
-/* One distinct value of a multiset of whole seconds and its count. */
-struct mslot {
-	int64_t v;
-	uint64_t n;   /* 0: empty slot */
-};
-
-struct mset {
-	struct mslot *slot;
-	size_t nslot, n;  /* slots; distinct values */
-	uint64_t total;   /* values, counted with their repeats */
 };
 
 static uint64_t
@@ -100,88 +90,48 @@ pmap_add(struct pmap *m, uint32_t id, uint8_t sub)
 	return 0;
 }
 
-/* Add v to the multiset. */
-static int
-mset_add(struct mset *m, int64_t v)
-{
-	size_t i, mask;
-
-	if ((m->n + 1) * 4 > m->nslot * 3) {
-		size_t ns = m->nslot ? m->nslot * 2 : 16, j;
-		struct mslot *s = calloc(ns, sizeof *s);
-
-		if (s == NULL)
-			return -1;
-		for (j = 0; j < m->nslot; j++) {
-			if (m->slot[j].n == 0)
-				continue;
-			i = mix((uint64_t)m->slot[j].v) & (ns - 1);
-			while (s[i].n != 0)
-				i = (i + 1) & (ns - 1);
-			s[i] = m->slot[j];
-		}
-		free(m->slot);
-		m->slot = s;
-		m->nslot = ns;
-	}
-	mask = m->nslot - 1;
-	for (i = mix((uint64_t)v) & mask; m->slot[i].n != 0;
-	    i = (i + 1) & mask)
-		if (m->slot[i].v == v) {
-			m->slot[i].n++;
-			m->total++;
-			return 0;
-		}
-	m->slot[i].v = v;
-	m->slot[i].n = 1;
-	m->n++;
-	m->total++;
-	return 0;
-}
-
-static int
-cmp_mslot(const void *a, const void *b)
-{
-	const struct mslot *x = a, *y = b;
-
-	return (x->v > y->v) - (x->v < y->v);
-}
-
 /*
  * The multiset's values in ascending order as doubles, each scale * (v +
- * shift), into a new array of m->total values (*out; NULL when empty).
+ * shift), or scale * (shift - v) when negate (then ascending too), into a
+ * new array of m->total values (*out; NULL when empty).  Packs m first.
  * Returns 0, or -1 when memory runs out.
  */
 static int
 mset_expand(struct mset *m, double shift, double scale, int negate,
     double **out)
 {
-	size_t i, k = 0, j;
-	uint64_t c;
+	struct mset_iter it;
+	uint64_t c, k;
+	int64_t v;
 	double *d;
 
 	*out = NULL;
 	if (m->total == 0)
 		return 0;
-	/* Compact the slots to the front and sort them by value. */
-	for (i = 0, j = 0; i < m->nslot; i++)
-		if (m->slot[i].n != 0)
-			m->slot[j++] = m->slot[i];
-	qsort(m->slot, j, sizeof *m->slot, cmp_mslot);
-	if ((d = malloc(m->total * sizeof *d)) == NULL)
+	if (mset_pack(m) < 0 || (d = malloc(m->total * sizeof *d)) == NULL)
 		return -1;
-	if (negate) /* shift - v: descending v gives ascending values */
-		for (i = j; i-- > 0;)
-			for (c = 0; c < m->slot[i].n; c++)
-				d[k++] = scale * (shift - (double)m->slot[i].v);
-	else
-		for (i = 0; i < j; i++)
-			for (c = 0; c < m->slot[i].n; c++)
-				d[k++] = scale * ((double)m->slot[i].v + shift);
-	/* The slots are no hash any more: the row is finished with. */
-	m->nslot = 0;
+	mset_iter_init(&it, m);
+	k = negate ? m->total : 0;
+	while (mset_iter_next(&it, &v, &c))
+		while (c-- > 0)
+			if (negate)
+				d[--k] = scale * (shift - (double)v);
+			else
+				d[k++] = scale * ((double)v + shift);
 	*out = d;
 	return 0;
+}
+
+/* The slot where pmap_add() looks for participant id first (a hint). */
+static void
+pmap_prefetch(const struct pmap *m, uint32_t id)
+{
+	const struct pslot *s;
+
+	if (m->nslot == 0)
+		return;
+	s = &m->slot[mix(id + 1) & (m->nslot - 1)];
+	prefetch_read(s);
 }
 
 /* --- the rows ------------------------------------------------------- */
@@ -203,18 +153,56 @@ struct row {
 	int64_t sort[3];       /* the output order's key (sort_rows) */
 };
 
+/*
+ * The last row an area's event went to: the next event of the area
+ * usually goes there too, found without hashing.
+ */
+struct row_cache {
+	uint32_t row1;   /* row index + 1; 0: none yet */
+	uint32_t by;
+	int32_t period;
+	uint8_t totals;  /* the area's value is a totals word (合计 ...) */
+};
+
+/*
+ * A participant id on its way to its row.  Looking an id up in a table
+ * of millions waits on memory twice (its slot in the table of ids, then
+ * in the row's map), so each event's id goes through a ring: its slot is
+ * prefetched when it enters, it is looked up PID_RESOLVE events later
+ * (its row's slot prefetched then), and counted PID_RING events after it
+ * entered.  The order of the counts does not change any number.
+ */
+#define PID_RING 16
+#define PID_RESOLVE 8
+
+struct pid_wait {
+	struct buf s;      /* the id's bytes (the buffer is reused) */
+	uint64_t h;        /* idtab_hash() */
+	uint32_t row;      /* row index */
+	uint32_t id;       /* once looked up */
+	uint8_t sub;
+};
+
 struct run {
 	const struct partscore_opts *o;
 	struct partscore_stats *st;
 	struct csvw *out, *rej;
 	struct intern areas;   /* area values; the population's first */
+	struct idtab area_ix;  /* area values seen in the events ... */
+	uint32_t *area_of;     /* ... and their ids in areas */
+	size_t narea_of;
 	uint32_t *area_by;     /* population area -> its by tuple id */
 	int *offered;          /* area id -> channels offered, 0 unknown */
 	size_t noffered;
 	struct intern bys;     /* --by tuples (packed, core/group.h) */
 	struct intern pairs;   /* (area id, by id) as 8 bytes */
-	struct intern pids;    /* participant ids */
+	struct idtab pids;     /* participant ids */
 	struct groups rows;
+	struct row_cache *rc;  /* area id -> its last row */
+	size_t nrc;
+	/* Participants wait in a ring while their slots are fetched. */
+	struct pid_wait pw[PID_RING];
+	uint64_t pw_pushed, pw_resolved, pw_done;
 	struct buf tb;         /* a tuple being packed */
 	/* Columns, or -1. */
 	long at, area, channel, level, participant, responded, adopted,
@@ -337,7 +325,9 @@ struct event {
 	int sub;         /* sub-population index, or -1 */
 	uint32_t area;
 	int have_pid;
-	uint32_t pid;
+	const char *pid;  /* in the record: valid until the next one */
+	size_t pid_len;
+	uint64_t pid_h;   /* idtab_hash() */
 };
 
 /* The period list: add p when new (kept unsorted while reading). */
@@ -475,6 +465,43 @@ note_latest(struct run *R, const struct event *ev)
 		R->latest = ev->responded;
 }
 
+/*
+ * The id of an area's value in *id, added when new; a new one gets its
+ * row cache entry and is asked whether it is a totals word.
+ */
+static int
+area_id(struct run *R, const char *s, size_t len, uint32_t *id,
+    struct err *e)
+{
+	uint32_t ix;
+	int added;
+
+	/* The id table answers with one slot; the intern table, which
+	 * gives the names back for the output, only for a new value. */
+	if (idtab_get(&R->area_ix, s, len, idtab_hash(s, len), &ix, &added,
+	    e) < 0)
+		return -1;
+	if (!added) {
+		*id = R->area_of[ix];
+		return 0;
+	}
+	if (grow_array((void **)&R->area_of, &R->narea_of, (size_t)ix + 1,
+	    sizeof *R->area_of) < 0)
+		return err_nomem(e);
+	if (intern_get(&R->areas, s, len, id, &added, e) < 0)
+		return -1;
+	R->area_of[ix] = *id;
+	if (*id >= R->nrc) {
+		size_t n = R->nrc;
+		if (grow_array((void **)&R->rc, &R->nrc, (size_t)*id + 1,
+		    sizeof *R->rc) < 0)
+			return err_nomem(e);
+		memset(R->rc + n, 0, (R->nrc - n) * sizeof *R->rc);
+	}
+	R->rc[*id].totals = (uint8_t)totals_word(s, len);
+	return 0;
+}
+
 /* Check a record into *ev: 0, 1 when it is left out (window, as-of), or
  * -1 with *e set when it is bad. */
 static int
@@ -482,17 +509,23 @@ read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
     struct event *ev, struct err *e)
 {
 	const struct partscore_opts *o = R->o;
-	const char *s;
-	size_t len;
-	uint32_t id;
-	int added, k;
+	const char *s, *area;
+	size_t len, area_len;
+	uint32_t id = 0;
+	int k, id_totals;
 
 	if (csvr_check_width(r, rec, e) < 0)
 		return -1;
-	if ((R->id >= 0 && totals_word(rec->field[R->id], rec->len[R->id])) ||
-	    totals_word(rec->field[R->area], rec->len[R->area]))
-		return csvr_bad_value(r, rec, (size_t)(R->id >= 0 &&
-		    totals_word(rec->field[R->id], rec->len[R->id]) ? R->id :
+	/* The area first: whether it is a totals word is asked once. */
+	area = rec->field[R->area];
+	area_len = rec->len[R->area];
+	trim_blanks(&area, &area_len);
+	if (area_len > 0 && area_id(R, area, area_len, &id, e) < 0)
+		return -1;
+	id_totals = R->id >= 0 && totals_word(rec->field[R->id],
+	    rec->len[R->id]);
+	if (id_totals || (area_len > 0 && R->rc[id].totals))
+		return csvr_bad_value(r, rec, (size_t)(id_totals ? R->id :
 		    R->area), "is a totals row, not an event", e);
 	if ((k = time_field(R, r, rec, R->at, &ev->at, e)) != 0)
 		return k < 0 ? -1 : csvr_bad_value(r, rec, (size_t)R->at,
@@ -507,15 +540,10 @@ read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
 			    "is before the event's time", e);
 		ev->has_responded = k == 0;
 	}
-	s = rec->field[R->area];
-	len = rec->len[R->area];
-	trim_blanks(&s, &len);
-	if (len == 0)
+	if (area_len == 0)
 		return csvr_bad_value(r, rec, (size_t)R->area, "is empty: every "
 		    "event needs its area", e);
 	if (read_words(R, r, rec, ev, e) < 0)
-		return -1;
-	if (intern_get(&R->areas, s, len, &id, &added, e) < 0)
 		return -1;
 	ev->area = id;
 	/* Left out, counted: outside the window, or after --as-of. */
@@ -546,8 +574,10 @@ read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
 		len = rec->len[R->participant];
 		trim_blanks(&s, &len);
 		if (len > 0) {
-			if (intern_get(&R->pids, s, len, &ev->pid, &added, e) < 0)
-				return -1;
+			ev->pid = s;
+			ev->pid_len = len;
+			ev->pid_h = idtab_hash(s, len);
+			idtab_prefetch(&R->pids, ev->pid_h);
 			ev->have_pid = 1;
 		}
 	}
@@ -589,17 +619,107 @@ event_by(struct run *R, const struct csv_record *rec, uint32_t area,
 	    &added, e);
 }
 
+/* Look up the id of the oldest participant not yet looked up, and
+ * prefetch its slot in its row's map. */
+static int
+pid_resolve(struct run *R, struct err *e)
+{
+	struct pid_wait *p = &R->pw[R->pw_resolved % PID_RING];
+	struct row *w = groups_at(&R->rows, p->row);
+	int added;
+
+	if (idtab_get(&R->pids, p->s.data, p->s.len, p->h, &p->id, &added,
+	    e) < 0)
+		return -1;
+	pmap_prefetch(&w->parts, p->id);
+	R->pw_resolved++;
+	return 0;
+}
+
+/* Count the oldest participant waiting (looked up) into its row. */
+static int
+pid_count(struct run *R, struct err *e)
+{
+	struct pid_wait *p = &R->pw[R->pw_done % PID_RING];
+	struct row *w = groups_at(&R->rows, p->row);
+
+	if (pmap_add(&w->parts, p->id, p->sub) < 0)
+		return err_nomem(e);
+	R->pw_done++;
+	return 0;
+}
+
+/* Put an event's participant in the ring (see struct pid_wait). */
+static int
+pid_push(struct run *R, uint32_t row, const struct event *ev,
+    struct err *e)
+{
+	struct pid_wait *p;
+
+	if (R->pw_pushed - R->pw_done == PID_RING && pid_count(R, e) < 0)
+		return -1;
+	p = &R->pw[R->pw_pushed % PID_RING];
+	p->s.len = 0;
+	if (buf_append(&p->s, ev->pid, ev->pid_len) < 0)
+		return err_nomem(e);
+	p->h = ev->pid_h;
+	p->row = row;
+	p->sub = ev->sub >= 0 ? (uint8_t)ev->sub : NO_SUB;
+	R->pw_pushed++;
+	if (R->pw_pushed - R->pw_resolved > PID_RESOLVE)
+		return pid_resolve(R, e);
+	return 0;
+}
+
+/* Count every participant still in the ring. */
+static int
+pid_drain(struct run *R, struct err *e)
+{
+	while (R->pw_resolved < R->pw_pushed)
+		if (pid_resolve(R, e) < 0)
+			return -1;
+	while (R->pw_done < R->pw_pushed)
+		if (pid_count(R, e) < 0)
+			return -1;
+	return 0;
+}
+
+/* The row of an event (through the area's cache entry) in *w, its index
+ * in *row. */
+static int
+event_row(struct run *R, const struct csv_record *rec,
+    const struct event *ev, int32_t period, struct row **w, uint32_t *row,
+    struct err *e)
+{
+	struct row_cache *c = &R->rc[ev->area];
+	uint32_t by;
+
+	if (event_by(R, rec, ev->area, &by, e) < 0)
+		return -1;
+	if (c->row1 != 0 && c->by == by && c->period == period) {
+		*row = c->row1 - 1;
+		*w = groups_at(&R->rows, *row);
+		return 0;
+	}
+	if (get_row(R, ev->area, by, period, w, e) < 0)
+		return -1;
+	*row = (uint32_t)(((char *)*w - R->rows.item) / R->rows.size);
+	c->row1 = *row + 1;
+	c->by = by;
+	c->period = period;
+	return 0;
+}
+
 /* Count a good event into its row. */
 static int
 apply(struct run *R, const struct csv_record *rec, const struct event *ev,
     struct err *e)
 {
 	struct row *w;
-	uint32_t by;
+	uint32_t row;
 	int32_t period = period_code(&R->o->time, R->o->period, ev->at);
 
-	if (event_by(R, rec, ev->area, &by, e) < 0 ||
-	    get_row(R, ev->area, by, period, &w, e) < 0)
+	if (event_row(R, rec, ev, period, &w, &row, e) < 0)
 		return -1;
 	if (note_period(R, period) < 0)
 		return err_nomem(e);
@@ -627,9 +747,8 @@ apply(struct run *R, const struct csv_record *rec, const struct event *ev,
 		w->sub_events[ev->sub]++;
 	if (ev->have_pid) {
 		w->with_pid++;
-		if (pmap_add(&w->parts, ev->pid, ev->sub >= 0 ?
-		    (uint8_t)ev->sub : NO_SUB) < 0)
-			return err_nomem(e);
+		if (pid_push(R, row, ev, e) < 0)
+			return -1;
 	}
 	/* Whole seconds: the times are read to the second. */
 	if (ev->has_responded && (!R->o->as_of_set ||
@@ -678,7 +797,7 @@ read_input(struct run *R, struct csvin *in, struct err *e)
 		if (got < 0)
 			return -1;
 	} while ((more = csvin_next_file(in, e)) > 0);
-	return more;
+	return more < 0 ? -1 : pid_drain(R, e);
 }
 
 /* --- finishing ------------------------------------------------------ */
@@ -943,7 +1062,7 @@ participant_measures(struct run *R, struct row *w, double pop, double *v,
 	for (i = 0; i < 6; i++)
 		v[i] = NAN;
 	/* A participant column with no id anywhere records nobody. */
-	if (R->participant < 0 || R->pids.n == 0)
+	if (R->participant < 0 || R->st->participants == 0)
 		return 0;
 	v[0] = (double)n;
 	v[1] = ratio((double)n * 1e4, pop);
@@ -1053,19 +1172,23 @@ response_measures(struct run *R, struct row *w, double as_of, double *v,
 
 /*
  * The share of the events due by the as-of time (answered, or unanswered
- * with their deadline passed) that were answered by their deadline.
+ * with their deadline passed) that were answered by their deadline, in
+ * *rate.  Returns 0, or -1 with *e set when memory runs out.
  */
-static double
-sla_rate(const struct row *w, double as_of)
+static int
+sla_rate(struct row *w, double as_of, double *rate, struct err *e)
 {
-	uint64_t due = w->sla_answered;
-	size_t i;
+	uint64_t due = w->sla_answered, c;
+	struct mset_iter it;
+	int64_t v;
 
-	for (i = 0; i < w->open_due.nslot; i++)
-		if (w->open_due.slot[i].n != 0 &&
-		    (double)w->open_due.slot[i].v < as_of)
-			due += w->open_due.slot[i].n;
-	return ratio((double)w->sla_met, (double)due);
+	if (mset_pack(&w->open_due) < 0)
+		return err_nomem(e);
+	mset_iter_init(&it, &w->open_due);
+	while (mset_iter_next(&it, &v, &c) && (double)v < as_of)
+		due += c;
+	*rate = ratio((double)w->sla_met, (double)due);
+	return 0;
 }
 
 static int
@@ -1074,7 +1197,7 @@ write_area_row(struct run *R, struct row *w, double as_of, struct err *e)
 	const struct partscore_opts *o = R->o;
 	const struct population *p = o->pop;
 	double pop = p != NULL && w->area < p->n ? p->pop[w->area] : NAN;
-	double pv[6], cv[8], rv[3], mean;
+	double pv[6], cv[8], rv[3], mean, rate = NAN;
 	uint64_t sum = 0, hi = 0, pk;
 	int top, k;
 
@@ -1125,7 +1248,8 @@ write_area_row(struct run *R, struct row *w, double as_of, struct err *e)
 	    num(R, rv[2], e) < 0 ||
 	    num(R, ratio((double)w->adopt_yes, (double)w->adopt_n), e) < 0)
 		return -1;
-	if (o->sla_set && num(R, sla_rate(w, as_of), e) < 0)
+	if (o->sla_set && (sla_rate(w, as_of, &rate, e) < 0 ||
+	    num(R, rate, e) < 0))
 		return -1;
 	for (k = 0; o->channel_shares && k < CH_COUNT; k++)
 		if (num(R, R->channel >= 0 ? ratio((double)w->chan[k],
@@ -1138,7 +1262,7 @@ write_area_row(struct run *R, struct row *w, double as_of, struct err *e)
 
 		if (R->group < 0)
 			share = NAN;
-		else if (R->participant >= 0 && R->pids.n > 0) {
+		else if (R->participant >= 0 && R->st->participants > 0) {
 			for (pk = 0, i = 0; i < w->parts.nslot; i++)
 				if (w->parts.slot[i].id1 != 0 &&
 				    w->parts.slot[i].sub == k)
@@ -1368,9 +1492,9 @@ free_rows(struct run *R)
 	for (i = 0; i < R->rows.n; i++) {
 		struct row *w = groups_at(&R->rows, i);
 		free(w->parts.slot);
-		free(w->resp.slot);
-		free(w->open_at.slot);
-		free(w->open_due.slot);
+		mset_free(&w->resp);
+		mset_free(&w->open_at);
+		mset_free(&w->open_due);
 	}
 	groups_free(&R->rows);
 }
@@ -1465,7 +1589,7 @@ partscore_run(const struct partscore_opts *o, char *const *files,
 {
 	struct run R;
 	struct csvin *in = NULL;
-	int rc = -1;
+	int rc = -1, i;
 
 	memset(&R, 0, sizeof R);
 	memset(st, 0, sizeof *st);
@@ -1496,7 +1620,7 @@ partscore_run(const struct partscore_opts *o, char *const *files,
 	if (read_input(&R, in, e) < 0)
 		goto out;
 	st->participants = R.pids.n;
-	intern_drop_index(&R.pids);
+	idtab_free(&R.pids);
 	st->as_of = o->as_of_set ? o->as_of : R.have_latest ? R.latest : NAN;
 	if (add_zero_rows(&R, e) < 0)
 		goto out;
@@ -1512,7 +1636,12 @@ out:
 	intern_free(&R.areas);
 	intern_free(&R.bys);
 	intern_free(&R.pairs);
-	intern_free(&R.pids);
+	idtab_free(&R.pids);
+	idtab_free(&R.area_ix);
+	free(R.area_of);
+	for (i = 0; i < PID_RING; i++)
+		free(R.pw[i].s.data);
+	free(R.rc);
 	free(R.area_by);
 	free(R.offered);
 	free(R.periods);
