@@ -278,7 +278,11 @@ flush(struct mset *m)
 	}
 	if ((w.p = malloc((size_t)m->npend * ENTRY_MAX)) == NULL)
 		return -1;
-	sort_values(m->pend, m->npend);
+	/* Times often come in order: then there is nothing to sort. */
+	for (i = 1; i < m->npend && m->pend[i - 1] <= m->pend[i]; i++)
+		;
+	if (i < m->npend)
+		sort_values(m->pend, m->npend);
 	for (i = 0; i < m->npend; i = j) {
 		for (j = i + 1; j < m->npend && m->pend[j] == m->pend[i]; j++)
 			;
@@ -299,7 +303,7 @@ flush(struct mset *m)
 }
 
 int
-mset_add(struct mset *m, int64_t v)
+mset_add_slow(struct mset *m, int64_t v)
 {
 	if (m->npend == m->cpend) {
 		if (m->cpend == MSET_PENDING) {

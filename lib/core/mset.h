@@ -42,9 +42,22 @@ struct mset {
 	uint64_t total;        /* values added, with their repeats */
 };
 
+/* mset_add() when the buffer is full or not yet made. */
+int mset_add_slow(struct mset *m, int64_t v);
+
 /* Add v (|v| <= MSET_MAX).  Returns 0, or -1 when memory runs out (the
- * multiset is then as it was). */
-int mset_add(struct mset *m, int64_t v);
+ * multiset is then as it was).  Inline: a value usually just goes into
+ * the buffer. */
+static inline int
+mset_add(struct mset *m, int64_t v)
+{
+	if (m->npend < m->cpend) {
+		m->pend[m->npend++] = v;
+		m->total++;
+		return 0;
+	}
+	return mset_add_slow(m, v);
+}
 
 /* Merge the buffer and every run into one run, so that the values can be
  * read in order.  Returns 0, or -1 when memory runs out (m unchanged in

@@ -52,10 +52,11 @@ mix(uint64_t z)
 	return z ^ (z >> 31);
 }
 
-/* Add one event of participant id (sub-group sub, kept from its first
- * event in the row). */
+/* Add n events of participant id (sub-group sub, kept from its first
+ * event in the row): 0, -1 when memory runs out, 1 when the count would
+ * pass 2^32 - 1. */
 static int
-pmap_add(struct pmap *m, uint32_t id, uint8_t sub)
+pmap_add(struct pmap *m, uint32_t id, uint32_t n, uint8_t sub)
 {
 	size_t i, mask;
 
@@ -80,11 +81,13 @@ pmap_add(struct pmap *m, uint32_t id, uint8_t sub)
 	mask = m->nslot - 1;
 	for (i = mix(id + 1) & mask; m->slot[i].id1 != 0; i = (i + 1) & mask)
 		if (m->slot[i].id1 == id + 1) {
-			m->slot[i].n++;
+			if (m->slot[i].n > UINT32_MAX - n)
+				return 1;
+			m->slot[i].n += n;
 			return 0;
 		}
 	m->slot[i].id1 = id + 1;
-	m->slot[i].n = 1;
+	m->slot[i].n = n;
 	m->slot[i].sub = sub;
 	m->n++;
 	return 0;
@@ -175,6 +178,19 @@ struct row_cache {
 #define PID_RING 16
 #define PID_RESOLVE 8
 
+/*
+ * A participant's current streak: the row of its latest event and how
+ * many events in a row it has had there.  Most participants keep to
+ * their own area, so an event usually only adds to the streak (an array
+ * indexed by id, 8 bytes each); the row's map of participants is touched
+ * only when the participant moves to another row, and for every streak
+ * once the input is read.
+ */
+struct streak {
+	uint32_t row1;   /* row index + 1; 0: none yet */
+	uint32_t n;
+};
+
 struct pid_wait {
 	struct buf s;      /* the id's bytes (the buffer is reused) */
 	uint64_t h;        /* idtab_hash() */
@@ -203,6 +219,9 @@ struct run {
 	/* Participants wait in a ring while their slots are fetched. */
 	struct pid_wait pw[PID_RING];
 	uint64_t pw_pushed, pw_resolved, pw_done;
+	struct streak *streak; /* participant id -> its streak */
+	uint8_t *streak_sub;   /* and its sub-group (only with --group) */
+	size_t nstreak, nstreak_sub;
 	struct buf tb;         /* a tuple being packed */
 	/* Columns, or -1. */
 	long at, area, channel, level, participant, responded, adopted,
@@ -619,33 +638,107 @@ event_by(struct run *R, const struct csv_record *rec, uint32_t area,
 	    &added, e);
 }
 
+/* Make room for the streak of participant id. */
+static int
+streak_room(struct run *R, uint32_t id, struct err *e)
+{
+	size_t n = R->nstreak;
+
+	if (id < n)
+		return 0;
+	if (grow_array((void **)&R->streak, &R->nstreak, (size_t)id + 1,
+	    sizeof *R->streak) < 0)
+		return err_nomem(e);
+	memset(R->streak + n, 0, (R->nstreak - n) * sizeof *R->streak);
+	if (R->group >= 0) {
+		n = R->nstreak_sub;
+		if (grow_array((void **)&R->streak_sub, &R->nstreak_sub,
+		    R->nstreak, 1) < 0)
+			return err_nomem(e);
+		memset(R->streak_sub + n, NO_SUB, R->nstreak_sub - n);
+	}
+	return 0;
+}
+
+/* Count participant id's streak into its row's map and end it. */
+static int
+streak_end(struct run *R, uint32_t id, struct err *e)
+{
+	struct streak *k = &R->streak[id];
+	struct row *w = groups_at(&R->rows, k->row1 - 1);
+	int rc = pmap_add(&w->parts, id, k->n, R->streak_sub != NULL ?
+	    R->streak_sub[id] : NO_SUB);
+
+	if (rc < 0)
+		return err_nomem(e);
+	if (rc > 0)
+		return errf(e, ERR_DATA, "more than 4294967295 events of one "
+		    "participant in one area");
+	k->row1 = 0;
+	k->n = 0;
+	return 0;
+}
+
 /* Look up the id of the oldest participant not yet looked up, and
- * prefetch its slot in its row's map. */
+ * prefetch its streak. */
 static int
 pid_resolve(struct run *R, struct err *e)
 {
 	struct pid_wait *p = &R->pw[R->pw_resolved % PID_RING];
-	struct row *w = groups_at(&R->rows, p->row);
 	int added;
 
 	if (idtab_get(&R->pids, p->s.data, p->s.len, p->h, &p->id, &added,
-	    e) < 0)
+	    e) < 0 || streak_room(R, p->id, e) < 0)
 		return -1;
-	pmap_prefetch(&w->parts, p->id);
+	prefetch_read(&R->streak[p->id]);
 	R->pw_resolved++;
 	return 0;
 }
 
-/* Count the oldest participant waiting (looked up) into its row. */
+/* Count the oldest participant waiting (looked up): its streak goes on,
+ * or ends and a new one starts in this row. */
 static int
 pid_count(struct run *R, struct err *e)
 {
 	struct pid_wait *p = &R->pw[R->pw_done % PID_RING];
-	struct row *w = groups_at(&R->rows, p->row);
+	struct streak *k = &R->streak[p->id];
 
-	if (pmap_add(&w->parts, p->id, p->sub) < 0)
-		return err_nomem(e);
+	if (k->row1 == p->row + 1 && k->n < UINT32_MAX) {
+		k->n++;
+	} else {
+		if (k->row1 != 0 && streak_end(R, p->id, e) < 0)
+			return -1;
+		k->row1 = p->row + 1;
+		k->n = 1;
+		if (R->streak_sub != NULL)
+			R->streak_sub[p->id] = p->sub;
+	}
 	R->pw_done++;
+	return 0;
+}
+
+/* Count every streak into its row's map, once the input is read.  The
+ * ids are in no order the maps care for, so a row's map slot is
+ * prefetched a few streaks ahead. */
+static int
+streaks_end(struct run *R, struct err *e)
+{
+	size_t i, n = R->nstreak; /* past the last id: zeroed, no streak */
+
+	for (i = 0; i < n; i++) {
+		if (i + 8 < n && R->streak[i + 8].row1 != 0) {
+			const struct row *w = groups_at(&R->rows,
+			    R->streak[i + 8].row1 - 1);
+			pmap_prefetch(&w->parts, (uint32_t)(i + 8));
+		}
+		if (R->streak[i].row1 != 0 && streak_end(R, (uint32_t)i, e) < 0)
+			return -1;
+	}
+	free(R->streak);
+	free(R->streak_sub);
+	R->streak = NULL;
+	R->streak_sub = NULL;
+	R->nstreak = R->nstreak_sub = 0;
 	return 0;
 }
 
@@ -681,7 +774,11 @@ pid_drain(struct run *R, struct err *e)
 	while (R->pw_done < R->pw_pushed)
 		if (pid_count(R, e) < 0)
 			return -1;
-	return 0;
+	/* The ids are numbers from now on: the table of their bytes goes
+	 * before the maps take in the last streaks. */
+	R->st->participants = R->pids.n;
+	idtab_free(&R->pids);
+	return streaks_end(R, e);
 }
 
 /* The row of an event (through the area's cache entry) in *w, its index
@@ -1619,8 +1716,6 @@ partscore_run(const struct partscore_opts *o, char *const *files,
 		goto out;
 	if (read_input(&R, in, e) < 0)
 		goto out;
-	st->participants = R.pids.n;
-	idtab_free(&R.pids);
 	st->as_of = o->as_of_set ? o->as_of : R.have_latest ? R.latest : NAN;
 	if (add_zero_rows(&R, e) < 0)
 		goto out;
@@ -1642,6 +1737,8 @@ out:
 	for (i = 0; i < PID_RING; i++)
 		free(R.pw[i].s.data);
 	free(R.rc);
+	free(R.streak);
+	free(R.streak_sub);
 	free(R.area_by);
 	free(R.offered);
 	free(R.periods);

@@ -12,10 +12,14 @@
  * measures empty, a column the user named must exist.  partscore_run()
  * reads the events once and holds per row of the output (an area, its
  * --by values and period): counters, the channels and rungs (a few
- * hundred bytes), a map of its participants (12 bytes a participant, on
- * top of the participant ids held once for the whole run), and the
- * response times as a multiset of whole seconds (16 bytes per distinct
- * duration); never the events themselves.
+ * hundred bytes), a map of its participants (12 bytes a slot, at most
+ * 3/4 full, on top of the participant ids held once for the whole run
+ * in 16-byte slots, at most 70% full), and the response times and the
+ * open events' times as packed multisets of whole seconds (core/mset.h:
+ * one to three bytes per distinct value); never the events themselves.
+ * Memory grows with areas, distinct participants, distinct (participant,
+ * row) pairs and distinct whole-second durations, which are bounded by
+ * the span of the data, not by the number of events.
  *
  * Staff events (an initiator of staff, or the inspector channel without
  * an initiator column) are counted apart and left out of every
