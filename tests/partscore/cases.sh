@@ -124,6 +124,15 @@ t bad-pop-zero-events 1 partscore --initiator initiator \
 # over 1000/10000 = 10).
 t initiator-empty 0 partscore --initiator initiator --group group \
     --population $d/small-pop.csv $d/initiator-empty.csv
+# A participant who moves and comes back (testdata/partscore/
+# streaks.csv): q1 is in A (migrant), B (local), A, A, B (migrant); q2 in
+# A once (local).  A: q1 3 events, q2 1: 2 participants, 2 events each,
+# top 1% and 10% = q1: 3/4, Gini of (3, 1) = (2 * 2) / (2 * 2^2 * 2) =
+# 1/4; q1 counts in A as migrant (its first event there), so migrants
+# are 1/2 of A's participants over 5000/20000: ratio 2.  B: q1 alone, 2
+# events, local at its first event there: ratio 0.
+t streaks 0 partscore --population $d/small-pop.csv --group group \
+    $d/streaks.csv
 # The area column keeps its input name when named by position.
 t area-by-position 0 partscore --area 3 --initiator initiator $d/small.csv
 
