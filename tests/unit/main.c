@@ -21,6 +21,9 @@ void suite_csvio(void);
 void suite_outfile(void);
 void suite_csvlines(void);
 void suite_intern(void);
+void suite_idtab(void);
+void suite_mset(void);
+void suite_bigalloc(void);
 void suite_group(void);
 void suite_stats(void);
 void suite_chart(void);
@@ -163,6 +166,9 @@ main(void)
 		{"core/csvlines", suite_csvlines},
 		{"core/outfile", suite_outfile},
 		{"core/intern", suite_intern},
+		{"core/bigalloc", suite_bigalloc},
+		{"core/idtab", suite_idtab},
+		{"core/mset", suite_mset},
 		{"core/group", suite_group},
 		{"core/stats", suite_stats},
 		{"core/chart", suite_chart},
