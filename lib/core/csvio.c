@@ -30,6 +30,7 @@ struct pending {
 	size_t n;
 	long line;
 	int unterminated;
+	int text_ok; /* the whole line is known to be UTF-8 without NULs */
 };
 
 struct csvr {
@@ -55,6 +56,7 @@ struct csvr {
 	/* What csvr_next hands out. */
 	struct csv_record out;
 	size_t out_cap;
+	int out_text_ok; /* out came from a line checked whole */
 	struct csv_record header;
 	int oom;
 	/* A read or encoding error, held back until the records read
@@ -170,7 +172,23 @@ on_record(int c, void *data)
 	p->n = r->nf - r->cur_first;
 	p->line = r->cur_line;
 	p->unterminated = 0;
+	p->text_ok = 0;
 	r->cur_first = r->nf;
+}
+
+static size_t text_bad_at(const char *s, size_t len);
+
+/*
+ * The record the fast path just queued came from one physical line of
+ * len bytes at s: checking the line once checks every field of it, since
+ * the separators and quotes that cut it are ASCII and never split a
+ * UTF-8 sequence.  One pass over the line instead of one per field.
+ */
+static void
+line_checked(struct csvr *r, const char *s, size_t len)
+{
+	if (!r->oom && r->nq > 0)
+		r->queue[r->nq - 1].text_ok = text_bad_at(s, len) == len;
 }
 
 /*
@@ -226,6 +244,7 @@ split_quoted_line(struct csvr *r, const char *s, const char *end)
 	for (i = 0; i < nf; i++)
 		on_field((void *)fs[i], (size_t)(fe[i] - fs[i]), r);
 	on_record('\n', r);
+	line_checked(r, s, (size_t)(end - s));
 	return 1;
 }
 
@@ -275,6 +294,7 @@ split_plain_line(struct csvr *r, const char *s, size_t n, int clean)
 		}
 	}
 	on_record('\n', r);
+	line_checked(r, s, (size_t)(end - s));
 	return 1;
 }
 
@@ -468,6 +488,7 @@ make_out(struct csvr *r, struct csv_record *rec, const struct pending *p)
 	rec->nfields = p->n;
 	rec->line = p->line;
 	rec->unterminated = p->unterminated;
+	r->out_text_ok = p->text_ok;
 	return 0;
 }
 
@@ -685,6 +706,8 @@ check_text(const struct csvr *r, const struct csv_record *rec, int header,
 {
 	size_t i;
 
+	if (rec == &r->out && r->out_text_ok)
+		return 0;
 	for (i = 0; i < rec->nfields; i++) {
 		size_t at = text_bad_at(rec->field[i], rec->len[i]);
 		char q[300], col[100];

@@ -1750,6 +1750,38 @@ text_checks(void)
 	CHECK_STR(e.msg, want);
 	csvr_close(r);
 
+	/* The fast path checks a whole line at once: valid text in every
+	 * field passes; a bad byte in the third field, or a sequence the
+	 * separator cuts in two, is still found and named by its column,
+	 * on plain and on quoted lines. */
+	r = OPEN(path, "line.csv", "a,b,c\n" U_DCQ "," U_SMILE ",x\n"
+	    "ab," U_DCQ ",cd\xff\n\"ab\",\"cd\",\"e\xc0\x80\"\n\xe5,\x8c,z\n",
+	    NULL);
+	if (r == NULL)
+		return;
+	memset(&e, 0, sizeof e);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), 0);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:3: column \"c\": not valid UTF-8 at "
+	    "byte 3 (is the file GB18030? convert it to UTF-8): "
+	    "\"cd\\xff\"", path);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:4: column \"c\": not valid UTF-8 at "
+	    "byte 2 (is the file GB18030? convert it to UTF-8): "
+	    "\"e\\xc0\\x80\"", path);
+	CHECK_STR(e.msg, want);
+	CHECK_INT(csvr_next(r, &rec, &e), 1);
+	CHECK_INT(csvr_check_width(r, rec, &e), -1);
+	snprintf(want, sizeof want, "%s:5: column \"a\": not valid UTF-8 at "
+	    "byte 1 (is the file GB18030? convert it to UTF-8): "
+	    "\"\\xe5\"", path);
+	CHECK_STR(e.msg, want);
+	csvr_close(r);
+
 	/* Converted input is UTF-8 by construction; a NUL in it is still
 	 * refused, without the GB18030 hint. */
 	r = OPEN(path, "gbnul.csv", "id\n" G_QU "\0\n", &gb);
