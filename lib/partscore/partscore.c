@@ -129,12 +129,8 @@ mset_expand(struct mset *m, double shift, double scale, int negate,
 static void
 pmap_prefetch(const struct pmap *m, uint32_t id)
 {
-	const struct pslot *s;
-
-	if (m->nslot == 0)
-		return;
-	s = &m->slot[mix(id + 1) & (m->nslot - 1)];
-	prefetch_read(s);
+	if (m->nslot > 0)
+		prefetch_read(&m->slot[mix(id + 1) & (m->nslot - 1)]);
 }
 
 /* --- the rows ------------------------------------------------------- */
@@ -168,15 +164,20 @@ struct row_cache {
 };
 
 /*
- * A participant id on its way to its row.  Looking an id up in a table
- * of millions waits on memory twice (its slot in the table of ids, then
- * in the row's map), so each event's id goes through a ring: its slot is
- * prefetched when it enters, it is looked up PID_RESOLVE events later
- * (its row's slot prefetched then), and counted PID_RING events after it
- * entered.  The order of the counts does not change any number.
+ * A good event on its way to its row.  Counting an event waits on memory
+ * up to three times in a row: the participant's slot in the table of
+ * ids, then its streak; and the row's multiset buffer.  So every event
+ * goes through a ring: its row's counters and its id's slot are
+ * prefetched when it enters; EV_RESOLVE events later its id is looked up
+ * (in input order, so ids are numbered as before) and its streak
+ * prefetched; EV_PEEK events later the multiset buffer's next place is
+ * (a hint: events ahead of it may still move it); and EV_APPLY events
+ * after it entered it is counted, in input order.
  */
-#define PID_RING 16
-#define PID_RESOLVE 8
+#define EV_RING 32
+#define EV_RESOLVE 8
+#define EV_PEEK 16
+#define EV_APPLY 24
 
 /*
  * A participant's current streak: the row of its latest event and how
@@ -191,12 +192,44 @@ struct streak {
 	uint32_t n;
 };
 
-struct pid_wait {
-	struct buf s;      /* the id's bytes (the buffer is reused) */
-	uint64_t h;        /* idtab_hash() */
-	uint32_t row;      /* row index */
-	uint32_t id;       /* once looked up */
+/* What one good event says, parsed before any row is touched. */
+struct event {
+	double at, responded, due;
+	int has_responded;
+	int staff;
+	int channel;     /* enum channel, or CH_UNKNOWN: not recorded */
+	int rung;        /* 1.., or 0: not recorded */
+	int adopted;     /* 1, 0, or -1: not recorded */
+	int sub;         /* sub-population index, or -1 */
+	uint32_t area;
+	int have_pid;
+	const char *pid;  /* in the record: valid until the next one */
+	size_t pid_len;
+	uint64_t pid_h;   /* idtab_hash() */
+};
+
+/*
+ * A streak that ended, waiting to be counted into its row's map.  Adding
+ * each one as it ends would touch a random slot of a random row's map
+ * per event; gathered ENDS_BATCH at a time and put in row order (stable:
+ * each map takes its streaks in the order they ended, as if added at
+ * once), each map is touched in one go.
+ */
+struct ended {
+	uint32_t row;
+	uint32_t id;
+	uint32_t n;
 	uint8_t sub;
+};
+
+#define ENDS_BATCH 16384
+#define ENDS_AHEAD 8
+
+struct ev_wait {
+	struct event ev;   /* ev.pid points into pid while waiting */
+	struct buf pid;    /* the id's bytes (the buffer is reused) */
+	uint32_t row;      /* row index */
+	uint32_t id;       /* the participant's, once looked up */
 };
 
 struct run {
@@ -216,9 +249,13 @@ struct run {
 	struct groups rows;
 	struct row_cache *rc;  /* area id -> its last row */
 	size_t nrc;
-	/* Participants wait in a ring while their slots are fetched. */
-	struct pid_wait pw[PID_RING];
-	uint64_t pw_pushed, pw_resolved, pw_done;
+	/* Events wait in a ring while their memory is fetched. */
+	struct ev_wait ew[EV_RING];
+	uint64_t ew_pushed, ew_resolved, ew_peeked, ew_done;
+	struct ended *ends, *ends_sorted; /* ENDS_BATCH each */
+	size_t nends;
+	uint32_t *ends_count;  /* per row, while sorting */
+	size_t nends_count;
 	struct streak *streak; /* participant id -> its streak */
 	uint8_t *streak_sub;   /* and its sub-group (only with --group) */
 	size_t nstreak, nstreak_sub;
@@ -332,22 +369,6 @@ time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 		    "times partscore holds", e);
 	return 0;
 }
-
-/* What one good event says, parsed before any row is touched. */
-struct event {
-	double at, responded, due;
-	int has_responded;
-	int staff;
-	int channel;     /* enum channel, or CH_UNKNOWN: not recorded */
-	int rung;        /* 1.., or 0: not recorded */
-	int adopted;     /* 1, 0, or -1: not recorded */
-	int sub;         /* sub-population index, or -1 */
-	uint32_t area;
-	int have_pid;
-	const char *pid;  /* in the record: valid until the next one */
-	size_t pid_len;
-	uint64_t pid_h;   /* idtab_hash() */
-};
 
 /* The period list: add p when new (kept unsorted while reading). */
 static int
@@ -660,80 +681,87 @@ streak_room(struct run *R, uint32_t id, struct err *e)
 	return 0;
 }
 
-/* Count participant id's streak into its row's map and end it. */
+/* Count the streaks gathered so far into their rows' maps, row by row. */
+static int
+ends_flush(struct run *R, struct err *e)
+{
+	size_t nrows = R->rows.n, i, at;
+	struct ended *t;
+
+	if (R->nends == 0)
+		return 0;
+	if (R->nends_count < nrows + 1 && grow_array((void **)&R->ends_count,
+	    &R->nends_count, nrows + 1, sizeof *R->ends_count) < 0)
+		return err_nomem(e);
+	memset(R->ends_count, 0, (nrows + 1) * sizeof *R->ends_count);
+	for (i = 0; i < R->nends; i++)
+		R->ends_count[R->ends[i].row + 1]++;
+	for (i = 1; i <= nrows; i++)
+		R->ends_count[i] += R->ends_count[i - 1];
+	for (i = 0; i < R->nends; i++)
+		R->ends_sorted[R->ends_count[R->ends[i].row]++] = R->ends[i];
+	for (at = 0; at < R->nends; at++) {
+		int rc;
+
+		/* The slots are random within a map: fetch ahead. */
+		if (at + ENDS_AHEAD < R->nends) {
+			t = &R->ends_sorted[at + ENDS_AHEAD];
+			pmap_prefetch(&((struct row *)groups_at(&R->rows,
+			    t->row))->parts, t->id);
+		}
+		t = &R->ends_sorted[at];
+		rc = pmap_add(&((struct row *)groups_at(&R->rows,
+		    t->row))->parts, t->id, t->n, t->sub);
+		if (rc < 0)
+			return err_nomem(e);
+		if (rc > 0)
+			return errf(e, ERR_DATA, "more than 4294967295 events of "
+			    "one participant in one area");
+	}
+	R->nends = 0;
+	return 0;
+}
+
+/* End participant id's streak: gather it for its row's map. */
 static int
 streak_end(struct run *R, uint32_t id, struct err *e)
 {
 	struct streak *k = &R->streak[id];
-	struct row *w = groups_at(&R->rows, k->row1 - 1);
-	int rc = pmap_add(&w->parts, id, k->n, R->streak_sub != NULL ?
-	    R->streak_sub[id] : NO_SUB);
+	struct ended *t;
 
-	if (rc < 0)
-		return err_nomem(e);
-	if (rc > 0)
-		return errf(e, ERR_DATA, "more than 4294967295 events of one "
-		    "participant in one area");
+	if (R->ends == NULL) {
+		R->ends = malloc(ENDS_BATCH * sizeof *R->ends);
+		R->ends_sorted = malloc(ENDS_BATCH * sizeof *R->ends_sorted);
+		if (R->ends == NULL || R->ends_sorted == NULL)
+			return err_nomem(e);
+	}
+	t = &R->ends[R->nends++];
+	t->row = k->row1 - 1;
+	t->id = id;
+	t->n = k->n;
+	t->sub = R->streak_sub != NULL ? R->streak_sub[id] : NO_SUB;
 	k->row1 = 0;
 	k->n = 0;
-	return 0;
+	return R->nends == ENDS_BATCH ? ends_flush(R, e) : 0;
 }
 
-/* Look up the id of the oldest participant not yet looked up, and
- * prefetch its streak. */
-static int
-pid_resolve(struct run *R, struct err *e)
-{
-	struct pid_wait *p = &R->pw[R->pw_resolved % PID_RING];
-	int added;
-
-	if (idtab_get(&R->pids, p->s.data, p->s.len, p->h, &p->id, &added,
-	    e) < 0 || streak_room(R, p->id, e) < 0)
-		return -1;
-	prefetch_read(&R->streak[p->id]);
-	R->pw_resolved++;
-	return 0;
-}
-
-/* Count the oldest participant waiting (looked up): its streak goes on,
- * or ends and a new one starts in this row. */
-static int
-pid_count(struct run *R, struct err *e)
-{
-	struct pid_wait *p = &R->pw[R->pw_done % PID_RING];
-	struct streak *k = &R->streak[p->id];
-
-	if (k->row1 == p->row + 1 && k->n < UINT32_MAX) {
-		k->n++;
-	} else {
-		if (k->row1 != 0 && streak_end(R, p->id, e) < 0)
-			return -1;
-		k->row1 = p->row + 1;
-		k->n = 1;
-		if (R->streak_sub != NULL)
-			R->streak_sub[p->id] = p->sub;
-	}
-	R->pw_done++;
-	return 0;
-}
-
-/* Count every streak into its row's map, once the input is read.  The
- * ids are in no order the maps care for, so a row's map slot is
- * prefetched a few streaks ahead. */
+/* Count every streak into its row's map, once the input is read. */
 static int
 streaks_end(struct run *R, struct err *e)
 {
 	size_t i, n = R->nstreak; /* past the last id: zeroed, no streak */
 
-	for (i = 0; i < n; i++) {
-		if (i + 8 < n && R->streak[i + 8].row1 != 0) {
-			const struct row *w = groups_at(&R->rows,
-			    R->streak[i + 8].row1 - 1);
-			pmap_prefetch(&w->parts, (uint32_t)(i + 8));
-		}
+	for (i = 0; i < n; i++)
 		if (R->streak[i].row1 != 0 && streak_end(R, (uint32_t)i, e) < 0)
 			return -1;
-	}
+	if (ends_flush(R, e) < 0)
+		return -1;
+	free(R->ends);
+	free(R->ends_sorted);
+	free(R->ends_count);
+	R->ends = R->ends_sorted = NULL;
+	R->ends_count = NULL;
+	R->nends_count = 0;
 	free(R->streak);
 	free(R->streak_sub);
 	R->streak = NULL;
@@ -742,38 +770,178 @@ streaks_end(struct run *R, struct err *e)
 	return 0;
 }
 
-/* Put an event's participant in the ring (see struct pid_wait). */
+/* Look up the participant of the oldest event not yet looked up, and
+ * prefetch its streak. */
 static int
-pid_push(struct run *R, uint32_t row, const struct event *ev,
-    struct err *e)
+ev_resolve(struct run *R, struct err *e)
 {
-	struct pid_wait *p;
+	struct ev_wait *q = &R->ew[R->ew_resolved % EV_RING];
+	int added;
 
-	if (R->pw_pushed - R->pw_done == PID_RING && pid_count(R, e) < 0)
+	R->ew_resolved++;
+	if (!q->ev.have_pid)
+		return 0;
+	if (idtab_get(&R->pids, q->pid.data, q->pid.len, q->ev.pid_h, &q->id,
+	    &added, e) < 0 || streak_room(R, q->id, e) < 0)
 		return -1;
-	p = &R->pw[R->pw_pushed % PID_RING];
-	p->s.len = 0;
-	if (buf_append(&p->s, ev->pid, ev->pid_len) < 0)
-		return err_nomem(e);
-	p->h = ev->pid_h;
-	p->row = row;
-	p->sub = ev->sub >= 0 ? (uint8_t)ev->sub : NO_SUB;
-	R->pw_pushed++;
-	if (R->pw_pushed - R->pw_resolved > PID_RESOLVE)
-		return pid_resolve(R, e);
+	prefetch_read(&R->streak[q->id]);
 	return 0;
 }
 
-/* Count every participant still in the ring. */
-static int
-pid_drain(struct run *R, struct err *e)
+/* Hint: fetch the next place of the multiset q's time goes into. */
+static void
+ev_peek(struct run *R)
 {
-	while (R->pw_resolved < R->pw_pushed)
-		if (pid_resolve(R, e) < 0)
+	const struct ev_wait *q = &R->ew[R->ew_peeked % EV_RING];
+	const struct row *w;
+	const struct mset *m;
+
+	R->ew_peeked++;
+	if (q->ev.staff)
+		return;
+	w = groups_at(&R->rows, q->row);
+	m = q->ev.has_responded ? &w->resp : &w->open_at;
+	if (m->npend < m->cpend)
+		prefetch_read(&m->pend[m->npend]);
+}
+
+/* Count the participant of q: its streak goes on, or ends and a new one
+ * starts in q's row. */
+static int
+ev_count_pid(struct run *R, const struct ev_wait *q, struct err *e)
+{
+	struct streak *k = &R->streak[q->id];
+
+	if (k->row1 == q->row + 1 && k->n < UINT32_MAX) {
+		k->n++;
+		return 0;
+	}
+	if (k->row1 != 0 && streak_end(R, q->id, e) < 0)
+		return -1;
+	k->row1 = q->row + 1;
+	k->n = 1;
+	if (R->streak_sub != NULL)
+		R->streak_sub[q->id] = q->ev.sub >= 0 ? (uint8_t)q->ev.sub :
+		    NO_SUB;
+	return 0;
+}
+
+/* Count the oldest event waiting into its row. */
+static int
+ev_apply(struct run *R, struct err *e)
+{
+	const struct ev_wait *q = &R->ew[R->ew_done % EV_RING];
+	const struct event *ev = &q->ev;
+	struct row *w = groups_at(&R->rows, q->row);
+
+	R->ew_done++;
+	if (ev->staff) {
+		w->staff++;
+		R->st->staff_events++;
+		return 0;
+	}
+	R->st->events++;
+	w->events++;
+	if (ev->channel != CH_UNKNOWN) {
+		w->chan[ev->channel]++;
+		w->chan_n++;
+		R->chan_seen |= 1u << ev->channel;
+	}
+	if (ev->rung > 0) {
+		w->rung[ev->rung - 1]++;
+		w->level_n++;
+	}
+	if (ev->adopted >= 0) {
+		w->adopt_n++;
+		w->adopt_yes += (uint64_t)ev->adopted;
+	}
+	if (ev->sub >= 0)
+		w->sub_events[ev->sub]++;
+	if (ev->have_pid) {
+		w->with_pid++;
+		if (ev_count_pid(R, q, e) < 0)
 			return -1;
-	while (R->pw_done < R->pw_pushed)
-		if (pid_count(R, e) < 0)
+	}
+	/* Whole seconds: the times are read to the second.  has_responded
+	 * is only set for a response by the as-of time (ev_push). */
+	if (ev->has_responded) {
+		w->responded++;
+		if (R->o->sla_set) {
+			w->sla_answered++;
+			w->sla_met += ev->responded <= ev->due;
+		}
+		if (mset_add(&w->resp, (int64_t)llround(ev->responded -
+		    ev->at)) < 0)
+			return err_nomem(e);
+		return 0;
+	}
+	if (mset_add(&w->open_at, (int64_t)llround(ev->at)) < 0 ||
+	    (R->o->sla_set && mset_add(&w->open_due,
+		(int64_t)floor(ev->due)) < 0))
+		return err_nomem(e);
+	return 0;
+}
+
+/* Move the ring one event on: each stage takes its next event once that
+ * event is far enough behind the newest. */
+static int
+ev_step(struct run *R, struct err *e)
+{
+	if (R->ew_pushed - R->ew_resolved > EV_RESOLVE &&
+	    ev_resolve(R, e) < 0)
+		return -1;
+	if (R->ew_pushed - R->ew_peeked > EV_PEEK)
+		ev_peek(R);
+	if (R->ew_pushed - R->ew_done > EV_APPLY)
+		return ev_apply(R, e);
+	return 0;
+}
+
+/* Put a good event of row (w) in the ring and prefetch what counting it
+ * touches in the row. */
+static int
+ev_push(struct run *R, uint32_t row, const struct row *w,
+    const struct event *ev, struct err *e)
+{
+	struct ev_wait *q = &R->ew[R->ew_pushed % EV_RING];
+
+	q->ev = *ev;
+	q->row = row;
+	q->id = 0;
+	if (ev->have_pid) {
+		q->pid.len = 0;
+		if (buf_append(&q->pid, ev->pid, ev->pid_len) < 0)
+			return err_nomem(e);
+		q->ev.pid = q->pid.data;
+	}
+	/* A response after the as-of time is not one yet. */
+	if (ev->has_responded && R->o->as_of_set &&
+	    ev->responded > R->o->as_of)
+		q->ev.has_responded = 0;
+	prefetch_read(&w->events);
+	if (ev->channel != CH_UNKNOWN)
+		prefetch_read(&w->chan[ev->channel]);
+	if (ev->rung > 0)
+		prefetch_read(&w->rung[ev->rung - 1]);
+	prefetch_read(&w->responded);
+	prefetch_read(q->ev.has_responded ? &w->resp : &w->open_at);
+	R->ew_pushed++;
+	return ev_step(R, e);
+}
+
+/* Count every event still in the ring, then every streak; the table of
+ * ids goes first. */
+static int
+ev_drain(struct run *R, struct err *e)
+{
+	while (R->ew_done < R->ew_pushed) {
+		/* Each stage in order, as if more events came. */
+		while (R->ew_resolved < R->ew_pushed)
+			if (ev_resolve(R, e) < 0)
+				return -1;
+		if (ev_apply(R, e) < 0)
 			return -1;
+	}
 	/* The ids are numbers from now on: the table of their bytes goes
 	 * before the maps take in the last streaks. */
 	R->st->participants = R->pids.n;
@@ -807,7 +975,7 @@ event_row(struct run *R, const struct csv_record *rec,
 	return 0;
 }
 
-/* Count a good event into its row. */
+/* Send a good event to its row, through the ring. */
 static int
 apply(struct run *R, const struct csv_record *rec, const struct event *ev,
     struct err *e)
@@ -820,51 +988,7 @@ apply(struct run *R, const struct csv_record *rec, const struct event *ev,
 		return -1;
 	if (note_period(R, period) < 0)
 		return err_nomem(e);
-	if (ev->staff) {
-		w->staff++;
-		R->st->staff_events++;
-		return 0;
-	}
-	R->st->events++;
-	w->events++;
-	if (ev->channel != CH_UNKNOWN) {
-		w->chan[ev->channel]++;
-		w->chan_n++;
-		R->chan_seen |= 1u << ev->channel;
-	}
-	if (ev->rung > 0) {
-		w->rung[ev->rung - 1]++;
-		w->level_n++;
-	}
-	if (ev->adopted >= 0) {
-		w->adopt_n++;
-		w->adopt_yes += (uint64_t)ev->adopted;
-	}
-	if (ev->sub >= 0)
-		w->sub_events[ev->sub]++;
-	if (ev->have_pid) {
-		w->with_pid++;
-		if (pid_push(R, row, ev, e) < 0)
-			return -1;
-	}
-	/* Whole seconds: the times are read to the second. */
-	if (ev->has_responded && (!R->o->as_of_set ||
-	    ev->responded <= R->o->as_of)) {
-		w->responded++;
-		if (R->o->sla_set) {
-			w->sla_answered++;
-			w->sla_met += ev->responded <= ev->due;
-		}
-		if (mset_add(&w->resp, (int64_t)llround(ev->responded -
-		    ev->at)) < 0)
-			return err_nomem(e);
-		return 0;
-	}
-	if (mset_add(&w->open_at, (int64_t)llround(ev->at)) < 0 ||
-	    (R->o->sla_set && mset_add(&w->open_due,
-		(int64_t)floor(ev->due)) < 0))
-		return err_nomem(e);
-	return 0;
+	return ev_push(R, row, w, ev, e);
 }
 
 static int
@@ -894,7 +1018,7 @@ read_input(struct run *R, struct csvin *in, struct err *e)
 		if (got < 0)
 			return -1;
 	} while ((more = csvin_next_file(in, e)) > 0);
-	return more < 0 ? -1 : pid_drain(R, e);
+	return more < 0 ? -1 : ev_drain(R, e);
 }
 
 /* --- finishing ------------------------------------------------------ */
@@ -1734,8 +1858,11 @@ out:
 	idtab_free(&R.pids);
 	idtab_free(&R.area_ix);
 	free(R.area_of);
-	for (i = 0; i < PID_RING; i++)
-		free(R.pw[i].s.data);
+	for (i = 0; i < EV_RING; i++)
+		free(R.ew[i].pid.data);
+	free(R.ends);
+	free(R.ends_sorted);
+	free(R.ends_count);
 	free(R.rc);
 	free(R.streak);
 	free(R.streak_sub);

@@ -12,7 +12,12 @@
  *   sub-population larger than the population, some --by columns but not
  *   all; and a column of names is no sub-population.
  * - A committee's rule is decided on whole counts (3 of 6 is half).
+ * - Many participants moving between areas: 60,000 events, so that the
+ *   event ring and the batches of ended streaks fill many times over,
+ *   give every area the participants, top-10% share and Gini computed
+ *   here by formula from the events themselves.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -260,10 +265,119 @@ test_committee(void)
 	free(out);
 }
 
+static int
+cmp_desc_u32(const void *a, const void *b)
+{
+	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+
+	return (x < y) - (x > y);
+}
+
+/* The value of column col in the output line of area (NULL: none). */
+static double
+out_value(const char *out, const char *area, const char *col, int *found)
+{
+	char key[32];
+	const char *line, *h = out;
+	size_t k = 0, i;
+
+	*found = 0;
+	/* The column's place in the header. */
+	for (i = 0;; k++) {
+		size_t n = strcspn(h + i, ",\n");
+		if (n == strlen(col) && strncmp(h + i, col, n) == 0)
+			break;
+		if (h[i + n] != ',')
+			return 0;
+		i += n + 1;
+	}
+	snprintf(key, sizeof key, "\n%s,", area);
+	if ((line = strstr(out, key)) == NULL)
+		return 0;
+	line++;
+	for (i = 0; i < k; i++)
+		line = strchr(line, ',') + 1;
+	*found = 1;
+	return strtod(line, NULL);
+}
+
+static void
+test_many_streaks(void)
+{
+	enum { N = 60000, AREAS = 7, PARTS = 3000 };
+	static uint32_t count[AREAS][PARTS];
+	static uint32_t sorted[PARTS];
+	struct partscore_opts o;
+	struct partscore_stats st;
+	struct ladder lad = {0};
+	struct buf in = {0};
+	const char *head = "id,at,area,channel,level,participant,"
+	    "responded_at,adopted\n";
+	char line[160], *files[1], *out;
+	struct err e = {0};
+	int i, a, p;
+
+	t_seed(29);
+	buf_append(&in, head, strlen(head));
+	for (i = 0; i < N; i++) {
+		/* Skewed: low ids take part far more often. */
+		a = (int)t_rand_int(0, AREAS - 1);
+		p = (int)t_rand_int(0, t_rand_int(0, PARTS - 1));
+		count[a][p]++;
+		snprintf(line, sizeof line, "%d,2024-03-%02dT10:00:00,a%d,web,"
+		    "inform,p%d,,\n", i, 1 + i * 28 / N, a, p);
+		buf_append(&in, line, strlen(line));
+	}
+	CHECK(ladder_builtin(&lad, "iap2", &e) == 0);
+	partscore_opts_init(&o);
+	o.ladder = &lad;
+	files[0] = strdup(t_file("ps-many.csv", in.data, in.len));
+	out = run(&o, files, 1, 0, &st, &e);
+	CHECK(out != NULL);
+	CHECK_INT(st.events, N);
+	for (a = 0; out != NULL && a < AREAS; a++) {
+		char name[8];
+		double total = 0, top = 0, gini = 0, got;
+		size_t n = 0, k, top_n;
+		int found;
+
+		for (p = 0; p < PARTS; p++)
+			if (count[a][p] > 0) {
+				sorted[n++] = count[a][p];
+				total += count[a][p];
+			}
+		qsort(sorted, n, sizeof *sorted, cmp_desc_u32);
+		/* top10_share: the ceil(0.1 n) most active participants. */
+		top_n = (size_t)ceil(0.1 * (double)n);
+		for (k = 0; k < top_n; k++)
+			top += sorted[k];
+		/* Gini, uncorrected: sum |x_i - x_j| / (2 n^2 mean); with
+		 * x descending, sum over i < j of x_i - x_j, doubled. */
+		for (k = 0; k < n; k++)
+			gini += (double)sorted[k] * ((double)n - 1 - 2.0 * k);
+		gini = 2 * gini / (2.0 * n * total);
+		snprintf(name, sizeof name, "a%d", a);
+		got = out_value(out, name, "participants", &found);
+		CHECK(found);
+		CHECK_INT((size_t)got, n);
+		got = out_value(out, name, "events", &found);
+		CHECK_INT((size_t)got, (size_t)total);
+		got = out_value(out, name, "top10_share", &found);
+		CHECK_DBL(got, top / total, 1e-12);
+		got = out_value(out, name, "participant_gini", &found);
+		CHECK_DBL(got, gini, 1e-12);
+	}
+	free(out);
+	free(files[0]);
+	free(in.data);
+	ladder_free(&lad);
+}
+
 void
 suite_partscore(void)
 {
 	test_order();
+	test_many_streaks();
 	test_population();
 	test_committee();
 }
