@@ -232,6 +232,64 @@ struct ev_wait {
 	uint32_t id;       /* the participant's, once looked up */
 };
 
+/*
+ * The last words a column's lookups found, by their exact bytes: a word
+ * column holds a dozen distinct values over millions of rows, and
+ * comparing bytes costs less than the case-folding hash of the word
+ * tables.  Only found words are kept, so a bad value always goes to the
+ * table and its message.  Direct-mapped: a new word takes its slot.
+ */
+#define MEMO_SLOTS 16
+#define MEMO_LEN 22
+
+struct memo_slot {
+	uint8_t len;       /* 0: empty */
+	int8_t value;
+	char s[MEMO_LEN];
+};
+
+struct memo {
+	struct memo_slot slot[MEMO_SLOTS];
+};
+
+static struct memo_slot *
+memo_slot(struct memo *m, const char *s, size_t len)
+{
+	unsigned h = (unsigned)len * 7u + (unsigned char)s[0] * 3u +
+	    (unsigned char)s[len - 1];
+
+	return &m->slot[h & (MEMO_SLOTS - 1)];
+}
+
+/* Is the len (> 0) bytes at s remembered?  1 with *value set, or 0. */
+static int
+memo_find(struct memo *m, const char *s, size_t len, int *value)
+{
+	const struct memo_slot *k;
+
+	if (len > MEMO_LEN)
+		return 0;
+	k = memo_slot(m, s, len);
+	if (k->len != len || memcmp(k->s, s, len) != 0)
+		return 0;
+	*value = k->value;
+	return 1;
+}
+
+/* Remember that the len (> 0) bytes at s are the word of value. */
+static void
+memo_keep(struct memo *m, const char *s, size_t len, int value)
+{
+	struct memo_slot *k;
+
+	if (len > MEMO_LEN || value < INT8_MIN || value > INT8_MAX)
+		return;
+	k = memo_slot(m, s, len);
+	k->len = (uint8_t)len;
+	k->value = (int8_t)value;
+	memcpy(k->s, s, len);
+}
+
 struct run {
 	const struct partscore_opts *o;
 	struct partscore_stats *st;
@@ -260,6 +318,7 @@ struct run {
 	uint8_t *streak_sub;   /* and its sub-group (only with --group) */
 	size_t nstreak, nstreak_sub;
 	struct buf tb;         /* a tuple being packed */
+	struct memo memo_channel, memo_level, memo_adopted;
 	/* Columns, or -1. */
 	long at, area, channel, level, participant, responded, adopted,
 	    initiator, group, id;
@@ -426,8 +485,11 @@ read_words(struct run *R, struct csvr *r, const struct csv_record *rec,
 		s = rec->field[R->channel];
 		len = rec->len[R->channel];
 		trim_blanks(&s, &len);
-		if (len > 0 && (ev->channel = channel_lookup(o->cmap, s, len)) ==
-		    CH_UNKNOWN) {
+		if (len > 0 && !memo_find(&R->memo_channel, s, len,
+		    &ev->channel) && (ev->channel = channel_lookup(o->cmap, s,
+		    len)) != CH_UNKNOWN)
+			memo_keep(&R->memo_channel, s, len, ev->channel);
+		if (len > 0 && ev->channel == CH_UNKNOWN) {
 			snprintf(what, sizeof what, "is not a channel (%s)%s",
 			    channel_list, o->cmap ? " or a word of "
 			    "--channel-map" : "; map the city's words with "
@@ -456,7 +518,10 @@ read_words(struct run *R, struct csvr *r, const struct csv_record *rec,
 		s = rec->field[R->level];
 		len = rec->len[R->level];
 		trim_blanks(&s, &len);
-		if (len > 0 && (k = ladder_lookup(o->ladder, s, len)) <= 0) {
+		if (len > 0 && !memo_find(&R->memo_level, s, len, &k) &&
+		    (k = ladder_lookup(o->ladder, s, len)) > 0)
+			memo_keep(&R->memo_level, s, len, k);
+		if (len > 0 && k <= 0) {
 			if (k < 0)
 				snprintf(what, sizeof what, "is outside the "
 				    "ladder %s (1 to %d)", o->ladder->name,
@@ -472,7 +537,10 @@ read_words(struct run *R, struct csvr *r, const struct csv_record *rec,
 		s = rec->field[R->adopted];
 		len = rec->len[R->adopted];
 		trim_blanks(&s, &len);
-		if (len > 0 && (ev->adopted = yesno_lookup(s, len)) < 0)
+		if (len > 0 && !memo_find(&R->memo_adopted, s, len,
+		    &ev->adopted) && (ev->adopted = yesno_lookup(s, len)) >= 0)
+			memo_keep(&R->memo_adopted, s, len, ev->adopted);
+		if (len > 0 && ev->adopted < 0)
 			return csvr_bad_value(r, rec, (size_t)R->adopted,
 			    "is not yes or no (是, 否)", e);
 	}
@@ -650,6 +718,11 @@ event_by(struct run *R, const struct csv_record *rec, uint32_t area,
 
 	if (R->area_by != NULL) {
 		*by = R->area_by[area];
+		return 0;
+	}
+	/* Without --by every event is in the one empty tuple. */
+	if (R->o->nby == 0 && R->bys.n > 0) {
+		*by = 0;
 		return 0;
 	}
 	R->tb.len = 0;

@@ -362,6 +362,12 @@ t bad-channel 1 partscore $d/bad-channel.csv
 t bad-channel-reject 0 partscore --reject "$tmp/rej.csv" $d/bad-channel.csv
 f bad-channel-reject-file "$tmp/rej.csv"
 t bad-level 1 partscore $d/bad-level.csv
+# A word column's lookups remember the words they found by their bytes:
+# a bad value that shares a good one's length and first and last bytes
+# (wxb after web, infxrm after inform, yxs after yes) is still refused,
+# with its message; WEB, INFORM and YES are still found; 1, 5 and 6 count.
+t memo-words 0 partscore --reject "$tmp/mrej.csv" $d/memo-words.csv
+f memo-words-file "$tmp/mrej.csv"
 t bad-level-outside 0 partscore --reject "$tmp/lrej.csv" $d/bad-level.csv
 f bad-level-outside-file "$tmp/lrej.csv"
 t bad-level-arnstein 0 partscore -q --ladder arnstein --reject /dev/null \
