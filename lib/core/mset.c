@@ -94,8 +94,9 @@ iter_run(struct mset_iter *it, const struct mset_run *r)
 	it->first = 1;
 }
 
-int
-mset_iter_next(struct mset_iter *it, int64_t *v, uint64_t *count)
+/* mset_iter_next(), inline for the merges. */
+static inline int
+iter_next(struct mset_iter *it, int64_t *v, uint64_t *count)
 {
 	uint64_t x, g;
 
@@ -113,6 +114,12 @@ mset_iter_next(struct mset_iter *it, int64_t *v, uint64_t *count)
 	return 1;
 }
 
+int
+mset_iter_next(struct mset_iter *it, int64_t *v, uint64_t *count)
+{
+	return iter_next(it, v, count);
+}
+
 /* The buffer p cut to len bytes (p itself if it cannot be). */
 static uint8_t *
 shrink(uint8_t *p, size_t len)
@@ -122,8 +129,8 @@ shrink(uint8_t *p, size_t len)
 	return q != NULL ? q : p;
 }
 
-/* The most runs merged at once: 4 while adding, all at mset_pack(). */
-#define MERGE_WAYS 4
+/* The most runs merged at once: 8 while adding, all at mset_pack(). */
+#define MERGE_WAYS 8
 
 /* Merge the k topmost runs into one; -1 when memory runs out (the runs
  * are then as they were). */
@@ -131,11 +138,12 @@ static int
 merge_top(struct mset *m, uint32_t k)
 {
 	struct mset_run *r = &m->run[m->nrun - k];
-	struct mset_iter *it;
+	/* The merges while adding take MERGE_WAYS runs: no allocation for
+	 * their cursors. */
+	struct mset_iter it_small[MERGE_WAYS], *it = it_small;
+	int64_t v_small[MERGE_WAYS], *v = v_small, least;
+	uint64_t c_small[MERGE_WAYS], *c = c_small, n;
 	struct writer w = {0};
-	int64_t *v, least;
-	uint64_t *c, n;
-	int *live;
 	size_t bytes = ENTRY_MAX;
 	uint32_t i, nlive = 0, level = 0;
 
@@ -147,37 +155,42 @@ merge_top(struct mset *m, uint32_t k)
 	/* A merged entry is never longer than in its own run, but for the
 	 * first entry of the runs that do not start the merge. */
 	bytes += (size_t)k * ENTRY_MAX;
-	it = malloc(k * sizeof *it);
-	v = malloc(k * sizeof *v);
-	c = malloc(k * sizeof *c);
-	live = malloc(k * sizeof *live);
-	w.p = malloc(bytes);
-	if (it == NULL || v == NULL || c == NULL || live == NULL ||
-	    w.p == NULL) {
-		free(it);
-		free(v);
-		free(c);
-		free(live);
-		free(w.p);
-		return -1;
+	if (k > MERGE_WAYS) {
+		it = malloc(k * sizeof *it);
+		v = malloc(k * sizeof *v);
+		c = malloc(k * sizeof *c);
 	}
+	w.p = malloc(bytes);
+	if (it == NULL || v == NULL || c == NULL || w.p == NULL)
+		goto nomem;
+	/* A run that has ended leaves the cursors: the live ones are the
+	 * first nlive. */
 	for (i = 0; i < k; i++) {
-		iter_run(&it[i], &r[i]);
-		live[i] = mset_iter_next(&it[i], &v[i], &c[i]);
-		nlive += (uint32_t)live[i];
+		iter_run(&it[nlive], &r[i]);
+		if (iter_next(&it[nlive], &v[nlive], &c[nlive]))
+			nlive++;
 	}
 	while (nlive > 0) {
-		least = INT64_MAX;
-		for (i = 0; i < k; i++)
-			if (live[i] && v[i] < least)
+		least = v[0];
+		for (i = 1; i < nlive; i++)
+			if (v[i] < least)
 				least = v[i];
 		n = 0;
-		for (i = 0; i < k; i++)
-			if (live[i] && v[i] == least) {
-				n += c[i];
-				if (!(live[i] = mset_iter_next(&it[i], &v[i], &c[i])))
-					nlive--;
+		for (i = 0; i < nlive;) {
+			if (v[i] != least) {
+				i++;
+				continue;
 			}
+			n += c[i];
+			if (iter_next(&it[i], &v[i], &c[i])) {
+				i++;
+				continue;
+			}
+			nlive--;
+			it[i] = it[nlive];
+			v[i] = v[nlive];
+			c[i] = c[nlive];
+		}
 		put_entry(&w, least, n);
 	}
 	for (i = 0; i < k; i++)
@@ -187,11 +200,21 @@ merge_top(struct mset *m, uint32_t k)
 	r[0].distinct = w.distinct;
 	r[0].level = level + 1;
 	m->nrun -= k - 1;
-	free(it);
-	free(v);
-	free(c);
-	free(live);
+	w.p = NULL;
+	if (k > MERGE_WAYS) {
+		free(it);
+		free(v);
+		free(c);
+	}
 	return 0;
+nomem:
+	if (k > MERGE_WAYS) {
+		free(it);
+		free(v);
+		free(c);
+	}
+	free(w.p);
+	return -1;
 }
 
 /* Sort n values ascending: quicksort (Hoare's partition around the
@@ -263,6 +286,7 @@ sort_values(int64_t *v, size_t n)
 static int
 flush(struct mset *m)
 {
+	uint8_t scratch[MSET_PENDING * ENTRY_MAX], *p;
 	struct writer w = {0};
 	size_t i, j;
 
@@ -276,8 +300,9 @@ flush(struct mset *m)
 		m->run = r;
 		m->crun = nc;
 	}
-	if ((w.p = malloc((size_t)m->npend * ENTRY_MAX)) == NULL)
-		return -1;
+	/* The run is written on the stack, then copied at its size (no
+	 * allocation to shrink). */
+	w.p = scratch;
 	/* Times often come in order: then there is nothing to sort. */
 	for (i = 1; i < m->npend && m->pend[i - 1] <= m->pend[i]; i++)
 		;
@@ -288,7 +313,10 @@ flush(struct mset *m)
 			;
 		put_entry(&w, m->pend[i], j - i);
 	}
-	m->run[m->nrun].p = shrink(w.p, w.len);
+	if ((p = malloc(w.len)) == NULL)
+		return -1;
+	memcpy(p, scratch, w.len);
+	m->run[m->nrun].p = p;
 	m->run[m->nrun].len = w.len;
 	m->run[m->nrun].distinct = w.distinct;
 	m->run[m->nrun].level = 0;

@@ -9,9 +9,9 @@
  * times it repeats.
  *
  * Values go first to a small unsorted buffer (at most MSET_PENDING);
- * a full buffer is sorted and packed into a run, and every four runs of
+ * a full buffer is sorted and packed into a run, and every eight runs of
  * one level are merged into one of the next (O(log n) runs, each value
- * re-packed log4 n times).  mset_pack() merges everything into one run
+ * re-packed log8 n times).  mset_pack() merges everything into one run
  * before the values are read back with mset_iter_*.
  *
  * A struct mset owns its buffer and runs; zero it to start, free it with

@@ -434,18 +434,23 @@ random_values(void)
 	free(v);
 }
 
-/* Sets of many sizes: the merges of four runs of a level into one of the
- * next happen at 4, 16, 64 batches; mset_pack() merges what is left. */
+/* Sets of many sizes: the merges of eight runs of a level into one of
+ * the next happen at 8, 64, 512 batches (and sizes around four's, the
+ * width it had before); mset_pack() merges what is left. */
 static void
 many_sizes(void)
 {
 	static const size_t sizes[] = {1, 5, 3 * MSET_PENDING,
 	    3 * MSET_PENDING + 1, 4 * MSET_PENDING - 1, 5 * MSET_PENDING + 9,
+	    7 * MSET_PENDING, 8 * MSET_PENDING - 1, 8 * MSET_PENDING,
+	    8 * MSET_PENDING + 1, 9 * MSET_PENDING + 3,
 	    15 * MSET_PENDING, 16 * MSET_PENDING, 16 * MSET_PENDING + 1,
 	    17 * MSET_PENDING - 1, 21 * MSET_PENDING + 50,
 	    63 * MSET_PENDING, 64 * MSET_PENDING, 64 * MSET_PENDING + 1,
-	    85 * MSET_PENDING + 3, 257 * MSET_PENDING + 100};
-	int64_t *v = malloc(257 * MSET_PENDING * sizeof *v + 100 * sizeof *v);
+	    85 * MSET_PENDING + 3, 257 * MSET_PENDING + 100,
+	    511 * MSET_PENDING + 127, 512 * MSET_PENDING,
+	    520 * MSET_PENDING + 7};
+	int64_t *v = malloc(520 * MSET_PENDING * sizeof *v + 7 * sizeof *v);
 	char what[64];
 	size_t i, k;
 
