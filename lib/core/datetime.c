@@ -492,6 +492,65 @@ parse_with(const struct time_opts *o, const char *format, const char *s,
 	    strstr(format, "%z") != NULL, tm.tm_gmtoff, out);
 }
 
+/* hh:mm:ss at s (the 8 bytes after a date and its T) in *secs: 1, or 0
+ * when they are not two digits each within 23:59:59. */
+static int
+clock_secs(const char *s, int *secs)
+{
+#define DG(i) ((unsigned)(unsigned char)s[i] - '0')
+	unsigned h0 = DG(0), h1 = DG(1), i0 = DG(3), i1 = DG(4);
+	unsigned s0 = DG(6), s1 = DG(7);
+#undef DG
+	unsigned h = h0 * 10 + h1, mi = i0 * 10 + i1, sec = s0 * 10 + s1;
+
+	if ((h0 > 9) | (h1 > 9) | (i0 > 9) | (i1 > 9) | (s0 > 9) | (s1 > 9) ||
+	    s[2] != ':' || s[5] != ':' || h > 23 || mi > 59 || sec > 59)
+		return 0;
+	*secs = (int)(h * 3600 + mi * 60 + sec);
+	return 1;
+}
+
+/* Is s (10 bytes) YYYY-MM-DD in ASCII digits? */
+static int
+date_digits(const char *s)
+{
+	static const int at[] = {0, 1, 2, 3, 5, 6, 8, 9};
+	size_t i;
+
+	if (s[4] != '-' || s[7] != '-')
+		return 0;
+	for (i = 0; i < sizeof at / sizeof at[0]; i++)
+		if (s[at[i]] < '0' || s[at[i]] > '9')
+			return 0;
+	return 1;
+}
+
+int
+parse_time_memo(const struct time_opts *o, struct time_memo *m,
+    const char *s, size_t len, double *out)
+{
+	int secs, fast = o->format == NULL && o->tz_fixed && len == 19 &&
+	    (s[10] == 'T' || s[10] == ' ');
+
+	/* The date is the one before: only the clock is read. */
+	if (fast && m->valid && memcmp(s, m->date, 10) == 0 &&
+	    clock_secs(s + 11, &secs)) {
+		*out = (double)(m->day + secs - o->tz_offset);
+		return 0;
+	}
+	if (parse_time(o, s, len, out) < 0)
+		return -1;
+	/* Keep the date when the time had the form and whole seconds: its
+	 * day is the time less its clock. */
+	if (fast && date_digits(s) && clock_secs(s + 11, &secs) &&
+	    *out == floor(*out)) {
+		memcpy(m->date, s, 10);
+		m->day = (int64_t)*out + o->tz_offset - secs;
+		m->valid = 1;
+	}
+	return 0;
+}
+
 int
 parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
 {

@@ -68,6 +68,25 @@ int parse_time(const struct time_opts *o, const char *s, size_t len,
     double *out);
 
 /*
+ * The date of the last YYYY-MM-DD hh:mm:ss time a column held: times in
+ * a column mostly share their date with the one before, so its day need
+ * not be computed again.  The caller owns it; zero it to start.
+ */
+struct time_memo {
+	char date[10];   /* YYYY-MM-DD */
+	int valid;
+	int64_t day;     /* civil_to_epoch() of that date at 00:00:00 */
+};
+
+/*
+ * parse_time() through *m: the same answer for every s, faster on a
+ * column of times of the form YYYY-MM-DDThh:mm:ss (T or a space) without
+ * --time-format in a fixed zone.  *m is updated.
+ */
+int parse_time_memo(const struct time_opts *o, struct time_memo *m,
+    const char *s, size_t len, double *out);
+
+/*
  * Convert a broken-down civil date and time to seconds since the epoch
  * as if it were UTC (proleptic Gregorian; any year).  Pure arithmetic.
  */

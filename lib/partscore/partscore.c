@@ -319,6 +319,7 @@ struct run {
 	size_t nstreak, nstreak_sub;
 	struct buf tb;         /* a tuple being packed */
 	struct memo memo_channel, memo_level, memo_adopted;
+	struct time_memo memo_at, memo_responded;
 	/* Columns, or -1. */
 	long at, area, channel, level, participant, responded, adopted,
 	    initiator, group, id;
@@ -410,7 +411,7 @@ find_columns(struct run *R, struct csvr *r, struct err *e)
 /* A time field: 0 with *t set, 1 when empty, -1 (with *e) when bad. */
 static int
 time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
-    long col, double *t, struct err *e)
+    long col, struct time_memo *m, double *t, struct err *e)
 {
 	const char *s = rec->field[col];
 	size_t len = rec->len[col];
@@ -418,7 +419,7 @@ time_field(struct run *R, struct csvr *r, const struct csv_record *rec,
 	trim_blanks(&s, &len);
 	if (len == 0)
 		return 1;
-	if (parse_time(&R->o->time, s, len, t) < 0)
+	if (parse_time_memo(&R->o->time, m, s, len, t) < 0)
 		return csvr_bad_value(r, rec, (size_t)col, R->o->time.format ?
 		    "does not match --time-format" : "is not an ISO 8601 time",
 		    e);
@@ -635,13 +636,13 @@ read_event(struct run *R, struct csvr *r, const struct csv_record *rec,
 	if (id_totals || (area_len > 0 && R->rc[id].totals))
 		return csvr_bad_value(r, rec, (size_t)(id_totals ? R->id :
 		    R->area), "is a totals row, not an event", e);
-	if ((k = time_field(R, r, rec, R->at, &ev->at, e)) != 0)
+	if ((k = time_field(R, r, rec, R->at, &R->memo_at, &ev->at, e)) != 0)
 		return k < 0 ? -1 : csvr_bad_value(r, rec, (size_t)R->at,
 		    "is empty: every event needs its time", e);
 	ev->has_responded = 0;
 	if (R->responded >= 0) {
-		if ((k = time_field(R, r, rec, R->responded, &ev->responded,
-		    e)) < 0)
+		if ((k = time_field(R, r, rec, R->responded,
+		    &R->memo_responded, &ev->responded, e)) < 0)
 			return -1;
 		if (k == 0 && ev->responded < ev->at)
 			return csvr_bad_value(r, rec, (size_t)R->responded,

@@ -1140,6 +1140,76 @@ epoch_seconds(void)
 	tzset();
 }
 
+/*
+ * parse_time_memo() answers as parse_time() does for every text, through
+ * one memo per zone as a column would use it: 30,000 texts over a few
+ * dates (so the memo is hit), with clocks in and out of range (24:00:00,
+ * 23:60:00, 23:59:60), a lower-case t, a letter or a blank inside, a
+ * fraction, a zone written out, full-width digits, and dates that do not
+ * exist (02-30) after one that does; in fixed zones, in a named zone (no
+ * memo then) and with a --time-format.  Every answer and every refusal
+ * must match, bit for bit.
+ */
+static void
+memo_agrees(void)
+{
+	static const char *const zones[] = {"UTC", "+08:00", "-05:30",
+	    "America/New_York"};
+	static const char *const dates[] = {"2024-03-01", "2024-03-02",
+	    "2024-02-29", "2023-02-29", "2024-02-30", "1969-12-31",
+	    "2024-0x-01", "2024-3-01 "};
+	int zi, i, nbad = 0, nhit = 0;
+
+	t_seed(4242);
+	for (zi = 0; zi < 5; zi++) {
+		struct time_opts o;
+		struct time_memo m = {0};
+
+		if (time_opts_init(&o, zi == 4 ? "%Y-%m-%d %H:%M:%S" : NULL,
+		    zones[zi == 4 ? 1 : zi]) < 0) {
+			t_report(0, __FILE__, __LINE__, "time_opts_init");
+			return;
+		}
+		for (i = 0; i < 6000; i++) {
+			char s[64];
+			double a = -1, b = -1;
+			int ra, rb, h, mi, se, kind = (int)t_rand_int(0, 9);
+			const char *date = dates[t_rand_int(0, 9) < 7 ?
+			    t_rand_int(0, 2) : t_rand_int(3, 7)];
+
+			h = (int)t_rand_int(0, 24);
+			mi = (int)t_rand_int(0, 60);
+			se = (int)t_rand_int(0, 60);
+			snprintf(s, sizeof s, "%s%c%02d:%02d:%02d", date,
+			    kind == 1 ? 't' : kind == 2 ? ' ' : 'T', h, mi, se);
+			if (kind == 3)
+				s[12] = 'x';
+			else if (kind == 4)
+				s[17] = ' ';
+			else if (kind == 5)
+				strcat(s, ".5");
+			else if (kind == 6)
+				strcat(s, "+08:00");
+			else if (kind == 7)
+				/* A full-width 9 (U+FF19) for the last digit. */
+				strcpy(s + 18, "\xef\xbc\x99");
+			ra = parse_time(&o, s, strlen(s), &a);
+			rb = parse_time_memo(&o, &m, s, strlen(s), &b);
+			nhit += m.valid && memcmp(s, m.date, 10) == 0;
+			if (ra != rb || (ra == 0 && memcmp(&a, &b, sizeof a) != 0)) {
+				if (nbad++ < 5)
+					t_report(0, __FILE__, __LINE__,
+					    "zone %d: \"%s\": parse_time %d "
+					    "%.17g, memo %d %.17g", zi, s, ra, a,
+					    rb, b);
+			}
+		}
+	}
+	CHECK_INT(nbad, 0);
+	/* The memo was used (fixed zones, the common dates). */
+	t_report(nhit > 5000, __FILE__, __LINE__, "memo hits %d", nhit);
+}
+
 void
 suite_datetime(void)
 {
@@ -1154,6 +1224,7 @@ suite_datetime(void)
 	format_times();
 	civil();
 	fast_path_agrees();
+	memo_agrees();
 	fast_path_examples();
 	refused();
 	chinese_forms();
