@@ -1,10 +1,13 @@
 /*
  * mset.c - a packed multiset of whole numbers (see mset.h).
  *
- * An entry is one varint (7 bits a byte, low first): gap << 1 | (count
- * > 1), then varint(count - 2) when the flag is set.  The gap of a run's
- * first entry is its value zigzag-coded; of the others, the value minus
- * the one before (at least 1).  |v| <= 2^60 keeps both within 63 bits.
+ * An entry is one varint (7 bits a byte, low first): gap << 2 | c, where
+ * c = count - 1 for a count of 1 to 3, and c = 3 says that varint(count -
+ * 4) follows.  A value seen twice or three times (durations repeat) costs
+ * no byte more than a value seen once, unless its gap is near a boundary
+ * of the varint's bytes.  The gap of a run's first entry is its value
+ * zigzag-coded; of the others, the value minus the one before (at least
+ * 1).  |v| <= 2^60 keeps the gap within 61 bits, the varint within 63.
  */
 #include "core/mset.h"
 
@@ -66,9 +69,10 @@ put_entry(struct writer *w, int64_t v, uint64_t count)
 	    ((uint64_t)v << 1) ^ (uint64_t)(v >> 63) :
 	    (uint64_t)(v - w->last);
 
-	w->len += put_varint(w->p + w->len, g << 1 | (count > 1));
-	if (count > 1)
-		w->len += put_varint(w->p + w->len, count - 2);
+	w->len += put_varint(w->p + w->len, g << 2 | (count < 4 ? count - 1 :
+	    3));
+	if (count >= 4)
+		w->len += put_varint(w->p + w->len, count - 4);
 	w->last = v;
 	w->distinct++;
 }
@@ -103,13 +107,13 @@ iter_next(struct mset_iter *it, int64_t *v, uint64_t *count)
 	if (it->p == NULL || it->p >= it->end)
 		return 0;
 	x = get_varint(&it->p);
-	g = x >> 1;
+	g = x >> 2;
 	if (it->first) {
 		it->v = (int64_t)(g >> 1) ^ -(int64_t)(g & 1);
 		it->first = 0;
 	} else
 		it->v += (int64_t)g;
-	*count = x & 1 ? get_varint(&it->p) + 2 : 1;
+	*count = (x & 3) < 3 ? (x & 3) + 1 : get_varint(&it->p) + 4;
 	*v = it->v;
 	return 1;
 }
@@ -327,6 +331,19 @@ flush(struct mset *m)
 	    m->run[m->nrun - MERGE_WAYS].level == m->run[m->nrun - 1].level)
 		if (merge_top(m, MERGE_WAYS) < 0)
 			return -1;
+	/* A value the runs above the first hold again is held twice: once
+	 * they are as large as the first, all merge into one, so the runs
+	 * never take more than twice the room of the set packed whole,
+	 * however often its values come back. */
+	if (m->nrun >= 2) {
+		size_t above = 0;
+		uint32_t k;
+
+		for (k = 1; k < m->nrun; k++)
+			above += m->run[k].len;
+		if (above >= m->run[0].len && merge_top(m, m->nrun) < 0)
+			return -1;
+	}
 	return 0;
 }
 

@@ -10,9 +10,14 @@
  *
  * Values go first to a small unsorted buffer (at most MSET_PENDING);
  * a full buffer is sorted and packed into a run, and every eight runs of
- * one level are merged into one of the next (O(log n) runs, each value
- * re-packed log8 n times).  mset_pack() merges everything into one run
- * before the values are read back with mset_iter_*.
+ * one level are merged into one of the next.  Runs hold a value again
+ * when it comes back after its first run was packed; so once the runs
+ * above the first are as large as it, all merge into one.  The runs then
+ * never take more than twice the room of the set packed whole, however
+ * many times its values repeat: memory grows with the distinct values
+ * (and the bytes of their counts), not with the values added.
+ * mset_pack() merges everything into one run before the values are read
+ * back with mset_iter_*.
  *
  * A struct mset owns its buffer and runs; zero it to start, free it with
  * mset_free().  Values must lie in [-MSET_MAX, MSET_MAX].

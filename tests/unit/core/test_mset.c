@@ -282,9 +282,10 @@ repeats(void)
 	CHECK_INT(mset_iter_next(&it, &x, &c), 0);
 	mset_free(&m);
 
-	/* Counts whose count-2 needs one, two and three varint bytes: 129,
-	 * 130, 16385, 16386 times, each value in its own span of batches,
-	 * and the bound repeated too. */
+	/* Counts held in the entry (1 to 3) and those whose count-4 needs
+	 * one, two and three varint bytes: 4, 131, 132, 16387, 16388
+	 * times, each value in its own span of batches, and the bound
+	 * repeated too. */
 	v = malloc(MANY * sizeof *v);
 	if (v == NULL) {
 		CHECK(v != NULL);
@@ -292,9 +293,9 @@ repeats(void)
 	}
 	{
 		static const struct { int64_t v; size_t n; } spec[] = {
-			{-7, 2}, {8, 3}, {100, 129}, {-100, 130},
-			{MSET_MAX, 16385}, {0, 16386}, {-MSET_MAX, 2},
-			{1, 1}};
+			{-7, 2}, {8, 3}, {9, 4}, {100, 131}, {-100, 132},
+			{MSET_MAX, 16387}, {0, 16388}, {-MSET_MAX, 2},
+			{1, 1}, {2, 3}};
 		size_t k, n = 0;
 
 		for (k = 0; k < sizeof spec / sizeof spec[0]; k++)
@@ -310,6 +311,28 @@ repeats(void)
 			v[r] = tmp;
 		}
 		round_trip(v, n, "repeats: shuffled");
+	}
+
+	/* A value seen two or three times takes no more room than once:
+	 * 1000 values 2 apart, once each, then each twice, then three
+	 * times, packed into runs of the same length. */
+	{
+		size_t len[3], k, r, failed = 0;
+
+		for (k = 0; k < 3; k++) {
+			memset(&m, 0, sizeof m);
+			for (r = 0; r <= k; r++)
+				for (i = 0; i < 1000; i++)
+					failed += mset_add(&m,
+					    (int64_t)(2 * i)) != 0;
+			CHECK_INT(failed, 0);
+			CHECK_INT(mset_pack(&m), 0);
+			CHECK_INT(m.nrun, 1);
+			len[k] = m.nrun == 1 ? m.run[0].len : 0;
+			mset_free(&m);
+		}
+		CHECK_INT(len[1], len[0]);
+		CHECK_INT(len[2], len[0]);
 	}
 
 	/* One value 100,000 times: one entry, count 100,000. */
@@ -571,6 +594,59 @@ bytes(void)
 }
 
 /* mset_free() zeroes; the zeroed multiset starts again. */
+/*
+ * The same 20,000 values (random, wide, so hardly any repeat within a
+ * pass) added again and again, 16 times: the runs never hold more than
+ * twice the bytes of the whole set packed at the end, after every pass,
+ * where merging by levels alone held each pass apart (about 16 times).
+ * The bytes of a pass packed whole are measured on a copy.
+ */
+static void
+repeated_passes(void)
+{
+	enum { N = 20000, PASSES = 16 };
+	int64_t *v = malloc(N * sizeof *v);
+	struct mset m, once;
+	size_t i, worst = 0, packed;
+	int p, failed = 0;
+
+	if (v == NULL) {
+		CHECK(v != NULL);
+		return;
+	}
+	t_seed(77);
+	for (i = 0; i < N; i++)
+		v[i] = t_rand_int(-100000000, 100000000);
+	memset(&once, 0, sizeof once);
+	CHECK_INT(add_all(&once, v, N), 0);
+	CHECK_INT(mset_pack(&once), 0);
+	memset(&m, 0, sizeof m);
+	for (p = 0; p < PASSES; p++) {
+		size_t runs = 0;
+		uint32_t k;
+
+		for (i = 0; i < N; i++)
+			failed += mset_add(&m, v[i]) != 0;
+		for (k = 0; k < m.nrun; k++)
+			runs += m.run[k].len;
+		if (runs > worst)
+			worst = runs;
+	}
+	CHECK_INT(failed, 0);
+	CHECK_INT(mset_pack(&m), 0);
+	packed = m.nrun == 1 ? m.run[0].len : 0;
+	t_report(worst <= 2 * packed, __FILE__, __LINE__,
+	    "runs at most %zu bytes, twice the %zu packed", worst, packed);
+	/* 16 of each value: the count takes one byte more an entry. */
+	t_report(packed <= once.run[0].len + mset_distinct(&once),
+	    __FILE__, __LINE__, "packed %zu, once %zu + %llu", packed,
+	    once.run[0].len, (unsigned long long)mset_distinct(&once));
+	CHECK_INT(m.total, (uint64_t)N * PASSES);
+	mset_free(&m);
+	mset_free(&once);
+	free(v);
+}
+
 static void
 free_zeroes(void)
 {
@@ -674,6 +750,7 @@ suite_mset(void)
 	many_sizes();
 	pack_again();
 	bytes();
+	repeated_passes();
 	free_zeroes();
 	two_readers();
 	printf("# core/mset: %d checks\n", t_pass + t_fail - before);
