@@ -16,7 +16,8 @@
  * 3/4 full, on top of the participant ids held once for the whole run
  * in 16-byte slots, at most 70% full), and the response times and the
  * open events' times as packed multisets of whole seconds (core/mset.h:
- * one to three bytes per distinct value); never the events themselves.
+ * one to three bytes per distinct value, at most twice that while runs
+ * wait to merge); never the events themselves.
  * Memory grows with areas, distinct participants, distinct (participant,
  * row) pairs and distinct whole-second durations, which are bounded by
  * the span of the data, not by the number of events.
