@@ -38,9 +38,8 @@ inline_key(const char *s, size_t len, uint64_t *k0, uint32_t *k1)
 static uint32_t
 long_k1(uint64_t h)
 {
-	/* The low bits: the slot's index is made of the high ones. */
-	unsigned char b[4] = {(unsigned char)h, (unsigned char)(h >> 8),
-	    (unsigned char)(h >> 16), LONG_MARK};
+	unsigned char b[4] = {(unsigned char)(h >> 40),
+	    (unsigned char)(h >> 48), (unsigned char)(h >> 56), LONG_MARK};
 	uint32_t k1;
 
 	memcpy(&k1, b, 4);
@@ -79,7 +78,6 @@ static int
 grow(struct idtab *t, struct err *e)
 {
 	size_t ns = t->nslot ? t->nslot * 2 : 1024, i, j;
-	unsigned shift = t->nslot ? t->shift - 1 : 64 - 10;
 	struct idtab_slot *slot = big_calloc(ns, sizeof *slot);
 	unsigned char buf[12];
 	const char *p;
@@ -91,7 +89,7 @@ grow(struct idtab *t, struct err *e)
 		if (t->slot[i].id1 == 0)
 			continue;
 		slot_bytes(t, &t->slot[i], buf, &p, &len);
-		for (j = hash_bytes(p, len) >> shift; slot[j].id1 != 0;
+		for (j = hash_bytes(p, len) & (ns - 1); slot[j].id1 != 0;
 		    j = (j + 1) & (ns - 1))
 			;
 		slot[j] = t->slot[i];
@@ -99,7 +97,6 @@ grow(struct idtab *t, struct err *e)
 	free(t->slot);
 	t->slot = slot;
 	t->nslot = ns;
-	t->shift = shift;
 	return 0;
 }
 
@@ -119,7 +116,7 @@ idtab_get(struct idtab *t, const char *s, size_t len, uint64_t h,
 	else
 		inline_key(s, len, &k0, &k1);
 	mask = t->nslot - 1;
-	for (j = h >> t->shift; t->slot[j].id1 != 0; j = (j + 1) & mask) {
+	for (j = h & mask; t->slot[j].id1 != 0; j = (j + 1) & mask) {
 		const struct idtab_slot *q = &t->slot[j];
 		if (q->k1 != k1)
 			continue;

@@ -12,12 +12,6 @@
  * Unlike intern.h there is no way back from an id to its bytes: a tool
  * that must print the strings interns them there.
  *
- * A string's first slot is numbered by the high bits of its hash, so the
- * strings whose hashes share their top k bits (k <= log2 of the slots)
- * are looked for in one 2^-k part of the index: a caller that looks up
- * many strings at once, grouped by those bits, touches one part of a
- * large table at a time (its pages, its cache lines).
- *
  * A struct idtab owns its index and arena; zero it to start, free it
  * with idtab_free().  Up to 4 billion strings and 4 GiB of long ones.
  */
@@ -41,8 +35,6 @@ struct idtab_slot {
 struct idtab {
 	struct idtab_slot *slot;
 	size_t nslot, n;       /* slots (a power of two); strings held */
-	unsigned shift;        /* 64 - log2(nslot): a string of hash h is
-				* looked for from slot h >> shift on */
 	struct buf arena;      /* long strings: 4-byte length and bytes */
 };
 
@@ -55,7 +47,7 @@ static inline void
 idtab_prefetch(const struct idtab *t, uint64_t h)
 {
 	if (t->nslot > 0)
-		prefetch_read(&t->slot[h >> t->shift]);
+		prefetch_read(&t->slot[h & (t->nslot - 1)]);
 }
 
 /*

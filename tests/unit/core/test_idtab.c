@@ -271,9 +271,7 @@ hash_neighbours(void)
 		uint64_t h;
 		la = cand_str(a, (uint32_t)i);
 		h = idtab_hash(a, la);
-		/* the kept bits (low 24) and the first slot of a fresh
-		 * table of 1,024 (the top 10) */
-		c[i].key = (h & 0xffffff) << 10 | h >> 54;
+		c[i].key = (h >> 40) << 10 | (h & 1023);
 		c[i].i = (uint32_t)i;
 	}
 	qsort(c, NC, sizeof *c, cmp_cand);
@@ -301,8 +299,7 @@ hash_neighbours(void)
 
 /*
  * A long string and a prefix of it (also long) whose hashes agree in
- * the low 24 bits (those a long string's slot keeps; its first slot is
- * numbered by the top bits), found among the prefixes of 12 to 12,000 bytes of one
+ * the top 24 bits, found among the prefixes of 12 to 12,000 bytes of one
  * random string (some 72 million pairs: a few such).  In a fresh table
  * (1,024 slots, linear probing, idtab.c) the longer goes in first; short
  * strings whose first slots are those from the prefix's first slot up to
@@ -336,7 +333,7 @@ prefix_neighbours(void)
 	for (u = 0; found < NF; u++) {
 		char b[12];
 		int n = snprintf(b, sizeof b, "f%u", (unsigned)u);
-		size_t slot = idtab_hash(b, (size_t)n) >> 54;
+		size_t slot = idtab_hash(b, (size_t)n) & (NF - 1);
 		if (filler[slot] == UINT32_MAX) {
 			filler[slot] = u;
 			memcpy(fs[slot], b, (size_t)n);
@@ -348,7 +345,7 @@ prefix_neighbours(void)
 	for (i = 0; i < RL; i++)
 		r[i] = (char)t_rand_int(0, 255);
 	for (i = MINL; i < RL; i++) {
-		c[i].key = idtab_hash(r, i) & 0xffffff;
+		c[i].key = idtab_hash(r, i) >> 40;
 		c[i].i = (uint32_t)i;
 	}
 	qsort(c + MINL, RL - MINL, sizeof *c, cmp_cand);
@@ -363,8 +360,8 @@ prefix_neighbours(void)
 			la = lb;
 			lb = tmp;
 		}
-		sa = idtab_hash(r, la) >> 54;
-		sb = idtab_hash(r, lb) >> 54;
+		sa = idtab_hash(r, la) & (NF - 1);
+		sb = idtab_hash(r, lb) & (NF - 1);
 		d = (sa - sb) & (NF - 1);
 		if (d > 700) /* the table would grow on the way */
 			continue;
