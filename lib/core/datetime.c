@@ -556,6 +556,7 @@ parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
 {
 	char wide[128];
 	size_t i;
+	int secs;
 
 	while (len > 0 && s[len - 1] == ' ')
 		len--;
@@ -566,30 +567,19 @@ parse_time(const struct time_opts *o, const char *s, size_t len, double *out)
 	if (len == 0)
 		return -1;
 	/* The common case first: YYYY-MM-DD hh:mm:ss (or T) in a fixed zone,
-	 * every digit tested at once (unsigned: below '0' wraps high). */
-	if (o->format == NULL && o->tz_fixed && len == 19 && s[4] == '-' &&
-	    s[7] == '-' && (s[10] == 'T' || s[10] == ' ') && s[13] == ':' &&
-	    s[16] == ':') {
-#define DG(i) ((unsigned)(unsigned char)s[i] - '0')
-		unsigned y0 = DG(0), y1 = DG(1), y2 = DG(2), y3 = DG(3);
-		unsigned m0 = DG(5), m1 = DG(6), d0 = DG(8), d1 = DG(9);
-		unsigned h0 = DG(11), h1 = DG(12), i0 = DG(14), i1 = DG(15);
-		unsigned s0 = DG(17), s1 = DG(18);
+	 * the digits tested by date_digits() and clock_secs(). */
+	if (o->format == NULL && o->tz_fixed && len == 19 &&
+	    (s[10] == 'T' || s[10] == ' ') && date_digits(s) &&
+	    clock_secs(s + 11, &secs)) {
+#define DG(i) ((s[i] - '0'))
+		int y = DG(0) * 1000 + DG(1) * 100 + DG(2) * 10 + DG(3);
+		int mo = DG(5) * 10 + DG(6), dd = DG(8) * 10 + DG(9);
 #undef DG
-		if (((y0 > 9) | (y1 > 9) | (y2 > 9) | (y3 > 9) | (m0 > 9) |
-		    (m1 > 9) | (d0 > 9) | (d1 > 9) | (h0 > 9) | (h1 > 9) |
-		    (i0 > 9) | (i1 > 9) | (s0 > 9) | (s1 > 9)) == 0) {
-			int y = (int)(y0 * 1000 + y1 * 100 + y2 * 10 + y3);
-			int mo = (int)(m0 * 10 + m1), dd = (int)(d0 * 10 + d1);
-			int h = (int)(h0 * 10 + h1), mi = (int)(i0 * 10 + i1);
-			int sec = (int)(s0 * 10 + s1);
-			if (mo >= 1 && mo <= 12 && dd >= 1 &&
-			    (dd <= 28 || dd <= days_in_month(y, mo)) &&
-			    h <= 23 && mi <= 59 && sec <= 59) {
-				*out = (double)(civil_to_epoch(y, mo, dd, h, mi,
-				    sec) - o->tz_offset);
-				return 0;
-			}
+		if (mo >= 1 && mo <= 12 && dd >= 1 &&
+		    (dd <= 28 || dd <= days_in_month(y, mo))) {
+			*out = (double)(civil_to_epoch(y, mo, dd, 0, 0, 0) +
+			    secs - o->tz_offset);
+			return 0;
 		}
 	}
 	/* Full-width digits, colons, spaces, slashes and hyphens (what a
